@@ -1,0 +1,21 @@
+// Schema of the common data environment. Applied at every start-up; each statement is idempotent.
+// Business keys, never Neo4j internal ids.
+
+CREATE CONSTRAINT company_id IF NOT EXISTS FOR (c:Company) REQUIRE c.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.id IS UNIQUE;
+CREATE CONSTRAINT office_code IF NOT EXISTS FOR (o:Office) REQUIRE o.code IS UNIQUE;
+CREATE CONSTRAINT declaration_id IF NOT EXISTS FOR (d:Declaration) REQUIRE d.id IS UNIQUE;
+CREATE CONSTRAINT inspection_key IF NOT EXISTS FOR (i:Inspection) REQUIRE i.key IS UNIQUE;
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;
+CREATE CONSTRAINT hs_code IF NOT EXISTS FOR (h:HsCode) REQUIRE h.code IS UNIQUE;
+CREATE CONSTRAINT country_code IF NOT EXISTS FOR (c:Country) REQUIRE c.code IS UNIQUE;
+CREATE CONSTRAINT address_key IF NOT EXISTS FOR (a:Address) REQUIRE a.key IS UNIQUE;
+CREATE CONSTRAINT phone_key IF NOT EXISTS FOR (p:Phone) REQUIRE p.key IS UNIQUE;
+CREATE CONSTRAINT email_key IF NOT EXISTS FOR (e:Email) REQUIRE e.key IS UNIQUE;
+CREATE CONSTRAINT exchange_rate_key IF NOT EXISTS FOR (r:ExchangeRate) REQUIRE r.key IS UNIQUE;
+
+// Lookups that screens and the risk engine make.
+CREATE INDEX declaration_filed_on IF NOT EXISTS FOR (d:Declaration) ON (d.filedOn);
+CREATE INDEX document_sha256 IF NOT EXISTS FOR (d:Document) ON (d.sha256);
+CREATE INDEX company_name IF NOT EXISTS FOR (c:Company) ON (c.name);
+CREATE INDEX person_name IF NOT EXISTS FOR (p:Person) ON (p.name);

@@ -1,0 +1,55 @@
+package customs.risk.graph.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.neo4j.driver.Driver;
+
+/**
+ * Applies {@code cypher/schema.cypher} (constraints and indexes). Every statement there is
+ * {@code IF NOT EXISTS}, so applying it at each start-up is safe and cheap.
+ */
+public final class GraphSchema {
+
+    private static final String SCHEMA_RESOURCE = "/cypher/schema.cypher";
+
+    private GraphSchema() {}
+
+    public static void apply(Driver driver) {
+        try (var session = driver.session()) {
+            for (String statement : statements()) {
+                session.run(statement).consume();
+            }
+            session.run("CALL db.awaitIndexes(300)").consume();
+        }
+    }
+
+    static List<String> statements() {
+        String text;
+        try (InputStream in = GraphSchema.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the classpath");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var statements = new ArrayList<String>();
+        var current = new StringBuilder();
+        for (String line : text.split("\n")) {
+            var trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("//")) {
+                continue;
+            }
+            current.append(trimmed).append(' ');
+            if (trimmed.endsWith(";")) {
+                statements.add(current.substring(0, current.lastIndexOf(";")).strip());
+                current.setLength(0);
+            }
+        }
+        return statements;
+    }
+}

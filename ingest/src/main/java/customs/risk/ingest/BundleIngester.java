@@ -1,0 +1,337 @@
+package customs.risk.ingest;
+
+import customs.risk.graph.files.FileStore;
+import customs.risk.graph.store.StoreUnavailableException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+
+/**
+ * Loads a bundle (a folder of contract CSV files) into the graph: the one code path behind
+ * {@code ./risk ingest}, {@code POST /api/bundles} and the web upload.
+ *
+ * <p>Every file is checked (UTF-8, header) before anything loads; then rows stream through
+ * validation into batched, idempotent writes while the next batch is being read, so memory stays
+ * flat whatever the bundle's size. A bad row goes to the report; the rest loads.
+ */
+public final class BundleIngester {
+
+    public static final int BATCH_SIZE_DEFAULT = 5_000;
+    private static final int BATCHES_IN_FLIGHT = 2;
+
+    private final Driver driver;
+    private final FileStore fileStore;
+    private final int batchSize;
+
+    public BundleIngester(Driver driver, FileStore fileStore) {
+        this(driver, fileStore, BATCH_SIZE_DEFAULT);
+    }
+
+    public BundleIngester(Driver driver, FileStore fileStore, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
+        }
+        this.driver = driver;
+        this.fileStore = fileStore;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Loads the bundle in {@code bundleDir}, writing the report to {@code reportFile}.
+     *
+     * @throws BundleException when the bundle as a whole is unusable; nothing was loaded then
+     * @throws StoreUnavailableException when the graph store cannot be reached
+     */
+    public IngestResult ingest(Path bundleDir, Path reportFile, IngestListener listener) throws BundleException {
+        long started = System.nanoTime();
+        Map<BundleFile, Path> files = checkBundle(bundleDir);
+        long totalBytes = files.values().stream().mapToLong(BundleIngester::sizeOf).sum();
+        var results = new LinkedHashMap<String, FileSummary>();
+        try (var report = new IngestReport(reportFile)) {
+            warnAboutStrangers(bundleDir, report);
+            var run = new Run(bundleDir, report, listener, totalBytes);
+            try {
+                for (var entry : files.entrySet()) {
+                    results.put(entry.getKey().fileName(), run.load(entry.getKey(), entry.getValue()));
+                }
+            } finally {
+                run.close();
+            }
+            return new IngestResult(results, report.placeholders(), report.warnings(), reportFile,
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException e) {
+            throw new BundleException("cannot write the report " + reportFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<BundleFile, Path> checkBundle(Path bundleDir) throws BundleException {
+        if (!Files.isDirectory(bundleDir)) {
+            throw new BundleException(bundleDir + " is not a folder: a bundle is a folder of CSV files");
+        }
+        var files = new LinkedHashMap<BundleFile, Path>();
+        for (BundleFile file : BundleFile.values()) {
+            Path path = bundleDir.resolve(file.fileName());
+            if (Files.exists(path)) {
+                CsvTable.check(file, path);
+                files.put(file, path);
+            } else if (file.isRequiredFile()) {
+                throw new BundleException(file.fileName() + " is missing from " + bundleDir
+                        + ": a bundle needs at least declarations.csv");
+            }
+        }
+        return files;
+    }
+
+    private static void warnAboutStrangers(Path bundleDir, IngestReport report) throws IOException {
+        var known = new HashSet<String>();
+        for (BundleFile file : BundleFile.values()) {
+            known.add(file.fileName());
+        }
+        try (var listing = Files.list(bundleDir)) {
+            listing.map(p -> p.getFileName().toString())
+                    .filter(name -> name.endsWith(".csv") && !known.contains(name))
+                    .sorted()
+                    .forEach(name -> report.add(IngestReport.Severity.WARNING, name, 0, "", "",
+                            "not a file of the bundle contract; ignored"));
+        }
+    }
+
+    private static long sizeOf(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The state of one load: the writer thread, counters, the exchange rates in force. */
+    private final class Run {
+        private final Path bundleDir;
+        private final IngestReport report;
+        private final IngestListener listener;
+        private final long totalBytes;
+        private final GraphWriter writer;
+        private final ExecutorService writerThread = Executors.newSingleThreadExecutor(r -> {
+            var thread = new Thread(r, "ingest-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private final Deque<Future<Long>> inFlight = new ArrayDeque<>();
+        private final AtomicLong writerRejected = new AtomicLong();
+        private ExchangeRates rates;
+        private long bytesBefore;
+        private long rowsRead;
+
+        Run(Path bundleDir, IngestReport report, IngestListener listener, long totalBytes) {
+            this.bundleDir = bundleDir.toAbsolutePath().normalize();
+            this.report = report;
+            this.listener = listener;
+            this.totalBytes = totalBytes;
+            this.writer = new GraphWriter(driver, report);
+        }
+
+        FileSummary load(BundleFile file, Path path) throws BundleException {
+            if (file == BundleFile.DECLARATIONS) {
+                rates = withStore(() -> ExchangeRates.load(driver));
+            }
+            writerRejected.set(0);
+            var accepted = new AtomicLong();
+            var rejected = new AtomicLong();
+            try (var table = CsvTable.open(file, path)) {
+                for (String column : table.unknownColumns()) {
+                    report.add(IngestReport.Severity.WARNING, file.fileName(), 1, column, "",
+                            CsvTable.isKeepableColumn(column)
+                                    ? "column not in the contract; kept as property x_" + column
+                                    : "column not in the contract and not lower snake case; ignored");
+                }
+                var seenKeys = new HashSet<String>();
+                var batch = new ArrayList<PreparedRow>(batchSize);
+                table.forEachRow(new CsvTable.RowHandler() {
+                    @Override
+                    public void accept(long line, Map<String, Object> values, Map<String, String> extras) {
+                        rowsRead++;
+                        String reason = RowRules.crossFieldProblem(file, values);
+                        if (reason != null) {
+                            reject(line, RowRules.crossFieldColumn(file), "", reason);
+                            return;
+                        }
+                        String key = file.keyOf(values);
+                        if (!seenKeys.add(key)) {
+                            reject(line, "", key, "duplicate: a row with the same key appears earlier in this file");
+                            return;
+                        }
+                        PreparedRow row = prepare(file, line, key, values, extras);
+                        if (row == null) {
+                            rejected.incrementAndGet();
+                            return;
+                        }
+                        accepted.incrementAndGet();
+                        batch.add(row);
+                        if (batch.size() == batchSize) {
+                            submit(file, List.copyOf(batch));
+                            batch.clear();
+                            progress(file, table);
+                        }
+                    }
+
+                    @Override
+                    public void reject(long line, String column, String value, String reason) {
+                        rowsRead++;
+                        rejected.incrementAndGet();
+                        report.reject(file.fileName(), line, column, value, reason);
+                    }
+                });
+                if (!batch.isEmpty()) {
+                    submit(file, List.copyOf(batch));
+                }
+                drain();
+                progress(file, table);
+                bytesBefore += table.bytesRead();
+            }
+            long lateRejects = writerRejected.get();
+            return new FileSummary(accepted.get() - lateRejects, rejected.get() + lateRejects);
+        }
+
+        private void progress(BundleFile file, CsvTable table) {
+            listener.onProgress(new IngestProgress(file.fileName(), rowsRead, bytesBefore + table.bytesRead(),
+                    totalBytes));
+        }
+
+        /** Turns validated values into node properties; null when the row is rejected here. */
+        private PreparedRow prepare(BundleFile file, long line, String key, Map<String, Object> values,
+                Map<String, String> extras) {
+            var props = new LinkedHashMap<String, Object>();
+            values.forEach((column, value) -> props.put(camelCase(column), value));
+            extras.forEach((column, value) -> props.put("x_" + column, value));
+            switch (file) {
+                case DECLARATIONS -> {
+                    if (props.get("quantityUnit") == null) {
+                        props.put("quantityUnit", "KG");
+                    }
+                    if (props.get("currency") == null) {
+                        props.put("currency", ExchangeRates.BASE_CURRENCY);
+                    }
+                    String hs = (String) props.get("hsCode");
+                    props.put("hs6", hs.substring(0, 6));
+                    props.put("hs4", hs.substring(0, 4));
+                    props.put("hs2", hs.substring(0, 2));
+                    String currency = (String) props.get("currency");
+                    Double usd = rates.toBase((Double) props.get("declaredValue"), currency,
+                            (LocalDate) props.get("filedOn"));
+                    props.put("valueUsd", usd);
+                    if (usd == null) {
+                        report.add(IngestReport.Severity.WARNING, file.fileName(), line, "currency", currency,
+                                "no exchange rate for " + currency + " on or before " + props.get("filedOn")
+                                        + "; the value in USD is left empty");
+                    }
+                }
+                case DOCUMENTS -> {
+                    String relative = (String) values.get("file");
+                    props.remove("file");
+                    props.put("fileName", relative);
+                    Path source = bundleDir.resolve(relative).normalize();
+                    if (!source.startsWith(bundleDir) || !Files.isRegularFile(source) || !Files.isReadable(source)) {
+                        report.reject(file.fileName(), line, "file", relative,
+                                "file not found in the bundle (paths are relative to the bundle folder)");
+                        return null;
+                    }
+                    try {
+                        var stored = fileStore.put(source);
+                        props.put("sha256", stored.sha256());
+                        props.put("size", stored.size());
+                    } catch (IOException e) {
+                        report.reject(file.fileName(), line, "file", relative, "cannot read the file: " + e.getMessage());
+                        return null;
+                    }
+                }
+                default -> { }
+            }
+            return new PreparedRow(line, key, props);
+        }
+
+        private void submit(BundleFile file, List<PreparedRow> rows) {
+            if (inFlight.size() >= BATCHES_IN_FLIGHT) {
+                await(inFlight.removeFirst());
+            }
+            inFlight.addLast(writerThread.submit(() -> {
+                long rejectedHere = writer.write(file, rows);
+                writerRejected.addAndGet(rejectedHere);
+                return rejectedHere;
+            }));
+        }
+
+        private void drain() {
+            while (!inFlight.isEmpty()) {
+                await(inFlight.removeFirst());
+            }
+        }
+
+        private void await(Future<Long> future) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("ingest interrupted", e);
+            } catch (ExecutionException e) {
+                throw translate(e.getCause());
+            }
+        }
+
+        void close() {
+            inFlight.forEach(f -> f.cancel(true));
+            writerThread.shutdownNow();
+        }
+    }
+
+    private static <T> T withStore(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    private static RuntimeException translate(Throwable e) {
+        if (e instanceof ServiceUnavailableException || e instanceof SessionExpiredException) {
+            return new StoreUnavailableException("the graph store is unreachable: " + e.getMessage()
+                    + "; rows written before this point are kept, load the bundle again when it is back", e);
+        }
+        if (e instanceof UncheckedIOException u) {
+            return u;
+        }
+        return e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+
+    static String camelCase(String column) {
+        var out = new StringBuilder(column.length());
+        boolean upper = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+}

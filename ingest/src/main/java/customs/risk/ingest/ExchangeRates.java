@@ -1,0 +1,39 @@
+package customs.risk.ingest;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.neo4j.driver.Driver;
+
+/**
+ * Rates to the base currency (USD) by currency and date, as stored in the graph by this and earlier
+ * bundles. A rate holds from its {@code validOn} until the next one.
+ */
+final class ExchangeRates {
+
+    static final String BASE_CURRENCY = "USD";
+
+    private final Map<String, TreeMap<LocalDate, Double>> rates = new HashMap<>();
+
+    static ExchangeRates load(Driver driver) {
+        var table = new ExchangeRates();
+        try (var session = driver.session()) {
+            session.run("MATCH (r:ExchangeRate) RETURN r.currency AS currency, r.validOn AS validOn, r.rateToBase AS rate")
+                    .forEachRemaining(r -> table.rates
+                            .computeIfAbsent(r.get("currency").asString(), c -> new TreeMap<>())
+                            .put(r.get("validOn").asLocalDate(), r.get("rate").asDouble()));
+        }
+        return table;
+    }
+
+    /** The value in base currency, or null when no rate for that currency holds on that date. */
+    Double toBase(double value, String currency, LocalDate on) {
+        if (currency == null || currency.equals(BASE_CURRENCY)) {
+            return value;
+        }
+        var byDate = rates.get(currency);
+        var rate = byDate == null ? null : byDate.floorEntry(on);
+        return rate == null ? null : value * rate.getValue();
+    }
+}

@@ -1,0 +1,64 @@
+package customs.risk.ingest;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The CSV report a user reads after a load: every rejected row with file, line, column and reason,
+ * every placeholder created for an unknown reference, and warnings. Written as the load goes, so a
+ * bundle of a million bad rows does not sit in memory.
+ */
+final class IngestReport implements Closeable {
+
+    static final String[] HEADER = {"severity", "file", "line", "column", "value", "reason"};
+
+    enum Severity { REJECTED, PLACEHOLDER, WARNING }
+
+    private final CSVPrinter printer;
+    private long rejected;
+    private long placeholders;
+    private long warnings;
+
+    IngestReport(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        this.printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
+    }
+
+    synchronized void add(Severity severity, String file, long line, String column, String value, String reason) {
+        switch (severity) {
+            case REJECTED -> rejected++;
+            case PLACEHOLDER -> placeholders++;
+            case WARNING -> warnings++;
+        }
+        try {
+            printer.printRecord(severity, file, line > 0 ? line : "", column, value, reason);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the ingest report", e);
+        }
+    }
+
+    void reject(String file, long line, String column, String value, String reason) {
+        add(Severity.REJECTED, file, line, column, value, reason);
+    }
+
+    synchronized long placeholders() {
+        return placeholders;
+    }
+
+    synchronized long warnings() {
+        return warnings;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        printer.close();
+    }
+}

@@ -1,0 +1,24 @@
+package customs.risk.app.bundles;
+
+import customs.risk.graph.store.StoreUnavailableException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/** Errors of the REST API as problem details a client can show, never a stack trace. */
+@RestControllerAdvice
+class ApiErrors {
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "the upload is larger than allowed (spring.servlet.multipart.max-file-size)");
+    }
+
+    @ExceptionHandler(StoreUnavailableException.class)
+    ProblemDetail storeDown(StoreUnavailableException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+}

@@ -1,0 +1,106 @@
+package customs.risk.app.bundles;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Bulk upload over REST: {@code POST /api/bundles} takes a zip of a bundle (multipart field
+ * {@code file}, or the raw body as {@code application/zip}) and answers 202 with a job to poll.
+ */
+@RestController
+@RequestMapping("/api/bundles")
+class BundleController {
+
+    private final IngestJobs jobs;
+
+    BundleController(IngestJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Map<String, Object>> upload(@RequestParam("file") MultipartFile file) throws IOException {
+        if (file.isEmpty()) {
+            return badRequest("the uploaded file is empty");
+        }
+        try (InputStream in = file.getInputStream()) {
+            return accepted(jobs.submit(in));
+        }
+    }
+
+    @PostMapping(consumes = {"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    ResponseEntity<Map<String, Object>> uploadRaw(InputStream body) throws IOException {
+        return accepted(jobs.submit(body));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<Map<String, Object>> status(@PathVariable String id) {
+        return jobs.find(id)
+                .map(job -> ResponseEntity.ok(describe(job)))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .body(Map.of("error", "no bundle job " + id)));
+    }
+
+    @GetMapping(value = "/{id}/report", produces = "text/csv")
+    ResponseEntity<Resource> report(@PathVariable String id) {
+        return jobs.report(id)
+                .map(path -> ResponseEntity.ok()
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ingest-report-" + id + ".csv\"")
+                        .contentType(MediaType.parseMediaType("text/csv"))
+                        .body((Resource) new FileSystemResource(path)))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    private static ResponseEntity<Map<String, Object>> accepted(IngestJob job) {
+        return ResponseEntity.accepted().location(URI.create("/api/bundles/" + job.id())).body(describe(job));
+    }
+
+    private static ResponseEntity<Map<String, Object>> badRequest(String message) {
+        return ResponseEntity.badRequest().body(Map.of("error", message));
+    }
+
+    static Map<String, Object> describe(IngestJob job) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("jobId", job.id());
+        body.put("status", job.status());
+        body.put("submitted", job.submitted().toString());
+        body.put("statusUrl", "/api/bundles/" + job.id());
+        if (job.progress() != null) {
+            body.put("progress", job.progress().fraction());
+            body.put("rowsRead", job.progress().rowsRead());
+            body.put("currentFile", job.progress().file());
+        }
+        if (job.result() != null) {
+            var r = job.result();
+            body.put("progress", 1.0);
+            body.put("loaded", r.loaded());
+            body.put("rejected", r.rejected());
+            body.put("placeholders", r.placeholders());
+            body.put("warnings", r.warnings());
+            body.put("files", r.files());
+            body.put("seconds", r.took().toMillis() / 1000.0);
+        }
+        if (job.error() != null) {
+            body.put("error", job.error());
+        }
+        if (job.status() == IngestJob.Status.SUCCEEDED || job.status() == IngestJob.Status.FAILED) {
+            body.put("reportUrl", "/api/bundles/" + job.id() + "/report");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,107 @@
+package customs.risk.app.bundles;
+
+import customs.risk.graph.DataDirectory;
+import customs.risk.ingest.BundleException;
+import customs.risk.ingest.BundleIngester;
+import customs.risk.app.store.RiskProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs uploaded bundles one at a time in the background (one writer keeps loads from competing for
+ * the same nodes) and keeps their status for polling. Reports stay in the data dir.
+ */
+@Service
+public class IngestJobs implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestJobs.class);
+
+    private final BundleIngester ingester;
+    private final DataDirectory dataDirectory;
+    private final long maxUnzippedBytes;
+    private final Map<String, IngestJob> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "bundle-jobs"));
+
+    IngestJobs(BundleIngester ingester, DataDirectory dataDirectory, RiskProperties properties) {
+        this.ingester = ingester;
+        this.dataDirectory = dataDirectory;
+        this.maxUnzippedBytes = properties.ingest().maxUnzippedSize().toBytes();
+    }
+
+    /** Saves the zip and queues its load; returns the job at once. */
+    public IngestJob submit(InputStream zip) throws IOException {
+        String id = UUID.randomUUID().toString();
+        Path upload = dataDirectory.uploads().resolve(id + ".zip");
+        Files.copy(zip, upload);
+        var job = new IngestJob(id, IngestJob.Status.QUEUED, null, null, null, Instant.now());
+        jobs.put(id, job);
+        worker.submit(() -> run(id, upload));
+        return job;
+    }
+
+    public Optional<IngestJob> find(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** The report of a job, also for jobs from before a restart (the file outlives the status). */
+    public Optional<Path> report(String id) {
+        if (!id.matches("[0-9a-f-]{36}")) {
+            return Optional.empty();
+        }
+        Path report = reportPath(id);
+        return Files.isRegularFile(report) ? Optional.of(report) : Optional.empty();
+    }
+
+    private Path reportPath(String id) {
+        return dataDirectory.reports().resolve(id + ".csv");
+    }
+
+    private void run(String id, Path upload) {
+        jobs.computeIfPresent(id, (k, j) -> j.with(IngestJob.Status.RUNNING));
+        Path unpacked = dataDirectory.uploads().resolve(id);
+        try {
+            Path bundle = ZipBundles.unpack(upload, unpacked, maxUnzippedBytes);
+            var result = ingester.ingest(bundle, reportPath(id),
+                    progress -> jobs.computeIfPresent(id, (k, j) -> j.with(progress)));
+            jobs.computeIfPresent(id, (k, j) -> j.succeeded(result));
+        } catch (BundleException e) {
+            jobs.computeIfPresent(id, (k, j) -> j.failed(e.getMessage()));
+        } catch (RuntimeException e) {
+            log.error("bundle job {} failed", id, e);
+            jobs.computeIfPresent(id, (k, j) -> j.failed(e.getMessage()));
+        } finally {
+            deleteQuietly(unpacked);
+            deleteQuietly(upload);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.warn("cannot delete {}: {}", path, e.getMessage());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}

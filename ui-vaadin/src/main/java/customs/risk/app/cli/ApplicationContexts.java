@@ -1,0 +1,31 @@
+package customs.risk.app.cli;
+
+import customs.risk.app.RiskApplication;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the application context for a command: with the web server for serve/demo, without for the rest. */
+final class ApplicationContexts {
+
+    private ApplicationContexts() {}
+
+    static ConfigurableApplicationContext start(Path dataDir, boolean web, List<String> springArgs) {
+        var args = new ArrayList<String>(springArgs);
+        args.add("--risk.data-dir=" + dataDir);
+        var builder = new SpringApplicationBuilder(RiskApplication.class)
+                .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        if (!web) {
+            // Vaadin's auto-configuration assumes a servlet context; commands without a web server skip it.
+            builder.properties("spring.main.banner-mode=off", "logging.level.root=WARN",
+                    "logging.level.customs.risk=WARN",
+                    "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                            + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration,"
+                            + "com.vaadin.flow.spring.VaadinScopesConfig");
+        }
+        return builder.run(args.toArray(String[]::new));
+    }
+}

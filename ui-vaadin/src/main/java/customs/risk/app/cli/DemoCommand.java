@@ -1,0 +1,82 @@
+package customs.risk.app.cli;
+
+import customs.risk.ingest.BundleException;
+import customs.risk.ingest.BundleIngester;
+import customs.risk.graph.DataDirectory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Unmatched;
+
+/** {@code ./risk demo}: the application with the sample bundle loaded. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Start the application with the demo bundle (fixtures/sample) loaded, and print its URL.",
+                "Loading is idempotent: running demo again on the same data dir adds nothing twice."})
+final class DemoCommand implements Callable<Integer> {
+
+    private static final String SAMPLE = "sample/bundle/";
+
+    @Mixin
+    DataDirOption data;
+
+    @Unmatched
+    List<String> springArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        var context = ApplicationContexts.start(data.dataDir, true, springArgs);
+        var closed = new CountDownLatch(1);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        loadSample(context);
+        String port = context.getEnvironment().getProperty("local.server.port", "8080");
+        System.out.printf("%nCustoms risk engine ready at http://localhost:%s/ (demo data loaded, %.1f s after start)%n",
+                port, (System.nanoTime() - started) / 1e9);
+        closed.await();
+        return ExitCodes.OK;
+    }
+
+    private static void loadSample(ConfigurableApplicationContext context) throws IOException, BundleException {
+        Path bundle = Files.createTempDirectory("demo-bundle");
+        try {
+            var resources = new PathMatchingResourcePatternResolver().getResources("classpath*:" + SAMPLE + "**");
+            for (var resource : resources) {
+                String url = resource.getURL().toString();
+                if (!resource.isReadable() || url.endsWith("/")) {
+                    continue;
+                }
+                Path target = bundle.resolve(url.substring(url.lastIndexOf(SAMPLE) + SAMPLE.length())).normalize();
+                if (!target.startsWith(bundle)) {
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (InputStream in = resource.getInputStream()) {
+                    Files.copy(in, target);
+                }
+            }
+            Path report = context.getBean(DataDirectory.class).reports().resolve("demo-sample.csv");
+            var progress = new ConsoleProgress(System.err);
+            var result = context.getBean(BundleIngester.class).ingest(bundle, report, progress);
+            progress.finish();
+            IngestCommand.print(result);
+        } finally {
+            try (var walk = Files.walk(bundle)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

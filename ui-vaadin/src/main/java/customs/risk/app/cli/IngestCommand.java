@@ -1,0 +1,92 @@
+package customs.risk.app.cli;
+
+import customs.risk.ingest.BundleException;
+import customs.risk.ingest.BundleIngester;
+import customs.risk.ingest.IngestResult;
+import customs.risk.ingest.kcs.KcsConverter;
+import customs.risk.graph.DataDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
+
+/** {@code ./risk ingest}: load a bundle folder (or a KCS dataset file) into the stores. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Load a bundle (a folder of CSV files, see DATA-CONTRACT.md) into the data dir.",
+                "Bad rows are rejected into the report; the rest loads. Loading the same bundle twice changes nothing.",
+                "Exit code 0: all rows loaded; 3: some rows rejected; 2: the bundle cannot be loaded at all."})
+final class IngestCommand implements Callable<Integer> {
+
+    enum Format { bundle, kcs }
+
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "The bundle folder, or with --format kcs the KCS CSV file.")
+    Path source;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Where to write the CSV report of rejected rows, placeholders and warnings"
+                    + " (default: DATA_DIR/reports/ingest-TIMESTAMP.csv).")
+    Path report;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "bundle",
+            description = "bundle (default) or kcs (the public KCS customs dataset CSV).")
+    Format format;
+
+    @Mixin
+    DataDirOption data;
+
+    @Unmatched
+    List<String> springArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws BundleException, IOException {
+        Path bundle = source;
+        Path converted = null;
+        if (format == Format.kcs) {
+            converted = Files.createTempDirectory("kcs-bundle");
+            long n = KcsConverter.convert(source, converted);
+            System.err.printf("Converted %,d KCS declarations from %s%n", n, source.getFileName());
+            bundle = converted;
+        } else if (!Files.isDirectory(source)) {
+            throw new BundleException(source + " is not a folder: a bundle is a folder of CSV files"
+                    + " (for a KCS dataset file add --format kcs)");
+        }
+        try (var context = ApplicationContexts.start(data.dataDir, false, springArgs)) {
+            Path reportFile = report != null ? report
+                    : context.getBean(DataDirectory.class).reports().resolve("ingest-"
+                            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv");
+            var progress = new ConsoleProgress(System.err);
+            IngestResult result = context.getBean(BundleIngester.class).ingest(bundle, reportFile, progress);
+            progress.finish();
+            print(result);
+            return result.rejected() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+        } finally {
+            if (converted != null) {
+                deleteTree(converted);
+            }
+        }
+    }
+
+    static void print(IngestResult result) {
+        System.out.printf("Loaded %,d rows, rejected %,d, placeholders %,d, warnings %,d in %.1f s%n",
+                result.loaded(), result.rejected(), result.placeholders(), result.warnings(),
+                result.took().toMillis() / 1000.0);
+        result.files().forEach((file, s) ->
+                System.out.printf("  %-20s %,10d loaded %,8d rejected%n", file, s.loaded(), s.rejected()));
+        System.out.println("Report: " + result.report().toAbsolutePath());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package customs.risk.app.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.context.event.ContextClosedEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Unmatched;
+
+/** {@code ./risk serve}: the web UI and REST API until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Start the application (web UI and REST API) on the data dir.",
+                "Port: SERVER_PORT or --server.port=N (default 8080). Other Spring properties pass through,"
+                        + " e.g. --risk.neo4j.embedded=false --spring.neo4j.uri=neo4j://host:7687."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    DataDirOption data;
+
+    @Unmatched
+    List<String> springArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var context = ApplicationContexts.start(data.dataDir, true, springArgs);
+        var closed = new CountDownLatch(1);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        closed.await();
+        return ExitCodes.OK;
+    }
+}
