@@ -20,9 +20,10 @@ enum ColumnType {
     private static final Pattern DECIMAL_PATTERN = Pattern.compile("[+-]?\\d+(\\.\\d+)?|[+-]?\\.\\d+");
     private static final Pattern INTEGER_PATTERN = Pattern.compile("\\+?\\d{1,18}");
     private static final int TEXT_LIMIT = 10_000;
-    // ISO-3166 alpha-2 as the JDK knows it, plus XK (Kosovo), which customs systems use widely.
+    // ISO-3166 alpha-2 as the JDK knows it, plus two codes customs data uses widely: XK (Kosovo) and
+    // ZZ (unknown or unspecified country, e.g. in the KCS dataset).
     private static final Set<String> COUNTRIES = Stream.concat(
-                    Stream.of(Locale.getISOCountries()), Stream.of("XK"))
+                    Stream.of(Locale.getISOCountries()), Stream.of("XK", "ZZ"))
             .collect(Collectors.toUnmodifiableSet());
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode)

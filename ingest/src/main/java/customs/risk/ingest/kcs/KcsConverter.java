@@ -2,6 +2,8 @@ package customs.risk.ingest.kcs;
 
 import customs.risk.ingest.BundleException;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,7 +90,8 @@ public final class KcsConverter {
             writeCompanies(bundleDir, companies);
             writeOffices(bundleDir, offices);
             try (var rates = printer(bundleDir.resolve("exchange_rates.csv"), "currency", "valid_on", "rate_to_base")) {
-                rates.printRecord("KRW", "2000-01-01", 1.0 / KRW_PER_USD);
+                rates.printRecord("KRW", "2000-01-01",
+                        BigDecimal.ONE.divide(BigDecimal.valueOf(KRW_PER_USD), MathContext.DECIMAL64).toPlainString());
             }
             return count;
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {

@@ -1,0 +1,53 @@
+package customs.risk.graph;
+
+import customs.risk.graph.store.EmbeddedNeo4j;
+import customs.risk.graph.store.GraphSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+/**
+ * One real embedded Neo4j per test JVM, reached over Bolt like in production, with the schema
+ * applied. Starting Neo4j costs seconds, so test classes share it and clear it instead.
+ */
+public final class TestNeo4j {
+
+    private static EmbeddedNeo4j neo4j;
+    private static Driver driver;
+
+    private TestNeo4j() {}
+
+    public static synchronized Driver driver() {
+        if (driver == null) {
+            try {
+                var home = Files.createTempDirectory("test-neo4j");
+                neo4j = EmbeddedNeo4j.start(home, 0);
+                driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+                GraphSchema.apply(driver);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    driver.close();
+                    neo4j.close();
+                }));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return driver;
+    }
+
+    /** Empties the graph (the schema stays). */
+    public static void clear() {
+        try (var session = driver().session()) {
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+        }
+    }
+
+    public static long count(String cypher) {
+        try (var session = driver().session()) {
+            return session.run(cypher).single().get(0).asLong();
+        }
+    }
+}
