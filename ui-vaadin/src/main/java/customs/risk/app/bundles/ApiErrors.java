@@ -1,6 +1,8 @@
 package customs.risk.app.bundles;
 
 import customs.risk.graph.store.StoreUnavailableException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -9,12 +11,18 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** Errors of the REST API as problem details a client can show, never a stack trace. */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                 "the upload is larger than allowed (spring.servlet.multipart.max-file-size)");
+    }
+
+    @ExceptionHandler(UploadLimit.TooLargeException.class)
+    ProblemDetail tooLarge(UploadLimit.TooLargeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
     }
 
     @ExceptionHandler(StoreUnavailableException.class)

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -28,9 +30,11 @@ import org.springframework.web.multipart.MultipartFile;
 class BundleController {
 
     private final IngestJobs jobs;
+    private final long maxUploadBytes;
 
-    BundleController(IngestJobs jobs) {
+    BundleController(IngestJobs jobs, @Value("${spring.servlet.multipart.max-file-size:1GB}") DataSize maxUpload) {
         this.jobs = jobs;
+        this.maxUploadBytes = maxUpload.toBytes();
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -45,7 +49,8 @@ class BundleController {
 
     @PostMapping(consumes = {"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM_VALUE})
     ResponseEntity<Map<String, Object>> uploadRaw(InputStream body) throws IOException {
-        return accepted(jobs.submit(body));
+        // Multipart uploads are capped by Spring; a raw body gets the same limit here.
+        return accepted(jobs.submit(new UploadLimit(body, maxUploadBytes)));
     }
 
     @GetMapping("/{id}")

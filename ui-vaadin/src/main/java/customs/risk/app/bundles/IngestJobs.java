@@ -46,7 +46,12 @@ public class IngestJobs implements DisposableBean {
     public IngestJob submit(InputStream zip) throws IOException {
         String id = UUID.randomUUID().toString();
         Path upload = dataDirectory.uploads().resolve(id + ".zip");
-        Files.copy(zip, upload);
+        try {
+            Files.copy(zip, upload);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(upload);
+            throw e;
+        }
         var job = new IngestJob(id, IngestJob.Status.QUEUED, null, null, null, Instant.now());
         jobs.put(id, job);
         worker.submit(() -> run(id, upload));

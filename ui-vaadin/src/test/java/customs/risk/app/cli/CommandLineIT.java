@@ -1,0 +1,129 @@
+package customs.risk.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import customs.risk.graph.store.EmbeddedNeo4j;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./risk} commands as a user runs them: output and exit codes, on a real data dir. */
+class CommandLineIT {
+
+    private static final String DECLARATIONS = """
+            declaration_id,filed_on,direction,office_code,seller_id,buyer_id,hs_code,origin_country,quantity,declared_value
+            D1,2024-01-02,IMPORT,KRPUS,C2,C1,847130,CN,10,100
+            D2,2024-01-03,IMPORT,KRPUS,C2,C1,847130,CN,5,50
+            """;
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureOutput() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreOutput() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(RiskCommand.execute("--help")).isZero();
+        assertThat(out()).contains("serve", "demo", "ingest", "stats", "--help");
+        reset();
+        assertThat(RiskCommand.execute("ingest", "--help")).isZero();
+        assertThat(out()).contains("--report", "--format", "--data-dir");
+    }
+
+    @Test
+    void ingestThenStatsOnOneDataDir() throws Exception {
+        Path bundle = bundle("good", DECLARATIONS);
+        String dataDir = tmp.resolve("data").toString();
+
+        int code = RiskCommand.execute("ingest", bundle.toString(), "--data-dir", dataDir,
+                "--report", tmp.resolve("report.csv").toString());
+
+        assertThat(code).as(err()).isEqualTo(ExitCodes.OK);
+        assertThat(out()).contains("Loaded 2 rows, rejected 0, placeholders 3");
+        assertThat(Files.readString(tmp.resolve("report.csv"))).contains("PLACEHOLDER");
+        reset();
+
+        assertThat(RiskCommand.execute("stats", "--data-dir", dataDir)).isZero();
+        assertThat(out().strip()).isEqualTo("{\"companies\": 2, \"people\": 0, \"declarations\": 2, \"offices\": 1,"
+                + " \"inspections\": 0, \"documents\": 0, \"placeholders\": 3}");
+        reset();
+
+        // Rejected rows: the rest loads, exit code 3, the report holds the reason.
+        Path partial = bundle("partial", DECLARATIONS + "D3,2024-13-01,IMPORT,KRPUS,C2,C1,847130,CN,5,50\n");
+        assertThat(RiskCommand.execute("ingest", partial.toString(), "--data-dir", dataDir,
+                "--report", tmp.resolve("partial.csv").toString())).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(out()).contains("rejected 1");
+        assertThat(Files.readString(tmp.resolve("partial.csv"))).contains("declarations.csv,4,filed_on");
+    }
+
+    @Test
+    void anUnusableBundleExitsWith2AndSaysWhy() throws Exception {
+        String dataDir = tmp.resolve("data").toString();
+
+        assertThat(RiskCommand.execute("ingest", tmp.resolve("nowhere").toString(), "--data-dir", dataDir))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("is not a folder");
+        reset();
+
+        Path wrongHeader = bundle("wrong", "id,date\nD1,2024-01-01\n");
+        assertThat(RiskCommand.execute("ingest", wrongHeader.toString(), "--data-dir", dataDir))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("declarations.csv: wrong header").doesNotContain("Exception");
+        reset();
+
+        assertThat(RiskCommand.execute("ingest", "--no-such-option")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void aDataDirInUseByAnotherProcessExitsWith1() throws Exception {
+        Path dataDir = tmp.resolve("busy");
+        try (var running = EmbeddedNeo4j.start(dataDir.resolve("neo4j"), 0)) {
+            int code = RiskCommand.execute("stats", "--data-dir", dataDir.toString());
+
+            assertThat(code).isEqualTo(ExitCodes.FAILURE);
+            assertThat(err()).contains("in use by another process");
+        }
+    }
+
+    private Path bundle(String name, String declarations) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        Files.writeString(dir.resolve("declarations.csv"), declarations);
+        return dir;
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private void reset() {
+        out.reset();
+        err.reset();
+    }
+}
