@@ -4,11 +4,14 @@ import customs.risk.graph.DataDirectory;
 import customs.risk.graph.files.FileStore;
 import customs.risk.graph.store.EmbeddedNeo4j;
 import customs.risk.graph.store.GraphSchema;
+import customs.risk.graph.store.StoreUnavailableException;
 import customs.risk.ingest.BundleIngester;
 import java.net.URI;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.exceptions.AuthenticationException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
@@ -50,9 +53,17 @@ class GraphStoreConfiguration {
         };
     }
 
+    /** Applies the schema at start-up, which is also where an unreachable store shows first. */
     @Bean
-    InitializingBean graphSchemaInstaller(Driver driver) {
-        return () -> GraphSchema.apply(driver);
+    InitializingBean graphSchemaInstaller(Driver driver, Neo4jConnectionDetails connection) {
+        return () -> {
+            try {
+                GraphSchema.apply(driver);
+            } catch (ServiceUnavailableException | AuthenticationException e) {
+                throw new StoreUnavailableException("cannot use the graph store at " + connection.getUri() + ": "
+                        + e.getMessage(), e);
+            }
+        };
     }
 
     @Bean

@@ -108,6 +108,33 @@ class CommandLineIT {
         }
     }
 
+    @Test
+    void onePropertySwitchesToAnExternalServer() throws Exception {
+        // A second Neo4j, reached only through its Bolt address, stands in for an external server.
+        try (var external = EmbeddedNeo4j.start(tmp.resolve("external"), 0);
+                var driver = org.neo4j.driver.GraphDatabase.driver(external.boltUri(), org.neo4j.driver.AuthTokens.none());
+                var session = driver.session()) {
+            session.run("CREATE (:Company {id: 'EXT-1', name: 'Held externally', country: 'KR'})").consume();
+            Path dataDir = tmp.resolve("data");
+
+            int code = RiskCommand.execute("stats", "--data-dir", dataDir.toString(), "--risk.neo4j.embedded=false",
+                    "--spring.neo4j.uri=" + external.boltUri());
+
+            assertThat(code).as(err()).isZero();
+            assertThat(out()).contains("\"companies\": 1");
+            assertThat(dataDir.resolve("neo4j")).doesNotExist();
+        }
+    }
+
+    @Test
+    void anExternalServerThatIsDownExitsWith1AndSaysWhere() {
+        int code = RiskCommand.execute("stats", "--data-dir", tmp.resolve("data").toString(),
+                "--risk.neo4j.embedded=false", "--spring.neo4j.uri=bolt://127.0.0.1:1");
+
+        assertThat(code).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err()).contains("cannot use the graph store at bolt://127.0.0.1:1");
+    }
+
     private Path bundle(String name, String declarations) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
         Files.writeString(dir.resolve("declarations.csv"), declarations);
