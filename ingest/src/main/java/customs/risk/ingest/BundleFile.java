@@ -26,21 +26,21 @@ import java.util.function.Function;
 enum BundleFile {
     EXCHANGE_RATES("exchange_rates.csv", r -> r.get("currency") + "@" + r.get("valid_on"),
             required("currency", CURRENCY), required("valid_on", DATE), required("rate_to_base", POSITIVE)),
-    OFFICES("offices.csv", r -> (String) r.get("office_code"),
+    OFFICES("offices.csv", "office_code",
             required("office_code", ID), required("name", TEXT), required("country", COUNTRY),
             optionalEnum("kind", "SEAPORT", "AIRPORT", "LAND_BORDER", "INLAND")),
-    COMPANIES("companies.csv", r -> (String) r.get("company_id"),
+    COMPANIES("companies.csv", "company_id",
             required("company_id", ID), required("name", TEXT), required("country", COUNTRY),
             optional("registered_on", DATE), optional("dissolved_on", DATE), optional("address", TEXT),
             optional("phone", TEXT), optional("email", TEXT), optional("employees", INTEGER)),
-    PEOPLE("people.csv", r -> (String) r.get("person_id"),
+    PEOPLE("people.csv", "person_id",
             required("person_id", ID), required("name", TEXT), optional("nationality", COUNTRY)),
     OFFICERS("officers.csv", r -> r.get("company_id") + "|" + r.get("person_id") + "|" + r.get("role") + "|"
                     + r.get("since"),
             required("company_id", ID), required("person_id", ID),
             requiredEnum("role", "DIRECTOR", "SHAREHOLDER", "LEGAL_REPRESENTATIVE", "BENEFICIAL_OWNER"),
             optional("since", DATE), optional("until", DATE)),
-    DECLARATIONS("declarations.csv", r -> (String) r.get("declaration_id"),
+    DECLARATIONS("declarations.csv", "declaration_id",
             required("declaration_id", ID), required("filed_on", DATE), requiredEnum("direction", "IMPORT", "EXPORT"),
             required("office_code", ID), required("seller_id", ID), required("buyer_id", ID),
             optional("declarant_id", ID), required("hs_code", HS_CODE), optional("description", TEXT),
@@ -56,7 +56,7 @@ enum BundleFile {
             optionalEnum("violation_type", "UNDERVALUATION", "OVERVALUATION", "MISCLASSIFICATION", "ORIGIN",
                     "SMUGGLING", "OTHER"),
             optional("revenue_recovered", NON_NEGATIVE), optional("inspector", TEXT)),
-    DOCUMENTS("documents.csv", r -> (String) r.get("document_id"),
+    DOCUMENTS("documents.csv", "document_id",
             required("document_id", ID), required("file", TEXT),
             requiredEnum("doc_type", "INVOICE", "BILL_OF_LADING", "PACKING_LIST", "CERTIFICATE_OF_ORIGIN", "CONTRACT",
                     "OTHER"),
@@ -64,12 +64,26 @@ enum BundleFile {
 
     private final String fileName;
     private final Function<Map<String, Object>, String> key;
+    private final String idColumn;
     private final List<Column> columns;
 
     BundleFile(String fileName, Function<Map<String, Object>, String> key, Column... columns) {
         this.fileName = fileName;
         this.key = key;
         this.columns = List.of(columns);
+        this.idColumn = null;
+    }
+
+    BundleFile(String fileName, String idColumn, Column... columns) {
+        this.fileName = fileName;
+        this.key = values -> (String) values.get(idColumn);
+        this.columns = List.of(columns);
+        this.idColumn = idColumn;
+    }
+
+    /** The column whose value is the node's own key, stored as {@code id}/{@code code}; null for composite keys. */
+    String idColumn() {
+        return idColumn;
     }
 
     String fileName() {

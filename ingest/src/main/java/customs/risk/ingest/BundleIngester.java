@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
@@ -36,7 +37,8 @@ import org.neo4j.driver.exceptions.SessionExpiredException;
 public final class BundleIngester {
 
     public static final int BATCH_SIZE_DEFAULT = 5_000;
-    private static final int BATCHES_IN_FLIGHT = 2;
+    private static final int WRITER_THREADS = 2;
+    private static final int BATCHES_IN_FLIGHT = 3;
 
     private final Driver driver;
     private final FileStore fileStore;
@@ -62,13 +64,48 @@ public final class BundleIngester {
      * @throws StoreUnavailableException when the graph store cannot be reached
      */
     public IngestResult ingest(Path bundleDir, Path reportFile, IngestListener listener) throws BundleException {
+        return load(bundleDir, reportFile, listener, fileStore, batchSize, WRITER_THREADS,
+                report -> new GraphWriter(driver, report));
+    }
+
+    /**
+     * Loads a bundle into a graph store that does not exist yet, through Neo4j's offline batch
+     * importer: the same validation and report as {@link #ingest}, many times faster for a first
+     * load. The store must not be running; afterwards it starts like any other.
+     *
+     * @param neo4jHome the Neo4j home folder of the embedded store
+     * @throws BundleException when the bundle is unusable or a store already exists there
+     */
+    public static IngestResult importIntoNewStore(Path bundleDir, Path neo4jHome, FileStore fileStore, Path reportFile,
+            IngestListener listener) throws BundleException {
+        if (BulkImportWriter.storeExists(neo4jHome)) {
+            throw new BundleException("a graph store already exists in " + neo4jHome
+                    + ": the offline import only creates new stores");
+        }
+        try (var sink = new BulkImportWriter(neo4jHome)) {
+            var result = load(bundleDir, reportFile, listener, fileStore, BATCH_SIZE_DEFAULT, 1, report -> {
+                sink.reportTo(report);
+                return sink;
+            });
+            long started = System.nanoTime();
+            sink.runImport();
+            return new IngestResult(result.files(), result.placeholders(), result.warnings(), result.report(),
+                    result.took().plusNanos(System.nanoTime() - started));
+        } catch (IOException e) {
+            throw new BundleException("the offline import failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static IngestResult load(Path bundleDir, Path reportFile, IngestListener listener, FileStore fileStore,
+            int batchSize, int writerThreads, Function<IngestReport, RowSink> sinkFactory) throws BundleException {
         long started = System.nanoTime();
         Map<BundleFile, Path> files = checkBundle(bundleDir);
         long totalBytes = files.values().stream().mapToLong(BundleIngester::sizeOf).sum();
         var results = new LinkedHashMap<String, FileSummary>();
         try (var report = new IngestReport(reportFile)) {
             warnAboutStrangers(bundleDir, report);
-            var run = new Run(bundleDir, report, listener, totalBytes);
+            var run = new Run(bundleDir, report, listener, totalBytes, sinkFactory.apply(report), fileStore,
+                    batchSize, writerThreads);
             try {
                 for (var entry : files.entrySet()) {
                     results.put(entry.getKey().fileName(), run.load(entry.getKey(), entry.getValue()));
@@ -124,34 +161,40 @@ public final class BundleIngester {
     }
 
     /** The state of one load: the writer thread, counters, the exchange rates in force. */
-    private final class Run {
+    private static final class Run {
         private final Path bundleDir;
         private final IngestReport report;
         private final IngestListener listener;
         private final long totalBytes;
-        private final GraphWriter writer;
-        private final ExecutorService writerThread = Executors.newSingleThreadExecutor(r -> {
-            var thread = new Thread(r, "ingest-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        private final RowSink sink;
+        private final FileStore fileStore;
+        private final int batchSize;
+        private final ExecutorService writerThread;
         private final Deque<Future<Long>> inFlight = new ArrayDeque<>();
         private final AtomicLong writerRejected = new AtomicLong();
         private ExchangeRates rates;
         private long bytesBefore;
         private long rowsRead;
 
-        Run(Path bundleDir, IngestReport report, IngestListener listener, long totalBytes) {
+        Run(Path bundleDir, IngestReport report, IngestListener listener, long totalBytes, RowSink sink,
+                FileStore fileStore, int batchSize, int writerThreads) {
             this.bundleDir = bundleDir.toAbsolutePath().normalize();
             this.report = report;
             this.listener = listener;
             this.totalBytes = totalBytes;
-            this.writer = new GraphWriter(driver, report);
+            this.sink = sink;
+            this.fileStore = fileStore;
+            this.batchSize = batchSize;
+            this.writerThread = Executors.newFixedThreadPool(writerThreads, r -> {
+                var thread = new Thread(r, "ingest-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
         }
 
         FileSummary load(BundleFile file, Path path) throws BundleException {
             if (file == BundleFile.DECLARATIONS) {
-                rates = withStore(() -> ExchangeRates.load(driver));
+                rates = withStore(sink::rates);
             }
             writerRejected.set(0);
             var accepted = new AtomicLong();
@@ -220,7 +263,11 @@ public final class BundleIngester {
         private PreparedRow prepare(BundleFile file, long line, String key, Map<String, Object> values,
                 Map<String, String> extras) {
             var props = new LinkedHashMap<String, Object>();
-            values.forEach((column, value) -> props.put(camelCase(column), value));
+            values.forEach((column, value) -> {
+                if (!column.equals(file.idColumn())) {
+                    props.put(camelCase(column), value);
+                }
+            });
             extras.forEach((column, value) -> props.put("x_" + column, value));
             switch (file) {
                 case DECLARATIONS -> {
@@ -273,7 +320,7 @@ public final class BundleIngester {
                 await(inFlight.removeFirst());
             }
             inFlight.addLast(writerThread.submit(() -> {
-                long rejectedHere = writer.write(file, rows);
+                long rejectedHere = sink.write(file, rows);
                 writerRejected.addAndGet(rejectedHere);
                 return rejectedHere;
             }));

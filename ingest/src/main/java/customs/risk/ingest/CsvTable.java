@@ -179,10 +179,9 @@ final class CsvTable implements AutoCloseable {
         var extras = new LinkedHashMap<String, String>();
         for (String column : unknownColumns) {
             if (isKeepableColumn(column)) {
+                // Present even when empty, so that every row of a file has the same properties.
                 String raw = record.get(header.indexOf(column)).strip();
-                if (!raw.isEmpty()) {
-                    extras.put(column, raw);
-                }
+                extras.put(column, raw.isEmpty() ? null : raw);
             }
         }
         handler.accept(line, values, extras);

@@ -14,10 +14,14 @@ final class ExchangeRates {
 
     static final String BASE_CURRENCY = "USD";
 
-    private final Map<String, TreeMap<LocalDate, Double>> rates = new HashMap<>();
+    private final Map<String, TreeMap<LocalDate, Double>> rates;
+
+    ExchangeRates(Map<String, TreeMap<LocalDate, Double>> rates) {
+        this.rates = rates;
+    }
 
     static ExchangeRates load(Driver driver) {
-        var table = new ExchangeRates();
+        var table = new ExchangeRates(new HashMap<>());
         try (var session = driver.session()) {
             session.run("MATCH (r:ExchangeRate) RETURN r.currency AS currency, r.validOn AS validOn, r.rateToBase AS rate")
                     .forEachRemaining(r -> table.rates

@@ -18,7 +18,7 @@ import org.neo4j.driver.TransactionContext;
  *
  * <p>Not thread-safe: the ingester calls it from one writer thread.
  */
-final class GraphWriter {
+final class GraphWriter implements RowSink {
 
     /** A node kind that a row may reference before any file described it. */
     private enum Referenced {
@@ -89,14 +89,7 @@ final class GraphWriter {
             SET r.role = row.props.role, r.since = row.props.since, r.until = row.props.until
             """;
 
-    private static final String DECLARATIONS = """
-            UNWIND $rows AS row
-            MERGE (d:Declaration {id: row.key})
-            SET d += row.props
-            WITH d, row
-            OPTIONAL MATCH (d)-[old:SOLD_BY|BOUGHT_BY|DECLARED_BY|LODGED_AT|CLASSIFIED_AS|ORIGINATES_IN|SHIPPED_FROM|DESTINED_FOR]->()
-            DELETE old
-            WITH DISTINCT d, row
+    private static final String DECLARATION_LINKS = """
             MATCH (s:Company {id: row.props.sellerId})
             MATCH (b:Company {id: row.props.buyerId})
             MATCH (o:Office {code: row.props.officeCode})
@@ -106,12 +99,28 @@ final class GraphWriter {
                    (d)-[:CLASSIFIED_AS]->(h), (d)-[:ORIGINATES_IN]->(oc)
             WITH d, row
             OPTIONAL MATCH (x:Company {id: row.props.declarantId})
-            OPTIONAL MATCH (dep:Country {code: row.props.departureCountry})
-            OPTIONAL MATCH (dst:Country {code: row.props.destinationCountry})
             FOREACH (_ IN CASE WHEN x IS NULL THEN [] ELSE [1] END | CREATE (d)-[:DECLARED_BY]->(x))
-            FOREACH (_ IN CASE WHEN dep IS NULL THEN [] ELSE [1] END | CREATE (d)-[:SHIPPED_FROM]->(dep))
-            FOREACH (_ IN CASE WHEN dst IS NULL THEN [] ELSE [1] END | CREATE (d)-[:DESTINED_FOR]->(dst))
             """;
+    // Replaces a declaration that is already in the store (a re-load or a correction).
+    private static final String DECLARATIONS_REPLACE = """
+            UNWIND $rows AS row
+            MATCH (d:Declaration {id: row.key})
+            SET d += row.props
+            WITH d, row
+            OPTIONAL MATCH (d)-[old:SOLD_BY|BOUGHT_BY|DECLARED_BY|LODGED_AT|CLASSIFIED_AS|ORIGINATES_IN]->()
+            DELETE old
+            WITH DISTINCT d, row
+            """ + DECLARATION_LINKS;
+
+    // The common case, a declaration seen for the first time: no MERGE, nothing to delete.
+    private static final String DECLARATIONS_CREATE = """
+            UNWIND $rows AS row
+            CREATE (d:Declaration)
+            SET d = row.props, d.id = row.key
+            WITH d, row
+            """ + DECLARATION_LINKS;
+
+
 
     private static final String HS_CODES = """
             UNWIND $links AS link
@@ -175,8 +184,27 @@ final class GraphWriter {
         }
     }
 
-    /** Writes one batch of a file; returns how many rows were rejected at this stage. */
-    long write(BundleFile file, List<PreparedRow> rows) {
+    /**
+     * Writes one batch of a file; returns how many rows were rejected at this stage. Declaration
+     * batches may be written by two threads at once (the bulk of every load); everything else,
+     * including the bookkeeping of known references, runs one batch at a time.
+     */
+    @Override
+    public long write(BundleFile file, List<PreparedRow> rows) {
+        if (file == BundleFile.DECLARATIONS) {
+            return writeDeclarations(rows);
+        }
+        synchronized (this) {
+            return writeOther(file, rows);
+        }
+    }
+
+    @Override
+    public ExchangeRates rates() {
+        return ExchangeRates.load(driver);
+    }
+
+    private long writeOther(BundleFile file, List<PreparedRow> rows) {
         return switch (file) {
             case EXCHANGE_RATES -> run(EXCHANGE_RATES, rows, 0);
             case OFFICES -> run(OFFICES, rows, knowAll(Referenced.OFFICE, rows));
@@ -187,7 +215,7 @@ final class GraphWriter {
                 ensure(file, rows, Referenced.PERSON, "person_id", "personId");
                 yield run(OFFICERS, rows, 0);
             }
-            case DECLARATIONS -> writeDeclarations(rows);
+            case DECLARATIONS -> throw new IllegalArgumentException("declarations are written by writeDeclarations");
             case INSPECTIONS -> writeInspections(rows);
             case DOCUMENTS -> writeDocuments(rows);
         };
@@ -195,13 +223,27 @@ final class GraphWriter {
 
     private long writeDeclarations(List<PreparedRow> rows) {
         var file = BundleFile.DECLARATIONS;
-        ensure(file, rows, Referenced.COMPANY, "seller_id", "sellerId");
-        ensure(file, rows, Referenced.COMPANY, "buyer_id", "buyerId");
-        ensure(file, rows, Referenced.COMPANY, "declarant_id", "declarantId");
-        ensure(file, rows, Referenced.OFFICE, "office_code", "officeCode");
-        ensureHsCodes(rows);
-        ensureCountries(rows, "originCountry", "departureCountry", "destinationCountry");
-        return run(DECLARATIONS, rows, 0);
+        synchronized (this) {
+            ensure(file, rows, Referenced.COMPANY, "seller_id", "sellerId");
+            ensure(file, rows, Referenced.COMPANY, "buyer_id", "buyerId");
+            ensure(file, rows, Referenced.COMPANY, "declarant_id", "declarantId");
+            ensure(file, rows, Referenced.OFFICE, "office_code", "officeCode");
+            ensureHsCodes(rows);
+            ensureCountries(rows, "originCountry");
+        }
+        var stored = existingDeclarations(rows.stream().map(PreparedRow::key).toList());
+        var fresh = new ArrayList<PreparedRow>(rows.size());
+        var replacing = new ArrayList<PreparedRow>();
+        for (PreparedRow row : rows) {
+            (stored.contains(row.key()) ? replacing : fresh).add(row);
+        }
+        run(DECLARATIONS_CREATE, fresh, 0);
+        return run(DECLARATIONS_REPLACE, replacing, 0);
+    }
+
+    private Set<String> existingDeclarations(List<String> ids) {
+        return new HashSet<>(read(EXISTING_DECLARATIONS, Map.of("ids", ids)).getFirst().get("ids")
+                .asList(v -> v.asString()));
     }
 
     private long writeInspections(List<PreparedRow> rows) {
@@ -221,8 +263,7 @@ final class GraphWriter {
     private List<PreparedRow> rowsWithKnownDeclaration(BundleFile file, List<PreparedRow> rows, boolean required) {
         var ids = rows.stream().map(r -> (String) r.props().get("declarationId")).filter(id -> id != null)
                 .distinct().toList();
-        Set<String> existing = new HashSet<>(read(EXISTING_DECLARATIONS, Map.of("ids", ids))
-                .getFirst().get("ids").asList(v -> v.asString()));
+        Set<String> existing = existingDeclarations(ids);
         var valid = new ArrayList<PreparedRow>(rows.size());
         for (PreparedRow row : rows) {
             String id = (String) row.props().get("declarationId");
@@ -262,9 +303,7 @@ final class GraphWriter {
             String id = record.get("id").asString();
             ids.add(id);
             if (record.get("placeholder").asBoolean() && reportedPlaceholders.add(kind.noun + ":" + id)) {
-                report.add(IngestReport.Severity.PLACEHOLDER, file.fileName(), firstLine.get(id), column, id,
-                        "unknown " + kind.noun + ": referenced before any file described it; a placeholder "
-                                + kind.noun + " stands in for it");
+                report.placeholder(file.fileName(), firstLine.get(id), column, kind.noun, id);
             }
         }
     }

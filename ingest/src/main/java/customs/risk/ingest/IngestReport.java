@@ -49,6 +49,11 @@ final class IngestReport implements Closeable {
         add(Severity.REJECTED, file, line, column, value, reason);
     }
 
+    void placeholder(String file, long line, String column, String noun, String id) {
+        add(Severity.PLACEHOLDER, file, line, column, id, "unknown " + noun
+                + ": referenced before any file described it; a placeholder " + noun + " stands in for it");
+    }
+
     synchronized long placeholders() {
         return placeholders;
     }
