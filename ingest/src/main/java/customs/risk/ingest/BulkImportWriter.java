@@ -51,10 +51,6 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
         this.work = Files.createTempDirectory("bulk-import");
     }
 
-    static boolean storeExists(Path neo4jHome) {
-        return Files.exists(neo4jHome.resolve("data").resolve("databases").resolve("neo4j"));
-    }
-
     void reportTo(IngestReport report) {
         this.report = report;
     }
@@ -265,10 +261,10 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
         args.add("--multiline-fields=true");
         args.add("--report-file=" + work.resolve("import.report"));
         args.add("--threads=2");
-        args.add("--high-parallel-io=off");
         args.add("neo4j");
         Files.createDirectories(neo4jHome.resolve("conf"));
-        var log = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        var log = Boolean.getBoolean("risk.import.verbose") ? System.err
+                : new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         var context = new ExecutionContext(neo4jHome, neo4jHome.resolve("conf"), log, log,
                 new DefaultFileSystemAbstraction());
         var command = new CommandLine(new ImportCommand.Full(context));

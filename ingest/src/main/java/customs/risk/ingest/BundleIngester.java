@@ -1,6 +1,7 @@
 package customs.risk.ingest;
 
 import customs.risk.graph.files.FileStore;
+import customs.risk.graph.store.EmbeddedNeo4j;
 import customs.risk.graph.store.StoreUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,7 +79,7 @@ public final class BundleIngester {
      */
     public static IngestResult importIntoNewStore(Path bundleDir, Path neo4jHome, FileStore fileStore, Path reportFile,
             IngestListener listener) throws BundleException {
-        if (BulkImportWriter.storeExists(neo4jHome)) {
+        if (EmbeddedNeo4j.storeExists(neo4jHome)) {
             throw new BundleException("a graph store already exists in " + neo4jHome
                     + ": the offline import only creates new stores");
         }
@@ -89,8 +90,7 @@ public final class BundleIngester {
             });
             long started = System.nanoTime();
             sink.runImport();
-            return new IngestResult(result.files(), result.placeholders(), result.warnings(), result.report(),
-                    result.took().plusNanos(System.nanoTime() - started));
+            return result.plus(Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException e) {
             throw new BundleException("the offline import failed: " + e.getMessage(), e);
         }

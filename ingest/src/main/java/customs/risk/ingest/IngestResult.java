@@ -24,6 +24,11 @@ public record IngestResult(
         return files.values().stream().mapToLong(FileSummary::rejected).sum();
     }
 
+    /** The same result, having taken {@code more} time (e.g. building indexes after an offline import). */
+    public IngestResult plus(Duration more) {
+        return new IngestResult(files, placeholders, warnings, report, took.plus(more));
+    }
+
     public long declarationsLoaded() {
         var declarations = files.get("declarations.csv");
         return declarations == null ? 0 : declarations.loaded();

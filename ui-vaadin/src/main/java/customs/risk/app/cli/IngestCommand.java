@@ -5,6 +5,9 @@ import customs.risk.ingest.BundleIngester;
 import customs.risk.ingest.IngestResult;
 import customs.risk.ingest.kcs.KcsConverter;
 import customs.risk.graph.DataDirectory;
+import customs.risk.graph.files.FileStore;
+import customs.risk.graph.store.EmbeddedNeo4j;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +43,11 @@ final class IngestCommand implements Callable<Integer> {
             description = "bundle (default) or kcs (the public KCS customs dataset CSV).")
     Format format;
 
+    @Option(names = "--transactional",
+            description = "Load through transactions even into a new store (by default a first load into an empty"
+                    + " embedded store uses Neo4j's much faster offline importer).")
+    boolean transactional;
+
     @Mixin
     DataDirOption data;
 
@@ -59,13 +67,13 @@ final class IngestCommand implements Callable<Integer> {
             throw new BundleException(source + " is not a folder: a bundle is a folder of CSV files"
                     + " (for a KCS dataset file add --format kcs)");
         }
-        try (var context = ApplicationContexts.start(data.dataDir, false, springArgs)) {
-            Path reportFile = report != null ? report
-                    : context.getBean(DataDirectory.class).reports().resolve("ingest-"
-                            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv");
-            var progress = new ConsoleProgress(System.err);
-            IngestResult result = context.getBean(BundleIngester.class).ingest(bundle, reportFile, progress);
-            progress.finish();
+        try {
+            var dataDirectory = new DataDirectory(data.dataDir);
+            Path reportFile = report != null ? report : dataDirectory.reports().resolve("ingest-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv");
+            IngestResult result = offlinePossible(dataDirectory)
+                    ? importIntoNewStore(bundle, dataDirectory, reportFile)
+                    : load(bundle, reportFile);
             print(result);
             return result.rejected() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
         } finally {
@@ -73,6 +81,35 @@ final class IngestCommand implements Callable<Integer> {
                 deleteTree(converted);
             }
         }
+    }
+
+    private boolean offlinePossible(DataDirectory dataDirectory) {
+        boolean embedded = springArgs.stream().noneMatch(a -> a.replace(" ", "").equals("--risk.neo4j.embedded=false"))
+                && !"false".equalsIgnoreCase(System.getenv("RISK_NEO4J_EMBEDDED"));
+        return embedded && !transactional && !EmbeddedNeo4j.storeExists(dataDirectory.root().resolve("neo4j"));
+    }
+
+    private IngestResult load(Path bundle, Path reportFile) throws BundleException {
+        try (var context = ApplicationContexts.start(data.dataDir, false, springArgs)) {
+            var progress = new ConsoleProgress(System.err);
+            var result = context.getBean(BundleIngester.class).ingest(bundle, reportFile, progress);
+            progress.finish();
+            return result;
+        }
+    }
+
+    /** A first load into an empty store: Neo4j's offline importer, then one start to build the schema. */
+    private IngestResult importIntoNewStore(Path bundle, DataDirectory dataDirectory, Path reportFile)
+            throws BundleException {
+        System.err.println("New graph store: loading through Neo4j's offline importer");
+        var progress = new ConsoleProgress(System.err);
+        var result = BundleIngester.importIntoNewStore(bundle, dataDirectory.neo4jHome(),
+                new FileStore(dataDirectory.files()), reportFile, progress);
+        progress.finish();
+        long started = System.nanoTime();
+        System.err.println("Building constraints and indexes...");
+        ApplicationContexts.start(data.dataDir, false, springArgs).close();
+        return result.plus(Duration.ofNanos(System.nanoTime() - started));
     }
 
     static void print(IngestResult result) {
