@@ -1,0 +1,181 @@
+package customs.risk.app.cli;
+
+import customs.risk.fixtures.BundleGenerator;
+import customs.risk.fixtures.GeneratorSettings;
+import customs.risk.graph.DataDirectory;
+import customs.risk.graph.files.FileStore;
+import customs.risk.ingest.BundleIngester;
+import customs.risk.ingest.IngestListener;
+import customs.risk.ingest.IngestResult;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.neo4j.driver.Driver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
+
+/** {@code ./risk bench ingest}: load speed into an empty and into a filled store, with peak heap. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmarks that print figures. 'bench ingest': generate N declarations, load them into an empty"
+                + " data dir (Neo4j's offline importer, then indexes), then load a second bundle into the filled store"
+                + " (transactions, as the REST API does). Generation time is not counted.",
+                "Peak heap is sampled every 50 ms; run with RISK_JAVA_OPTS=-Xmx1g to hold it to 1 GB."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest")
+    String what;
+
+    @Option(names = "--declarations", defaultValue = "1000000", paramLabel = "N",
+            description = "Declarations of the first bundle (default: ${DEFAULT-VALUE}).")
+    int declarations;
+
+    @Option(names = "--second", paramLabel = "N",
+            description = "Declarations of the second bundle, loaded into the filled store (default: N / 10).")
+    Integer second;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the first bundle; the second uses seed + 1.")
+    long seed;
+
+    @Option(names = "--transactional", description = "Load the first bundle through transactions too.")
+    boolean transactional;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "An empty folder to load into (default: a temporary folder, deleted afterwards).")
+    Path dataDir;
+
+    @Unmatched
+    List<String> springArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (!"ingest".equals(what)) {
+            System.err.println("error: unknown benchmark '" + what + "' (available: ingest)");
+            return ExitCodes.USAGE;
+        }
+        boolean temporary = dataDir == null;
+        Path dir = temporary ? Files.createTempDirectory("bench-ingest") : dataDir;
+        if (!temporary && Files.exists(dir) && Files.list(dir).findAny().isPresent()) {
+            System.err.println("error: " + dir + " is not empty; the benchmark needs an empty data dir");
+            return ExitCodes.USAGE;
+        }
+        Path bundles = Files.createTempDirectory("bench-bundles");
+        try {
+            return run(dir, bundles);
+        } finally {
+            deleteTree(bundles);
+            if (temporary) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private int run(Path dir, Path bundles) throws Exception {
+        int secondSize = second != null ? second : Math.max(1_000, declarations / 10);
+        var first = generate(seed, declarations, bundles.resolve("first"));
+        var secondBundle = generate(seed + 1, secondSize, bundles.resolve("second"));
+        var data = new DataDirectory(dir);
+        System.out.printf("bench ingest: %,d + %,d declarations, JVM max heap %,d MB, %d cores%n", declarations,
+                secondSize, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+
+        var heap = new HeapSampler();
+        long started = System.nanoTime();
+        IngestResult result;
+        if (transactional) {
+            try (var context = ApplicationContexts.start(dir, false, springArgs)) {
+                result = context.getBean(BundleIngester.class).ingest(first, data.reports().resolve("first.csv"),
+                        IngestListener.NONE);
+            }
+        } else {
+            result = BundleIngester.importIntoNewStore(first, data.neo4jHome(), new FileStore(data.files()),
+                    data.reports().resolve("first.csv"), IngestListener.NONE);
+        }
+        try (var context = ApplicationContexts.start(dir, false, springArgs)) {
+            // Start-up builds the constraints and indexes: part of making the store usable.
+            double seconds = (System.nanoTime() - started) / 1e9;
+            var driver = context.getBean(Driver.class);
+            long entities = nodesAndRelationships(driver);
+            print(transactional ? "empty store, transactions" : "empty store, offline import + indexes", result,
+                    seconds, entities, heap.peakAndReset());
+
+            long before = entities;
+            started = System.nanoTime();
+            var filled = context.getBean(BundleIngester.class).ingest(secondBundle,
+                    data.reports().resolve("second.csv"), IngestListener.NONE);
+            seconds = (System.nanoTime() - started) / 1e9;
+            print("filled store, transactions", filled, seconds, nodesAndRelationships(driver) - before,
+                    heap.peakAndReset());
+        } finally {
+            heap.stop();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static Path generate(long seed, int n, Path out) {
+        long started = System.nanoTime();
+        var summary = BundleGenerator.generate(GeneratorSettings.defaults(seed, n), out);
+        System.out.printf("generated %,d declarations in %.1f s (not counted)%n", summary.declarations(),
+                (System.nanoTime() - started) / 1e9);
+        return summary.bundleDir();
+    }
+
+    private static void print(String phase, IngestResult result, double seconds, long entities, long peakHeap) {
+        long declarations = result.declarationsLoaded();
+        System.out.printf("%-38s %,9d declarations in %6.1f s = %,7.0f declarations/s; %,10d nodes+relationships"
+                        + " = %,8.0f/s; %,d rows rejected; peak heap %,d MB%n",
+                phase + ":", declarations, seconds, declarations / seconds, entities, entities / seconds,
+                result.rejected(), peakHeap >> 20);
+    }
+
+    private static long nodesAndRelationships(Driver driver) {
+        try (var session = driver.session()) {
+            return session.run("CALL { MATCH (n) RETURN count(n) AS n } CALL { MATCH ()-[r]->() RETURN count(r) AS r }"
+                    + " RETURN n + r").single().get(0).asLong();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Samples used heap in the background; the highest sample since the last reset. */
+    private static final class HeapSampler {
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread thread;
+
+        HeapSampler() {
+            var memory = ManagementFactory.getMemoryMXBean();
+            thread = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long peakAndReset() {
+            return peak.getAndSet(0);
+        }
+
+        void stop() {
+            thread.interrupt();
+        }
+    }
+}
