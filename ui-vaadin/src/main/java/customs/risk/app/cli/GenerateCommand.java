@@ -24,15 +24,23 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Companies in the universe (default: declarations / 20, at least 200).")
     Integer companies;
 
+    @Option(names = "--inspection-rate", paramLabel = "R",
+            defaultValue = "" + GeneratorSettings.INSPECTION_RATE_DEFAULT,
+            description = "Share of declarations inspected (default: ${DEFAULT-VALUE}).")
+    double inspectionRate;
+
+    @Option(names = "--document-rate", paramLabel = "R", defaultValue = "" + GeneratorSettings.DOCUMENT_RATE_DEFAULT,
+            description = "Share of declarations with filed documents (default: ${DEFAULT-VALUE}).")
+    double documentRate;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
     @Override
     public Integer call() {
-        var settings = GeneratorSettings.defaults(seed, declarations);
-        if (companies != null) {
-            settings = settings.withCompanies(companies);
-        }
+        var defaults = GeneratorSettings.defaults(seed, declarations);
+        var settings = new GeneratorSettings(seed, declarations, companies != null ? companies : defaults.companies(),
+                inspectionRate, documentRate);
         long started = System.nanoTime();
         var summary = BundleGenerator.generate(settings, out);
         System.out.printf("Generated %,d declarations, %,d companies, %,d inspections, %,d documents in %.1f s%n",

@@ -135,6 +135,35 @@ class CommandLineIT {
         assertThat(err()).contains("cannot use the graph store at bolt://127.0.0.1:1");
     }
 
+    @Test
+    void generateWritesABundleThatLoadsWithoutRejections() throws Exception {
+        Path out = tmp.resolve("generated");
+
+        assertThat(RiskCommand.execute("generate", "--seed", "5", "--declarations", "2000", "--out", out.toString()))
+                .isZero();
+        assertThat(out()).contains("Generated 2,000 declarations");
+        assertThat(out.resolve("ground_truth.csv")).isNotEmptyFile();
+        reset();
+
+        int code = RiskCommand.execute("ingest", out.resolve("bundle").toString(), "--data-dir",
+                tmp.resolve("data").toString(), "--report", tmp.resolve("report.csv").toString());
+
+        assertThat(code).as(err()).isEqualTo(ExitCodes.OK);
+        assertThat(out()).contains("declarations.csv", "2,000 loaded", "rejected 0");
+    }
+
+    @Test
+    void benchIngestPrintsRatesForBothStores() {
+        int code = RiskCommand.execute("bench", "ingest", "--declarations", "2000", "--second", "1000");
+
+        assertThat(code).as(err()).isZero();
+        assertThat(out()).containsPattern("empty store, offline import \\+ indexes: +2,000 declarations in .* declarations/s")
+                .containsPattern("filled store, transactions: +1,000 declarations in .* declarations/s")
+                .contains("peak heap");
+        reset();
+        assertThat(RiskCommand.execute("bench", "nothing")).isEqualTo(ExitCodes.USAGE);
+    }
+
     private Path bundle(String name, String declarations) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
         Files.writeString(dir.resolve("declarations.csv"), declarations);
