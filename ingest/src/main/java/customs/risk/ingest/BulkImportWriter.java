@@ -1,5 +1,6 @@
 package customs.risk.ingest;
 
+import customs.risk.graph.files.Folders;
 import customs.risk.graph.identity.Identifiers;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -284,9 +284,7 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
         for (RelationshipFile file : relationshipFiles.values()) {
             file.close();
         }
-        try (var walk = Files.walk(work)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        Folders.deleteRecursively(work);
     }
 
     /** Import header type of a property value; the header is written last, once types are seen. */

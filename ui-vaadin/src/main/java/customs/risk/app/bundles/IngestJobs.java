@@ -1,6 +1,7 @@
 package customs.risk.app.bundles;
 
 import customs.risk.graph.DataDirectory;
+import customs.risk.graph.files.Folders;
 import customs.risk.ingest.BundleException;
 import customs.risk.ingest.BundleIngester;
 import customs.risk.app.store.RiskProperties;
@@ -9,7 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -95,13 +96,10 @@ public class IngestJobs implements DisposableBean {
     }
 
     private static void deleteQuietly(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            log.warn("cannot delete {}: {}", path, e.getMessage());
+        try {
+            Folders.deleteRecursively(path);
+        } catch (UncheckedIOException e) {
+            log.warn("{}", e.getMessage());
         }
     }
 

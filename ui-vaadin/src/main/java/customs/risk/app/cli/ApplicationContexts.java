@@ -4,9 +4,11 @@ import customs.risk.app.RiskApplication;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 /** Starts the application context for a command: with the web server for serve/demo, without for the rest. */
 final class ApplicationContexts {
@@ -27,5 +29,18 @@ final class ApplicationContexts {
                             + "com.vaadin.flow.spring.VaadinScopesConfig");
         }
         return builder.run(args.toArray(String[]::new));
+    }
+
+    /** Blocks until the application stops (Ctrl-C, SIGTERM or the actuator), for serve and demo. */
+    static void awaitClose(ConfigurableApplicationContext context) throws InterruptedException {
+        var closed = new CountDownLatch(1);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        if (context.isActive()) {
+            closed.await();
+        }
     }
 }

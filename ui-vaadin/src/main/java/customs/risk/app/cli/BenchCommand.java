@@ -4,15 +4,14 @@ import customs.risk.fixtures.BundleGenerator;
 import customs.risk.fixtures.GeneratorSettings;
 import customs.risk.graph.DataDirectory;
 import customs.risk.graph.files.FileStore;
+import customs.risk.graph.files.Folders;
 import customs.risk.ingest.BundleIngester;
 import customs.risk.ingest.IngestListener;
 import customs.risk.ingest.IngestResult;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,9 +69,9 @@ final class BenchCommand implements Callable<Integer> {
         try {
             return run(dir, bundles);
         } finally {
-            deleteTree(bundles);
+            Folders.deleteRecursively(bundles);
             if (temporary) {
-                deleteTree(dir);
+                Folders.deleteRecursively(dir);
             }
         }
     }
@@ -138,14 +137,6 @@ final class BenchCommand implements Callable<Integer> {
         try (var session = driver.session()) {
             return session.run("CALL { MATCH (n) RETURN count(n) AS n } CALL { MATCH ()-[r]->() RETURN count(r) AS r }"
                     + " RETURN n + r").single().get(0).asLong();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 

@@ -3,6 +3,7 @@ package customs.risk.app.cli;
 import customs.risk.ingest.BundleException;
 import customs.risk.ingest.BundleIngester;
 import customs.risk.graph.DataDirectory;
+import customs.risk.graph.files.Folders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,9 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,17 +35,11 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long started = System.nanoTime();
         var context = ApplicationContexts.start(data.dataDir, true, springArgs);
-        var closed = new CountDownLatch(1);
-        context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent) {
-                closed.countDown();
-            }
-        });
         loadSample(context);
         String port = context.getEnvironment().getProperty("local.server.port", "8080");
         System.out.printf("%nCustoms risk engine ready at http://localhost:%s/ (demo data loaded, %.1f s after start)%n",
                 port, (System.nanoTime() - started) / 1e9);
-        closed.await();
+        ApplicationContexts.awaitClose(context);
         return ExitCodes.OK;
     }
 
@@ -74,9 +67,7 @@ final class DemoCommand implements Callable<Integer> {
             progress.finish();
             IngestCommand.print(result);
         } finally {
-            try (var walk = Files.walk(bundle)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Folders.deleteRecursively(bundle);
         }
     }
 }

@@ -6,6 +6,7 @@ import customs.risk.ingest.IngestResult;
 import customs.risk.ingest.kcs.KcsConverter;
 import customs.risk.graph.DataDirectory;
 import customs.risk.graph.files.FileStore;
+import customs.risk.graph.files.Folders;
 import customs.risk.graph.store.EmbeddedNeo4j;
 import java.time.Duration;
 import java.io.IOException;
@@ -78,7 +79,7 @@ final class IngestCommand implements Callable<Integer> {
             return result.rejected() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
         } finally {
             if (converted != null) {
-                deleteTree(converted);
+                Folders.deleteRecursively(converted);
             }
         }
     }
@@ -119,11 +120,5 @@ final class IngestCommand implements Callable<Integer> {
         result.files().forEach((file, s) ->
                 System.out.printf("  %-20s %,10d loaded %,8d rejected%n", file, s.loaded(), s.rejected()));
         System.out.println("Report: " + result.report().toAbsolutePath());
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

@@ -3,8 +3,6 @@ package customs.risk.app.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Unmatched;
@@ -24,14 +22,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var context = ApplicationContexts.start(data.dataDir, true, springArgs);
-        var closed = new CountDownLatch(1);
-        context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent) {
-                closed.countDown();
-            }
-        });
-        closed.await();
+        ApplicationContexts.awaitClose(ApplicationContexts.start(data.dataDir, true, springArgs));
         return ExitCodes.OK;
     }
 }

@@ -28,5 +28,5 @@ public record RiskProperties(
      * @param batchSize rows per write transaction
      * @param maxUnzippedSize the largest total size a zipped bundle may expand to
      */
-    public record Ingest(@DefaultValue("5000") int batchSize, @DefaultValue("4GB") DataSize maxUnzippedSize) {}
+    public record Ingest(@DefaultValue("2000") int batchSize, @DefaultValue("4GB") DataSize maxUnzippedSize) {}
 }
