@@ -2,6 +2,7 @@ package customs.risk.ingest;
 
 import customs.risk.graph.files.Folders;
 import customs.risk.graph.identity.Identifiers;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -263,16 +264,17 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
         args.add("--threads=2");
         args.add("neo4j");
         Files.createDirectories(neo4jHome.resolve("conf"));
+        // The importer's own progress report is long; -Drisk.import.verbose=true shows it.
         var log = Boolean.getBoolean("risk.import.verbose") ? System.err
                 : new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        var context = new ExecutionContext(neo4jHome, neo4jHome.resolve("conf"), log, log,
-                new DefaultFileSystemAbstraction());
-        var command = new CommandLine(new ImportCommand.Full(context));
-        var errors = new java.io.StringWriter();
-        command.setErr(new java.io.PrintWriter(errors));
-        int code = command.execute(args.toArray(String[]::new));
+        var errors = new ByteArrayOutputStream();
+        var context = new ExecutionContext(neo4jHome, neo4jHome.resolve("conf"), log,
+                new PrintStream(errors, true, StandardCharsets.UTF_8), new DefaultFileSystemAbstraction());
+        int code = new CommandLine(new ImportCommand.Full(context)).execute(args.toArray(String[]::new));
         if (code != 0) {
-            throw new IOException("Neo4j's importer exited with " + code + ": " + errors.toString().strip());
+            throw new IOException("Neo4j's importer exited with " + code + ": "
+                    + errors.toString(StandardCharsets.UTF_8).strip() + " (details under " + neo4jHome.resolve("logs")
+                    + ")");
         }
     }
 
