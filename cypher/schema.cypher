@@ -19,3 +19,7 @@ CREATE INDEX declaration_filed_on IF NOT EXISTS FOR (d:Declaration) ON (d.filedO
 CREATE INDEX document_sha256 IF NOT EXISTS FOR (d:Document) ON (d.sha256);
 CREATE INDEX company_name IF NOT EXISTS FOR (c:Company) ON (c.name);
 CREATE INDEX person_name IF NOT EXISTS FOR (p:Person) ON (p.name);
+
+// Rankings read the riskiest first.
+CREATE INDEX declaration_risk IF NOT EXISTS FOR (d:Declaration) ON (d.riskScore);
+CREATE INDEX company_risk IF NOT EXISTS FOR (c:Company) ON (c.riskScore);

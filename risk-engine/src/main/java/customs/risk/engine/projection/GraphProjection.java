@@ -1,0 +1,93 @@
+package customs.risk.engine.projection;
+
+import customs.risk.engine.network.ShellClusterDetector.SharedIdentifier;
+import customs.risk.engine.network.ShellClusterDetector.Tie;
+import customs.risk.engine.trade.CompanyFacts;
+import customs.risk.engine.trade.Shipment;
+import customs.risk.engine.trade.TradeData;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Value;
+
+/**
+ * Loads the in-memory projection the detectors work on from the graph: one streaming read per kind
+ * (declarations with their seller and buyer, companies, shared identifiers, officers). Analytics run
+ * on this projection, not in Cypher: STACK.md measured bounded cycle search in memory about 50 times
+ * faster than variable-length Cypher paths.
+ */
+public final class GraphProjection {
+
+    private static final String SHIPMENTS = """
+            MATCH (s:Company)<-[:SOLD_BY]-(d:Declaration)-[:BOUGHT_BY]->(b:Company)
+            RETURN d.id AS id, d.filedOn AS filedOn, s.id AS seller, b.id AS buyer, d.hsCode AS hs,
+                   d.originCountry AS origin, d.quantity AS quantity, d.quantityUnit AS unit, d.valueUsd AS usd
+            """;
+    private static final String COMPANIES = """
+            MATCH (c:Company)
+            RETURN c.id AS id, c.registeredOn AS registeredOn, c.dissolvedOn AS dissolvedOn, c.employees AS employees
+            """;
+    private static final String IDENTIFIERS = """
+            MATCH (c:Company)-[r:HAS_ADDRESS|HAS_PHONE|HAS_EMAIL]->(x)
+            WITH type(r) AS kind, x.key AS key, collect(c.id) AS companies
+            WHERE size(companies) > 1
+            RETURN kind, key, companies
+            """;
+    private static final String OFFICERS = """
+            MATCH (p:Person)-[:OFFICER_OF]->(c:Company)
+            WITH p.id AS key, collect(DISTINCT c.id) AS companies
+            WHERE size(companies) > 1
+            RETURN 'OFFICER' AS kind, key, companies
+            """;
+
+    private GraphProjection() {}
+
+    public static TradeData load(Driver driver) {
+        var shipments = new ArrayList<Shipment>();
+        var firstDeclared = new HashMap<String, LocalDate>();
+        var traded = new HashMap<String, Double>();
+        try (var session = driver.session()) {
+            session.run(SHIPMENTS).forEachRemaining(r -> {
+                var s = new Shipment(r.get("id").asString(), r.get("filedOn").asLocalDate(), r.get("seller").asString(),
+                        r.get("buyer").asString(), r.get("hs").asString(), r.get("origin").asString(),
+                        r.get("quantity").asDouble(), r.get("unit").asString("KG"), r.get("usd").asDouble(Double.NaN));
+                shipments.add(s);
+                for (String company : List.of(s.sellerId(), s.buyerId())) {
+                    firstDeclared.merge(company, s.filedOn(), (a, b) -> a.isBefore(b) ? a : b);
+                    if (!Double.isNaN(s.valueUsd())) {
+                        traded.merge(company, s.valueUsd(), Double::sum);
+                    }
+                }
+            });
+            var companies = new ArrayList<CompanyFacts>();
+            session.run(COMPANIES).forEachRemaining(r -> {
+                String id = r.get("id").asString();
+                companies.add(new CompanyFacts(id, date(r.get("registeredOn")), date(r.get("dissolvedOn")),
+                        r.get("employees").isNull() ? null : r.get("employees").asInt(), firstDeclared.get(id),
+                        traded.getOrDefault(id, 0.0)));
+            });
+            var identifiers = new ArrayList<SharedIdentifier>();
+            for (String query : List.of(IDENTIFIERS, OFFICERS)) {
+                session.run(query).forEachRemaining(r -> identifiers.add(new SharedIdentifier(
+                        tie(r.get("kind").asString()), r.get("key").asString(),
+                        new LinkedHashSet<>(r.get("companies").asList(Value::asString)))));
+            }
+            return new TradeData(shipments, companies, identifiers);
+        }
+    }
+
+    private static LocalDate date(Value value) {
+        return value.isNull() ? null : value.asLocalDate();
+    }
+
+    private static final Map<String, Tie> TIES = Map.of("HAS_ADDRESS", Tie.ADDRESS, "HAS_PHONE", Tie.PHONE,
+            "HAS_EMAIL", Tie.EMAIL, "OFFICER", Tie.OFFICER);
+
+    private static Tie tie(String kind) {
+        return TIES.get(kind);
+    }
+}

@@ -1,0 +1,166 @@
+package customs.risk.engine.ranking;
+
+import customs.risk.engine.network.CircularTradeDetector;
+import customs.risk.engine.network.ControlGroups;
+import customs.risk.engine.network.ShellCluster;
+import customs.risk.engine.network.ShellClusterDetector;
+import customs.risk.engine.network.TradeLoop;
+import customs.risk.engine.price.PeerPriceBaseline;
+import customs.risk.engine.price.PriceDeviation;
+import customs.risk.engine.trade.CompanyFacts;
+import customs.risk.engine.trade.Shipment;
+import customs.risk.engine.trade.TradeData;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Combines the detectors into one explained score per declaration and per company. Each signal
+ * becomes a probability-like strength in [0, 1] with its reason; signals combine by noisy-or
+ * (1 - product of (1 - s)), so independent evidence adds up without leaving [0, 1] and the
+ * strongest reason leads.
+ *
+ * <p>Signals: for declarations, the unit price against its peers, membership of a trade loop, and
+ * the risk of its seller or buyer; for companies, loops, shell clusters and a pattern of deviating
+ * prices. This is the rule layer; learning from inspection outcomes comes on top of it.
+ */
+public final class RiskScorer {
+
+    public static final String MODEL = "rules-1";
+
+    private final RiskSettings settings;
+
+    public RiskScorer(RiskSettings settings) {
+        this.settings = settings;
+    }
+
+    public RiskAssessment score(TradeData data) {
+        var control = ControlGroups.of(controlMembership(data), ControlGroups.MAX_SHARING_DEFAULT);
+        List<TradeLoop> loops = new CircularTradeDetector().detect(data.shipments(), control);
+        List<ShellCluster> clusters = new ShellClusterDetector().detect(data.companies(), data.identifiers());
+        var prices = PeerPriceBaseline.fit(data.shipments(), settings.minPeers());
+
+        var declarationSignals = new HashMap<String, Signals>();
+        var entitySignals = new LinkedHashMap<String, Signals>();
+        data.companies().forEach(c -> entitySignals.put(c.id(), new Signals()));
+        for (TradeLoop loop : loops) {
+            double strength = Math.min(0.95, 0.6 + 0.1 * loop.rounds());
+            loop.declarationIds().forEach(id -> signals(declarationSignals, id).add(strength, loop.describe()));
+            loop.companies().forEach(id -> signals(entitySignals, id).add(strength, loop.describe()));
+        }
+        var facts = new HashMap<String, CompanyFacts>();
+        data.companies().forEach(c -> facts.put(c.id(), c));
+        for (ShellCluster cluster : clusters) {
+            for (String id : cluster.companies()) {
+                double own = ownShellSigns(facts.get(id), cluster);
+                signals(entitySignals, id).add(cluster.score() * (0.5 + 0.5 * own), cluster.describe());
+            }
+        }
+        var flaggedPrices = new HashMap<String, List<PriceDeviation>>();
+        var declarationsPer = new HashMap<String, Integer>();
+        for (Shipment s : data.shipments()) {
+            Optional<PriceDeviation> deviation = prices.deviation(s);
+            declarationsPer.merge(s.buyerId(), 1, Integer::sum);
+            declarationsPer.merge(s.sellerId(), 1, Integer::sum);
+            if (deviation.isEmpty()) {
+                continue;
+            }
+            double z = Math.abs(deviation.get().robustZ());
+            if (z >= settings.priceZThreshold()) {
+                double strength = 1 - Math.exp(-(z - settings.priceZThreshold() + 1) / 2);
+                String direction = deviation.get().robustZ() < 0 ? " (possible under-invoicing)"
+                        : " (possible over-invoicing)";
+                signals(declarationSignals, s.declarationId()).add(strength, deviation.get().describe() + direction);
+                flaggedPrices.computeIfAbsent(s.buyerId(), k -> new ArrayList<>()).add(deviation.get());
+                flaggedPrices.computeIfAbsent(s.sellerId(), k -> new ArrayList<>()).add(deviation.get());
+            }
+        }
+        flaggedPrices.forEach((company, deviations) -> {
+            int total = declarationsPer.getOrDefault(company, deviations.size());
+            double share = (double) deviations.size() / total;
+            double strength = Math.min(1, 3 * share) * (1 - Math.exp(-deviations.size() / 2.0));
+            var strongest = deviations.stream().max(Comparator.comparingDouble(d -> Math.abs(d.robustZ()))).orElseThrow();
+            signals(entitySignals, company).add(strength, String.format(
+                    "%d of %d declarations priced far from their peers, e.g. %s", deviations.size(), total,
+                    strongest.describe()));
+        });
+
+        var entities = ranked(entitySignals);
+        var entityScore = new HashMap<String, ScoredItem>();
+        entities.forEach(e -> entityScore.put(e.id(), e));
+        for (Shipment s : data.shipments()) {
+            var signals = signals(declarationSignals, s.declarationId());
+            for (String party : List.of(s.sellerId(), s.buyerId())) {
+                var entity = entityScore.get(party);
+                if (entity != null && entity.lane() != Lane.GREEN && !entity.reasons().isEmpty()) {
+                    String role = party.equals(s.sellerId()) ? "seller " : "buyer ";
+                    signals.add(0.7 * entity.score(), role + party + " is " + entity.lane().name().toLowerCase()
+                            + " (" + String.format("%.2f", entity.score()) + "): " + entity.reasons().getFirst());
+                }
+            }
+        }
+        return new RiskAssessment(MODEL, ranked(declarationSignals), entities);
+    }
+
+    /** How much a member itself looks like a shell (young, tiny, dissolved), 0 to 1. */
+    private static double ownShellSigns(CompanyFacts company, ShellCluster cluster) {
+        if (company == null) {
+            return 0.5;
+        }
+        double young = company.yearsOldAtFirstDeclaration() < ShellClusterDetector.YOUNG_YEARS ? 1 : 0;
+        double tiny = company.employees() == null ? 0.5
+                : company.employees() <= ShellClusterDetector.TINY_HEADCOUNT ? 1 : 0;
+        double ended = company.dissolvedOn() != null
+                || cluster.phoenixes().stream().anyMatch(p -> p.contains(company.id())) ? 1 : 0;
+        return (young + tiny + ended) / 3;
+    }
+
+    private List<ScoredItem> ranked(Map<String, Signals> signals) {
+        return signals.entrySet().stream()
+                .map(e -> e.getValue().toItem(e.getKey(), settings))
+                .sorted(Comparator.comparingDouble(ScoredItem::score).reversed().thenComparing(ScoredItem::id))
+                .toList();
+    }
+
+    private static Signals signals(Map<String, Signals> map, String id) {
+        return map.computeIfAbsent(id, k -> new Signals());
+    }
+
+    /** Companies per shared identifier, the input of control groups. */
+    private static Map<String, List<String>> controlMembership(TradeData data) {
+        var membership = new HashMap<String, List<String>>();
+        data.identifiers().forEach(id -> membership.put(id.tie() + ":" + id.key(), List.copyOf(id.companies())));
+        return membership;
+    }
+
+    /** The signals of one item: strengths and reasons, combined by noisy-or. */
+    private static final class Signals {
+        private final List<Double> strengths = new ArrayList<>();
+        private final List<String> reasons = new ArrayList<>();
+
+        void add(double strength, String reason) {
+            if (strength > 0 && !reasons.contains(reason)) {
+                strengths.add(Math.min(1, strength));
+                reasons.add(reason);
+            }
+        }
+
+        ScoredItem toItem(String id, RiskSettings settings) {
+            double keep = 1;
+            for (double s : strengths) {
+                keep *= 1 - s;
+            }
+            double score = 1 - keep;
+            var order = new ArrayList<Integer>();
+            for (int i = 0; i < reasons.size(); i++) {
+                order.add(i);
+            }
+            order.sort(Comparator.comparingDouble((Integer i) -> strengths.get(i)).reversed());
+            return new ScoredItem(id, score, settings.laneOf(score), order.stream().map(reasons::get).toList());
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package customs.risk.engine.ranking;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Query;
+import org.neo4j.driver.Value;
+
+/**
+ * Keeps scores in the graph, on the scored nodes ({@code riskScore}, {@code riskLane},
+ * {@code riskReasons}, {@code riskModel}, {@code riskScoredAt}), and reads rankings back.
+ */
+public final class RiskStore {
+
+    /** What is ranked: declarations or companies. */
+    public enum Kind {
+        DECLARATIONS("Declaration"), ENTITIES("Company");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    private static final int BATCH = 10_000;
+
+    private final Driver driver;
+
+    public RiskStore(Driver driver) {
+        this.driver = driver;
+    }
+
+    public void save(RiskAssessment assessment) {
+        String scoredAt = Instant.now().toString();
+        write(Kind.DECLARATIONS, assessment.declarations(), assessment.model(), scoredAt);
+        write(Kind.ENTITIES, assessment.entities(), assessment.model(), scoredAt);
+    }
+
+    private void write(Kind kind, List<ScoredItem> items, String model, String scoredAt) {
+        String cypher = """
+                UNWIND $rows AS row
+                MATCH (n:%s {id: row.id})
+                SET n.riskScore = row.score, n.riskLane = row.lane, n.riskReasons = row.reasons,
+                    n.riskModel = $model, n.riskScoredAt = $scoredAt
+                """.formatted(kind.label);
+        for (int from = 0; from < items.size(); from += BATCH) {
+            var rows = new ArrayList<Map<String, Object>>();
+            for (ScoredItem item : items.subList(from, Math.min(items.size(), from + BATCH))) {
+                rows.add(Map.of("id", item.id(), "score", item.score(), "lane", item.lane().name(),
+                        "reasons", item.reasons()));
+            }
+            try (var session = driver.session()) {
+                session.executeWriteWithoutResult(tx -> tx.run(new Query(cypher,
+                        Map.of("rows", rows, "model", model, "scoredAt", scoredAt))).consume());
+            }
+        }
+    }
+
+    /** The {@code top} riskiest items of a kind, riskiest first. */
+    public List<ScoredItem> top(Kind kind, int top) {
+        if (top < 1) {
+            throw new IllegalArgumentException("top must be positive: " + top);
+        }
+        String cypher = """
+                MATCH (n:%s) WHERE n.riskScore IS NOT NULL
+                RETURN n.id AS id, n.riskScore AS score, n.riskLane AS lane, n.riskReasons AS reasons
+                ORDER BY score DESC, id
+                LIMIT $top
+                """.formatted(kind.label);
+        try (var session = driver.session()) {
+            return session.run(cypher, Map.of("top", top)).list(r -> new ScoredItem(r.get("id").asString(),
+                    r.get("score").asDouble(), Lane.valueOf(r.get("lane").asString()),
+                    r.get("reasons").asList(Value::asString)));
+        }
+    }
+}

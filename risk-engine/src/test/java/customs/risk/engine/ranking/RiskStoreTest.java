@@ -1,0 +1,56 @@
+package customs.risk.engine.ranking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import customs.risk.engine.projection.GraphProjection;
+import customs.risk.graph.TestNeo4j;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The projection read from a real graph, scores written back and ranked. */
+class RiskStoreTest {
+
+    @Test
+    void scoresGoIntoTheGraphAndComeBackRanked() {
+        TestNeo4j.clear();
+        try (var session = TestNeo4j.driver().session()) {
+            session.run("""
+                    UNWIND ['A', 'B', 'C', 'X'] AS id
+                    CREATE (:Company {id: id, name: 'Company ' + id, country: 'KR', employees: 20,
+                                      registeredOn: date('2010-01-01')})
+                    """).consume();
+            session.run("""
+                    UNWIND range(0, 2) AS round
+                    UNWIND [['A', 'B', 0, 100.0], ['B', 'C', 10, 110.0], ['C', 'A', 20, 130.0]] AS leg
+                    MATCH (s:Company {id: leg[0]}), (b:Company {id: leg[1]})
+                    CREATE (s)<-[:SOLD_BY]-(:Declaration {id: 'D' + round + leg[0], filedOn: date('2024-01-01') + duration({days: round * 60 + leg[2]}),
+                            hsCode: '847130', originCountry: 'CN', quantity: 100.0, quantityUnit: 'PCS',
+                            valueUsd: leg[3]})-[:BOUGHT_BY]->(b)
+                    """).consume();
+            session.run("""
+                    MATCH (a:Company {id: 'A'}), (x:Company {id: 'X'})
+                    CREATE (x)<-[:SOLD_BY]-(:Declaration {id: 'DX', filedOn: date('2024-02-01'), hsCode: '940360',
+                            originCountry: 'VN', quantity: 5.0, quantityUnit: 'PCS', valueUsd: 500.0})-[:BOUGHT_BY]->(a)
+                    """).consume();
+        }
+
+        var data = GraphProjection.load(TestNeo4j.driver());
+        assertThat(data.shipments()).hasSize(10);
+        assertThat(data.companies()).hasSize(4);
+        var assessment = new RiskScorer(RiskSettings.DEFAULTS).score(data);
+        var store = new RiskStore(TestNeo4j.driver());
+        store.save(assessment);
+
+        var top = store.top(RiskStore.Kind.ENTITIES, 3);
+        assertThat(top).extracting(ScoredItem::id).containsExactlyInAnyOrder("A", "B", "C");
+        assertThat(top.getFirst().reasons().getFirst()).contains("3-company loop");
+        assertThat(store.top(RiskStore.Kind.ENTITIES, 10)).extracting(ScoredItem::id).endsWith("X");
+        assertThat(store.top(RiskStore.Kind.DECLARATIONS, 100)).hasSize(10);
+        assertThat(TestNeo4j.count("MATCH (d:Declaration {riskModel: 'rules-1'}) RETURN count(d)")).isEqualTo(10);
+
+        // A rescoring replaces the scores rather than adding to them.
+        store.save(assessment);
+        assertThat(store.top(RiskStore.Kind.ENTITIES, 3)).isEqualTo(top);
+        assertThat(List.of(top.getFirst().lane())).containsAnyOf(Lane.RED, Lane.YELLOW);
+    }
+}
