@@ -153,6 +153,33 @@ class CommandLineIT {
     }
 
     @Test
+    void scoreThenRankPrintsTheRiskiestFirstAsCsv() throws Exception {
+        Path out = tmp.resolve("generated");
+        RiskCommand.execute("generate", "--seed", "11", "--declarations", "3000", "--out", out.toString());
+        String dataDir = tmp.resolve("data").toString();
+        RiskCommand.execute("ingest", out.resolve("bundle").toString(), "--data-dir", dataDir);
+        reset();
+
+        assertThat(RiskCommand.execute("score", "--data-dir", dataDir)).as(err()).isZero();
+        assertThat(out()).containsPattern("Scored 3,000 declarations \\([\\d,]+ red, [\\d,]+ yellow, [\\d,]+ green\\)");
+        reset();
+
+        assertThat(RiskCommand.execute("rank", "entities", "--top", "5", "--data-dir", dataDir)).isZero();
+        var lines = out().strip().lines().toList();
+        assertThat(lines.getFirst()).isEqualTo("rank,entity_id,score,lane,reasons");
+        assertThat(lines).hasSize(6);
+        var scores = lines.subList(1, 6).stream().map(l -> Double.parseDouble(l.split(",")[2])).toList();
+        assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(lines.get(1)).startsWith("1,").containsPattern(",(red|yellow|green),");
+        reset();
+
+        assertThat(RiskCommand.execute("rank", "declarations", "--top", "3", "--data-dir", dataDir)).isZero();
+        assertThat(out().lines().findFirst()).hasValue("rank,declaration_id,score,lane,reasons");
+        reset();
+        assertThat(RiskCommand.execute("rank", "nothing", "--data-dir", dataDir)).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void benchIngestPrintsRatesForBothStores() {
         int code = RiskCommand.execute("bench", "ingest", "--declarations", "2000", "--second", "1000");
 
