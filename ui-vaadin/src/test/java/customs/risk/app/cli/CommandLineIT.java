@@ -180,6 +180,22 @@ class CommandLineIT {
     }
 
     @Test
+    void evaluatePrintsFiguresForGeneratedDataAndKcs() {
+        int code = RiskCommand.execute("evaluate", "--declarations", "3000", "--kcs", "../../shared/datasets/kcs");
+
+        assertThat(code).as(err()).isZero();
+        assertThat(out()).containsPattern("top-\\d+ entities: [01]\\.\\d{3} planted, [01]\\.\\d{3} decoys")
+                .containsPattern("top-\\d+ declarations: [01]\\.\\d{3} mispriced")
+                .contains("scheme,label,companies,in_top_k", "ROUND_TRIP,PLANTED")
+                .contains("split,rows,fraud_rate,p@1%,p@2%,p@5%,p@10%")
+                .containsPattern("test \\(trained on train\\+valid\\),8481,")
+                .contains("published best on test (LightGBM): p@5% = 0.762");
+        reset();
+        assertThat(RiskCommand.execute("evaluate", "--skip-generated", "--kcs", tmp.resolve("none").toString()))
+                .isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void benchIngestPrintsRatesForBothStores() {
         int code = RiskCommand.execute("bench", "ingest", "--declarations", "2000", "--second", "1000");
 
