@@ -6,7 +6,7 @@ import customs.risk.engine.network.ShellCluster;
 import customs.risk.engine.network.ShellClusterDetector;
 import customs.risk.engine.network.TradeLoop;
 import customs.risk.engine.price.PeerPriceBaseline;
-import customs.risk.engine.price.PriceDeviation;
+import customs.risk.engine.price.PriceEvidence;
 import customs.risk.engine.trade.CompanyFacts;
 import customs.risk.engine.trade.Shipment;
 import customs.risk.engine.trade.TradeData;
@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Combines the detectors into one explained score per declaration and per company. Each signal
@@ -30,7 +29,11 @@ import java.util.Optional;
  */
 public final class RiskScorer {
 
-    public static final String MODEL = "rules-1";
+    public static final String MODEL = "rules-2";
+    /** Share of a loop's strength that each of its legs carries. */
+    static final double LEG_WEIGHT = 0.6;
+    /** Share of a risky trader's score that each of its declarations carries. */
+    static final double CONTEXT_WEIGHT = 0.35;
 
     private final RiskSettings settings;
 
@@ -49,7 +52,9 @@ public final class RiskScorer {
         data.companies().forEach(c -> entitySignals.put(c.id(), new Signals()));
         for (TradeLoop loop : loops) {
             double strength = Math.min(0.95, 0.6 + 0.1 * loop.rounds());
-            loop.declarationIds().forEach(id -> signals(declarationSignals, id).add(strength, loop.describe()));
+            // A loop indicts its traders more than any single leg, which may be priced fairly.
+            loop.declarationIds().forEach(id -> signals(declarationSignals, id).add(LEG_WEIGHT * strength,
+                    loop.describe()));
             loop.companies().forEach(id -> signals(entitySignals, id).add(strength, loop.describe()));
         }
         var facts = new HashMap<String, CompanyFacts>();
@@ -60,33 +65,30 @@ public final class RiskScorer {
                 signals(entitySignals, id).add(cluster.score() * (0.5 + 0.5 * own), cluster.describe());
             }
         }
-        var flaggedPrices = new HashMap<String, List<PriceDeviation>>();
+        var evidence = PriceEvidence.of(data.shipments(), prices, settings.priceZThreshold());
+        var flaggedPrices = new HashMap<String, List<PriceEvidence.Signal>>();
         var declarationsPer = new HashMap<String, Integer>();
         for (Shipment s : data.shipments()) {
-            Optional<PriceDeviation> deviation = prices.deviation(s);
             declarationsPer.merge(s.buyerId(), 1, Integer::sum);
             declarationsPer.merge(s.sellerId(), 1, Integer::sum);
-            if (deviation.isEmpty()) {
-                continue;
-            }
-            double z = Math.abs(deviation.get().robustZ());
-            if (z >= settings.priceZThreshold()) {
-                double strength = 1 - Math.exp(-(z - settings.priceZThreshold() + 1) / 2);
-                String direction = deviation.get().robustZ() < 0 ? " (possible under-invoicing)"
-                        : " (possible over-invoicing)";
-                signals(declarationSignals, s.declarationId()).add(strength, deviation.get().describe() + direction);
-                flaggedPrices.computeIfAbsent(s.buyerId(), k -> new ArrayList<>()).add(deviation.get());
-                flaggedPrices.computeIfAbsent(s.sellerId(), k -> new ArrayList<>()).add(deviation.get());
+            var signal = evidence.signal(s.declarationId());
+            if (signal != null) {
+                signals(declarationSignals, s.declarationId()).add(signal.strength(), signal.reason());
+                if (signal.strength() >= 0.5) {
+                    flaggedPrices.computeIfAbsent(s.buyerId(), k -> new ArrayList<>()).add(signal);
+                    flaggedPrices.computeIfAbsent(s.sellerId(), k -> new ArrayList<>()).add(signal);
+                }
             }
         }
-        flaggedPrices.forEach((company, deviations) -> {
-            int total = declarationsPer.getOrDefault(company, deviations.size());
-            double share = (double) deviations.size() / total;
-            double strength = Math.min(1, 3 * share) * (1 - Math.exp(-deviations.size() / 2.0));
-            var strongest = deviations.stream().max(Comparator.comparingDouble(d -> Math.abs(d.robustZ()))).orElseThrow();
+        flaggedPrices.forEach((company, flagged) -> {
+            int total = declarationsPer.getOrDefault(company, flagged.size());
+            double share = (double) flagged.size() / total;
+            double strength = Math.min(1, 3 * share) * (1 - Math.exp(-flagged.size() / 2.0));
+            var strongest = flagged.stream().max(Comparator.comparingDouble(PriceEvidence.Signal::strength))
+                    .orElseThrow();
             signals(entitySignals, company).add(strength, String.format(
-                    "%d of %d declarations priced far from their peers, e.g. %s", deviations.size(), total,
-                    strongest.describe()));
+                    "%d of %d declarations priced far from their peers, e.g. %s", flagged.size(), total,
+                    strongest.reason()));
         });
 
         var entities = ranked(entitySignals);
@@ -98,7 +100,7 @@ public final class RiskScorer {
                 var entity = entityScore.get(party);
                 if (entity != null && entity.lane() != Lane.GREEN && !entity.reasons().isEmpty()) {
                     String role = party.equals(s.sellerId()) ? "seller " : "buyer ";
-                    signals.add(0.7 * entity.score(), role + party + " is " + entity.lane().name().toLowerCase()
+                    signals.add(CONTEXT_WEIGHT * entity.score(), role + party + " is " + entity.lane().name().toLowerCase()
                             + " (" + String.format("%.2f", entity.score()) + "): " + entity.reasons().getFirst());
                 }
             }

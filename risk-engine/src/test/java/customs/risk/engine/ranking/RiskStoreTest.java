@@ -46,7 +46,7 @@ class RiskStoreTest {
         assertThat(top.getFirst().reasons().getFirst()).contains("3-company loop");
         assertThat(store.top(RiskStore.Kind.ENTITIES, 10)).extracting(ScoredItem::id).endsWith("X");
         assertThat(store.top(RiskStore.Kind.DECLARATIONS, 100)).hasSize(10);
-        assertThat(TestNeo4j.count("MATCH (d:Declaration {riskModel: 'rules-1'}) RETURN count(d)")).isEqualTo(10);
+        assertThat(TestNeo4j.count("MATCH (d:Declaration {riskModel: $model}) RETURN count(d)".replace("$model", "'" + RiskScorer.MODEL + "'"))).isEqualTo(10);
 
         // A rescoring replaces the scores rather than adding to them.
         store.save(assessment);
