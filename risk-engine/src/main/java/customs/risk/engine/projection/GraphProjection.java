@@ -24,8 +24,15 @@ public final class GraphProjection {
 
     private static final String SHIPMENTS = """
             MATCH (s:Company)<-[:SOLD_BY]-(d:Declaration)-[:BOUGHT_BY]->(b:Company)
+            OPTIONAL MATCH (d)-[:DECLARED_BY]->(x:Company)
+            OPTIONAL MATCH (d)-[:LODGED_AT]->(o:Office)
             RETURN d.id AS id, d.filedOn AS filedOn, s.id AS seller, b.id AS buyer, d.hsCode AS hs,
-                   d.originCountry AS origin, d.quantity AS quantity, d.quantityUnit AS unit, d.valueUsd AS usd
+                   d.originCountry AS origin, d.quantity AS quantity, d.quantityUnit AS unit, d.valueUsd AS usd,
+                   x.id AS declarant, o.code AS office
+            """;
+    private static final String INSPECTIONS = """
+            MATCH (i:Inspection)-[:OF]->(d:Declaration)
+            RETURN d.id AS id, max(CASE i.outcome WHEN 'VIOLATION' THEN 1 ELSE 0 END) AS violation
             """;
     private static final String COMPANIES = """
             MATCH (c:Company)
@@ -54,7 +61,8 @@ public final class GraphProjection {
             session.run(SHIPMENTS).forEachRemaining(r -> {
                 var s = new Shipment(r.get("id").asString(), r.get("filedOn").asLocalDate(), r.get("seller").asString(),
                         r.get("buyer").asString(), r.get("hs").asString(), r.get("origin").asString(),
-                        r.get("quantity").asDouble(), r.get("unit").asString("KG"), r.get("usd").asDouble(Double.NaN));
+                        r.get("quantity").asDouble(), r.get("unit").asString("KG"), r.get("usd").asDouble(Double.NaN),
+                        r.get("declarant").asString(null), r.get("office").asString(null));
                 shipments.add(s);
                 for (String company : List.of(s.sellerId(), s.buyerId())) {
                     firstDeclared.merge(company, s.filedOn(), (a, b) -> a.isBefore(b) ? a : b);
@@ -76,7 +84,10 @@ public final class GraphProjection {
                         tie(r.get("kind").asString()), r.get("key").asString(),
                         new LinkedHashSet<>(r.get("companies").asList(Value::asString)))));
             }
-            return new TradeData(shipments, companies, identifiers);
+            var violations = new HashMap<String, Boolean>();
+            session.run(INSPECTIONS).forEachRemaining(r -> violations.put(r.get("id").asString(),
+                    r.get("violation").asInt() == 1));
+            return new TradeData(shipments, companies, identifiers, violations);
         }
     }
 

@@ -5,6 +5,7 @@ import customs.risk.engine.network.ControlGroups;
 import customs.risk.engine.network.ShellCluster;
 import customs.risk.engine.network.ShellClusterDetector;
 import customs.risk.engine.network.TradeLoop;
+import customs.risk.engine.learning.InspectionLearner;
 import customs.risk.engine.price.PeerPriceBaseline;
 import customs.risk.engine.price.PriceEvidence;
 import customs.risk.engine.trade.CompanyFacts;
@@ -50,8 +51,11 @@ public final class RiskScorer {
         var declarationSignals = new HashMap<String, Signals>();
         var entitySignals = new LinkedHashMap<String, Signals>();
         data.companies().forEach(c -> entitySignals.put(c.id(), new Signals()));
+        var loopStrength = new HashMap<String, Double>();
+        var priceStrength = new HashMap<String, Double>();
         for (TradeLoop loop : loops) {
             double strength = Math.min(0.95, 0.6 + 0.1 * loop.rounds());
+            loop.declarationIds().forEach(id -> loopStrength.merge(id, strength, Math::max));
             // A loop indicts its traders more than any single leg, which may be priced fairly.
             loop.declarationIds().forEach(id -> signals(declarationSignals, id).add(LEG_WEIGHT * strength,
                     loop.describe()));
@@ -73,6 +77,7 @@ public final class RiskScorer {
             declarationsPer.merge(s.sellerId(), 1, Integer::sum);
             var signal = evidence.signal(s.declarationId());
             if (signal != null) {
+                priceStrength.put(s.declarationId(), signal.strength());
                 signals(declarationSignals, s.declarationId()).add(signal.strength(), signal.reason());
                 if (signal.strength() >= 0.5) {
                     flaggedPrices.computeIfAbsent(s.buyerId(), k -> new ArrayList<>()).add(signal);
@@ -105,7 +110,45 @@ public final class RiskScorer {
                 }
             }
         }
-        return new RiskAssessment(MODEL, ranked(declarationSignals), entities);
+        return new RiskAssessment(learnFromInspections(data, declarationSignals, entityScore, loopStrength,
+                priceStrength), ranked(declarationSignals), entities);
+    }
+
+    /**
+     * Trains on the inspected declarations and adds, to every declaration the model finds riskier
+     * than the base rate, the lift as a signal; returns the model version.
+     */
+    private String learnFromInspections(TradeData data, Map<String, Signals> declarationSignals,
+            Map<String, ScoredItem> entityScore, Map<String, Double> loopStrength, Map<String, Double> priceStrength) {
+        var rules = ranked(declarationSignals);
+        var features = new HashMap<String, double[]>();
+        var ruleScore = new HashMap<String, Double>();
+        rules.forEach(item -> ruleScore.put(item.id(), item.score()));
+        for (Shipment s : data.shipments()) {
+            features.put(s.declarationId(), new double[] {ruleScore.getOrDefault(s.declarationId(), 0.0),
+                    priceStrength.getOrDefault(s.declarationId(), 0.0), loopStrength.getOrDefault(s.declarationId(), 0.0),
+                    score(entityScore.get(s.sellerId())), score(entityScore.get(s.buyerId()))});
+        }
+        var learned = InspectionLearner.learn(data.shipments(), data.violations(), features,
+                InspectionLearner.SETTINGS_DEFAULT);
+        if (learned.isEmpty()) {
+            return MODEL;
+        }
+        var model = learned.get();
+        double base = model.violationRate();
+        model.probability().forEach((id, p) -> {
+            double lift = (p - base) / (1 - base);
+            if (lift > 0) {
+                signals(declarationSignals, id).add(lift, String.format(
+                        "inspections: violation probability %.2f against a base rate of %.2f (learnt from %,d inspected)",
+                        p, base, model.inspections()));
+            }
+        });
+        return MODEL + "+inspections-" + model.inspections();
+    }
+
+    private static double score(ScoredItem item) {
+        return item == null ? 0 : item.score();
     }
 
     /** How much a member itself looks like a shell (young, tiny, dissolved), 0 to 1. */

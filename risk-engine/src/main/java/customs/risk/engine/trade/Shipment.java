@@ -15,10 +15,20 @@ import java.util.Objects;
  * @param quantity units declared, greater than 0
  * @param quantityUnit unit of {@code quantity} (KG, PCS, ...)
  * @param valueUsd customs value in USD, {@code NaN} when unknown
+ * @param declarantId the customs broker who lodged it, null when none
+ * @param officeCode the office where it was lodged, null when unknown
  */
 public record Shipment(
         String declarationId, LocalDate filedOn, String sellerId, String buyerId, String hsCode,
-        String originCountry, double quantity, String quantityUnit, double valueUsd) {
+        String originCountry, double quantity, String quantityUnit, double valueUsd, String declarantId,
+        String officeCode) {
+
+    /** A shipment whose broker and office do not matter to the caller. */
+    public Shipment(String declarationId, LocalDate filedOn, String sellerId, String buyerId, String hsCode,
+            String originCountry, double quantity, String quantityUnit, double valueUsd) {
+        this(declarationId, filedOn, sellerId, buyerId, hsCode, originCountry, quantity, quantityUnit, valueUsd, null,
+                null);
+    }
 
     public Shipment {
         Objects.requireNonNull(declarationId, "declarationId");

@@ -2,16 +2,26 @@ package customs.risk.engine.trade;
 
 import customs.risk.engine.network.ShellClusterDetector.SharedIdentifier;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Everything the detectors read, held in memory: the goods flows, the companies and the
- * identifiers they share. Loaded from the graph once per scoring run.
+ * Everything the detectors read, held in memory: the goods flows, the companies, the identifiers
+ * they share, and what inspections found. Loaded from the graph once per scoring run.
+ *
+ * @param violations per inspected declaration id: true when an inspection found a violation
  */
-public record TradeData(List<Shipment> shipments, List<CompanyFacts> companies, List<SharedIdentifier> identifiers) {
+public record TradeData(List<Shipment> shipments, List<CompanyFacts> companies, List<SharedIdentifier> identifiers,
+        Map<String, Boolean> violations) {
 
     public TradeData {
         shipments = List.copyOf(shipments);
         companies = List.copyOf(companies);
         identifiers = List.copyOf(identifiers);
+        violations = Map.copyOf(violations);
+    }
+
+    /** Trade without inspection outcomes. */
+    public TradeData(List<Shipment> shipments, List<CompanyFacts> companies, List<SharedIdentifier> identifiers) {
+        this(shipments, companies, identifiers, Map.of());
     }
 }
