@@ -48,6 +48,13 @@ public final class ControlGroups {
         return groups;
     }
 
+    /** Groups from shared identifiers, each shared by at most {@code maxSharing} companies. */
+    public static ControlGroups of(Collection<ShellClusterDetector.SharedIdentifier> identifiers, int maxSharing) {
+        var membership = new HashMap<String, List<String>>();
+        identifiers.forEach(id -> membership.put(id.tie() + ":" + id.key(), List.copyOf(id.companies())));
+        return of(membership, maxSharing);
+    }
+
     /** No links at all: every company is its own party. */
     public static ControlGroups none() {
         return new ControlGroups();

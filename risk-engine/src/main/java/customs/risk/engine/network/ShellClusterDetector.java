@@ -63,11 +63,8 @@ public final class ShellClusterDetector {
         var facts = new HashMap<String, CompanyFacts>();
         companies.forEach(c -> facts.put(c.id(), c));
         var ties = identifiers.stream().filter(this::ties).toList();
-        var membership = new HashMap<String, List<String>>();
-        for (SharedIdentifier id : ties) {
-            membership.put(id.tie() + ":" + id.key(), List.copyOf(id.companies()));
-        }
-        var groups = ControlGroups.of(membership, Integer.MAX_VALUE);
+        // The caps per kind of tie were applied above; every remaining tie counts.
+        var groups = ControlGroups.of(ties, Integer.MAX_VALUE);
         var tiesByCluster = new TreeMap<String, List<SharedIdentifier>>();
         for (SharedIdentifier id : ties) {
             tiesByCluster.computeIfAbsent(groups.partyOf(id.companies().iterator().next()), k -> new ArrayList<>()).add(id);

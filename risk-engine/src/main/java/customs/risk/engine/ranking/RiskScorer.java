@@ -43,7 +43,7 @@ public final class RiskScorer {
     }
 
     public RiskAssessment score(TradeData data) {
-        var control = ControlGroups.of(controlMembership(data), ControlGroups.MAX_SHARING_DEFAULT);
+        var control = ControlGroups.of(data.identifiers(), ControlGroups.MAX_SHARING_DEFAULT);
         List<TradeLoop> loops = new CircularTradeDetector().detect(data.shipments(), control);
         List<ShellCluster> clusters = new ShellClusterDetector().detect(data.companies(), data.identifiers());
         var prices = PeerPriceBaseline.fit(data.shipments(), settings.minPeers());
@@ -173,13 +173,6 @@ public final class RiskScorer {
 
     private static Signals signals(Map<String, Signals> map, String id) {
         return map.computeIfAbsent(id, k -> new Signals());
-    }
-
-    /** Companies per shared identifier, the input of control groups. */
-    private static Map<String, List<String>> controlMembership(TradeData data) {
-        var membership = new HashMap<String, List<String>>();
-        data.identifiers().forEach(id -> membership.put(id.tie() + ":" + id.key(), List.copyOf(id.companies())));
-        return membership;
     }
 
     /** The signals of one item: strengths and reasons, combined by noisy-or. */
