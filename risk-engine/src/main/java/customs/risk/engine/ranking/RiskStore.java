@@ -61,17 +61,47 @@ public final class RiskStore {
 
     /** The {@code top} riskiest items of a kind, riskiest first. */
     public List<ScoredItem> top(Kind kind, int top) {
-        if (top < 1) {
-            throw new IllegalArgumentException("top must be positive: " + top);
+        return page(kind, RankingFilter.NONE, 0, top);
+    }
+
+    /**
+     * One page of a ranking: the items that pass {@code filter}, riskiest first, skipping
+     * {@code offset} of them. Filters are parameters of one fixed query, never spliced into it.
+     */
+    public List<ScoredItem> page(Kind kind, RankingFilter filter, int offset, int limit) {
+        if (limit < 1 || offset < 0) {
+            throw new IllegalArgumentException("need limit >= 1 and offset >= 0: " + limit + ", " + offset);
         }
-        String cypher = """
-                MATCH (n:%s) WHERE n.riskScore IS NOT NULL
+        String cypher = kind == Kind.DECLARATIONS ? """
+                MATCH (n:Declaration) WHERE n.riskScore IS NOT NULL
+                  AND ($lane IS NULL OR n.riskLane = $lane)
+                  AND ($hs IS NULL OR n.hsCode STARTS WITH $hs)
+                  AND ($office IS NULL OR n.officeCode = $office)
+                  AND ($country IS NULL OR n.originCountry = $country)
+                  AND ($from IS NULL OR n.filedOn >= $from)
+                  AND ($to IS NULL OR n.filedOn <= $to)
                 RETURN n.id AS id, n.riskScore AS score, n.riskLane AS lane, n.riskReasons AS reasons
                 ORDER BY score DESC, id
-                LIMIT $top
-                """.formatted(kind.label);
+                SKIP $offset LIMIT $limit
+                """ : """
+                MATCH (n:Company) WHERE n.riskScore IS NOT NULL
+                  AND ($lane IS NULL OR n.riskLane = $lane)
+                  AND ($country IS NULL OR n.country = $country)
+                RETURN n.id AS id, n.riskScore AS score, n.riskLane AS lane, n.riskReasons AS reasons
+                ORDER BY score DESC, id
+                SKIP $offset LIMIT $limit
+                """;
+        var parameters = new java.util.HashMap<String, Object>();
+        parameters.put("lane", filter.lane() == null ? null : filter.lane().name());
+        parameters.put("hs", filter.hsPrefix());
+        parameters.put("office", filter.office());
+        parameters.put("country", filter.country());
+        parameters.put("from", filter.from());
+        parameters.put("to", filter.to());
+        parameters.put("offset", offset);
+        parameters.put("limit", limit);
         try (var session = driver.session()) {
-            return session.run(cypher, Map.of("top", top)).list(r -> new ScoredItem(r.get("id").asString(),
+            return session.run(cypher, parameters).list(r -> new ScoredItem(r.get("id").asString(),
                     r.get("score").asDouble(), Lane.valueOf(r.get("lane").asString()),
                     r.get("reasons").asList(Value::asString)));
         }

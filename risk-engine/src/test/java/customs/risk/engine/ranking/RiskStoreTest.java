@@ -48,6 +48,13 @@ class RiskStoreTest {
         assertThat(store.top(RiskStore.Kind.DECLARATIONS, 100)).hasSize(10);
         assertThat(TestNeo4j.count("MATCH (d:Declaration {riskModel: $model}) RETURN count(d)".replace("$model", "'" + RiskScorer.MODEL + "'"))).isEqualTo(10);
 
+        assertThat(store.page(RiskStore.Kind.DECLARATIONS, new RankingFilter(null, "9403", null, "VN", null, null), 0, 10))
+                .extracting(ScoredItem::id).containsExactly("DX");
+        assertThat(store.page(RiskStore.Kind.DECLARATIONS, new RankingFilter(null, null, null, null,
+                java.time.LocalDate.of(2024, 3, 1), null), 0, 10)).hasSize(6);
+        assertThat(store.page(RiskStore.Kind.ENTITIES, RankingFilter.NONE, 3, 10)).extracting(ScoredItem::id)
+                .containsExactly("X");
+
         // A rescoring replaces the scores rather than adding to them.
         store.save(assessment);
         assertThat(store.top(RiskStore.Kind.ENTITIES, 3)).isEqualTo(top);

@@ -1,10 +1,13 @@
 package customs.risk.app.risk;
 
 import customs.risk.engine.ranking.Lane;
+import customs.risk.engine.ranking.RankingFilter;
 import customs.risk.engine.ranking.RiskStore;
-import customs.risk.engine.ranking.ScoredItem;
-import java.util.List;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,12 +15,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** {@code GET /api/risk/entities} and {@code /api/risk/declarations}: the rankings, riskiest first. */
+/**
+ * {@code GET /api/risk/entities} and {@code /api/risk/declarations}: the rankings, riskiest first,
+ * a page at a time, filtered by lane, HS code prefix, office, country and filing dates.
+ */
 @RestController
 @RequestMapping("/api/risk")
 class RiskController {
 
-    private static final int MAX_TOP = 10_000;
+    private static final int MAX_PAGE_SIZE = 1_000;
 
     private final RiskService risk;
 
@@ -26,30 +32,42 @@ class RiskController {
     }
 
     @GetMapping("/entities")
-    List<Map<String, Object>> entities(@RequestParam(defaultValue = "100") int top,
-            @RequestParam(required = false) Lane lane) {
-        return ranking(RiskStore.Kind.ENTITIES, top, lane);
+    Map<String, Object> entities(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) Lane lane, @RequestParam(required = false) String country) {
+        return ranking(RiskStore.Kind.ENTITIES, page, size, new RankingFilter(lane, null, null, country, null, null));
     }
 
     @GetMapping("/declarations")
-    List<Map<String, Object>> declarations(@RequestParam(defaultValue = "100") int top,
-            @RequestParam(required = false) Lane lane) {
-        return ranking(RiskStore.Kind.DECLARATIONS, top, lane);
+    Map<String, Object> declarations(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) Lane lane,
+            @RequestParam(required = false) String hs, @RequestParam(required = false) String office,
+            @RequestParam(required = false) String country,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return ranking(RiskStore.Kind.DECLARATIONS, page, size, new RankingFilter(lane, hs, office, country, from, to));
     }
 
-    private List<Map<String, Object>> ranking(RiskStore.Kind kind, int top, Lane lane) {
-        if (top < 1 || top > MAX_TOP) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "top must be within 1.." + MAX_TOP);
+    private Map<String, Object> ranking(RiskStore.Kind kind, int page, int size, RankingFilter filter) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "page must be >= 0 and size within 1.." + MAX_PAGE_SIZE);
         }
-        List<ScoredItem> items = risk.top(kind, top);
-        var rows = new java.util.ArrayList<Map<String, Object>>();
+        var items = risk.page(kind, filter, page * size, size);
+        var rows = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < items.size(); i++) {
             var item = items.get(i);
-            if (lane == null || item.lane() == lane) {
-                rows.add(Map.of("rank", i + 1, "id", item.id(), "score", item.score(), "lane", item.lane(),
-                        "reasons", item.reasons()));
-            }
+            var row = new LinkedHashMap<String, Object>();
+            row.put("rank", page * size + i + 1);
+            row.put("id", item.id());
+            row.put("score", item.score());
+            row.put("lane", item.lane());
+            row.put("reasons", item.reasons());
+            rows.add(row);
         }
-        return rows;
+        var body = new LinkedHashMap<String, Object>();
+        body.put("page", page);
+        body.put("size", size);
+        body.put("items", rows);
+        return body;
     }
 }

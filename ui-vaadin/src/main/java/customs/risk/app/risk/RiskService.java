@@ -1,6 +1,7 @@
 package customs.risk.app.risk;
 
 import customs.risk.engine.projection.GraphProjection;
+import customs.risk.engine.ranking.RankingFilter;
 import customs.risk.engine.ranking.RiskAssessment;
 import customs.risk.engine.ranking.RiskScorer;
 import customs.risk.engine.ranking.RiskSettings;
@@ -31,5 +32,9 @@ public class RiskService {
 
     public List<ScoredItem> top(RiskStore.Kind kind, int top) {
         return store.top(kind, top);
+    }
+
+    public List<ScoredItem> page(RiskStore.Kind kind, RankingFilter filter, int offset, int limit) {
+        return store.page(kind, filter, offset, limit);
     }
 }

@@ -49,14 +49,20 @@ class RiskApiIT {
         ingester.ingest(generated.bundleDir(), dataDir.resolve("report.csv"), IngestListener.NONE);
         risk.rescore();
 
-        var entities = get("/api/risk/entities?top=3");
+        var entities = get("/api/risk/entities?size=3");
         assertThat(entities.statusCode()).isEqualTo(200);
-        assertThat(entities.body()).startsWith("[{").contains("\"rank\":1", "\"rank\":3", "\"reasons\":[");
-        var red = get("/api/risk/declarations?top=50&lane=RED");
+        assertThat(entities.body()).startsWith("{\"page\":0,\"size\":3,\"items\":[{\"rank\":1,")
+                .contains("\"rank\":3", "\"reasons\":[").doesNotContain("\"rank\":4");
+        var secondPage = get("/api/risk/entities?size=3&page=1");
+        assertThat(secondPage.body()).contains("\"rank\":4").doesNotContain("\"rank\":3,");
+        var red = get("/api/risk/declarations?size=50&lane=RED");
         assertThat(red.statusCode()).isEqualTo(200);
         assertThat(red.body()).doesNotContain("\"lane\":\"GREEN\"", "\"lane\":\"YELLOW\"");
-        assertThat(get("/api/risk/entities?top=0").statusCode()).isEqualTo(400);
+        var filtered = get("/api/risk/declarations?size=1000&hs=99&from=2030-01-01");
+        assertThat(filtered.body()).contains("\"items\":[]");
+        assertThat(get("/api/risk/entities?size=0").statusCode()).isEqualTo(400);
         assertThat(get("/api/risk/entities?lane=PURPLE").statusCode()).isEqualTo(400);
+        assertThat(get("/api/risk/declarations?from=yesterday").statusCode()).isEqualTo(400);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
