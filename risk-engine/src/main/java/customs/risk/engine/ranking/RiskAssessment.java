@@ -1,6 +1,8 @@
 package customs.risk.engine.ranking;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of a scoring run.
@@ -8,5 +10,7 @@ import java.util.List;
  * @param model the version of the scoring that produced it, stored with every score
  * @param declarations every declaration, riskiest first
  * @param entities every company, riskiest first
+ * @param stages how long each stage took, in order (loops, clusters, price model, combining signals, supervised fit, scoring)
  */
-public record RiskAssessment(String model, List<ScoredItem> declarations, List<ScoredItem> entities) {}
+public record RiskAssessment(String model, List<ScoredItem> declarations, List<ScoredItem> entities,
+        Map<String, Duration> stages) {}

@@ -43,9 +43,12 @@ public final class RiskScorer {
     }
 
     public RiskAssessment score(TradeData data) {
+        var stages = new Stopwatch();
         var control = ControlGroups.of(data.identifiers(), ControlGroups.MAX_SHARING_DEFAULT);
         List<TradeLoop> loops = new CircularTradeDetector().detect(data.shipments(), control);
+        stages.lap("loops");
         List<ShellCluster> clusters = new ShellClusterDetector().detect(data.companies(), data.identifiers());
+        stages.lap("clusters");
         var prices = PeerPriceBaseline.fit(data.shipments(), settings.minPeers());
 
         var declarationSignals = new HashMap<String, Signals>();
@@ -70,6 +73,7 @@ public final class RiskScorer {
             }
         }
         var evidence = PriceEvidence.of(data.shipments(), prices, settings.priceZThreshold());
+        stages.lap("price model");
         var flaggedPrices = new HashMap<String, List<PriceEvidence.Signal>>();
         var declarationsPer = new HashMap<String, Integer>();
         for (Shipment s : data.shipments()) {
@@ -110,8 +114,28 @@ public final class RiskScorer {
                 }
             }
         }
-        return new RiskAssessment(learnFromInspections(data, declarationSignals, entityScore, loopStrength,
-                priceStrength), ranked(declarationSignals), entities);
+        stages.lap("combining signals");
+        String model = learnFromInspections(data, declarationSignals, entityScore, loopStrength, priceStrength);
+        stages.lap("supervised fit");
+        var declarations = ranked(declarationSignals);
+        stages.lap("scoring");
+        return new RiskAssessment(model, declarations, entities, stages.laps());
+    }
+
+    /** Wall-clock time per stage, in order. */
+    private static final class Stopwatch {
+        private final Map<String, java.time.Duration> laps = new LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void lap(String stage) {
+            long now = System.nanoTime();
+            laps.put(stage, java.time.Duration.ofNanos(now - last));
+            last = now;
+        }
+
+        Map<String, java.time.Duration> laps() {
+            return laps;
+        }
     }
 
     /**

@@ -1,5 +1,9 @@
 package customs.risk.app.cli;
 
+import customs.risk.engine.projection.GraphProjection;
+import customs.risk.engine.ranking.RiskScorer;
+import customs.risk.engine.ranking.RiskSettings;
+import customs.risk.engine.ranking.RiskStore;
 import customs.risk.fixtures.BundleGenerator;
 import customs.risk.fixtures.GeneratorSettings;
 import customs.risk.graph.DataDirectory;
@@ -29,7 +33,7 @@ import picocli.CommandLine.Unmatched;
                 "Peak heap is sampled every 50 ms; run with RISK_JAVA_OPTS=-Xmx1g to hold it to 1 GB."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest or score")
     String what;
 
     @Option(names = "--declarations", defaultValue = "1000000", paramLabel = "N",
@@ -55,8 +59,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!"ingest".equals(what)) {
-            System.err.println("error: unknown benchmark '" + what + "' (available: ingest)");
+        if (!"ingest".equals(what) && !"score".equals(what)) {
+            System.err.println("error: unknown benchmark '" + what + "' (available: ingest, score)");
             return ExitCodes.USAGE;
         }
         boolean temporary = dataDir == null;
@@ -67,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Path bundles = Files.createTempDirectory("bench-bundles");
         try {
-            return run(dir, bundles);
+            return "score".equals(what) ? runScore(dir, bundles) : run(dir, bundles);
         } finally {
             Folders.deleteRecursively(bundles);
             if (temporary) {
@@ -111,6 +115,38 @@ final class BenchCommand implements Callable<Integer> {
             seconds = (System.nanoTime() - started) / 1e9;
             print("filled store, transactions", filled, seconds, nodesAndRelationships(driver) - before,
                     heap.peakAndReset());
+        } finally {
+            heap.stop();
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Full rescoring of a generated store, stage by stage, then the time to score a new bundle's store again. */
+    private int runScore(Path dir, Path bundles) throws Exception {
+        var first = generate(seed, declarations, bundles.resolve("first"));
+        var data = new DataDirectory(dir);
+        BundleIngester.importIntoNewStore(first, data.neo4jHome(), new FileStore(data.files()),
+                data.reports().resolve("first.csv"), IngestListener.NONE);
+        System.out.printf("bench score: %,d declarations, JVM max heap %,d MB, %d cores%n", declarations,
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+        var heap = new HeapSampler();
+        try (var context = ApplicationContexts.start(dir, false, springArgs)) {
+            var driver = context.getBean(Driver.class);
+            heap.peakAndReset();
+            long started = System.nanoTime();
+            var trade = GraphProjection.load(driver);
+            long loaded = System.nanoTime();
+            var assessment = new RiskScorer(RiskSettings.DEFAULTS).score(trade);
+            long scored = System.nanoTime();
+            new RiskStore(driver).save(assessment);
+            long saved = System.nanoTime();
+            System.out.printf("full rescoring (%s): %.1f s%n", assessment.model(), (saved - started) / 1e9);
+            System.out.printf("  %-20s %6.1f s (%,d declarations, %,d companies)%n", "projection load",
+                    (loaded - started) / 1e9, trade.shipments().size(), trade.companies().size());
+            assessment.stages().forEach((stage, took) ->
+                    System.out.printf("  %-20s %6.1f s%n", stage, took.toMillis() / 1000.0));
+            System.out.printf("  %-20s %6.1f s%n", "write-back", (saved - scored) / 1e9);
+            System.out.printf("  peak heap %,d MB%n", heap.peakAndReset() >> 20);
         } finally {
             heap.stop();
         }

@@ -204,6 +204,11 @@ class CommandLineIT {
                 .containsPattern("filled store, transactions: +1,000 declarations in .* declarations/s")
                 .contains("peak heap");
         reset();
+        assertThat(RiskCommand.execute("bench", "score", "--declarations", "2000")).as(err()).isZero();
+        assertThat(out()).containsPattern("full rescoring \\(rules-\\S+\\): [\\d.]+ s")
+                .contains("projection load", "loops", "clusters", "price model", "supervised fit", "write-back",
+                        "peak heap");
+        reset();
         assertThat(RiskCommand.execute("bench", "nothing")).isEqualTo(ExitCodes.USAGE);
     }
 
