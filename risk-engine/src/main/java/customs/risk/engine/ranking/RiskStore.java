@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Query;
 import org.neo4j.driver.Value;
@@ -26,6 +29,7 @@ public final class RiskStore {
     }
 
     private static final int BATCH = 10_000;
+    private static final int WRITERS = 2;
 
     private final Driver driver;
 
@@ -46,16 +50,36 @@ public final class RiskStore {
                 SET n.riskScore = row.score, n.riskLane = row.lane, n.riskReasons = row.reasons,
                     n.riskModel = $model, n.riskScoredAt = $scoredAt
                 """.formatted(kind.label);
-        for (int from = 0; from < items.size(); from += BATCH) {
-            var rows = new ArrayList<Map<String, Object>>();
-            for (ScoredItem item : items.subList(from, Math.min(items.size(), from + BATCH))) {
-                rows.add(Map.of("id", item.id(), "score", item.score(), "lane", item.lane().name(),
-                        "reasons", item.reasons()));
+        // Each batch touches its own nodes only, so two writers never wait on each other's locks.
+        var pool = Executors.newFixedThreadPool(WRITERS);
+        try {
+            var pending = new ArrayList<Future<?>>();
+            for (int from = 0; from < items.size(); from += BATCH) {
+                var batch = items.subList(from, Math.min(items.size(), from + BATCH));
+                pending.add(pool.submit(() -> writeBatch(cypher, batch, model, scoredAt)));
             }
-            try (var session = driver.session()) {
-                session.executeWriteWithoutResult(tx -> tx.run(new Query(cypher,
-                        Map.of("rows", rows, "model", model, "scoredAt", scoredAt))).consume());
+            for (Future<?> future : pending) {
+                future.get();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing scores", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void writeBatch(String cypher, List<ScoredItem> batch, String model, String scoredAt) {
+        var rows = new ArrayList<Map<String, Object>>(batch.size());
+        for (ScoredItem item : batch) {
+            rows.add(Map.of("id", item.id(), "score", item.score(), "lane", item.lane().name(),
+                    "reasons", item.reasons()));
+        }
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(new Query(cypher,
+                    Map.of("rows", rows, "model", model, "scoredAt", scoredAt))).consume());
         }
     }
 
