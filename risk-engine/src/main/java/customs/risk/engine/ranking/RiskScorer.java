@@ -2,6 +2,7 @@ package customs.risk.engine.ranking;
 
 import customs.risk.engine.network.CircularTradeDetector;
 import customs.risk.engine.network.ControlGroups;
+import customs.risk.engine.network.RiskSpreading;
 import customs.risk.engine.network.ShellCluster;
 import customs.risk.engine.network.ShellClusterDetector;
 import customs.risk.engine.network.TradeLoop;
@@ -35,6 +36,10 @@ public final class RiskScorer {
     static final double LEG_WEIGHT = 0.6;
     /** Share of a risky trader's score that each of its declarations carries. */
     static final double CONTEXT_WEIGHT = 0.35;
+    /** Share of spread risk a company takes on from offending neighbours. */
+    static final double SPREAD_WEIGHT = 0.5;
+    /** A shared officer, address or phone counts like this many declarations between two companies. */
+    static final double CONTROL_LINK_WEIGHT = 5;
 
     private final RiskSettings settings;
 
@@ -100,6 +105,8 @@ public final class RiskScorer {
                     strongest.reason()));
         });
 
+        spreadRisk(data, entitySignals);
+        stages.lap("risk spreading");
         var entities = ranked(entitySignals);
         var entityScore = new HashMap<String, ScoredItem>();
         entities.forEach(e -> entityScore.put(e.id(), e));
@@ -173,6 +180,55 @@ public final class RiskScorer {
 
     private static double score(ScoredItem item) {
         return item == null ? 0 : item.score();
+    }
+
+    /**
+     * Passes the risk of confirmed offenders (companies whose declarations inspections found in
+     * violation) on to their trade partners and co-controlled companies (personalized PageRank), so
+     * a company next to an offender rises, with the offender named.
+     */
+    private void spreadRisk(TradeData data, Map<String, Signals> entitySignals) {
+        var seeds = new HashMap<String, Double>();
+        for (Shipment s : data.shipments()) {
+            if (Boolean.TRUE.equals(data.violations().get(s.declarationId()))) {
+                seeds.merge(s.buyerId(), 1.0, Double::sum);
+                seeds.merge(s.sellerId(), 1.0, Double::sum);
+            }
+        }
+        if (seeds.isEmpty()) {
+            return;
+        }
+        var weights = new HashMap<List<String>, Double>();
+        for (Shipment s : data.shipments()) {
+            if (!s.sellerId().equals(s.buyerId())) {
+                var pair = s.sellerId().compareTo(s.buyerId()) < 0 ? List.of(s.sellerId(), s.buyerId())
+                        : List.of(s.buyerId(), s.sellerId());
+                weights.merge(pair, 1.0, Double::sum);
+            }
+        }
+        for (var identifier : data.identifiers()) {
+            var members = identifier.companies().stream().sorted().toList();
+            if (members.size() > ControlGroups.MAX_SHARING_DEFAULT) {
+                continue;
+            }
+            for (int i = 0; i < members.size(); i++) {
+                for (int j = i + 1; j < members.size(); j++) {
+                    weights.merge(List.of(members.get(i), members.get(j)), CONTROL_LINK_WEIGHT, Double::sum);
+                }
+            }
+        }
+        var links = weights.entrySet().stream()
+                .map(e -> new RiskSpreading.Link(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList();
+        new RiskSpreading(RiskSpreading.DAMPING_DEFAULT).spread(seeds, links).forEach((company, spread) -> {
+            double strength = SPREAD_WEIGHT * spread.score();
+            if (strength >= 0.05 && entitySignals.containsKey(company)) {
+                String via = seeds.containsKey(spread.via())
+                        ? String.format("trades with or shares control with %s, found in violation %.0f times",
+                                spread.via(), seeds.get(spread.via()))
+                        : "linked through " + spread.via() + " to companies found in violation";
+                signals(entitySignals, company).add(strength, via + String.format("; risk passed on: %.2f", strength));
+            }
+        });
     }
 
     /** How much a member itself looks like a shell (young, tiny, dissolved), 0 to 1. */
