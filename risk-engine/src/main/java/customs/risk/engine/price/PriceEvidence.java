@@ -56,7 +56,7 @@ public final class PriceEvidence {
         }
         for (List<Shipment> line : lines.values()) {
             double[] z = line.stream().mapToDouble(s -> deviations.get(s.declarationId()).robustZ()).toArray();
-            double lineMedian = median(z);
+            double lineMedian = PeerPriceBaseline.median(z);
             double marketShare = Arrays.stream(z).filter(v -> Math.abs(v) < MARKET_BAND).count() / (double) z.length;
             boolean ownUsualPrice = line.size() >= MIN_LINE_ITEMS;
             for (Shipment s : line) {
@@ -86,9 +86,5 @@ public final class PriceEvidence {
     /** The evidence on a declaration, or null when its price is unremarkable or unknown. */
     public Signal signal(String declarationId) {
         return signals.get(declarationId);
-    }
-
-    private static double median(double[] values) {
-        return PeerPriceBaseline.median(values);
     }
 }

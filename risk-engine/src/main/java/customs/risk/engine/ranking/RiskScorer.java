@@ -151,12 +151,10 @@ public final class RiskScorer {
      */
     private String learnFromInspections(TradeData data, Map<String, Signals> declarationSignals,
             Map<String, ScoredItem> entityScore, Map<String, Double> loopStrength, Map<String, Double> priceStrength) {
-        var rules = ranked(declarationSignals);
         var features = new HashMap<String, double[]>();
-        var ruleScore = new HashMap<String, Double>();
-        rules.forEach(item -> ruleScore.put(item.id(), item.score()));
         for (Shipment s : data.shipments()) {
-            features.put(s.declarationId(), new double[] {ruleScore.getOrDefault(s.declarationId(), 0.0),
+            var rules = declarationSignals.get(s.declarationId());
+            features.put(s.declarationId(), new double[] {rules == null ? 0 : rules.score(),
                     priceStrength.getOrDefault(s.declarationId(), 0.0), loopStrength.getOrDefault(s.declarationId(), 0.0),
                     score(entityScore.get(s.sellerId())), score(entityScore.get(s.buyerId()))});
         }
@@ -267,12 +265,17 @@ public final class RiskScorer {
             }
         }
 
-        ScoredItem toItem(String id, RiskSettings settings) {
+        /** Noisy-or of the strengths. */
+        double score() {
             double keep = 1;
             for (double s : strengths) {
                 keep *= 1 - s;
             }
-            double score = 1 - keep;
+            return 1 - keep;
+        }
+
+        ScoredItem toItem(String id, RiskSettings settings) {
+            double score = score();
             var order = new ArrayList<Integer>();
             for (int i = 0; i < reasons.size(); i++) {
                 order.add(i);
