@@ -43,6 +43,24 @@ public final class RankingMetrics {
         return Arrays.stream(top(scores, share)).mapToDouble(i -> revenue[i]).sum() / total;
     }
 
+    /**
+     * Average precision: the mean, over the violations, of the precision of the ranking down to each
+     * of them; 1 when every violation ranks above every clean item, about the violation rate for a
+     * random ranking. NaN without violations.
+     */
+    public static double averagePrecision(double[] scores, int[] labels) {
+        int[] order = top(scores, 1.0);
+        double sum = 0;
+        int found = 0;
+        for (int rank = 0; rank < order.length; rank++) {
+            if (labels[order[rank]] == 1) {
+                found++;
+                sum += (double) found / (rank + 1);
+            }
+        }
+        return found == 0 ? Double.NaN : sum / found;
+    }
+
     private static int[] top(double[] scores, double share) {
         int k = inspected(scores.length, share);
         return IntStream.range(0, scores.length).boxed()

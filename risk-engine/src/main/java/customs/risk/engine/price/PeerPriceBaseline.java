@@ -89,6 +89,56 @@ public final class PeerPriceBaseline {
         return baseline;
     }
 
+    /**
+     * The robust z of {@code s} at every level, most specific first (HS6 and origin, HS6, HS4, HS2),
+     * NaN where the level's group is too small or the item has no value: the autoencoder's view.
+     */
+    public double[] levelScores(Shipment s) {
+        var levels = Level.values();
+        double[] z = new double[levels.length];
+        java.util.Arrays.fill(z, Double.NaN);
+        if (priced(s)) {
+            double x = Math.log(s.unitValueUsd());
+            for (int i = 0; i < levels.length; i++) {
+                Stats peers = stats.get(levels[i]).get(levels[i].key.apply(s));
+                if (peers != null) {
+                    z[i] = (x - peers.median) / peers.spread;
+                }
+            }
+        }
+        return z;
+    }
+
+    /** Writes the fitted groups as tab-separated lines: level, group key, median, spread, count. */
+    public void write(java.io.Writer out) throws java.io.IOException {
+        out.write("minPeers\t" + minPeers + "\n");
+        for (Level level : Level.values()) {
+            for (var e : stats.get(level).entrySet()) {
+                var st = e.getValue();
+                out.write(level.name() + "\t" + e.getKey() + "\t" + st.median + "\t" + st.spread + "\t" + st.count
+                        + "\n");
+            }
+        }
+    }
+
+    /** Reads what {@link #write} wrote. */
+    public static PeerPriceBaseline read(java.io.BufferedReader in) throws java.io.IOException {
+        String first = in.readLine();
+        if (first == null || !first.startsWith("minPeers\t")) {
+            throw new java.io.IOException("not a price baseline file");
+        }
+        var baseline = new PeerPriceBaseline(Integer.parseInt(first.substring("minPeers\t".length())));
+        for (Level level : Level.values()) {
+            baseline.stats.put(level, new HashMap<>());
+        }
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String[] f = line.split("\t");
+            baseline.stats.get(Level.valueOf(f[0])).put(f[1],
+                    new Stats(Double.parseDouble(f[2]), Double.parseDouble(f[3]), Integer.parseInt(f[4])));
+        }
+        return baseline;
+    }
+
     /** The deviation of {@code s} from its peers, or empty when it has no value or no group is large enough. */
     public Optional<PriceDeviation> deviation(Shipment s) {
         if (!priced(s)) {

@@ -44,15 +44,26 @@ public final class PriceEvidence {
      * @param zThreshold the robust z from which a price counts as deviating
      */
     public static PriceEvidence of(Collection<Shipment> shipments, PeerPriceBaseline baseline, double zThreshold) {
-        var evidence = new PriceEvidence();
-        var lines = new HashMap<String, List<Shipment>>();
         var deviations = new HashMap<String, PriceDeviation>();
         for (Shipment s : shipments) {
-            baseline.deviation(s).ifPresent(d -> {
-                deviations.put(s.declarationId(), d);
+            baseline.deviation(s).ifPresent(d -> deviations.put(s.declarationId(), d));
+        }
+        return of(shipments, deviations, zThreshold);
+    }
+
+    /**
+     * @param deviations per declaration id, its price deviation (items without one are unremarkable)
+     * @param zThreshold the robust z from which a price counts as deviating
+     */
+    public static PriceEvidence of(Collection<Shipment> shipments, Map<String, PriceDeviation> deviations,
+            double zThreshold) {
+        var evidence = new PriceEvidence();
+        var lines = new HashMap<String, List<Shipment>>();
+        for (Shipment s : shipments) {
+            if (deviations.containsKey(s.declarationId())) {
                 lines.computeIfAbsent(s.sellerId() + "|" + s.buyerId() + "|" + s.hs6() + "|" + s.quantityUnit(),
                         k -> new ArrayList<>()).add(s);
-            });
+            }
         }
         for (List<Shipment> line : lines.values()) {
             double[] z = line.stream().mapToDouble(s -> deviations.get(s.declarationId()).robustZ()).toArray();

@@ -22,14 +22,20 @@ import org.neo4j.driver.Value;
  */
 public final class GraphProjection {
 
-    private static final String SHIPMENTS = """
-            MATCH (s:Company)<-[:SOLD_BY]-(d:Declaration)-[:BOUGHT_BY]->(b:Company)
+    private static final String SHIPMENT_FIELDS = """
             OPTIONAL MATCH (d)-[:DECLARED_BY]->(x:Company)
             OPTIONAL MATCH (d)-[:LODGED_AT]->(o:Office)
             RETURN d.id AS id, d.filedOn AS filedOn, s.id AS seller, b.id AS buyer, d.hsCode AS hs,
                    d.originCountry AS origin, d.quantity AS quantity, d.quantityUnit AS unit, d.valueUsd AS usd,
                    x.id AS declarant, o.code AS office
             """;
+    private static final String SHIPMENTS = """
+            MATCH (s:Company)<-[:SOLD_BY]-(d:Declaration)-[:BOUGHT_BY]->(b:Company)
+            """ + SHIPMENT_FIELDS;
+    private static final String UNSCORED_SHIPMENTS = """
+            MATCH (d:Declaration) WHERE d.riskScore IS NULL
+            MATCH (s:Company)<-[:SOLD_BY]-(d)-[:BOUGHT_BY]->(b:Company)
+            """ + SHIPMENT_FIELDS;
     private static final String INSPECTIONS = """
             MATCH (i:Inspection)-[:OF]->(d:Declaration)
             RETURN d.id AS id, max(CASE i.outcome WHEN 'VIOLATION' THEN 1 ELSE 0 END) AS violation
@@ -53,16 +59,29 @@ public final class GraphProjection {
 
     private GraphProjection() {}
 
+    /** The declarations that have no score yet (newly filed), as shipments. */
+    public static List<Shipment> loadUnscored(Driver driver) {
+        var shipments = new ArrayList<Shipment>();
+        try (var session = driver.session()) {
+            session.run(UNSCORED_SHIPMENTS).forEachRemaining(r -> shipments.add(shipment(r)));
+        }
+        return shipments;
+    }
+
+    private static Shipment shipment(org.neo4j.driver.Record r) {
+        return new Shipment(r.get("id").asString(), r.get("filedOn").asLocalDate(), r.get("seller").asString(),
+                r.get("buyer").asString(), r.get("hs").asString(), r.get("origin").asString(),
+                r.get("quantity").asDouble(), r.get("unit").asString("KG"), r.get("usd").asDouble(Double.NaN),
+                r.get("declarant").asString(null), r.get("office").asString(null));
+    }
+
     public static TradeData load(Driver driver) {
         var shipments = new ArrayList<Shipment>();
         var firstDeclared = new HashMap<String, LocalDate>();
         var traded = new HashMap<String, Double>();
         try (var session = driver.session()) {
             session.run(SHIPMENTS).forEachRemaining(r -> {
-                var s = new Shipment(r.get("id").asString(), r.get("filedOn").asLocalDate(), r.get("seller").asString(),
-                        r.get("buyer").asString(), r.get("hs").asString(), r.get("origin").asString(),
-                        r.get("quantity").asDouble(), r.get("unit").asString("KG"), r.get("usd").asDouble(Double.NaN),
-                        r.get("declarant").asString(null), r.get("office").asString(null));
+                var s = shipment(r);
                 shipments.add(s);
                 for (String company : List.of(s.sellerId(), s.buyerId())) {
                     firstDeclared.merge(company, s.filedOn(), (a, b) -> a.isBefore(b) ? a : b);

@@ -83,6 +83,26 @@ public final class RiskStore {
         }
     }
 
+    /** Stores the scores of some declarations only (newly filed ones), leaving the others as they are. */
+    public void saveDeclarations(List<ScoredItem> declarations, String model) {
+        write(Kind.DECLARATIONS, declarations, model, Instant.now().toString());
+    }
+
+    /** The stored scores of the given companies (those never scored are left out), by id. */
+    public Map<String, ScoredItem> entityScores(java.util.Collection<String> ids) {
+        var scores = new java.util.HashMap<String, ScoredItem>();
+        try (var session = driver.session()) {
+            session.run("""
+                    UNWIND $ids AS id
+                    MATCH (n:Company {id: id}) WHERE n.riskScore IS NOT NULL
+                    RETURN n.id AS id, n.riskScore AS score, n.riskLane AS lane, n.riskReasons AS reasons
+                    """, Map.of("ids", List.copyOf(ids))).forEachRemaining(r -> scores.put(r.get("id").asString(),
+                    new ScoredItem(r.get("id").asString(), r.get("score").asDouble(),
+                            Lane.valueOf(r.get("lane").asString()), r.get("reasons").asList(Value::asString))));
+        }
+        return scores;
+    }
+
     /** The {@code top} riskiest items of a kind, riskiest first. */
     public List<ScoredItem> top(Kind kind, int top) {
         return page(kind, RankingFilter.NONE, 0, top);

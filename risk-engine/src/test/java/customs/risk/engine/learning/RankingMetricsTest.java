@@ -30,6 +30,14 @@ class RankingMetricsTest {
     }
 
     @Test
+    void averagePrecisionAveragesThePrecisionAtEachViolation() {
+        // Violations at ranks 1, 3, 4 and 8: (1/1 + 2/3 + 3/4 + 4/8) / 4.
+        assertThat(RankingMetrics.averagePrecision(SCORES, LABELS))
+                .isCloseTo((1.0 + 2.0 / 3 + 3.0 / 4 + 4.0 / 8) / 4, within(1e-12));
+        assertThat(RankingMetrics.averagePrecision(SCORES, new int[10])).isNaN();
+    }
+
+    @Test
     void orderOfInputDoesNotMatterOnlyScores() {
         double[] shuffledScores = {0.30, 0.95, 0.50, 0.85, 0.20, 0.90, 0.60, 0.80, 0.40, 0.70};
         int[] shuffledLabels = {0, 1, 0, 1, 0, 0, 0, 1, 1, 0};

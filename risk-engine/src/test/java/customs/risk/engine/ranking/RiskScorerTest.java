@@ -62,7 +62,53 @@ class RiskScorerTest {
         assertThat(declaration.reasons().getFirst()).contains("unit price 0.1", "HS 610910", "under-invoicing");
         assertThat(assessment.declarations().subList(0, 10)).extracting(ScoredItem::id).contains(mispriced);
         assertThat(assessment.declarations()).allSatisfy(d -> assertThat(d.score()).isBetween(0.0, 1.0));
-        assertThat(assessment.model()).isEqualTo(RiskScorer.MODEL);
+    }
+
+    @Test
+    void aRandomShareOfDeclarationsGoesToTheRedLaneSayingWhyAndTheDrawIsStable() {
+        var data = ModelStoreTest.trade();
+        var settings = new RiskSettings(0.7, 0.4, 3.0, 20, 0.1);
+        var scorer = new RiskScorer(settings, new customs.risk.engine.price.DenseAutoencoder.Settings(8, 2, 1, 256,
+                3e-3, 2_000, 1));
+
+        var trained = scorer.train(data, "v0007");
+        var explored = trained.assessment().declarations().stream()
+                .filter(d -> !d.reasons().isEmpty() && d.reasons().getFirst().startsWith("random selection for inspection"))
+                .toList();
+        assertThat(explored).allSatisfy(d -> assertThat(d.lane()).isEqualTo(Lane.RED));
+        assertThat(explored).anySatisfy(d -> assertThat(d.score()).isLessThan(0.4));
+        assertThat(explored.size()).isBetween(100, 200); // 10% of 1,500, less those red anyway
+        assertThat(scorer.score(data, trained.model()).declarations()).isEqualTo(trained.assessment().declarations());
+
+        var none = new RiskScorer(settings.withExplorationShare(0), new customs.risk.engine.price.DenseAutoencoder
+                .Settings(8, 2, 1, 256, 3e-3, 2_000, 1)).score(data, trained.model());
+        assertThat(none.declarations()).noneSatisfy(d ->
+                assertThat(d.reasons().isEmpty() ? "" : d.reasons().getFirst()).startsWith("random selection"));
+    }
+
+    @Test
+    void newDeclarationsAreScoredAloneWithTheKeptModelAndTheirTradersCurrentScores() {
+        var data = ModelStoreTest.trade();
+        var scorer = new RiskScorer(RiskSettings.DEFAULTS.withExplorationShare(0),
+                new customs.risk.engine.price.DenseAutoencoder.Settings(8, 2, 1, 256, 3e-3, 2_000, 1));
+        var model = scorer.train(data, "v0001").model();
+        var cheap = new Shipment("N1", LocalDate.of(2025, 3, 1), "S3", "B4", "610910", "VN", 1_000, "PCS", 1_000 * 0.5);
+        var fair = new Shipment("N2", LocalDate.of(2025, 3, 1), "S9", "B4", "610910", "VN", 1_000, "PCS", 1_000 * 3.1);
+        var fromRiskySeller = new Shipment("N3", LocalDate.of(2025, 3, 1), "S5", "B8", "610910", "VN", 1_000, "PCS",
+                1_000 * 3.0);
+        var parties = java.util.Map.of("S5", new ScoredItem("S5", 0.9, Lane.RED, List.of("in a 3-company loop")));
+
+        var scored = scorer.scoreNew(List.of(cheap, fair, fromRiskySeller), parties, model);
+
+        assertThat(scored).extracting(ScoredItem::id).containsExactlyInAnyOrder("N1", "N2", "N3");
+        assertThat(scored.getFirst().id()).isEqualTo("N1");
+        assertThat(scored.getFirst().lane()).isNotEqualTo(Lane.GREEN);
+        assertThat(scored.getFirst().reasons()).anySatisfy(r -> assertThat(r).contains("unit price 0.17x",
+                "under-invoicing"));
+        var risky = scored.stream().filter(d -> d.id().equals("N3")).findFirst().orElseThrow();
+        assertThat(risky.reasons()).anySatisfy(r -> assertThat(r).startsWith("seller S5 is red (0.90)"));
+        var plain = scored.stream().filter(d -> d.id().equals("N2")).findFirst().orElseThrow();
+        assertThat(plain.score()).isLessThan(risky.score());
     }
 
     private static ScoredItem entity(RiskAssessment assessment, String id) {

@@ -46,7 +46,7 @@ class RiskStoreTest {
         assertThat(top.getFirst().reasons().getFirst()).contains("3-company loop");
         assertThat(store.top(RiskStore.Kind.ENTITIES, 10)).extracting(ScoredItem::id).endsWith("X");
         assertThat(store.top(RiskStore.Kind.DECLARATIONS, 100)).hasSize(10);
-        assertThat(TestNeo4j.count("MATCH (d:Declaration {riskModel: $model}) RETURN count(d)".replace("$model", "'" + RiskScorer.MODEL + "'"))).isEqualTo(10);
+        assertThat(TestNeo4j.count("MATCH (d:Declaration {riskModel: $model}) RETURN count(d)".replace("$model", "'" + assessment.model() + "'"))).isEqualTo(10);
 
         assertThat(store.page(RiskStore.Kind.DECLARATIONS, new RankingFilter(null, "9403", null, "VN", null, null), 0, 10))
                 .extracting(ScoredItem::id).containsExactly("DX");

@@ -100,6 +100,9 @@ class BundleController {
             body.put("files", r.files());
             body.put("seconds", r.took().toMillis() / 1000.0);
         }
+        if (job.scoring() != null) {
+            body.put("scoring", job.scoring());
+        }
         if (job.error() != null) {
             body.put("error", job.error());
         }

@@ -13,25 +13,27 @@ import java.time.Instant;
  * @param result the outcome once succeeded
  * @param error what went wrong once failed
  * @param submitted when it was accepted
+ * @param scoring what became of scoring the new declarations, once succeeded
  */
 public record IngestJob(
-        String id, Status status, IngestProgress progress, IngestResult result, String error, Instant submitted) {
+        String id, Status status, IngestProgress progress, IngestResult result, String error, Instant submitted,
+        String scoring) {
 
     public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
 
     IngestJob with(Status newStatus) {
-        return new IngestJob(id, newStatus, progress, result, error, submitted);
+        return new IngestJob(id, newStatus, progress, result, error, submitted, scoring);
     }
 
     IngestJob with(IngestProgress newProgress) {
-        return new IngestJob(id, status, newProgress, result, error, submitted);
+        return new IngestJob(id, status, newProgress, result, error, submitted, scoring);
     }
 
-    IngestJob succeeded(IngestResult outcome) {
-        return new IngestJob(id, Status.SUCCEEDED, progress, outcome, null, submitted);
+    IngestJob succeeded(IngestResult outcome, String scoringOutcome) {
+        return new IngestJob(id, Status.SUCCEEDED, progress, outcome, null, submitted, scoringOutcome);
     }
 
     IngestJob failed(String message) {
-        return new IngestJob(id, Status.FAILED, progress, result, message, submitted);
+        return new IngestJob(id, Status.FAILED, progress, result, message, submitted, scoring);
     }
 }

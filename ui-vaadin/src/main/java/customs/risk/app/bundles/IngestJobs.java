@@ -4,6 +4,7 @@ import customs.risk.graph.DataDirectory;
 import customs.risk.graph.files.Folders;
 import customs.risk.ingest.BundleException;
 import customs.risk.ingest.BundleIngester;
+import customs.risk.app.risk.RiskService;
 import customs.risk.app.store.RiskProperties;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,13 +33,15 @@ public class IngestJobs implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(IngestJobs.class);
 
     private final BundleIngester ingester;
+    private final RiskService risk;
     private final DataDirectory dataDirectory;
     private final long maxUnzippedBytes;
     private final Map<String, IngestJob> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "bundle-jobs"));
 
-    IngestJobs(BundleIngester ingester, DataDirectory dataDirectory, RiskProperties properties) {
+    IngestJobs(BundleIngester ingester, RiskService risk, DataDirectory dataDirectory, RiskProperties properties) {
         this.ingester = ingester;
+        this.risk = risk;
         this.dataDirectory = dataDirectory;
         this.maxUnzippedBytes = properties.ingest().maxUnzippedSize().toBytes();
     }
@@ -53,7 +56,7 @@ public class IngestJobs implements DisposableBean {
             Files.deleteIfExists(upload);
             throw e;
         }
-        var job = new IngestJob(id, IngestJob.Status.QUEUED, null, null, null, Instant.now());
+        var job = new IngestJob(id, IngestJob.Status.QUEUED, null, null, null, Instant.now(), null);
         jobs.put(id, job);
         worker.submit(() -> run(id, upload));
         return job;
@@ -83,7 +86,7 @@ public class IngestJobs implements DisposableBean {
             Path bundle = ZipBundles.unpack(upload, unpacked, maxUnzippedBytes);
             var result = ingester.ingest(bundle, reportPath(id),
                     progress -> jobs.computeIfPresent(id, (k, j) -> j.with(progress)));
-            jobs.computeIfPresent(id, (k, j) -> j.succeeded(result));
+            jobs.computeIfPresent(id, (k, j) -> j.succeeded(result, scoreNew(id)));
         } catch (BundleException e) {
             jobs.computeIfPresent(id, (k, j) -> j.failed(e.getMessage()));
         } catch (RuntimeException e) {
@@ -92,6 +95,18 @@ public class IngestJobs implements DisposableBean {
         } finally {
             deleteQuietly(unpacked);
             deleteQuietly(upload);
+        }
+    }
+
+    /** Scores the new declarations with the current model; a failure here leaves the loaded data in place. */
+    private String scoreNew(String id) {
+        try {
+            return risk.scoreNew().map(s -> String.format("scored %d new declarations with model %s in %.1f s",
+                    s.declarations(), s.model(), s.took().toMillis() / 1000.0))
+                    .orElse("not scored: no model trained yet");
+        } catch (RuntimeException e) {
+            log.error("scoring the declarations of bundle job {} failed", id, e);
+            return "not scored: " + e.getMessage();
         }
     }
 

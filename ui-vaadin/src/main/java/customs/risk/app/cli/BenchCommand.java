@@ -1,9 +1,7 @@
 package customs.risk.app.cli;
 
-import customs.risk.engine.projection.GraphProjection;
-import customs.risk.engine.ranking.RiskScorer;
-import customs.risk.engine.ranking.RiskSettings;
-import customs.risk.engine.ranking.RiskStore;
+import customs.risk.app.risk.RiskService;
+import customs.risk.engine.ranking.RiskAssessment;
 import customs.risk.fixtures.BundleGenerator;
 import customs.risk.fixtures.GeneratorSettings;
 import customs.risk.graph.DataDirectory;
@@ -30,6 +28,9 @@ import picocli.CommandLine.Unmatched;
         description = {"Benchmarks that print figures. 'bench ingest': generate N declarations, load them into an empty"
                 + " data dir (Neo4j's offline importer, then indexes), then load a second bundle into the filled store"
                 + " (transactions, as the REST API does). Generation time is not counted.",
+                "'bench score': generate N declarations, load them, train a model and rescore everything with it,"
+                        + " rescore everything again with that model, then load a second bundle (--second, default"
+                        + " 10,000) and score its declarations incrementally; each with its stages and peak heap.",
                 "Peak heap is sampled every 50 ms; run with RISK_JAVA_OPTS=-Xmx1g to hold it to 1 GB."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -121,9 +122,14 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Full rescoring of a generated store, stage by stage, then the time to score a new bundle's store again. */
+    /**
+     * Training and full rescoring of a generated store, stage by stage, then the incremental scoring
+     * of a second bundle loaded into it.
+     */
     private int runScore(Path dir, Path bundles) throws Exception {
+        int secondSize = second != null ? second : 10_000;
         var first = generate(seed, declarations, bundles.resolve("first"));
+        var secondBundle = generate(seed + 1, secondSize, bundles.resolve("second"));
         var data = new DataDirectory(dir);
         BundleIngester.importIntoNewStore(first, data.neo4jHome(), new FileStore(data.files()),
                 data.reports().resolve("first.csv"), IngestListener.NONE);
@@ -131,26 +137,40 @@ final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
         var heap = new HeapSampler();
         try (var context = ApplicationContexts.start(dir, false, springArgs)) {
-            var driver = context.getBean(Driver.class);
+            var risk = context.getBean(RiskService.class);
             heap.peakAndReset();
             long started = System.nanoTime();
-            var trade = GraphProjection.load(driver);
-            long loaded = System.nanoTime();
-            var assessment = new RiskScorer(RiskSettings.DEFAULTS).score(trade);
-            long scored = System.nanoTime();
-            new RiskStore(driver).save(assessment);
-            long saved = System.nanoTime();
-            System.out.printf("full rescoring (%s): %.1f s%n", assessment.model(), (saved - started) / 1e9);
-            System.out.printf("  %-20s %6.1f s (%,d declarations, %,d companies)%n", "projection load",
-                    (loaded - started) / 1e9, trade.shipments().size(), trade.companies().size());
-            assessment.stages().forEach((stage, took) ->
-                    System.out.printf("  %-20s %6.1f s%n", stage, took.toMillis() / 1000.0));
-            System.out.printf("  %-20s %6.1f s%n", "write-back", (saved - scored) / 1e9);
-            System.out.printf("  peak heap %,d MB%n", heap.peakAndReset() >> 20);
+            var trained = risk.train();
+            printStages("training (fit " + trained.model().version() + " and rescore with it)", started,
+                    trained.assessment(), heap.peakAndReset());
+            System.out.println("  price model: " + trained.model().price().backtest().describe());
+            System.out.printf("  price autoencoder fit: %s s%n",
+                    trained.model().facts().get("seconds.autoencoder-fit"));
+
+            started = System.nanoTime();
+            var assessment = risk.rescore();
+            printStages("full rescoring with " + assessment.model(), started, assessment, heap.peakAndReset());
+
+            var loaded = context.getBean(BundleIngester.class).ingest(secondBundle,
+                    data.reports().resolve("second.csv"), IngestListener.NONE);
+            heap.peakAndReset();
+            var scored = risk.scoreNew().orElseThrow();
+            System.out.printf("incremental scoring after loading %,d more declarations: %,d new declarations scored"
+                            + " with %s in %.2f s; peak heap %,d MB%n", loaded.declarationsLoaded(),
+                    scored.declarations(), scored.model(), scored.took().toMillis() / 1000.0,
+                    heap.peakAndReset() >> 20);
         } finally {
             heap.stop();
         }
         return ExitCodes.OK;
+    }
+
+    private static void printStages(String what, long started, RiskAssessment assessment, long peakHeap) {
+        System.out.printf("%s: %.1f s for %,d declarations and %,d companies%n", what,
+                (System.nanoTime() - started) / 1e9, assessment.declarations().size(), assessment.entities().size());
+        assessment.stages().forEach((stage, took) ->
+                System.out.printf("  %-20s %6.1f s%n", stage, took.toMillis() / 1000.0));
+        System.out.printf("  peak heap %,d MB%n", peakHeap >> 20);
     }
 
     private static Path generate(long seed, int n, Path out) {

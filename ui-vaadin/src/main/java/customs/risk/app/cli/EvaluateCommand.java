@@ -24,7 +24,7 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Print evaluation figures: (a) a generated bundle scored against its ground truth"
                 + " (top-K entities and declarations, per scheme, decoys as false positives); (b) the public KCS"
-                + " dataset: trained on train (+valid), precision/recall/revenue@1/2/5/10% on the test split,"
+                + " dataset: trained on train (+valid), precision/recall/revenue@1/2/5/10%% on the test split,"
                 + " beside the published best."})
 final class EvaluateCommand implements Callable<Integer> {
 
@@ -80,7 +80,9 @@ final class EvaluateCommand implements Callable<Integer> {
             BundleIngester.importIntoNewStore(out.resolve(BundleGenerator.BUNDLE_DIR), data.neo4jHome(),
                     new FileStore(data.files()), data.reports().resolve("ingest.csv"), IngestListener.NONE);
             try (var context = ApplicationContexts.start(data.root(), false, springArgs)) {
-                var assessment = context.getBean(RiskService.class).rescore();
+                var risk = context.getBean(RiskService.class);
+                var assessment = risk.rescore();
+                risk.currentModel().ifPresent(m -> System.out.println("price model: " + m.price().backtest().describe()));
                 GroundTruthEvaluation.evaluate(assessment, out.resolve(BundleGenerator.GROUND_TRUTH_FILE), System.out);
             }
         } finally {

@@ -1,6 +1,7 @@
 package customs.risk.app.cli;
 
 import customs.risk.ingest.BundleException;
+import customs.risk.app.risk.RiskService;
 import customs.risk.ingest.BundleIngester;
 import customs.risk.ingest.IngestResult;
 import customs.risk.ingest.kcs.KcsConverter;
@@ -95,6 +96,7 @@ final class IngestCommand implements Callable<Integer> {
             var progress = new ConsoleProgress(System.err);
             var result = context.getBean(BundleIngester.class).ingest(bundle, reportFile, progress);
             progress.finish();
+            scoreNew(context.getBean(RiskService.class));
             return result;
         }
     }
@@ -109,8 +111,18 @@ final class IngestCommand implements Callable<Integer> {
         progress.finish();
         long started = System.nanoTime();
         System.err.println("Building constraints and indexes...");
-        ApplicationContexts.start(data.dataDir, false, springArgs).close();
+        try (var context = ApplicationContexts.start(data.dataDir, false, springArgs)) {
+            scoreNew(context.getBean(RiskService.class));
+        }
         return result.plus(Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** New declarations are scored at once with the current model, when there is one. */
+    private static void scoreNew(RiskService risk) {
+        risk.scoreNew().ifPresentOrElse(
+                scored -> System.err.printf("Scored %,d new declarations with model %s in %.1f s%n",
+                        scored.declarations(), scored.model(), scored.took().toMillis() / 1000.0),
+                () -> System.err.println("No model trained yet: run ./risk train to score the data"));
     }
 
     static void print(IngestResult result) {

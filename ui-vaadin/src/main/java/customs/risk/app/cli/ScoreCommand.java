@@ -12,7 +12,9 @@ import picocli.CommandLine.Unmatched;
 
 /** {@code ./risk score}: rescore everything in the data dir. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Rescore every declaration and company of the data dir and store the scores in the graph.")
+        description = {"Rescore every declaration and company of the data dir with the current model (graph"
+                + " features anew, models as trained) and store the scores in the graph. Trains the first model"
+                + " when there is none."})
 final class ScoreCommand implements Callable<Integer> {
 
     @Mixin

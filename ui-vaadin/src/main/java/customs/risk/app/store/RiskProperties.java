@@ -11,12 +11,14 @@ import org.springframework.util.unit.DataSize;
  * @param dataDir the folder for everything the embedded default stores
  * @param neo4j where the graph lives
  * @param ingest bundle loading
+ * @param scoring lanes and exploration
  */
 @ConfigurationProperties("risk")
 public record RiskProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Neo4j neo4j,
-        @DefaultValue Ingest ingest) {
+        @DefaultValue Ingest ingest,
+        @DefaultValue Scoring scoring) {
 
     /**
      * @param embedded true (default) runs Neo4j in-process; false uses {@code spring.neo4j.uri} and credentials
@@ -29,4 +31,12 @@ public record RiskProperties(
      * @param maxUnzippedSize the largest total size a zipped bundle may expand to
      */
     public record Ingest(@DefaultValue("2000") int batchSize, @DefaultValue("4GB") DataSize maxUnzippedSize) {}
+
+    /**
+     * @param redThreshold score from which an item goes to the red lane
+     * @param yellowThreshold score from which an item goes to the yellow lane
+     * @param explorationShare share of declarations sent to the red lane at random (0 turns it off)
+     */
+    public record Scoring(@DefaultValue("0.7") double redThreshold, @DefaultValue("0.4") double yellowThreshold,
+            @DefaultValue("0.01") double explorationShare) {}
 }

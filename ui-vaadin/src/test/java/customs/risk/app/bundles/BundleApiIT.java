@@ -61,7 +61,8 @@ class BundleApiIT {
         String jobId = field(accepted.body(), "jobId");
         assertThat(accepted.headers().firstValue("Location")).hasValue("/api/bundles/" + jobId);
         String status = awaitEnd(jobId);
-        assertThat(status).contains("\"status\":\"SUCCEEDED\"").contains("\"loaded\":3").contains("\"rejected\":1");
+        assertThat(status).contains("\"status\":\"SUCCEEDED\"").contains("\"loaded\":3").contains("\"rejected\":1")
+                .contains("\"scoring\":\"not scored: no model trained yet\"");
 
         var report = http.send(HttpRequest.newBuilder(url("/api/bundles/" + jobId + "/report")).build(),
                 HttpResponse.BodyHandlers.ofString());

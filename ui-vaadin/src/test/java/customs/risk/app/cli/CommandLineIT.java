@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,10 +159,30 @@ class CommandLineIT {
         RiskCommand.execute("generate", "--seed", "11", "--declarations", "3000", "--out", out.toString());
         String dataDir = tmp.resolve("data").toString();
         RiskCommand.execute("ingest", out.resolve("bundle").toString(), "--data-dir", dataDir);
+        assertThat(err()).contains("No model trained yet: run ./risk train");
+        reset();
+
+        assertThat(RiskCommand.execute("train", "--data-dir", dataDir)).as(err()).isZero();
+        assertThat(out()).contains("Trained model v0001 on 3000 declarations", "price model: ", "inspection model: ",
+                "price model fit", "supervised fit", "Scored 3,000 declarations");
+        assertThat(tmp.resolve("data/models/v0001/manifest.properties")).exists();
+        assertThat(tmp.resolve("data/models/v0001/price-autoencoder.zip")).exists();
         reset();
 
         assertThat(RiskCommand.execute("score", "--data-dir", dataDir)).as(err()).isZero();
-        assertThat(out()).containsPattern("Scored 3,000 declarations \\([\\d,]+ red, [\\d,]+ yellow, [\\d,]+ green\\)");
+        assertThat(out()).containsPattern("Scored 3,000 declarations \\([\\d,]+ red, [\\d,]+ yellow, [\\d,]+ green\\)")
+                .contains("with v0001");
+        reset();
+
+        // A later bundle is scored as it comes in, with the current model.
+        Path later = tmp.resolve("later");
+        RiskCommand.execute("generate", "--seed", "12", "--declarations", "1000", "--out", later.toString());
+        reset();
+        assertThat(RiskCommand.execute("ingest", later.resolve("bundle").toString(), "--data-dir", dataDir))
+                .as(err()).isZero();
+        assertThat(err()).containsPattern("Scored [1-9][\\d,]* new declarations with model v0001 in [\\d.]+ s");
+        assertThat(count(dataDir, "MATCH (d:Declaration) WHERE d.riskScore IS NULL RETURN count(d)")).isZero();
+        assertThat(count(dataDir, "MATCH (d:Declaration) WHERE d.riskModel <> 'v0001' RETURN count(d)")).isZero();
         reset();
 
         assertThat(RiskCommand.execute("rank", "entities", "--top", "5", "--data-dir", dataDir)).isZero();
@@ -204,12 +225,24 @@ class CommandLineIT {
                 .containsPattern("filled store, transactions: +1,000 declarations in .* declarations/s")
                 .contains("peak heap");
         reset();
-        assertThat(RiskCommand.execute("bench", "score", "--declarations", "2000")).as(err()).isZero();
-        assertThat(out()).containsPattern("full rescoring \\(rules-\\S+\\): [\\d.]+ s")
-                .contains("projection load", "loops", "clusters", "price model", "supervised fit", "write-back",
-                        "peak heap");
+        assertThat(RiskCommand.execute("bench", "score", "--declarations", "2000", "--second", "1000")).as(err()).isZero();
+        assertThat(out()).containsPattern("training \\(fit v0001 and rescore with it\\): [\\d.]+ s")
+                .containsPattern("full rescoring with v0001: [\\d.]+ s")
+                .contains("projection load", "loops", "clusters", "price model fit", "risk spreading", "supervised fit",
+                        "scoring", "write-back", "peak heap", "price autoencoder fit: ")
+                .containsPattern("incremental scoring after loading 1,000 more declarations: [\\d,]+ new declarations"
+                        + " scored with v0001 in [\\d.]+ s");
         reset();
         assertThat(RiskCommand.execute("bench", "nothing")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    /** A count read from the data dir's graph by a short-lived application context. */
+    private static long count(String dataDir, String cypher) {
+        try (var context = ApplicationContexts.start(Path.of(dataDir), false, List.of())) {
+            try (var session = context.getBean(org.neo4j.driver.Driver.class).session()) {
+                return session.run(cypher).single().get(0).asLong();
+            }
+        }
     }
 
     private Path bundle(String name, String declarations) throws Exception {

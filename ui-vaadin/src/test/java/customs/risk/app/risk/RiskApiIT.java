@@ -41,6 +41,9 @@ class RiskApiIT {
     @Autowired
     RiskService risk;
 
+    @Autowired
+    org.neo4j.driver.Driver driver;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -63,6 +66,41 @@ class RiskApiIT {
         assertThat(get("/api/risk/entities?size=0").statusCode()).isEqualTo(400);
         assertThat(get("/api/risk/entities?lane=PURPLE").statusCode()).isEqualTo(400);
         assertThat(get("/api/risk/declarations?from=yesterday").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aBundleUploadedAfterTrainingIsScoredWithTheCurrentModel() throws Exception {
+        var first = BundleGenerator.generate(GeneratorSettings.defaults(31, 1_500), dataDir.resolve("first"));
+        ingester.ingest(first.bundleDir(), dataDir.resolve("first.csv"), IngestListener.NONE);
+        String version = risk.train().model().version();
+        var later = BundleGenerator.generate(GeneratorSettings.defaults(32, 1_000), dataDir.resolve("later"));
+        var zip = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.ZipOutputStream(zip); var walk = Files.walk(later.bundleDir())) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(later.bundleDir().relativize(file).toString()));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+        }
+
+        var accepted = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/bundles"))
+                .header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        String status = "";
+        for (int i = 0; i < 600 && !status.contains("SUCCEEDED") && !status.contains("FAILED"); i++) {
+            Thread.sleep(100);
+            status = get(location).body();
+        }
+
+        assertThat(status).contains("\"status\":\"SUCCEEDED\"")
+                .containsPattern("\"scoring\":\"scored [1-9]\\d* new declarations with model " + version + " in ");
+        try (var session = driver.session()) {
+            assertThat(session.run("MATCH (d:Declaration) WHERE d.riskScore IS NULL RETURN count(d)").single().get(0)
+                    .asLong()).isZero();
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -1,0 +1,157 @@
+package customs.risk.engine.price;
+
+import customs.risk.engine.trade.Shipment;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The autoencoder's input for one priced item: its price residuals against peer groups, not raw
+ * prices (STACK.md: an autoencoder on raw log price, quantity and month was barely better than
+ * chance), plus the context that moves a fair price: lot size within the goods (large lots buy
+ * cheaper) and the period (prices drift and have seasons).
+ *
+ * <p>Columns: robust z at the most specific level, at HS6, at HS4 (each falling back to the level
+ * above when a group is small), robust z of the lot size within HS6 and unit, and the drift of the
+ * goods' median price in the item's quarter. Each is clipped to ±{@value #CLIP} and divided by
+ * {@value #SCALE}, so a tanh network sees values of order one. The first {@value #PRICE_COLUMNS}
+ * columns are the price columns whose reconstruction error counts.
+ *
+ * <p>Fitting is O(n log n); one row is O(1).
+ */
+public final class PriceFeatures {
+
+    public static final int COLUMNS = 5;
+    public static final int PRICE_COLUMNS = 3;
+    static final double CLIP = 8;
+    static final double SCALE = 4;
+    /** Fewest items of a goods group in one quarter for its median to count as that quarter's price. */
+    static final int MIN_QUARTER_ITEMS = 10;
+
+    private record Spread(double median, double spread) {}
+
+    private final PeerPriceBaseline baseline;
+    private final Map<String, Spread> lots;
+    private final Map<String, Double> drift;
+
+    private PriceFeatures(PeerPriceBaseline baseline, Map<String, Spread> lots, Map<String, Double> drift) {
+        this.baseline = baseline;
+        this.lots = lots;
+        this.drift = drift;
+    }
+
+    public static PriceFeatures fit(Collection<Shipment> shipments, PeerPriceBaseline baseline) {
+        var quantities = new HashMap<String, List<Double>>();
+        var prices = new HashMap<String, List<Double>>();
+        var quarterPrices = new HashMap<String, List<Double>>();
+        for (Shipment s : shipments) {
+            if (!(s.unitValueUsd() > 0)) {
+                continue;
+            }
+            String goods = goods(s);
+            double logPrice = Math.log(s.unitValueUsd());
+            quantities.computeIfAbsent(goods, k -> new ArrayList<>()).add(Math.log(s.quantity()));
+            prices.computeIfAbsent(goods, k -> new ArrayList<>()).add(logPrice);
+            quarterPrices.computeIfAbsent(quarter(s), k -> new ArrayList<>()).add(logPrice);
+        }
+        var lots = new HashMap<String, Spread>();
+        quantities.forEach((goods, values) -> {
+            if (values.size() >= baseline.minPeers()) {
+                lots.put(goods, spreadOf(values));
+            }
+        });
+        var overall = new HashMap<String, Spread>();
+        prices.forEach((goods, values) -> {
+            if (values.size() >= baseline.minPeers()) {
+                overall.put(goods, spreadOf(values));
+            }
+        });
+        var drift = new HashMap<String, Double>();
+        quarterPrices.forEach((key, values) -> {
+            var goods = overall.get(key.substring(0, key.lastIndexOf('|')));
+            if (goods != null && values.size() >= MIN_QUARTER_ITEMS) {
+                drift.put(key, (median(values) - goods.median) / goods.spread);
+            }
+        });
+        return new PriceFeatures(baseline, lots, drift);
+    }
+
+    public PeerPriceBaseline baseline() {
+        return baseline;
+    }
+
+    /** The feature row of {@code s}, or null when it has no value or no peer group at all. */
+    public double[] row(Shipment s) {
+        double[] z = baseline.levelScores(s);
+        // Fall back upwards: HS6+origin -> HS6 -> HS4 -> HS2.
+        double[] filled = new double[z.length];
+        double above = Double.NaN;
+        for (int i = z.length - 1; i >= 0; i--) {
+            above = Double.isNaN(z[i]) ? above : z[i];
+            filled[i] = above;
+        }
+        if (Double.isNaN(filled[0])) {
+            return null;
+        }
+        var lot = lots.get(goods(s));
+        double lotZ = lot == null ? 0 : (Math.log(s.quantity()) - lot.median) / lot.spread;
+        double quarterDrift = drift.getOrDefault(quarter(s), 0.0);
+        return new double[] {scaled(filled[0]), scaled(filled[1]), scaled(filled[2]), scaled(lotZ),
+                scaled(quarterDrift)};
+    }
+
+    /** Writes the lot and period statistics as tab-separated lines (the baseline is written on its own). */
+    public void write(Writer out) throws IOException {
+        for (var e : lots.entrySet()) {
+            out.write("lot\t" + e.getKey() + "\t" + e.getValue().median + "\t" + e.getValue().spread + "\n");
+        }
+        for (var e : drift.entrySet()) {
+            out.write("drift\t" + e.getKey() + "\t" + e.getValue() + "\n");
+        }
+    }
+
+    public static PriceFeatures read(BufferedReader in, PeerPriceBaseline baseline) throws IOException {
+        var lots = new HashMap<String, Spread>();
+        var drift = new HashMap<String, Double>();
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String[] f = line.split("\t");
+            switch (f[0]) {
+                case "lot" -> lots.put(f[1], new Spread(Double.parseDouble(f[2]), Double.parseDouble(f[3])));
+                case "drift" -> drift.put(f[1], Double.parseDouble(f[2]));
+                default -> throw new IOException("unknown price feature line: " + f[0]);
+            }
+        }
+        return new PriceFeatures(baseline, lots, drift);
+    }
+
+    private static double scaled(double v) {
+        return Math.max(-CLIP, Math.min(CLIP, v)) / SCALE;
+    }
+
+    private static String goods(Shipment s) {
+        return s.hs6() + "|" + s.quantityUnit();
+    }
+
+    private static String quarter(Shipment s) {
+        return goods(s) + "|" + s.filedOn().getYear() + "Q" + ((s.filedOn().getMonthValue() - 1) / 3 + 1);
+    }
+
+    private static Spread spreadOf(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        double median = PeerPriceBaseline.median(v);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.abs(v[i] - median);
+        }
+        return new Spread(median, Math.max(PeerPriceBaseline.MIN_SPREAD,
+                PeerPriceBaseline.MAD_TO_SIGMA * PeerPriceBaseline.median(v)));
+    }
+
+    private static double median(List<Double> values) {
+        return PeerPriceBaseline.median(values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+}
