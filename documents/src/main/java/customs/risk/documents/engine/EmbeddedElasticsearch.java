@@ -2,6 +2,7 @@ package customs.risk.documents.engine;
 
 import org.elasticsearch.common.logging.LogConfigurator;
 import org.elasticsearch.common.settings.Settings;
+import org.elasticsearch.core.TimeValue;
 import org.elasticsearch.http.HttpServerTransport;
 import org.elasticsearch.node.ClasspathNode;
 import org.elasticsearch.node.InternalSettingsPreparer;
@@ -30,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * processor count (only possible once per JVM), the zstd library is found through a folder with a
  * {@code libzstd.so} link to the system's {@code libzstd.so.1}, the native vector library is off,
  * discovery is single-node, and no {@code xpack.*} setting is given (x-pack is absent). The disk
- * threshold is off so a nearly full disk does not silently turn indices read-only.
+ * threshold is off so a nearly full disk does not silently turn indices read-only, and indexing
+ * into a missing index fails instead of creating one without our analyzers.
  *
  * <p>A restart ({@link #start()} after {@link #stop()}) binds the port it had before, so clients
  * configured with {@link #httpAddress()} keep working. Not thread-safe for start/stop.
@@ -45,6 +47,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         Path.of("/lib/x86_64-linux-gnu/libzstd.so.1"),
         Path.of("/usr/lib64/libzstd.so.1"),
         Path.of("/usr/lib/libzstd.so.1"));
+    private static final TimeValue START_TIMEOUT = TimeValue.timeValueSeconds(60);
     private static boolean loggingConfigured;
 
     private final Path home;
@@ -64,7 +67,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         this.port = httpPort;
     }
 
-    /** Starts the node and returns once it answers HTTP; a no-op if it is running. */
+    /**
+     * Starts the node and returns once it serves requests (status yellow: indices on disk
+     * recovered); a no-op if it is running.
+     */
     public synchronized EmbeddedElasticsearch start() {
         if (node != null) {
             return this;
@@ -86,11 +92,13 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 .put("http.type", "netty4")
                 .put("transport.type", "netty4")
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)
+                .put("action.auto_create_index", false)
                 .build();
             var environment = InternalSettingsPreparer.prepareEnvironment(settings, java.util.Map.of(), null, () -> "embedded");
             Node created = new ClasspathNode(environment, List.of(new Netty4Plugin(), new DocumentAnalysisPlugin()));
             try {
                 created.start();
+                awaitYellow(created);
             } catch (NodeValidationException | RuntimeException e) {
                 closeQuietly(created);
                 throw e;
@@ -136,6 +144,21 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
     public Path home() {
         return home;
+    }
+
+    /**
+     * Waits until the indices on disk are recovered and their primary shards active: right after
+     * {@code Node.start()} a restarted node still answers "not found" or 503 for existing indices.
+     */
+    private static void awaitYellow(Node node) {
+        var health = node.client().admin().cluster().prepareHealth(START_TIMEOUT)
+            .setWaitForYellowStatus()
+            .setTimeout(START_TIMEOUT)
+            .get();
+        if (health.isTimedOut()) {
+            throw new IllegalStateException("Elasticsearch did not reach status yellow within " + START_TIMEOUT
+                + " (status " + health.getStatus() + ")");
+        }
     }
 
     private static void closeQuietly(Node node) {

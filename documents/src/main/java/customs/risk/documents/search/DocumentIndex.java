@@ -94,12 +94,12 @@ public final class DocumentIndex {
     }
 
     /**
-     * Adds or replaces documents in one bulk request. Documents Elasticsearch rejects are reported
+     * Adds or replaces documents in one bulk request. Documents Elasticsearch refuses are reported
      * by id, not thrown, so the caller can keep them while the rest is indexed.
      */
     public BulkOutcome index(Collection<IndexedDocument> documents) throws IOException {
         if (documents.isEmpty()) {
-            return new BulkOutcome(0, Map.of());
+            return new BulkOutcome(0, Map.of(), Map.of());
         }
         List<BulkOperation> operations = new ArrayList<>(documents.size());
         for (IndexedDocument document : documents) {
@@ -107,12 +107,14 @@ public final class DocumentIndex {
         }
         BulkResponse response = client.bulk(b -> b.index(indexName).operations(operations));
         Map<String, String> rejected = new LinkedHashMap<>();
+        Map<String, String> retry = new LinkedHashMap<>();
         for (var item : response.items()) {
             if (item.error() != null) {
-                rejected.put(item.id(), item.error().type() + ": " + item.error().reason());
+                String reason = item.error().type() + ": " + item.error().reason();
+                (isPermanentFailure(item.status()) ? rejected : retry).put(item.id(), reason);
             }
         }
-        return new BulkOutcome(documents.size() - rejected.size(), rejected);
+        return new BulkOutcome(documents.size() - rejected.size() - retry.size(), rejected, retry);
     }
 
     /** Removes a document; returns whether it was there. */
@@ -275,10 +277,22 @@ public final class DocumentIndex {
         return source;
     }
 
-    /** Result of a bulk request: how many were indexed, and why the others were refused, by id. */
-    public record BulkOutcome(int indexed, Map<String, String> rejected) {
+    /**
+     * Whether an HTTP status means Elasticsearch will never accept the request as it is (a bad
+     * document), as opposed to a passing state (overload, timeout, missing index) worth retrying.
+     */
+    public static boolean isPermanentFailure(int status) {
+        return status >= 400 && status < 500 && status != 404 && status != 408 && status != 409 && status != 429;
+    }
+
+    /**
+     * Result of a bulk request: how many were indexed; by id, the reasons of those refused for
+     * good ({@code rejected}) and of those that may succeed later ({@code retryable}).
+     */
+    public record BulkOutcome(int indexed, Map<String, String> rejected, Map<String, String> retryable) {
         public BulkOutcome {
             rejected = Map.copyOf(rejected);
+            retryable = Map.copyOf(retryable);
         }
     }
 
