@@ -156,6 +156,11 @@ public final class DocumentIndex {
         HighlightField snippet = HighlightField.of(h -> h
             .numberOfFragments(SNIPPETS_DEFAULT)
             .fragmentSize(SNIPPET_CHARS_DEFAULT));
+        // Where only the title matched (or no text was asked for), show the start of the text.
+        HighlightField snippetOrStart = HighlightField.of(h -> h
+            .numberOfFragments(SNIPPETS_DEFAULT)
+            .fragmentSize(SNIPPET_CHARS_DEFAULT)
+            .noMatchSize(SNIPPET_CHARS_DEFAULT));
         SearchResponse<Map> response = client.search(s -> s
                 .index(indexName)
                 .query(q -> q.bool(b -> b.must(text).filter(filters)))
@@ -166,7 +171,7 @@ public final class DocumentIndex {
                 .highlight(h -> h
                     .preTags("<em>")
                     .postTags("</em>")
-                    .fields(NamedValue.of("content", snippet), NamedValue.of("content.cjk", snippet)))
+                    .fields(NamedValue.of("content", snippetOrStart), NamedValue.of("content.cjk", snippet)))
                 .aggregations("types", a -> a.terms(t -> t.field("doc_type").size(FACET_SIZE_DEFAULT)))
                 .aggregations("companies", a -> a.terms(t -> t.field("company_ids").size(FACET_SIZE_DEFAULT)))
                 .aggregations("years", a -> a.dateHistogram(d -> d
@@ -225,10 +230,9 @@ public final class DocumentIndex {
 
     private static SearchResults.Hit toHit(Hit<Map> hit) {
         Map<?, ?> source = hit.source() == null ? Map.of() : hit.source();
-        List<String> snippets = new ArrayList<>(hit.highlight().getOrDefault("content", List.of()));
-        if (snippets.isEmpty()) {
-            snippets.addAll(hit.highlight().getOrDefault("content.cjk", List.of()));
-        }
+        List<String> english = hit.highlight().getOrDefault("content", List.of());
+        List<String> cjk = hit.highlight().getOrDefault("content.cjk", List.of());
+        List<String> snippets = !marked(english) && marked(cjk) ? cjk : english;
         Object filed = source.get("filed_on");
         return new SearchResults.Hit(
             hit.id(),
@@ -243,6 +247,10 @@ public final class DocumentIndex {
             Boolean.TRUE.equals(source.get("encrypted")),
             Boolean.TRUE.equals(source.get("corrupt")),
             snippets);
+    }
+
+    private static boolean marked(List<String> snippets) {
+        return snippets.stream().anyMatch(s -> s.contains("<em>"));
     }
 
     private static String string(Object value) {

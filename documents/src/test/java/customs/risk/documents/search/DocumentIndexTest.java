@@ -121,6 +121,29 @@ class DocumentIndexTest {
     }
 
     @Test
+    void aHitWithoutMatchesInTheTextShowsItsBeginning() throws IOException {
+        var results = index.search(DocumentQuery.of("").withDocTypes("PACKING_LIST"));
+
+        assertThat(results.hits().getFirst().snippets()).containsExactly("Packing list: 20 cartons of shrimp, net weight 400 kg.");
+    }
+
+    @Test
+    void recreatingTheIndexEmptiesItAndKeepsTheAnalyzers() throws IOException {
+        var other = new DocumentIndex(TestSearchEngine.client(), "documents-reindex-test");
+        other.recreate();
+        other.index(doc("R1", "INVOICE", "a.pdf", "old invoices", List.of(), List.of(), List.of(), null));
+        other.refresh();
+
+        other.recreate();
+        assertThat(other.count()).isZero();
+        other.index(List.of(doc("R2", "INVOICE", "b.pdf", "rebuilt invoices", List.of(), List.of(), List.of(), null)));
+        other.refresh();
+
+        assertThat(ids(other.search(DocumentQuery.of("invoice")))).containsExactly("R2");
+        other.delete();
+    }
+
+    @Test
     void healthIsUpWhileTheNodeRuns() {
         assertThat(index.health().up()).isTrue();
     }
