@@ -7,6 +7,10 @@ import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,6 +124,32 @@ class TextExtractorTest {
         assertThat(result.mediaType()).isEqualTo("application/pdf");
         assertThat(result.text()).isEmpty();
         assertThat(result.problem()).startsWith("encrypted");
+    }
+
+    @Test
+    void aPasswordProtectedDocxIsFlaggedNotLost() throws Exception {
+        Path plain = dir.resolve("plain.docx");
+        try (var document = new XWPFDocument(); var out = Files.newOutputStream(plain)) {
+            document.createParagraph().createRun().setText("Side letter on commissions");
+            document.write(out);
+        }
+        Path protectedDocx = dir.resolve("protected.docx");
+        try (var fs = new POIFSFileSystem()) {
+            var info = new EncryptionInfo(EncryptionMode.agile);
+            var encryptor = info.getEncryptor();
+            encryptor.confirmPassword("s3cret");
+            try (var pkg = OPCPackage.open(plain.toFile()); var os = encryptor.getDataStream(fs)) {
+                pkg.save(os);
+            }
+            try (var out = Files.newOutputStream(protectedDocx)) {
+                fs.writeFilesystem(out);
+            }
+        }
+
+        var result = extractor.extract(protectedDocx);
+
+        assertThat(result.encrypted()).isTrue();
+        assertThat(result.text()).doesNotContain("Side letter");
     }
 
     @Test
