@@ -19,6 +19,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -94,7 +95,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)
                 .put("action.auto_create_index", false)
                 .build();
-            var environment = InternalSettingsPreparer.prepareEnvironment(settings, java.util.Map.of(), null, () -> "embedded");
+            var environment = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), null, () -> "embedded");
             Node created = new ClasspathNode(environment, List.of(new Netty4Plugin(), new DocumentAnalysisPlugin()));
             try {
                 created.start();

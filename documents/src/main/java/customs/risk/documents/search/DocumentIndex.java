@@ -3,6 +3,7 @@ package customs.risk.documents.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
+import co.elastic.clients.elasticsearch._types.Result;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
@@ -119,8 +120,7 @@ public final class DocumentIndex {
 
     /** Removes a document; returns whether it was there. */
     public boolean remove(String documentId) throws IOException {
-        return client.delete(d -> d.index(indexName).id(documentId)).result()
-            == co.elastic.clients.elasticsearch._types.Result.Deleted;
+        return client.delete(d -> d.index(indexName).id(documentId)).result() == Result.Deleted;
     }
 
     /** Makes everything indexed so far searchable now, instead of within the next second. */

@@ -1,6 +1,7 @@
 package customs.risk.documents.search;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -55,15 +56,15 @@ public record DocumentQuery(
     }
 
     public DocumentQuery withDocTypes(String... types) {
-        return new DocumentQuery(text, Set.of(types), companyIds, declarationIds, hsPrefix, filedFrom, filedTo, offset, limit);
+        return new DocumentQuery(text, Set.copyOf(List.of(types)), companyIds, declarationIds, hsPrefix, filedFrom, filedTo, offset, limit);
     }
 
     public DocumentQuery withCompanies(String... ids) {
-        return new DocumentQuery(text, docTypes, Set.of(ids), declarationIds, hsPrefix, filedFrom, filedTo, offset, limit);
+        return new DocumentQuery(text, docTypes, Set.copyOf(List.of(ids)), declarationIds, hsPrefix, filedFrom, filedTo, offset, limit);
     }
 
     public DocumentQuery withDeclarations(String... ids) {
-        return new DocumentQuery(text, docTypes, companyIds, Set.of(ids), hsPrefix, filedFrom, filedTo, offset, limit);
+        return new DocumentQuery(text, docTypes, companyIds, Set.copyOf(List.of(ids)), hsPrefix, filedFrom, filedTo, offset, limit);
     }
 
     public DocumentQuery withHsPrefix(String prefix) {
