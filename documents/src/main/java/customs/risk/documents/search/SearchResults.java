@@ -1,0 +1,48 @@
+package customs.risk.documents.search;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One page of hits, the total number of matches, and counts per type, company and filing year
+ * over all matches (not just the page), so a user sees where to narrow down.
+ */
+public record SearchResults(long total, List<Hit> hits, List<FacetCount> types, List<FacetCount> companies, List<FacetCount> years) {
+
+    public SearchResults {
+        hits = List.copyOf(hits);
+        types = List.copyOf(types);
+        companies = List.copyOf(companies);
+        years = List.copyOf(years);
+    }
+
+    /**
+     * A matching document, best first. {@code snippets} are passages of the text around the
+     * matches, the matched words wrapped in {@code <em>}/{@code </em>} (the rest is raw text:
+     * escape it before showing it as HTML).
+     */
+    public record Hit(
+        String documentId,
+        double score,
+        String docType,
+        String title,
+        List<String> companyIds,
+        List<String> declarationIds,
+        List<String> hsCodes,
+        LocalDate filedOn,
+        String fileSha256,
+        boolean encrypted,
+        boolean corrupt,
+        List<String> snippets) {
+
+        public Hit {
+            companyIds = List.copyOf(companyIds);
+            declarationIds = List.copyOf(declarationIds);
+            hsCodes = List.copyOf(hsCodes);
+            snippets = List.copyOf(snippets);
+        }
+    }
+
+    /** How many matching documents carry {@code value} (a type, a company id, a year). */
+    public record FacetCount(String value, long count) {}
+}
