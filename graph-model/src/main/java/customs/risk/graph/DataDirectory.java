@@ -37,6 +37,16 @@ public record DataDirectory(Path root) {
         return ensure(root.resolve("models"));
     }
 
+    /** The in-process Elasticsearch node's home (data, logs). */
+    public Path elasticsearch() {
+        return ensure(root.resolve("elasticsearch"));
+    }
+
+    /** Indexing requests waiting for the search engine. */
+    public Path outbox() {
+        return ensure(root.resolve("outbox"));
+    }
+
     private static Path ensure(Path dir) {
         try {
             return Files.createDirectories(dir);

@@ -78,6 +78,16 @@ public final class IndexOutbox {
     }
 
     /**
+     * Queues {@code document} durably without indexing it: for many documents at once, which
+     * {@link #drain} then indexes in bulk.
+     *
+     * @throws IOException if the request cannot be written to the outbox folder
+     */
+    public void enqueue(IndexedDocument document) throws IOException {
+        write(fileOf(document.documentId()), json.writeValueAsBytes(new Entry(Instant.now(), document)));
+    }
+
+    /**
      * Queues {@code document} durably, then tries to index it now.
      *
      * @return true if it is indexed now, false if it waits in the outbox for {@link #drain}

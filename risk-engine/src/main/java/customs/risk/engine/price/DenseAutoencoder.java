@@ -41,7 +41,7 @@ public final class DenseAutoencoder implements ReconstructionModel {
     public record Settings(int hidden, int bottleneck, int epochs, int batchSize, double learningRate, int maxRows,
             long seed) {
 
-        public static final Settings DEFAULTS = new Settings(16, 2, 8, 256, 3e-3, 200_000, 7);
+        public static final Settings DEFAULTS = new Settings(16, 2, 6, 256, 3e-3, 100_000, 7);
     }
 
     private static final int SCORING_BATCH = 65_536;

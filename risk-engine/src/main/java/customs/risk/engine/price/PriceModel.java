@@ -35,6 +35,8 @@ public final class PriceModel {
     static final double[] WEIGHTS = {0, 0.25, 0.5, 0.75, 1};
     public static final int MIN_BACKTEST_INSPECTIONS = 50;
     public static final int MIN_BACKTEST_VIOLATIONS = 10;
+    /** Items whose errors set the autoencoder's scale (an even sample beyond that). */
+    static final int CALIBRATION_ROWS = 100_000;
 
     /**
      * How the blend was chosen.
@@ -106,13 +108,27 @@ public final class PriceModel {
         long started = System.nanoTime();
         var autoencoder = DenseAutoencoder.fit(training.toArray(double[][]::new), settings);
         double fitSeconds = (System.nanoTime() - started) / 1e9;
-        double[] rootErrors = rootErrors(autoencoder, rows.toArray(double[][]::new));
-        double median = PeerPriceBaseline.median(rootErrors);
-        double[] deviations = Arrays.stream(rootErrors).map(e -> Math.abs(e - median)).toArray();
+        // Calibrate the error scale on an even sample of all items; backtest on the inspected ones.
+        int stride = Math.max(1, rows.size() / CALIBRATION_ROWS);
+        var sample = new ArrayList<double[]>();
+        var inspected = new ArrayList<Shipment>();
+        var inspectedRows = new ArrayList<double[]>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (i % stride == 0) {
+                sample.add(rows.get(i));
+            }
+            if (violations.containsKey(priced.get(i).declarationId())) {
+                inspected.add(priced.get(i));
+                inspectedRows.add(rows.get(i));
+            }
+        }
+        double[] sampleErrors = rootErrors(autoencoder, sample.toArray(double[][]::new));
+        double median = PeerPriceBaseline.median(sampleErrors);
+        double[] deviations = Arrays.stream(sampleErrors).map(e -> Math.abs(e - median)).toArray();
         double spread = Math.max(1e-6, PeerPriceBaseline.MAD_TO_SIGMA * PeerPriceBaseline.median(deviations));
         var unblended = new PriceModel(features, autoencoder, median, spread, null);
-        var model = new PriceModel(features, autoencoder, median, spread,
-                unblended.backtest(priced, rootErrors, violations));
+        var model = new PriceModel(features, autoencoder, median, spread, unblended.backtest(inspected,
+                rootErrors(autoencoder, inspectedRows.toArray(double[][]::new)), violations));
         model.fitSeconds = fitSeconds;
         model.trainingRows = Math.min(training.size(), settings.maxRows());
         return model;

@@ -103,6 +103,9 @@ class BundleController {
         if (job.scoring() != null) {
             body.put("scoring", job.scoring());
         }
+        if (job.indexing() != null) {
+            body.put("documents", job.indexing());
+        }
         if (job.error() != null) {
             body.put("error", job.error());
         }

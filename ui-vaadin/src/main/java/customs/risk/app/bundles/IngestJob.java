@@ -14,26 +14,27 @@ import java.time.Instant;
  * @param error what went wrong once failed
  * @param submitted when it was accepted
  * @param scoring what became of scoring the new declarations, once succeeded
+ * @param indexing what became of indexing the new documents, once succeeded
  */
 public record IngestJob(
         String id, Status status, IngestProgress progress, IngestResult result, String error, Instant submitted,
-        String scoring) {
+        String scoring, String indexing) {
 
     public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
 
     IngestJob with(Status newStatus) {
-        return new IngestJob(id, newStatus, progress, result, error, submitted, scoring);
+        return new IngestJob(id, newStatus, progress, result, error, submitted, scoring, indexing);
     }
 
     IngestJob with(IngestProgress newProgress) {
-        return new IngestJob(id, status, newProgress, result, error, submitted, scoring);
+        return new IngestJob(id, status, newProgress, result, error, submitted, scoring, indexing);
     }
 
-    IngestJob succeeded(IngestResult outcome, String scoringOutcome) {
-        return new IngestJob(id, Status.SUCCEEDED, progress, outcome, null, submitted, scoringOutcome);
+    IngestJob succeeded(IngestResult outcome, String scoringOutcome, String indexingOutcome) {
+        return new IngestJob(id, Status.SUCCEEDED, progress, outcome, null, submitted, scoringOutcome, indexingOutcome);
     }
 
     IngestJob failed(String message) {
-        return new IngestJob(id, Status.FAILED, progress, result, message, submitted, scoring);
+        return new IngestJob(id, Status.FAILED, progress, result, message, submitted, scoring, indexing);
     }
 }

@@ -4,6 +4,7 @@ import customs.risk.graph.DataDirectory;
 import customs.risk.graph.files.Folders;
 import customs.risk.ingest.BundleException;
 import customs.risk.ingest.BundleIngester;
+import customs.risk.app.documents.DocumentService;
 import customs.risk.app.risk.RiskService;
 import customs.risk.app.store.RiskProperties;
 import java.io.IOException;
@@ -34,14 +35,17 @@ public class IngestJobs implements DisposableBean {
 
     private final BundleIngester ingester;
     private final RiskService risk;
+    private final DocumentService documents;
     private final DataDirectory dataDirectory;
     private final long maxUnzippedBytes;
     private final Map<String, IngestJob> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "bundle-jobs"));
 
-    IngestJobs(BundleIngester ingester, RiskService risk, DataDirectory dataDirectory, RiskProperties properties) {
+    IngestJobs(BundleIngester ingester, RiskService risk, DocumentService documents, DataDirectory dataDirectory,
+            RiskProperties properties) {
         this.ingester = ingester;
         this.risk = risk;
+        this.documents = documents;
         this.dataDirectory = dataDirectory;
         this.maxUnzippedBytes = properties.ingest().maxUnzippedSize().toBytes();
     }
@@ -56,7 +60,7 @@ public class IngestJobs implements DisposableBean {
             Files.deleteIfExists(upload);
             throw e;
         }
-        var job = new IngestJob(id, IngestJob.Status.QUEUED, null, null, null, Instant.now(), null);
+        var job = new IngestJob(id, IngestJob.Status.QUEUED, null, null, null, Instant.now(), null, null);
         jobs.put(id, job);
         worker.submit(() -> run(id, upload));
         return job;
@@ -86,7 +90,9 @@ public class IngestJobs implements DisposableBean {
             Path bundle = ZipBundles.unpack(upload, unpacked, maxUnzippedBytes);
             var result = ingester.ingest(bundle, reportPath(id),
                     progress -> jobs.computeIfPresent(id, (k, j) -> j.with(progress)));
-            jobs.computeIfPresent(id, (k, j) -> j.succeeded(result, scoreNew(id)));
+            String scoring = scoreNew(id);
+            String indexing = indexNew(id);
+            jobs.computeIfPresent(id, (k, j) -> j.succeeded(result, scoring, indexing));
         } catch (BundleException e) {
             jobs.computeIfPresent(id, (k, j) -> j.failed(e.getMessage()));
         } catch (RuntimeException e) {
@@ -107,6 +113,19 @@ public class IngestJobs implements DisposableBean {
         } catch (RuntimeException e) {
             log.error("scoring the declarations of bundle job {} failed", id, e);
             return "not scored: " + e.getMessage();
+        }
+    }
+
+    /** Indexes the new documents; a failure here leaves them stored and linked, to be reindexed. */
+    private String indexNew(String id) {
+        try {
+            var indexed = documents.indexNew();
+            return indexed.queued() == 0 ? String.format("indexed %d new documents", indexed.documents())
+                    : String.format("%d new documents; %d wait for the search engine", indexed.documents(),
+                            indexed.queued());
+        } catch (RuntimeException e) {
+            log.error("indexing the documents of bundle job {} failed", id, e);
+            return "not indexed: " + e.getMessage() + " (run ./risk reindex)";
         }
     }
 

@@ -1,6 +1,7 @@
 package customs.risk.app.cli;
 
 import customs.risk.ingest.BundleException;
+import customs.risk.app.documents.DocumentService;
 import customs.risk.app.risk.RiskService;
 import customs.risk.ingest.BundleIngester;
 import customs.risk.ingest.IngestResult;
@@ -97,6 +98,7 @@ final class IngestCommand implements Callable<Integer> {
             var result = context.getBean(BundleIngester.class).ingest(bundle, reportFile, progress);
             progress.finish();
             scoreNew(context.getBean(RiskService.class));
+            indexNew(context.getBean(DocumentService.class));
             return result;
         }
     }
@@ -113,6 +115,7 @@ final class IngestCommand implements Callable<Integer> {
         System.err.println("Building constraints and indexes...");
         try (var context = ApplicationContexts.start(data.dataDir, false, springArgs)) {
             scoreNew(context.getBean(RiskService.class));
+            indexNew(context.getBean(DocumentService.class));
         }
         return result.plus(Duration.ofNanos(System.nanoTime() - started));
     }
@@ -123,6 +126,15 @@ final class IngestCommand implements Callable<Integer> {
                 scored -> System.err.printf("Scored %,d new declarations with model %s in %.1f s%n",
                         scored.declarations(), scored.model(), scored.took().toMillis() / 1000.0),
                 () -> System.err.println("No model trained yet: run ./risk train to score the data"));
+    }
+
+    /** The bundle's documents go to the search index at once (or wait in the outbox if it is down). */
+    private static void indexNew(DocumentService documents) {
+        var indexed = documents.indexNew();
+        if (indexed.documents() > 0 || indexed.queued() > 0) {
+            System.err.printf("Indexed %,d new documents for search%s%n", indexed.documents(), indexed.queued() == 0
+                    ? "" : String.format("; %,d wait for the search engine", indexed.queued()));
+        }
     }
 
     static void print(IngestResult result) {

@@ -12,13 +12,17 @@ import org.springframework.util.unit.DataSize;
  * @param neo4j where the graph lives
  * @param ingest bundle loading
  * @param scoring lanes and exploration
+ * @param elasticsearch where filed documents are indexed
+ * @param documents document intake
  */
 @ConfigurationProperties("risk")
 public record RiskProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Neo4j neo4j,
         @DefaultValue Ingest ingest,
-        @DefaultValue Scoring scoring) {
+        @DefaultValue Scoring scoring,
+        @DefaultValue Elasticsearch elasticsearch,
+        @DefaultValue Documents documents) {
 
     /**
      * @param embedded true (default) runs Neo4j in-process; false uses {@code spring.neo4j.uri} and credentials
@@ -39,4 +43,22 @@ public record RiskProperties(
      */
     public record Scoring(@DefaultValue("0.7") double redThreshold, @DefaultValue("0.4") double yellowThreshold,
             @DefaultValue("0.01") double explorationShare) {}
+
+    /**
+     * @param uris an external cluster, e.g. {@code http://es.example:9200}; empty (default) runs a
+     *     node in-process with its data in the data dir
+     * @param username user on the external cluster, empty for none
+     * @param password its password
+     * @param httpPort loopback HTTP port of the in-process node, 0 for any free port
+     */
+    public record Elasticsearch(@DefaultValue("") java.util.List<String> uris, @DefaultValue("") String username,
+            @DefaultValue("") String password, @DefaultValue("0") int httpPort) {
+
+        public boolean embedded() {
+            return uris.stream().allMatch(String::isBlank);
+        }
+    }
+
+    /** @param maxSize the largest document accepted */
+    public record Documents(@DefaultValue("50MB") DataSize maxSize) {}
 }

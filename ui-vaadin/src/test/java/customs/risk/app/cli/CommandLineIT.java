@@ -201,6 +201,34 @@ class CommandLineIT {
     }
 
     @Test
+    void ingestedDocumentsAreSearchableAndTheIndexCanBeRebuilt() throws Exception {
+        String dataDir = tmp.resolve("data").toString();
+        assertThat(RiskCommand.execute("ingest", "../fixtures/sample/bundle", "--data-dir", dataDir)).as(err()).isZero();
+        assertThat(err()).contains("Indexed 38 new documents for search");
+        reset();
+
+        assertThat(RiskCommand.execute("search", "\"commercial invoice\"", "--top", "3", "--data-dir", dataDir))
+                .as(err()).isZero();
+        var lines = out().strip().lines().toList();
+        assertThat(lines.getFirst()).isEqualTo("rank,document_id,score,snippet");
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).startsWith("1,INV-").containsIgnoringCase("commercial invoice");
+        assertThat(err()).contains("23 documents match");
+        reset();
+
+        assertThat(RiskCommand.execute("search", "\"bill of lading\" NOT invoice", "--top", "50", "--data-dir",
+                dataDir)).as(err()).isZero();
+        assertThat(out().strip().lines().skip(1)).hasSize(8).allSatisfy(l -> assertThat(l).contains(",BL-"));
+        reset();
+
+        assertThat(RiskCommand.execute("reindex", "--data-dir", dataDir)).as(err()).isZero();
+        assertThat(out()).contains("Reindexed 38 documents");
+        reset();
+        assertThat(RiskCommand.execute("search", "\"commercial invoice\"", "--data-dir", dataDir)).isZero();
+        assertThat(err()).contains("23 documents match");
+    }
+
+    @Test
     void evaluatePrintsFiguresForGeneratedDataAndKcs() {
         int code = RiskCommand.execute("evaluate", "--declarations", "3000", "--kcs", "../../shared/datasets/kcs");
 
