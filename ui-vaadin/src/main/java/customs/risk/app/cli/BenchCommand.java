@@ -1,6 +1,8 @@
 package customs.risk.app.cli;
 
+import customs.risk.app.documents.SearchEngine;
 import customs.risk.app.risk.RiskService;
+import customs.risk.documents.bench.DocumentBenchmark;
 import customs.risk.engine.ranking.RiskAssessment;
 import customs.risk.fixtures.BundleGenerator;
 import customs.risk.fixtures.GeneratorSettings;
@@ -31,10 +33,13 @@ import picocli.CommandLine.Unmatched;
                 "'bench score': generate N declarations, load them, train a model and rescore everything with it,"
                         + " rescore everything again with that model, then load a second bundle (--second, default"
                         + " 10,000) and score its declarations incrementally; each with its stages and peak heap.",
+                "'bench documents --count N': generate N filed documents, index them into the in-process Elasticsearch"
+                        + " node and into a plain Lucene index, then run a mixed query set on both; prints documents/s"
+                        + " and query latency p50/p95 side by side.",
                 "Peak heap is sampled every 50 ms; run with RISK_JAVA_OPTS=-Xmx1g to hold it to 1 GB."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest or score")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, score or documents")
     String what;
 
     @Option(names = "--declarations", defaultValue = "1000000", paramLabel = "N",
@@ -44,6 +49,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--second", paramLabel = "N",
             description = "Declarations of the second bundle, loaded into the filled store (default: N / 10).")
     Integer second;
+
+    @Option(names = "--count", defaultValue = "100000", paramLabel = "N",
+            description = "Documents for 'bench documents' (default: ${DEFAULT-VALUE}).")
+    int count;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the first bundle; the second uses seed + 1.")
     long seed;
@@ -60,8 +69,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!"ingest".equals(what) && !"score".equals(what)) {
-            System.err.println("error: unknown benchmark '" + what + "' (available: ingest, score)");
+        if (!List.of("ingest", "score", "documents").contains(what)) {
+            System.err.println("error: unknown benchmark '" + what + "' (available: ingest, score, documents)");
             return ExitCodes.USAGE;
         }
         boolean temporary = dataDir == null;
@@ -72,7 +81,11 @@ final class BenchCommand implements Callable<Integer> {
         }
         Path bundles = Files.createTempDirectory("bench-bundles");
         try {
-            return "score".equals(what) ? runScore(dir, bundles) : run(dir, bundles);
+            return switch (what) {
+                case "score" -> runScore(dir, bundles);
+                case "documents" -> runDocuments(dir);
+                default -> run(dir, bundles);
+            };
         } finally {
             Folders.deleteRecursively(bundles);
             if (temporary) {
@@ -163,6 +176,15 @@ final class BenchCommand implements Callable<Integer> {
             heap.stop();
         }
         return ExitCodes.OK;
+    }
+
+    /** Indexing speed and query latency of the in-process Elasticsearch node beside plain Lucene. */
+    private int runDocuments(Path dir) throws Exception {
+        try (var context = ApplicationContexts.start(dir, false, springArgs)) {
+            var client = context.getBean(SearchEngine.class).client();
+            DocumentBenchmark.run(DocumentBenchmark.Settings.of(count), dir.resolve("bench"), client, System.out);
+            return ExitCodes.OK;
+        }
     }
 
     private static void printStages(String what, long started, RiskAssessment assessment, long peakHeap) {

@@ -39,6 +39,7 @@ public final class SearchEngine implements AutoCloseable {
     private final EmbeddedElasticsearch embedded;
     private final Rest5Client rest;
     private final DocumentIndex index;
+    private final ElasticsearchClient client;
     private final URI address;
     private CompletableFuture<Void> started;
 
@@ -46,7 +47,8 @@ public final class SearchEngine implements AutoCloseable {
         this.embedded = embedded;
         this.address = address;
         this.rest = rest;
-        this.index = new DocumentIndex(new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper())));
+        this.client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
+        this.index = new DocumentIndex(client);
     }
 
     /** An in-process node in {@code home} on loopback {@code port} (0: a free port chosen now). */
@@ -102,6 +104,12 @@ public final class SearchEngine implements AutoCloseable {
             log.warn("search engine at {} is not up: {}", address, e.getMessage());
         }
         return index;
+    }
+
+    /** The client, the in-process node started first (for benchmarks on indices of their own). */
+    public ElasticsearchClient client() {
+        index();
+        return client;
     }
 
     /** The index as it is, without starting anything: its calls fail while the engine is not up. */

@@ -261,6 +261,10 @@ class CommandLineIT {
                 .containsPattern("incremental scoring after loading 1,000 more declarations: [\\d,]+ new declarations"
                         + " scored with v0001 in [\\d.]+ s");
         reset();
+        assertThat(RiskCommand.execute("bench", "documents", "--count", "1500")).as(err()).isZero();
+        assertThat(out()).contains("Documents benchmark: 1,500 documents", "documents/s", "query p95 (ms)",
+                "Totals of matches differing between the engines: 0");
+        reset();
         assertThat(RiskCommand.execute("bench", "nothing")).isEqualTo(ExitCodes.USAGE);
     }
 
