@@ -12,10 +12,16 @@ import java.time.LocalDate;
  * @param country declarations from this origin country; companies registered in it
  * @param from declarations filed on or after this date
  * @param to declarations filed on or before this date
+ * @param minScore items scoring at least this
  */
-public record RankingFilter(Lane lane, String hsPrefix, String office, String country, LocalDate from, LocalDate to) {
+public record RankingFilter(Lane lane, String hsPrefix, String office, String country, LocalDate from, LocalDate to,
+        Double minScore) {
 
     public static final RankingFilter NONE = new RankingFilter(null, null, null, null, null, null);
+
+    public RankingFilter(Lane lane, String hsPrefix, String office, String country, LocalDate from, LocalDate to) {
+        this(lane, hsPrefix, office, country, from, to, null);
+    }
 
     public static RankingFilter lane(Lane lane) {
         return new RankingFilter(lane, null, null, null, null, null);

@@ -103,6 +103,43 @@ public final class RiskStore {
         return scores;
     }
 
+    /** How many scored items fall in each of {@code bins} equal score bands from 0 to 1. */
+    public long[] histogram(Kind kind, int bins) {
+        long[] counts = new long[bins];
+        try (var session = driver.session()) {
+            session.run("MATCH (n:" + kind.label + ") WHERE n.riskScore >= 0.0"
+                    + " RETURN toInteger(floor(n.riskScore * $bins)) AS bin, count(*) AS n", Map.of("bins", bins))
+                    .forEachRemaining(r -> counts[Math.min(bins - 1, r.get("bin").asInt())] += r.get("n").asLong());
+        }
+        return counts;
+    }
+
+    /**
+     * If the {@code capacity} riskiest declarations are inspected: how many there are and the
+     * violations to expect there, reading each score as a probability (the sum of the scores).
+     */
+    public double[] expectedHits(int capacity) {
+        try (var session = driver.session()) {
+            var row = session.run("""
+                    MATCH (n:Declaration) WHERE n.riskScore >= 0.0
+                    WITH n ORDER BY n.riskScore DESC LIMIT $capacity
+                    RETURN count(n) AS inspected, sum(n.riskScore) AS hits
+                    """, Map.of("capacity", capacity)).single();
+            return new double[] {row.get("inspected").asLong(), row.get("hits").asDouble(0)};
+        }
+    }
+
+    /** The stored score of one item, if it was scored. */
+    public java.util.Optional<ScoredItem> find(Kind kind, String id) {
+        try (var session = driver.session()) {
+            var rows = session.run("MATCH (n:" + kind.label + " {id: $id}) WHERE n.riskScore IS NOT NULL"
+                    + " RETURN n.riskScore AS score, n.riskLane AS lane, n.riskReasons AS reasons", Map.of("id", id)).list();
+            return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new ScoredItem(id,
+                    rows.getFirst().get("score").asDouble(), Lane.valueOf(rows.getFirst().get("lane").asString()),
+                    rows.getFirst().get("reasons").asList(Value::asString)));
+        }
+    }
+
     /** The {@code top} riskiest items of a kind, riskiest first. */
     public List<ScoredItem> top(Kind kind, int top) {
         return page(kind, RankingFilter.NONE, 0, top);
@@ -117,7 +154,7 @@ public final class RiskStore {
             throw new IllegalArgumentException("need limit >= 1 and offset >= 0: " + limit + ", " + offset);
         }
         String cypher = kind == Kind.DECLARATIONS ? """
-                MATCH (n:Declaration) WHERE n.riskScore IS NOT NULL
+                MATCH (n:Declaration) WHERE n.riskScore >= coalesce($minScore, 0.0)
                   AND ($lane IS NULL OR n.riskLane = $lane)
                   AND ($hs IS NULL OR n.hsCode STARTS WITH $hs)
                   AND ($office IS NULL OR n.officeCode = $office)
@@ -128,7 +165,7 @@ public final class RiskStore {
                 ORDER BY score DESC, id
                 SKIP $offset LIMIT $limit
                 """ : """
-                MATCH (n:Company) WHERE n.riskScore IS NOT NULL
+                MATCH (n:Company) WHERE n.riskScore >= coalesce($minScore, 0.0)
                   AND ($lane IS NULL OR n.riskLane = $lane)
                   AND ($country IS NULL OR n.country = $country)
                 RETURN n.id AS id, n.riskScore AS score, n.riskLane AS lane, n.riskReasons AS reasons
@@ -142,6 +179,7 @@ public final class RiskStore {
         parameters.put("country", filter.country());
         parameters.put("from", filter.from());
         parameters.put("to", filter.to());
+        parameters.put("minScore", filter.minScore());
         parameters.put("offset", offset);
         parameters.put("limit", limit);
         try (var session = driver.session()) {

@@ -2,6 +2,8 @@ package customs.risk.app.cli;
 
 import customs.risk.ingest.BundleException;
 import customs.risk.ingest.BundleIngester;
+import customs.risk.app.documents.DocumentService;
+import customs.risk.app.risk.RiskService;
 import customs.risk.graph.DataDirectory;
 import customs.risk.graph.files.Folders;
 import java.io.IOException;
@@ -66,6 +68,14 @@ final class DemoCommand implements Callable<Integer> {
             var result = context.getBean(BundleIngester.class).ingest(bundle, report, progress);
             progress.finish();
             IngestCommand.print(result);
+            // Scores and searchable documents from the first minute: train once, then score what is new.
+            var risk = context.getBean(RiskService.class);
+            if (risk.currentModel().isEmpty()) {
+                System.out.println("Training the first model on the demo data: " + risk.train().model().version());
+            } else {
+                risk.scoreNew();
+            }
+            context.getBean(DocumentService.class).indexNew();
         } finally {
             Folders.deleteRecursively(bundle);
         }

@@ -148,4 +148,18 @@ public class RiskService {
     public List<ScoredItem> page(RiskStore.Kind kind, RankingFilter filter, int offset, int limit) {
         return store.page(kind, filter, offset, limit);
     }
+
+    /** Scored items per score band (20 bands of 0.05). */
+    public long[] histogram(RiskStore.Kind kind) {
+        return store.histogram(kind, 20);
+    }
+
+    /** Declarations inspected at {@code capacity} and the violations to expect among them. */
+    public double[] expectedHits(int capacity) {
+        return store.expectedHits(capacity);
+    }
+
+    public Optional<ScoredItem> find(RiskStore.Kind kind, String id) {
+        return store.find(kind, id);
+    }
 }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 /** Application shell: Lumo theme from the pre-compiled bundle (no npm build), server push for live views. */
 @Push
 @StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("context://styles/app.css")
 public class AppShell implements AppShellConfigurator {
 
     @Override

@@ -14,7 +14,7 @@ import customs.risk.graph.store.GraphCounts;
 import org.neo4j.driver.Driver;
 
 /** The landing page: what the common data environment holds right now. */
-@Route("")
+@Route(value = "", layout = MainLayout.class)
 @PageTitle("Overview | Customs risk engine")
 class OverviewView extends VerticalLayout {
 

@@ -1,0 +1,173 @@
+package customs.risk.app.explore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+import org.springframework.stereotype.Service;
+
+/**
+ * The network around an entity, a page of neighbours at a time: an address shared by thousands of
+ * companies or an office with a million declarations is expanded in capped pages, never whole.
+ * Degree counts come from Neo4j's relationship groups (constant time per type), not from walking
+ * the relationships.
+ */
+@Service
+public class NetworkService {
+
+    /** Most neighbours one expansion adds. */
+    public static final int PAGE_DEFAULT = 50;
+    /** Relationship types a shortest path may follow: trade, control and filing, not shared countries or goods. */
+    static final List<String> PATH_TYPES = List.of("SOLD_BY", "BOUGHT_BY", "DECLARED_BY", "OFFICER_OF",
+            "HAS_ADDRESS", "HAS_PHONE", "HAS_EMAIL", "FILED", "SUPPORTS");
+    private static final List<String> TYPES = List.of("SOLD_BY", "BOUGHT_BY", "DECLARED_BY", "LODGED_AT",
+            "CLASSIFIED_AS", "ORIGINATES_IN", "OFFICER_OF", "HAS_ADDRESS", "HAS_PHONE", "HAS_EMAIL", "REGISTERED_IN",
+            "LOCATED_IN", "OF", "SUPPORTS", "FILED", "ABOUT", "PART_OF");
+
+    /**
+     * One node as the explorer draws it.
+     *
+     * @param ref label and key
+     * @param caption name, or the key when there is none
+     * @param score risk score, NaN when not scored
+     * @param lane RED, YELLOW, GREEN or empty
+     * @param inLoop its reasons name a trade loop
+     * @param inCluster its reasons name a shell cluster
+     */
+    public record GraphNode(NodeRef ref, String caption, double score, String lane, boolean inLoop,
+            boolean inCluster) {}
+
+    /** A relationship between two drawn nodes, from {@code source} to {@code target}. */
+    public record GraphEdge(NodeRef source, NodeRef target, String type) {}
+
+    /** How many neighbours a node has over one relationship type and direction. */
+    public record Degree(String type, boolean outgoing, long count) {}
+
+    /** A page of neighbours and the relationships to them. */
+    public record Expansion(List<GraphNode> nodes, List<GraphEdge> edges, long total, int offset) {
+        public boolean more() {
+            return offset + nodes.size() < total;
+        }
+    }
+
+    private final Driver driver;
+
+    NetworkService(Driver driver) {
+        this.driver = driver;
+    }
+
+    public Optional<GraphNode> node(NodeRef ref) {
+        try (var session = driver.session()) {
+            var rows = session.run("MATCH " + ref.pattern("n", "key") + " RETURN n", Map.of("key", ref.key())).list();
+            return rows.isEmpty() ? Optional.empty() : Optional.of(graphNode(rows.getFirst().get("n").asNode()));
+        }
+    }
+
+    /** The node's neighbour counts per relationship type and direction, the non-empty ones. */
+    public List<Degree> degrees(NodeRef ref) {
+        var parts = new ArrayList<String>();
+        for (String type : TYPES) {
+            parts.add("COUNT { (n)-[:" + type + "]->() } AS `" + type + ">`");
+            parts.add("COUNT { (n)<-[:" + type + "]-() } AS `" + type + "<`");
+        }
+        try (var session = driver.session()) {
+            var rows = session.run("MATCH " + ref.pattern("n", "key") + " RETURN " + String.join(", ", parts),
+                    Map.of("key", ref.key())).list();
+            var degrees = new ArrayList<Degree>();
+            if (!rows.isEmpty()) {
+                var row = rows.getFirst();
+                for (String type : TYPES) {
+                    for (boolean out : new boolean[] {true, false}) {
+                        long count = row.get(type + (out ? ">" : "<")).asLong();
+                        if (count > 0) {
+                            degrees.add(new Degree(type, out, count));
+                        }
+                    }
+                }
+            }
+            return degrees;
+        }
+    }
+
+    /** Up to {@code limit} neighbours over {@code type} in one direction, skipping {@code offset}. */
+    public Expansion expand(NodeRef ref, String type, boolean outgoing, int offset, int limit) {
+        if (!TYPES.contains(type)) {
+            throw new IllegalArgumentException("unknown relationship type: " + type);
+        }
+        if (offset < 0 || limit < 1 || limit > 500) {
+            throw new IllegalArgumentException("need offset >= 0 and limit within 1..500");
+        }
+        String arrow = outgoing ? "-[:" + type + "]->" : "<-[:" + type + "]-";
+        try (var session = driver.session()) {
+            long total = session.run("MATCH " + ref.pattern("n", "key") + " RETURN COUNT { (n)" + arrow + "() } AS c",
+                    Map.of("key", ref.key())).single().get("c").asLong();
+            var nodes = new ArrayList<GraphNode>();
+            var edges = new ArrayList<GraphEdge>();
+            session.run("MATCH " + ref.pattern("n", "key") + arrow + "(m) RETURN m SKIP $offset LIMIT $limit",
+                    Map.of("key", ref.key(), "offset", offset, "limit", limit)).forEachRemaining(r -> {
+                        var node = graphNode(r.get("m").asNode());
+                        nodes.add(node);
+                        edges.add(outgoing ? new GraphEdge(ref, node.ref(), type) : new GraphEdge(node.ref(), ref, type));
+                    });
+            return new Expansion(nodes, edges, total, offset);
+        }
+    }
+
+    /**
+     * The shortest chain of trade, control and filing links between two nodes (at most
+     * {@code maxHops}), empty when there is none.
+     */
+    public Optional<Expansion> shortestPath(NodeRef from, NodeRef to, int maxHops) {
+        try (var session = driver.session()) {
+            var rows = session.run("MATCH " + from.pattern("a", "a") + ", " + to.pattern("b", "b")
+                    + " MATCH p = shortestPath((a)-[:" + String.join("|", PATH_TYPES) + "*.." + maxHops + "]-(b))"
+                    + " RETURN p", Map.of("a", from.key(), "b", to.key())).list();
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            var path = rows.getFirst().get("p").asPath();
+            var byId = new LinkedHashMap<String, GraphNode>();
+            path.nodes().forEach(n -> byId.put(n.elementId(), graphNode(n)));
+            var edges = new ArrayList<GraphEdge>();
+            path.relationships().forEach(r -> edges.add(new GraphEdge(byId.get(r.startNodeElementId()).ref(),
+                    byId.get(r.endNodeElementId()).ref(), r.type())));
+            var nodes = List.copyOf(byId.values());
+            return Optional.of(new Expansion(nodes, edges, nodes.size(), 0));
+        }
+    }
+
+    /** Companies and people whose id or name starts with {@code text} (case-insensitive for names), best scored first. */
+    public List<GraphNode> find(String text, int limit) {
+        try (var session = driver.session()) {
+            return session.run("""
+                    CALL {
+                      MATCH (c:Company) WHERE c.id = $text OR c.name STARTS WITH $text OR toUpper(c.name) STARTS WITH $upper
+                      RETURN c AS n LIMIT $limit
+                      UNION
+                      MATCH (p:Person) WHERE p.id = $text OR p.name STARTS WITH $text OR toUpper(p.name) STARTS WITH $upper
+                      RETURN p AS n LIMIT $limit
+                      UNION
+                      MATCH (d:Declaration {id: $text}) RETURN d AS n
+                    }
+                    RETURN n ORDER BY coalesce(n.riskScore, -1) DESC LIMIT $limit
+                    """, Map.of("text", text.strip(), "upper", text.strip().toUpperCase(), "limit", limit))
+                    .list(r -> graphNode(r.get("n").asNode()));
+        }
+    }
+
+    static GraphNode graphNode(Node n) {
+        String label = NodeRef.KEYS.keySet().stream().filter(n::hasLabel).findFirst().orElse("Company");
+        var ref = new NodeRef(label, n.get(NodeRef.KEYS.get(label)).asString(""));
+        Value name = n.get("name");
+        String caption = !name.isNull() ? name.asString()
+                : !n.get("value").isNull() ? n.get("value").asString() : ref.key();
+        var reasons = n.get("riskReasons").isNull() ? List.<String>of() : n.get("riskReasons").asList(Value::asString);
+        return new GraphNode(ref, caption, n.get("riskScore").asDouble(Double.NaN), n.get("riskLane").asString(""),
+                reasons.stream().anyMatch(r -> r.contains("loop")),
+                reasons.stream().anyMatch(r -> r.contains("cluster")));
+    }
+}

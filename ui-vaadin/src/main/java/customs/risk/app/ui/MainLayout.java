@@ -1,0 +1,76 @@
+package customs.risk.app.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import java.util.Map;
+
+/**
+ * The frame of every view: navigation that shows only the views the user may open, and a global
+ * search box for entities and documents.
+ */
+public class MainLayout extends AppLayout {
+
+    private final AccessAnnotationChecker access = new AccessAnnotationChecker();
+
+    MainLayout() {
+        var title = new H1("Customs risk");
+        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+        var search = new TextField();
+        search.setId("global-search");
+        search.setPlaceholder("Find a company, person, declaration or document");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setWidth("28em");
+        search.addKeyPressListener(Key.ENTER, e -> {
+            if (!search.getValue().isBlank()) {
+                getUI().ifPresent(ui -> ui.navigate("search", QueryParameters.simple(Map.of("q", search.getValue()))));
+            }
+        });
+        var header = new HorizontalLayout(new DrawerToggle(), title, search);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.setWidthFull();
+        header.getStyle().set("padding", "0 var(--lumo-space-m)");
+        addToNavbar(header);
+
+        var nav = new SideNav();
+        nav.setId("main-nav");
+        item(nav, "Overview", "", VaadinIcon.HOME);
+        item(nav, "Risk ranking", "ranking", VaadinIcon.BAR_CHART);
+        item(nav, "Network", "network", VaadinIcon.CLUSTER);
+        item(nav, "Documents", "documents", VaadinIcon.FILE_TEXT);
+        item(nav, "New declaration", "entry/declaration", VaadinIcon.FILE_ADD);
+        item(nav, "Inspection result", "entry/inspection", VaadinIcon.CHECK_SQUARE_O);
+        item(nav, "Upload bundle", "entry/bundle", VaadinIcon.UPLOAD);
+        item(nav, "Users", "admin/users", VaadinIcon.USERS);
+        addToDrawer(nav);
+    }
+
+    /** Adds a link to the view at {@code path} when it exists and the user may open it. */
+    private void item(SideNav nav, String label, String path, VaadinIcon icon) {
+        var target = RouteConfiguration.forSessionScope().getRoute(path);
+        if (target.isEmpty() || !allowed(target.get())) {
+            return;
+        }
+        var item = new SideNavItem(label, "/" + path, icon.create());
+        item.setId("nav-" + (path.isEmpty() ? "overview" : path.replace('/', '-')));
+        nav.addItem(item);
+    }
+
+    private boolean allowed(Class<?> view) {
+        var request = VaadinServletRequest.getCurrent();
+        // Without a signed-in user (no security configured) every view is open.
+        return request == null || request.getUserPrincipal() == null
+                || access.hasAccess(view, request.getHttpServletRequest());
+    }
+}
