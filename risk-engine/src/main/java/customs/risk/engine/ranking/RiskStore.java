@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -101,6 +102,19 @@ public final class RiskStore {
                             Lane.valueOf(r.get("lane").asString()), r.get("reasons").asList(Value::asString))));
         }
         return scores;
+    }
+
+    /** The stored score of one declaration or company; empty when it does not exist or was never scored. */
+    public Optional<ScoredItem> find(Kind kind, String id) {
+        String cypher = """
+                MATCH (n:%s {id: $id}) WHERE n.riskScore IS NOT NULL
+                RETURN n.id AS id, n.riskScore AS score, n.riskLane AS lane, n.riskReasons AS reasons
+                """.formatted(kind.label);
+        try (var session = driver.session()) {
+            return session.run(cypher, Map.of("id", id)).list(r -> new ScoredItem(r.get("id").asString(),
+                    r.get("score").asDouble(), Lane.valueOf(r.get("lane").asString()),
+                    r.get("reasons").asList(Value::asString))).stream().findFirst();
+        }
     }
 
     /** The {@code top} riskiest items of a kind, riskiest first. */
