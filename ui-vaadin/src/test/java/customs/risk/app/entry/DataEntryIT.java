@@ -2,7 +2,14 @@ package customs.risk.app.entry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasHelper;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.button.Button;
 import customs.risk.app.risk.RiskService;
+import customs.risk.app.ui.entry.DeclarationEntryView;
+import customs.risk.app.ui.entry.InspectionEntryView;
 import customs.risk.fixtures.BundleGenerator;
 import customs.risk.fixtures.GeneratorSettings;
 import customs.risk.ingest.BundleIngester;
@@ -12,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,9 +63,10 @@ class DataEntryIT {
         row.put("declaration_id", id);
         row.put("filed_on", "2024-03-31");
         row.put("direction", "IMPORT");
-        row.put("office_code", "FORM-OFFICE");
-        row.put("seller_id", "FORM-SELLER");
-        row.put("buyer_id", "FORM-BUYER");
+        // Parties of their own per item, so that each test sees its own placeholders whatever the order.
+        row.put("office_code", "OFFICE-" + id);
+        row.put("seller_id", "SELLER-" + id);
+        row.put("buyer_id", "BUYER-" + id);
         row.put("hs_code", "847130");
         row.put("origin_country", "CN");
         row.put("quantity", "10");
@@ -95,7 +104,7 @@ class DataEntryIT {
         assertThat(outcome.entry().notices()).containsKeys("seller_id", "buyer_id", "office_code");
         assertThat(outcome.entry().notices().get("seller_id")).contains("placeholder");
         assertThat(count("""
-                MATCH (:Company {id: 'FORM-SELLER'})<-[:SOLD_BY]-(d:Declaration {id: 'FORM-OK'})-[:BOUGHT_BY]->(:Company)
+                MATCH (:Company {id: 'SELLER-FORM-OK'})<-[:SOLD_BY]-(d:Declaration {id: 'FORM-OK'})-[:BOUGHT_BY]->(:Company)
                 WHERE d.quantity = 10.0 AND d.currency = 'USD' RETURN count(d)""")).isOne();
     }
 
@@ -169,6 +178,58 @@ class DataEntryIT {
         assertThat(corrected.score()).isPresent();
         assertThat(count("MATCH (d:Declaration {id: 'FORM-SCORED'}) WHERE d.riskScore IS NOT NULL RETURN count(d)"))
                 .isOne();
+    }
+
+    @Test
+    void theFormsShowEachMessageBesideItsFieldAndAConfirmationOnceSaved() {
+        // The views built as the router builds them, driven through their components (no browser).
+        var view = new DeclarationEntryView(declarations);
+        var values = declaration("FORM-VIEW");
+        values.forEach((column, value) -> setField(view, "declaration-" + column.replace('_', '-'), value));
+        setField(view, "declaration-quantity", "0");
+        click(view, "declaration-submit");
+
+        var quantity = (HasValidation) byId(view, "declaration-quantity");
+        assertThat(quantity.isInvalid()).isTrue();
+        assertThat(quantity.getErrorMessage()).isEqualTo("must be greater than 0");
+        assertThat(((HasValidation) byId(view, "declaration-hs-code")).isInvalid()).isFalse();
+        assertThat(text(view, "declaration-status")).startsWith("Not saved");
+
+        setField(view, "declaration-quantity", "4");
+        click(view, "declaration-submit");
+        assertThat(quantity.isInvalid()).isFalse();
+        assertThat(text(view, "declaration-status")).isEqualTo("Saved declaration item FORM-VIEW.");
+        assertThat(((HasHelper) byId(view, "declaration-seller-id")).getHelperText()).contains("placeholder");
+        assertThat(text(view, "declaration-scoring")).startsWith("Risk: ");
+
+        var inspection = new InspectionEntryView(inspections);
+        setField(inspection, "inspection-declaration-id", "FORM-VIEW");
+        setField(inspection, "inspection-outcome", "COMPLIANT");
+        click(inspection, "inspection-submit");
+        assertThat(text(inspection, "inspection-status")).startsWith("Saved: COMPLIANT for FORM-VIEW")
+                .contains("./risk train");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void setField(Component root, String id, String value) {
+        ((HasValue<?, String>) byId(root, id)).setValue(value);
+    }
+
+    private static void click(Component root, String id) {
+        ((Button) byId(root, id)).click();
+    }
+
+    private static String text(Component root, String id) {
+        return byId(root, id).getElement().getText();
+    }
+
+    private static Component byId(Component root, String id) {
+        return descendants(root).filter(c -> c.getId().filter(id::equals).isPresent()).findFirst()
+                .orElseThrow(() -> new AssertionError("no component with id " + id));
+    }
+
+    private static Stream<Component> descendants(Component root) {
+        return Stream.concat(Stream.of(root), root.getChildren().flatMap(DataEntryIT::descendants));
     }
 
     private static String plain(double value) {

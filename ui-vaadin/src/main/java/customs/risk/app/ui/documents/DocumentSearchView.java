@@ -152,6 +152,11 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
 
     /** Searching is navigating: the URL changes, and {@link #beforeEnter} runs the search. */
     private void search(SearchParameters search) {
+        if (search.equals(current)) {
+            // The URL already says this; searching again refreshes the hits (new documents may have come).
+            run(current);
+            return;
+        }
         UI.getCurrent().navigate(DocumentSearchView.class, new QueryParameters(search.toUrl()));
     }
 
@@ -265,7 +270,10 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
         var preview = new Button("Preview", e -> preview(id));
         preview.setId("doc-preview-" + id);
         preview.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        var download = new Anchor(download(id), AttachmentType.DOWNLOAD, "Download original");
+        // The REST endpoint, not a stream resource per hit: a page of hits registers nothing in the session.
+        var download = new Anchor("api/documents/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/file",
+                "Download original");
+        download.getElement().setAttribute("download", true);
         download.setId("doc-download-" + id);
         card.add(links, new HorizontalLayout(preview, download));
         return card;
@@ -290,7 +298,9 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
     }
 
     private static Anchor entityLink(String kind, String id) {
-        var link = new Anchor("entity/" + kind + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8), kind + " " + id);
+        // Ids are [A-Za-z0-9._:-]; ':' is legal in a path, and kept so the link reads like the id.
+        var link = new Anchor("entity/" + kind + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8)
+                .replace("%3A", ":"), kind + " " + id);
         link.addClassName("doc-link-" + kind);
         return link;
     }
