@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -129,14 +130,16 @@ public final class RiskStore {
         }
     }
 
-    /** The stored score of one item, if it was scored. */
-    public java.util.Optional<ScoredItem> find(Kind kind, String id) {
+    /** The stored score of one declaration or company; empty when it does not exist or was never scored. */
+    public Optional<ScoredItem> find(Kind kind, String id) {
+        String cypher = """
+                MATCH (n:%s {id: $id}) WHERE n.riskScore IS NOT NULL
+                RETURN n.id AS id, n.riskScore AS score, n.riskLane AS lane, n.riskReasons AS reasons
+                """.formatted(kind.label);
         try (var session = driver.session()) {
-            var rows = session.run("MATCH (n:" + kind.label + " {id: $id}) WHERE n.riskScore IS NOT NULL"
-                    + " RETURN n.riskScore AS score, n.riskLane AS lane, n.riskReasons AS reasons", Map.of("id", id)).list();
-            return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new ScoredItem(id,
-                    rows.getFirst().get("score").asDouble(), Lane.valueOf(rows.getFirst().get("lane").asString()),
-                    rows.getFirst().get("reasons").asList(Value::asString)));
+            return session.run(cypher, Map.of("id", id)).list(r -> new ScoredItem(r.get("id").asString(),
+                    r.get("score").asDouble(), Lane.valueOf(r.get("lane").asString()),
+                    r.get("reasons").asList(Value::asString))).stream().findFirst();
         }
     }
 

@@ -55,6 +55,10 @@ class RiskStoreTest {
         assertThat(store.page(RiskStore.Kind.ENTITIES, RankingFilter.NONE, 3, 10)).extracting(ScoredItem::id)
                 .containsExactly("X");
 
+        assertThat(store.find(RiskStore.Kind.ENTITIES, top.getFirst().id())).contains(top.getFirst());
+        assertThat(store.find(RiskStore.Kind.DECLARATIONS, "DX")).hasValueSatisfying(d -> assertThat(d.id()).isEqualTo("DX"));
+        assertThat(store.find(RiskStore.Kind.DECLARATIONS, "NO-SUCH")).isEmpty();
+
         // A rescoring replaces the scores rather than adding to them.
         store.save(assessment);
         assertThat(store.top(RiskStore.Kind.ENTITIES, 3)).isEqualTo(top);

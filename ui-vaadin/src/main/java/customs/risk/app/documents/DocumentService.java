@@ -58,6 +58,19 @@ public class DocumentService implements AutoCloseable {
     public record Filed(String documentId, String sha256, long size, String contentType, boolean encrypted,
             boolean corrupt, String problem, boolean indexed) {}
 
+    /**
+     * A document's text for reading on screen.
+     *
+     * @param documentId its id
+     * @param fileName name of the original file, without folders
+     * @param contentType type sniffed from the content ({@code application/pdf}, ...)
+     * @param text the extracted text, at most the requested number of characters
+     * @param truncated true when the text was cut at that number
+     * @param problem why the text is missing or partial (encrypted, corrupt), empty when all went well
+     */
+    public record Preview(String documentId, String fileName, String contentType, String text, boolean truncated,
+            String problem) {}
+
     /** Outcome of indexing the documents that came in with bundles. */
     public record Indexed(int documents, int queued) {}
 
@@ -232,6 +245,34 @@ public class DocumentService implements AutoCloseable {
             String name = row.get("name").asString(documentId);
             return Optional.of(Map.entry(name.substring(name.lastIndexOf('/') + 1), files.open(row.get("sha").asString())));
         }
+    }
+
+    /**
+     * The text of a stored document, extracted anew from the file (the index keeps only what
+     * search needs, not the whole text for display).
+     *
+     * @param maxChars the most characters returned
+     * @return empty for an unknown document
+     */
+    public Optional<Preview> preview(String documentId, int maxChars) throws IOException {
+        if (maxChars < 0) {
+            throw new IllegalArgumentException("maxChars must be >= 0: " + maxChars);
+        }
+        Record row;
+        try (var session = driver.session()) {
+            var rows = session.run("MATCH (doc:Document {id: $id}) RETURN doc.sha256 AS sha, doc.fileName AS name",
+                    Map.of("id", documentId)).list();
+            if (rows.isEmpty() || rows.getFirst().get("sha").isNull()) {
+                return Optional.empty();
+            }
+            row = rows.getFirst();
+        }
+        ExtractedText text = extractStored(row.get("sha").asString(), documentId);
+        String name = row.get("name").asString(documentId);
+        String all = text.text();
+        boolean truncated = all.length() > maxChars;
+        return Optional.of(new Preview(documentId, name.substring(name.lastIndexOf('/') + 1), text.mediaType(),
+                truncated ? all.substring(0, maxChars) : all, truncated, text.problem()));
     }
 
     /** Indexing requests waiting for the search engine. */

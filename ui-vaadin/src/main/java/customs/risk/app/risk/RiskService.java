@@ -141,6 +141,11 @@ public class RiskService {
         return Optional.of(current);
     }
 
+    /** The stored score of one declaration or company; empty when it does not exist or was never scored. */
+    public Optional<ScoredItem> score(RiskStore.Kind kind, String id) {
+        return store.find(kind, id);
+    }
+
     public List<ScoredItem> top(RiskStore.Kind kind, int top) {
         return store.top(kind, top);
     }
@@ -159,7 +164,4 @@ public class RiskService {
         return store.expectedHits(capacity);
     }
 
-    public Optional<ScoredItem> find(RiskStore.Kind kind, String id) {
-        return store.find(kind, id);
-    }
 }
