@@ -67,13 +67,31 @@ final class Browser implements AutoCloseable {
     /** Types into a Vaadin field (its native input is in the light DOM) and leaves it, which commits the value. */
     void type(String fieldId, String text) {
         var input = byId(fieldId).findElement(By.cssSelector("input, textarea"));
+        centre(input);
         input.clear();
         input.sendKeys(text);
         input.sendKeys(org.openqa.selenium.Keys.TAB);
     }
 
+    /** Picks an option of a Vaadin combo box by typing it and pressing Enter. */
+    void choose(String fieldId, String option) {
+        var input = byId(fieldId).findElement(By.cssSelector("input"));
+        centre(input);
+        input.clear();
+        input.sendKeys(option);
+        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+        input.sendKeys(org.openqa.selenium.Keys.TAB);
+    }
+
     void click(String id) {
-        byId(id).click();
+        var element = byId(id);
+        centre(element);
+        element.click();
+    }
+
+    /** Scrolls an element to the middle of the window, clear of the sticky header. */
+    private void centre(WebElement element) {
+        script("arguments[0].scrollIntoView({block: 'center'});", element);
     }
 
     Object script(String js, Object... args) {

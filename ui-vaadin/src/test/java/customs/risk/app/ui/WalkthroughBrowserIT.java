@@ -1,0 +1,197 @@
+package customs.risk.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import customs.risk.app.documents.DocumentService;
+import customs.risk.app.risk.RiskService;
+import customs.risk.ingest.BundleIngester;
+import customs.risk.ingest.IngestListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Each view walked in headless Chromium, on the demo bundle scored by a trained model: filter the
+ * ranking, open an entity, expand its network, search globally and in documents, submit the
+ * declaration form with a validation error and then correctly, record an inspection, upload a
+ * bundle. Screenshots land in {@code target/screenshots}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WalkthroughBrowserIT {
+
+    private static Path dataDir;
+    private static boolean loaded;
+    private static Browser browser;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        dataDir = Files.createTempDirectory("browser-it");
+        registry.add("risk.data-dir", dataDir::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    BundleIngester ingester;
+
+    @Autowired
+    RiskService risk;
+
+    @Autowired
+    DocumentService documents;
+
+    @BeforeEach
+    void demoData() throws Exception {
+        if (!loaded) {
+            ingester.ingest(Path.of("../fixtures/sample/bundle"), dataDir.resolve("sample.csv"), IngestListener.NONE);
+            risk.train();
+            documents.indexNew();
+            loaded = true;
+        }
+        if (browser == null) {
+            browser = new Browser(port);
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theRankingFiltersAndLeadsToAnEntityPage() {
+        browser.open("/ranking");
+        browser.byId("ranking-grid");
+        String first = browser.until(d -> d.findElements(By.cssSelector("#ranking-grid a")).stream()
+                .map(a -> a.getText()).filter(t -> !t.isBlank()).findFirst().orElse(null));
+        browser.screenshot("ranking-entities");
+
+        browser.click("tab-declarations");
+        browser.type("filter-min-score", "0.7");
+        browser.until(d -> !d.findElements(By.cssSelector("#ranking-grid a")).isEmpty());
+        assertThat(browser.byId("expected-hits").getText()).contains("riskiest declarations");
+        browser.screenshot("ranking-declarations-filtered");
+
+        browser.open("/entity/Company/" + first);
+        assertThat(browser.byId("entity-title").getText()).isNotBlank();
+        assertThat(browser.byId("entity-reasons").getText()).isNotBlank();
+        browser.byId("entity-declarations");
+        browser.screenshot("entity-company");
+    }
+
+    @Test
+    void theNetworkExpandsANodeAPageAtATime() {
+        var top = risk.top(customs.risk.engine.ranking.RiskStore.Kind.ENTITIES, 1).getFirst();
+        browser.open("/network?focus=Company:" + top.id());
+        browser.byId("selected-node");
+        browser.until(d -> ((Long) browser.script("const g = document.getElementById('network-graph');"
+                + " return g && g.cy ? g.cy.nodes().length : 0;")) == 1L);
+        var expand = browser.until(d -> d.findElements(By.cssSelector("#network-details vaadin-button[id^='expand-']"))
+                .stream().findFirst().orElse(null));
+        expand.click();
+        long drawn = browser.until(d -> {
+            long n = (Long) browser.script("return document.getElementById('network-graph').cy.nodes().length;");
+            return n > 1 ? n : null;
+        });
+        assertThat(drawn).isBetween(2L, 1L + 50);
+        browser.screenshot("network-expanded");
+    }
+
+    @Test
+    void aDeclarationWithMistakesIsRefusedBesideTheFieldsThenSavedAndScored() {
+        browser.open("/entry/declaration");
+        browser.type("declaration-declaration-id", "WEB-0001:1");
+        browser.type("declaration-filed-on", "2024-13-45");
+        browser.choose("declaration-direction", "IMPORT");
+        browser.type("declaration-office-code", "030");
+        browser.type("declaration-seller-id", "CNXIAMEN1604F");
+        browser.type("declaration-buyer-id", "476-87-16904");
+        browser.type("declaration-hs-code", "2836911000");
+        browser.type("declaration-origin-country", "CN");
+        browser.type("declaration-quantity", "-5");
+        browser.type("declaration-declared-value", "1000");
+        browser.click("declaration-submit");
+        browser.until(d -> browser.byId("declaration-quantity").getDomAttribute("invalid") != null ? true : null);
+        assertThat(browser.byId("declaration-filed-on").getDomAttribute("invalid")).isNotNull();
+        assertThat(browser.byId("declaration-origin-country").getDomAttribute("invalid")).isNull();
+        browser.screenshot("declaration-refused");
+
+        browser.type("declaration-filed-on", "2024-03-01");
+        browser.type("declaration-quantity", "3490");
+        browser.click("declaration-submit");
+        browser.until(d -> browser.byId("declaration-result").getText().toLowerCase().contains("score") ? true : null);
+        assertThat(browser.byId("declaration-quantity").getDomAttribute("invalid")).isNull();
+        assertThat(risk.score(customs.risk.engine.ranking.RiskStore.Kind.DECLARATIONS, "WEB-0001:1")).isPresent();
+        browser.screenshot("declaration-saved");
+    }
+
+    @Test
+    void anInspectionResultIsRecordedForTheLearningLoop() {
+        browser.open("/entry/inspection");
+        browser.type("inspection-declaration-id", "81394-22-0000001:1");
+        browser.type("inspection-inspected-on", "2024-04-02");
+        browser.choose("inspection-outcome", "VIOLATION");
+        browser.choose("inspection-violation-type", "UNDERVALUATION");
+        browser.type("inspection-revenue-recovered", "1200");
+        browser.click("inspection-submit");
+        browser.until(d -> browser.byId("inspection-result").getText().isBlank() ? null : true);
+        assertThat(browser.byId("inspection-result").getText().toLowerCase()).contains("saved");
+        browser.screenshot("inspection-saved");
+    }
+
+    @Test
+    void aBundleUploadShowsItsProgressAndTheReport() throws Exception {
+        Path zip = Files.createTempFile("bundle", ".zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("declarations.csv"));
+            out.write(Files.readAllLines(Path.of("../fixtures/sample/bundle/declarations.csv")).stream().limit(40)
+                    .reduce("", (a, b) -> a + b + "\n").concat("BAD-1,not-a-date,IMPORT,030,X,Y,,2836911000,,CN,,,,1,KG,,1,,\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        browser.open("/entry/bundle");
+        var upload = browser.byId("bundle-upload");
+        var input = upload.findElements(By.cssSelector("input[type=file]")).stream().findFirst()
+                .orElseGet(() -> upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")));
+        input.sendKeys(zip.toAbsolutePath().toString());
+        browser.until(d -> browser.byId("bundle-rejected").getText().isBlank() ? null : true);
+        assertThat(browser.byId("bundle-loaded").getText()).containsPattern("[1-9]");
+        assertThat(browser.byId("bundle-rejected").getText()).contains("1");
+        assertThat(browser.byId("bundle-report")).isNotNull();
+        browser.screenshot("bundle-uploaded");
+    }
+
+    @Test
+    void documentSearchShowsHitsFacetsAndPreview() {
+        browser.open("/documents?q=commercial+invoice");
+        browser.until(d -> d.findElements(By.cssSelector("#doc-results [id^='doc-hit-']")).isEmpty() ? null : true);
+        assertThat(browser.byId("doc-search-total").getText()).containsPattern("\\d");
+        assertThat(browser.byId("doc-facets").getText()).contains("INVOICE");
+        var preview = browser.driver().findElements(By.cssSelector("[id^='doc-preview-']")).getFirst();
+        preview.click();
+        browser.byId("doc-preview-dialog");
+        browser.screenshot("document-search");
+    }
+
+    @Test
+    void theGlobalSearchFindsEntitiesAndDocuments() {
+        browser.open("/");
+        browser.type("global-search", "COMMERCIAL INVOICE");
+        browser.byId("global-search").findElement(By.cssSelector("input")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.until(d -> browser.path().startsWith("/search") ? true : null);
+        assertThat(browser.byId("search-documents").getText()).contains("INVOICE");
+        browser.screenshot("global-search");
+    }
+}
