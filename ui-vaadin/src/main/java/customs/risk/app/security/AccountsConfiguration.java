@@ -15,10 +15,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Configuration(proxyBeanMethods = false)
 class AccountsConfiguration {
 
-    /** bcrypt with cost 12: about a quarter of a second per check here, slow for a guesser, fine for a login. */
+    /** bcrypt: deliberately slow to compute, so a stolen hash is costly to guess; cost from {@code risk.security.bcrypt-strength}. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder(12);
+    PasswordEncoder passwordEncoder(SecuritySettings settings) {
+        return new BCryptPasswordEncoder(settings.bcryptStrength());
     }
 
     @Bean

@@ -59,7 +59,12 @@ final class FirstUsers implements SmartInitializingSingleton {
                     + settings.minPasswordLength() + " characters) to create the admin '" + settings.adminUsername()
                     + "' at this first start, or run './risk demo' for demo users.");
         }
-        accounts.create(settings.adminUsername(), settings.adminPassword(), Set.of(Role.ADMIN), null);
+        try {
+            accounts.create(settings.adminUsername(), settings.adminPassword(), Set.of(Role.ADMIN), null);
+        } catch (InvalidAccountException e) {
+            throw new FirstAdminMissingException("Cannot create the first admin '" + settings.adminUsername()
+                    + "' from RISK_ADMIN_USERNAME / RISK_ADMIN_PASSWORD: " + e.getMessage(), e);
+        }
         LOG.info("created the first admin '{}'", UserAccounts.normalize(settings.adminUsername()));
     }
 

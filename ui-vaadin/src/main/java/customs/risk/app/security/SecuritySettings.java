@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     there is deliberately no default: without it (and outside the {@code demo} profile) the web
  *     application refuses to start on an empty user store
  * @param minPasswordLength the shortest password accepted
+ * @param bcryptStrength log2 of bcrypt's rounds for new hashes (12: about a quarter of a second per
+ *     check on a server core); a hash keeps the strength it was made with, so tests may lower it
+ *     for the users they create without weakening anything else
  * @param login throttling of failed logins
  */
 @ConfigurationProperties("risk.security")
@@ -19,6 +22,7 @@ public record SecuritySettings(
         @DefaultValue("admin") String adminUsername,
         @DefaultValue("") String adminPassword,
         @DefaultValue("12") int minPasswordLength,
+        @DefaultValue("12") int bcryptStrength,
         @DefaultValue Login login) {
 
     /**
