@@ -14,6 +14,8 @@ CREATE CONSTRAINT phone_key IF NOT EXISTS FOR (p:Phone) REQUIRE p.key IS UNIQUE;
 CREATE CONSTRAINT email_key IF NOT EXISTS FOR (e:Email) REQUIRE e.key IS UNIQUE;
 CREATE CONSTRAINT exchange_rate_key IF NOT EXISTS FOR (r:ExchangeRate) REQUIRE r.key IS UNIQUE;
 CREATE CONSTRAINT case_id IF NOT EXISTS FOR (c:Case) REQUIRE c.id IS UNIQUE;
+// Users of the web application and the REST API (lower-case username, bcrypt passwordHash, roles).
+CREATE CONSTRAINT user_username IF NOT EXISTS FOR (u:User) REQUIRE u.username IS UNIQUE;
 
 // Lookups that screens and the risk engine make.
 CREATE INDEX declaration_filed_on IF NOT EXISTS FOR (d:Declaration) ON (d.filedOn);

@@ -16,10 +16,17 @@ final class ApplicationContexts {
     private ApplicationContexts() {}
 
     static ConfigurableApplicationContext start(Path dataDir, boolean web, List<String> springArgs) {
+        return start(dataDir, web, springArgs, new String[0]);
+    }
+
+    /** @param profiles Spring profiles added to those configured, e.g. {@code demo} for the demo users */
+    static ConfigurableApplicationContext start(Path dataDir, boolean web, List<String> springArgs,
+            String... profiles) {
         var args = new ArrayList<String>(springArgs);
         args.add("--risk.data-dir=" + dataDir);
         var builder = new SpringApplicationBuilder(RiskApplication.class)
-                .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+                .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+                .profiles(profiles);
         if (!web) {
             // Vaadin's auto-configuration assumes a servlet context; commands without a web server skip it.
             builder.properties("spring.main.banner-mode=off", "logging.level.root=WARN",

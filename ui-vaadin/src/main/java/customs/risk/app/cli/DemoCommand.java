@@ -22,7 +22,9 @@ import picocli.CommandLine.Unmatched;
 /** {@code ./risk demo}: the application with the sample bundle loaded. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Start the application with the demo bundle (fixtures/sample) loaded, and print its URL.",
-                "Loading is idempotent: running demo again on the same data dir adds nothing twice."})
+                "Loading is idempotent: running demo again on the same data dir adds nothing twice.",
+                "Runs with the 'demo' profile: on an empty user store it creates one user per role (admin, officer,"
+                        + " investigator, inspector, trader), all with the password 'customs-demo'."})
 final class DemoCommand implements Callable<Integer> {
 
     private static final String SAMPLE = "sample/bundle/";
@@ -36,11 +38,13 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
-        var context = ApplicationContexts.start(data.dataDir, true, springArgs);
+        var context = ApplicationContexts.start(data.dataDir, true, springArgs, "demo");
         loadSample(context);
         String port = context.getEnvironment().getProperty("local.server.port", "8080");
         System.out.printf("%nCustoms risk engine ready at http://localhost:%s/ (demo data loaded, %.1f s after start)%n",
                 port, (System.nanoTime() - started) / 1e9);
+        System.out.println("Demo users (on a fresh data dir): admin, officer, investigator, inspector, trader;"
+                + " password 'customs-demo'.");
         ApplicationContexts.awaitClose(context);
         return ExitCodes.OK;
     }

@@ -1,5 +1,6 @@
 package customs.risk.app.cli;
 
+import customs.risk.app.security.FirstAdminMissingException;
 import customs.risk.graph.store.StoreUnavailableException;
 import customs.risk.ingest.BundleException;
 import picocli.CommandLine;
@@ -35,7 +36,7 @@ public final class RiskCommand implements Runnable {
                         commandLine.getErr().println("error: " + cause.getMessage());
                         return ExitCodes.USAGE;
                     }
-                    if (cause instanceof StoreUnavailableException) {
+                    if (cause instanceof StoreUnavailableException || cause instanceof FirstAdminMissingException) {
                         commandLine.getErr().println("error: " + cause.getMessage());
                         return ExitCodes.FAILURE;
                     }
@@ -48,7 +49,8 @@ public final class RiskCommand implements Runnable {
     /** The first cause that says something a user can act on (Spring wraps start-up failures deeply). */
     private static Throwable rootCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BundleException || t instanceof StoreUnavailableException) {
+            if (t instanceof BundleException || t instanceof StoreUnavailableException
+                    || t instanceof FirstAdminMissingException) {
                 return t;
             }
         }

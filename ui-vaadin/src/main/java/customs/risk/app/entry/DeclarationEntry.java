@@ -57,7 +57,17 @@ public class DeclarationEntry {
      * @param values raw values by column name ({@code declaration_id}, {@code filed_on}, ...)
      */
     public Outcome submit(Map<String, String> values) {
-        var problems = ContractRows.problems(FILE, values);
+        return submit(values, Optional.empty());
+    }
+
+    /**
+     * As {@link #submit(Map)}, for a trader when {@code traderCompany} is given: the trader's company
+     * must be the seller, buyer or declarant, and an existing item of another trader cannot be
+     * overwritten.
+     */
+    public Outcome submit(Map<String, String> values, Optional<String> traderCompany) {
+        var problems = new java.util.LinkedHashMap<>(ContractRows.problems(FILE, values));
+        traderCompany.ifPresent(company -> problems.putAll(traderProblems(values, company)));
         if (!problems.isEmpty()) {
             return new Outcome(EntryResult.refused(problems), Optional.empty(), "not saved");
         }
@@ -77,6 +87,33 @@ public class DeclarationEntry {
         forgetScore(id);
         String scoring = scoreNew();
         return new Outcome(entry, risk.score(RiskStore.Kind.DECLARATIONS, id), scoring);
+    }
+
+    private Map<String, String> traderProblems(Map<String, String> values, String company) {
+        var problems = new java.util.LinkedHashMap<String, String>();
+        boolean party = java.util.stream.Stream.of("seller_id", "buyer_id", "declarant_id")
+                .anyMatch(c -> company.equals(blankToEmpty(values.get(c))));
+        if (!party) {
+            problems.put("buyer_id", "your company " + company + " must be the buyer, seller or declarant");
+        }
+        String id = blankToEmpty(values.get("declaration_id"));
+        if (!id.isEmpty()) {
+            try (var session = driver.session()) {
+                boolean others = session.run("""
+                        MATCH (d:Declaration {id: $id})
+                        RETURN NOT EXISTS { (d)-[:SOLD_BY|BOUGHT_BY|DECLARED_BY]->(:Company {id: $company}) } AS others
+                        """, Map.of("id", id, "company", company)).list(r -> r.get("others").asBoolean())
+                        .stream().findFirst().orElse(false);
+                if (others) {
+                    problems.put("declaration_id", "declaration " + id + " exists and belongs to another trader");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static String blankToEmpty(String value) {
+        return value == null ? "" : value.strip();
     }
 
     /**

@@ -18,13 +18,15 @@ import java.util.Map;
 
 /**
  * The frame of every view: navigation that shows only the views the user may open, and a global
- * search box for entities and documents.
+ * search box for entities and documents. Any signed-in user may see the frame; each view states
+ * its own roles.
  */
+@jakarta.annotation.security.PermitAll
 public class MainLayout extends AppLayout {
 
     private final AccessAnnotationChecker access = new AccessAnnotationChecker();
 
-    MainLayout() {
+    MainLayout(com.vaadin.flow.spring.security.AuthenticationContext authentication) {
         var title = new H1("Customs risk");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         var search = new TextField();
@@ -37,7 +39,20 @@ public class MainLayout extends AppLayout {
                 getUI().ifPresent(ui -> ui.navigate("search", QueryParameters.simple(Map.of("q", search.getValue()))));
             }
         });
-        var header = new HorizontalLayout(new DrawerToggle(), title, search);
+        var header = new HorizontalLayout(new DrawerToggle(), title);
+        // Traders may not search other companies' data.
+        if (!authentication.hasRole("TRADER")) {
+            header.add(search);
+        }
+        authentication.getPrincipalName().ifPresent(name -> {
+            var user = new com.vaadin.flow.component.html.Span(name);
+            user.setId("current-user");
+            var logout = new com.vaadin.flow.component.button.Button("Log out", e -> authentication.logout());
+            logout.setId("logout");
+            var spacer = new com.vaadin.flow.component.html.Div();
+            header.add(spacer, user, logout);
+            header.setFlexGrow(1, spacer);
+        });
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.getStyle().set("padding", "0 var(--lumo-space-m)");

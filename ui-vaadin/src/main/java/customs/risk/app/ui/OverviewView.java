@@ -1,5 +1,6 @@
 package customs.risk.app.ui;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -10,21 +11,40 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import customs.risk.graph.store.GraphCounts;
+import jakarta.annotation.security.PermitAll;
 import org.neo4j.driver.Driver;
 
-/** The landing page: what the common data environment holds right now. */
+/**
+ * The landing page for every logged-in user: staff see what the common data environment holds right
+ * now; a trader, who may not see figures about other companies, sees a greeting only.
+ */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Overview | Customs risk engine")
+@PermitAll
 class OverviewView extends VerticalLayout {
 
-    OverviewView(Driver driver) {
+    OverviewView(Driver driver, AuthenticationContext authentication) {
         setId("overview");
         add(new H1("Customs risk engine"));
+        var user = new Span("Signed in as " + authentication.getPrincipalName().orElse("?"));
+        user.setId("current-user");
+        var logout = new Button("Log out", e -> authentication.logout());
+        logout.setId("logout");
+        add(user, logout);
+        if (authentication.hasRole("TRADER")) {
+            add(new Paragraph("Your company's declarations: GET /api/my/declarations."));
+            return;
+        }
         add(new Paragraph("Declarations, traders and their links in one graph. Bundles load through "
                 + "./risk ingest or POST /api/bundles."));
         add(counts(GraphCounts.read(driver)));
-        add(new Anchor("/api/stats", "Counts as JSON"));
+        if (authentication.hasRole("ADMIN")) {
+            var users = new Anchor("admin/users", "Manage users");
+            users.setId("manage-users");
+            add(users);
+        }
     }
 
     private static FlexLayout counts(GraphCounts counts) {

@@ -2,6 +2,7 @@ package customs.risk.app.bundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import customs.risk.app.security.TestAdmin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -41,6 +42,7 @@ class BundleApiIT {
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
         Path dir = Files.createTempDirectory("bundle-api-it");
         registry.add("risk.data-dir", dir::toString);
+        TestAdmin.register(registry);
     }
 
     @LocalServerPort
@@ -52,7 +54,7 @@ class BundleApiIT {
     void aZippedBundleLoadsInTheBackgroundAndItsReportCanBeDownloaded() throws Exception {
         byte[] zip = zip(Map.of("bundle/declarations.csv", DECLARATIONS, "bundle/companies.csv", COMPANIES));
 
-        var accepted = http.send(HttpRequest.newBuilder(url("/api/bundles"))
+        var accepted = http.send(request("/api/bundles")
                 .header("Content-Type", "multipart/form-data; boundary=XyZ")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart("XyZ", "bundle.zip", zip))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -64,13 +66,13 @@ class BundleApiIT {
         assertThat(status).contains("\"status\":\"SUCCEEDED\"").contains("\"loaded\":3").contains("\"rejected\":1")
                 .contains("\"scoring\":\"not scored: no model trained yet\"");
 
-        var report = http.send(HttpRequest.newBuilder(url("/api/bundles/" + jobId + "/report")).build(),
+        var report = http.send(request("/api/bundles/" + jobId + "/report").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.body()).startsWith("severity,file,line,column,value,reason")
                 .contains("REJECTED,declarations.csv,3,quantity,-3,must be greater than 0");
 
-        var stats = http.send(HttpRequest.newBuilder(url("/api/stats")).build(), HttpResponse.BodyHandlers.ofString());
+        var stats = http.send(request("/api/stats").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(stats.body()).contains("\"declarations\":1").contains("\"companies\":2");
     }
 
@@ -78,7 +80,7 @@ class BundleApiIT {
     void aRawZipBodyIsAcceptedToo() throws Exception {
         byte[] zip = zip(Map.of("declarations.csv", DECLARATIONS.replace("API-", "RAW-")));
 
-        var accepted = http.send(HttpRequest.newBuilder(url("/api/bundles")).header("Content-Type", "application/zip")
+        var accepted = http.send(request("/api/bundles").header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(accepted.statusCode()).isEqualTo(202);
@@ -88,7 +90,7 @@ class BundleApiIT {
 
     @Test
     void somethingThatIsNotAZipFailsWithAClearMessage() throws Exception {
-        var accepted = http.send(HttpRequest.newBuilder(url("/api/bundles")).header("Content-Type", "application/zip")
+        var accepted = http.send(request("/api/bundles").header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofString("declaration_id,filed_on\n")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -101,7 +103,7 @@ class BundleApiIT {
     void aZipWithoutDeclarationsFails() throws Exception {
         byte[] zip = zip(Map.of("companies.csv", COMPANIES));
 
-        var accepted = http.send(HttpRequest.newBuilder(url("/api/bundles")).header("Content-Type", "application/zip")
+        var accepted = http.send(request("/api/bundles").header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(awaitEnd(field(accepted.body(), "jobId"))).contains("declarations.csv is missing");
@@ -111,11 +113,11 @@ class BundleApiIT {
     void anOversizedUploadIsRefusedWith413() throws Exception {
         byte[] big = new byte[512 * 1024];
 
-        var multipart = http.send(HttpRequest.newBuilder(url("/api/bundles"))
+        var multipart = http.send(request("/api/bundles")
                 .header("Content-Type", "multipart/form-data; boundary=XyZ")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart("XyZ", "big.zip", big))).build(),
                 HttpResponse.BodyHandlers.ofString());
-        var raw = http.send(HttpRequest.newBuilder(url("/api/bundles")).header("Content-Type", "application/zip")
+        var raw = http.send(request("/api/bundles").header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(multipart.statusCode()).isEqualTo(413);
@@ -126,7 +128,7 @@ class BundleApiIT {
 
     @Test
     void anUnknownJobIs404() throws Exception {
-        var response = http.send(HttpRequest.newBuilder(url("/api/bundles/no-such-job")).build(),
+        var response = http.send(request("/api/bundles/no-such-job").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(404);
     }
@@ -134,7 +136,7 @@ class BundleApiIT {
     private String awaitEnd(String jobId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            String body = http.send(HttpRequest.newBuilder(url("/api/bundles/" + jobId)).build(),
+            String body = http.send(request("/api/bundles/" + jobId).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             if (body.contains("\"SUCCEEDED\"") || body.contains("\"FAILED\"")) {
                 return body;
@@ -142,6 +144,11 @@ class BundleApiIT {
             Thread.sleep(100);
         }
         throw new AssertionError("job " + jobId + " did not finish in 60 s");
+    }
+
+    /** A request as the test admin: the API answers 401 to anonymous callers. */
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(url(path)).header("Authorization", TestAdmin.basic());
     }
 
     private URI url(String path) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import customs.risk.app.security.TestAdmin;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -37,6 +38,7 @@ class DocumentsApiIT {
         dataDir = Files.createTempDirectory("documents-api-it");
         registry.add("risk.data-dir", dataDir::toString);
         registry.add("risk.documents.max-size", () -> "256KB");
+        TestAdmin.register(registry);
     }
 
     @LocalServerPort
@@ -179,13 +181,15 @@ class DocumentsApiIT {
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/documents"))
+                .header("Authorization", TestAdmin.basic())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", TestAdmin.basic()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

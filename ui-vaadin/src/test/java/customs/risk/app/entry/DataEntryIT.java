@@ -44,6 +44,9 @@ class DataEntryIT {
     }
 
     @Autowired
+    com.vaadin.flow.spring.security.AuthenticationContext authentication;
+
+    @Autowired
     DeclarationEntry declarations;
 
     @Autowired
@@ -183,7 +186,7 @@ class DataEntryIT {
     @Test
     void theFormsShowEachMessageBesideItsFieldAndAConfirmationOnceSaved() {
         // The views built as the router builds them, driven through their components (no browser).
-        var view = new DeclarationEntryView(declarations);
+        var view = new DeclarationEntryView(declarations, authentication);
         var values = declaration("FORM-VIEW");
         values.forEach((column, value) -> setField(view, "declaration-" + column.replace('_', '-'), value));
         setField(view, "declaration-quantity", "0");

@@ -2,6 +2,7 @@ package customs.risk.app.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import customs.risk.app.security.TestAdmin;
 import customs.risk.fixtures.BundleGenerator;
 import customs.risk.fixtures.GeneratorSettings;
 import customs.risk.ingest.BundleIngester;
@@ -30,6 +31,7 @@ class RiskApiIT {
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
         dataDir = Files.createTempDirectory("risk-api-it");
         registry.add("risk.data-dir", dataDir::toString);
+        TestAdmin.register(registry);
     }
 
     @LocalServerPort
@@ -84,7 +86,7 @@ class RiskApiIT {
         }
 
         var accepted = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/bundles"))
-                .header("Content-Type", "application/zip")
+                .header("Authorization", TestAdmin.basic()).header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(zip.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).isEqualTo(202);
@@ -104,7 +106,8 @@ class RiskApiIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", TestAdmin.basic()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

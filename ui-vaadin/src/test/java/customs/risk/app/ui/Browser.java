@@ -47,6 +47,19 @@ final class Browser implements AutoCloseable {
         base = "http://localhost:" + port;
     }
 
+    /** Signs in through the login view as {@code user}, after signing out whoever was signed in. */
+    void login(String user, String password) {
+        driver.manage().deleteAllCookies();
+        open("/login");
+        var form = byId("login-form");
+        var name = form.findElement(By.cssSelector("input[name='username']"));
+        name.sendKeys(user);
+        var secret = form.findElement(By.cssSelector("input[name='password']"));
+        secret.sendKeys(password);
+        secret.sendKeys(org.openqa.selenium.Keys.ENTER);
+        until(d -> path().startsWith("/login") ? null : true);
+    }
+
     void open(String path) {
         driver.get(base + path);
     }
@@ -99,7 +112,13 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // What the page showed when it did not get there, for whoever reads the failure.
+            screenshot("failed-at-" + path().replaceAll("[^A-Za-z0-9]+", "-"));
+            throw e;
+        }
     }
 
     void screenshot(String name) {

@@ -26,7 +26,28 @@ import org.springframework.test.context.DynamicPropertySource;
  * bundle. Screenshots land in {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.test.context.ActiveProfiles("demo")
 class WalkthroughBrowserIT {
+
+    /** The documented demo password of every demo user (README, Security). */
+    private static final String DEMO_PASSWORD = "customs-demo";
+
+    @Test
+    void anAdministratorManagesUsersAndOthersCannot() {
+        browser.login("admin", DEMO_PASSWORD);
+        browser.open("/admin/users");
+        browser.until(d -> browser.byId("users-grid").getText().contains("inspector") ? true : null);
+        assertThat(browser.all(By.id("nav-admin-users"))).isNotEmpty();
+        browser.screenshot("admin-users");
+
+        browser.login("inspector", DEMO_PASSWORD);
+        browser.open("/");
+        browser.byId("main-nav");
+        assertThat(browser.all(By.id("nav-admin-users"))).isEmpty();
+        assertThat(browser.all(By.id("nav-ranking"))).isEmpty();
+        assertThat(browser.all(By.id("nav-entry-inspection"))).isNotEmpty();
+        browser.screenshot("inspector-navigation");
+    }
 
     private static Path dataDir;
     private static boolean loaded;
@@ -72,6 +93,7 @@ class WalkthroughBrowserIT {
 
     @Test
     void theRankingFiltersAndLeadsToAnEntityPage() {
+        browser.login("officer", DEMO_PASSWORD);
         browser.open("/ranking");
         browser.byId("ranking-grid");
         String first = browser.until(d -> d.findElements(By.cssSelector("#ranking-grid a")).stream()
@@ -94,6 +116,7 @@ class WalkthroughBrowserIT {
     @Test
     void theNetworkExpandsANodeAPageAtATime() {
         var top = risk.top(customs.risk.engine.ranking.RiskStore.Kind.ENTITIES, 1).getFirst();
+        browser.login("investigator", DEMO_PASSWORD);
         browser.open("/network?focus=Company:" + top.id());
         browser.byId("selected-node");
         browser.until(d -> ((Long) browser.script("const g = document.getElementById('network-graph');"
@@ -110,7 +133,13 @@ class WalkthroughBrowserIT {
     }
 
     @Test
-    void aDeclarationWithMistakesIsRefusedBesideTheFieldsThenSavedAndScored() {
+    void aTraderFilesADeclarationWithMistakesThenCorrectlyAndSeesNoRankings() {
+        browser.login("trader", DEMO_PASSWORD);
+        browser.open("/ranking");
+        browser.until(d -> d.getPageSource().contains("Could not navigate") || d.getPageSource().contains("denied")
+                ? true : null);
+        assertThat(browser.all(By.id("ranking-grid"))).isEmpty();
+        browser.screenshot("trader-denied-ranking");
         browser.open("/entry/declaration");
         browser.type("declaration-declaration-id", "WEB-0001:1");
         browser.type("declaration-filed-on", "2024-13-45");
@@ -131,7 +160,8 @@ class WalkthroughBrowserIT {
         browser.type("declaration-filed-on", "2024-03-01");
         browser.type("declaration-quantity", "3490");
         browser.click("declaration-submit");
-        browser.until(d -> browser.byId("declaration-result").getText().toLowerCase().contains("score") ? true : null);
+        browser.until(d -> browser.byId("declaration-status").getText().startsWith("Saved") ? true : null);
+        assertThat(browser.byId("declaration-result").getText()).doesNotContain("Score");
         assertThat(browser.byId("declaration-quantity").getDomAttribute("invalid")).isNull();
         assertThat(risk.score(customs.risk.engine.ranking.RiskStore.Kind.DECLARATIONS, "WEB-0001:1")).isPresent();
         browser.screenshot("declaration-saved");
@@ -139,6 +169,7 @@ class WalkthroughBrowserIT {
 
     @Test
     void anInspectionResultIsRecordedForTheLearningLoop() {
+        browser.login("inspector", DEMO_PASSWORD);
         browser.open("/entry/inspection");
         browser.type("inspection-declaration-id", "81394-22-0000001:1");
         browser.type("inspection-inspected-on", "2024-04-02");
@@ -161,6 +192,7 @@ class WalkthroughBrowserIT {
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             out.closeEntry();
         }
+        browser.login("officer", DEMO_PASSWORD);
         browser.open("/entry/bundle");
         var upload = browser.byId("bundle-upload");
         var input = upload.findElements(By.cssSelector("input[type=file]")).stream().findFirst()
@@ -175,6 +207,7 @@ class WalkthroughBrowserIT {
 
     @Test
     void documentSearchShowsHitsFacetsAndPreview() {
+        browser.login("investigator", DEMO_PASSWORD);
         browser.open("/documents?q=commercial+invoice");
         browser.until(d -> d.findElements(By.cssSelector("#doc-results [id^='doc-hit-']")).isEmpty() ? null : true);
         assertThat(browser.byId("doc-search-total").getText()).containsPattern("\\d");
@@ -187,6 +220,7 @@ class WalkthroughBrowserIT {
 
     @Test
     void theGlobalSearchFindsEntitiesAndDocuments() {
+        browser.login("investigator", DEMO_PASSWORD);
         browser.open("/");
         browser.type("global-search", "COMMERCIAL INVOICE");
         browser.byId("global-search").findElement(By.cssSelector("input")).sendKeys(org.openqa.selenium.Keys.ENTER);

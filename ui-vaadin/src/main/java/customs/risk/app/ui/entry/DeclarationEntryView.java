@@ -54,7 +54,13 @@ public class DeclarationEntryView extends VerticalLayout {
     private final ContractForm form;
     private final Div result = new Div();
 
-    public DeclarationEntryView(DeclarationEntry entry) {
+    /** The signed-in trader's company; empty for staff (an administrator entering on a trader's behalf). */
+    private final java.util.Optional<String> traderCompany;
+
+    public DeclarationEntryView(DeclarationEntry entry,
+            com.vaadin.flow.spring.security.AuthenticationContext authentication) {
+        this.traderCompany = authentication.getAuthenticatedUser(customs.risk.app.security.AccountPrincipal.class)
+                .filter(user -> authentication.hasRole("TRADER")).flatMap(user -> user.companyId());
         this.entry = entry;
         setId("declaration-entry");
         form = new ContractForm("declaration", entry.columns(), PRESENTATION);
@@ -76,7 +82,7 @@ public class DeclarationEntryView extends VerticalLayout {
 
     private void submit() {
         result.removeAll();
-        var outcome = entry.submit(form.values());
+        var outcome = entry.submit(form.values(), traderCompany);
         var saved = outcome.entry();
         form.show(saved.fieldErrors(), saved.notices());
         var status = new Paragraph();
@@ -92,6 +98,10 @@ public class DeclarationEntryView extends VerticalLayout {
         status.setText("Saved declaration item " + form.values().get("declaration_id").strip() + ".");
         status.getStyle().set("color", "var(--lumo-success-text-color)");
         result.add(status);
+        if (traderCompany.isPresent()) {
+            // Traders do not see risk scores: they would learn how to slip through.
+            return;
+        }
         var scoring = new Paragraph("Risk: " + outcome.scoring());
         scoring.setId("declaration-scoring");
         result.add(scoring);

@@ -1,0 +1,48 @@
+package customs.risk.app.security;
+
+import static customs.risk.app.security.Role.ADMIN;
+import static customs.risk.app.security.Role.INVESTIGATOR;
+import static customs.risk.app.security.Role.RISK_OFFICER;
+import static customs.risk.app.security.Role.STAFF;
+import static customs.risk.app.security.Role.TRADER;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * Who may call which REST endpoint: one row per method and path, checked in order; anything under
+ * {@code /api/} that no row names is refused, so a new endpoint is closed until it gets a row here.
+ *
+ * <p>Decisions: traders may not upload bundles (a bundle can describe other companies, people and
+ * inspections, which a trader must not write; their declarations come through the declaration form,
+ * scoped to their company), nor read rankings, statistics or documents; they read their own
+ * declarations at {@code /api/my/declarations}. Inspectors see documents and statistics but not the
+ * rankings, which steer selection.
+ */
+final class ApiAccess {
+
+    record Rule(HttpMethod method, String path, Set<Role> roles) {}
+
+    static final List<Rule> RULES = List.of(
+            new Rule(HttpMethod.POST, "/api/bundles", EnumSet.of(ADMIN, RISK_OFFICER)),
+            new Rule(HttpMethod.GET, "/api/bundles/**", EnumSet.of(ADMIN, RISK_OFFICER)),
+            new Rule(HttpMethod.GET, "/api/risk/**", EnumSet.of(ADMIN, RISK_OFFICER, INVESTIGATOR)),
+            new Rule(HttpMethod.GET, "/api/stats", STAFF),
+            new Rule(HttpMethod.POST, "/api/documents", STAFF),
+            new Rule(HttpMethod.GET, "/api/documents/**", STAFF),
+            new Rule(HttpMethod.GET, "/api/companies/*/documents", STAFF),
+            new Rule(HttpMethod.GET, "/api/my/**", EnumSet.of(TRADER)));
+
+    private ApiAccess() {}
+
+    static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry registry) {
+        for (Rule rule : RULES) {
+            registry.requestMatchers(rule.method(), rule.path()).hasAnyRole(Role.names(rule.roles()));
+        }
+        registry.anyRequest().denyAll();
+    }
+}

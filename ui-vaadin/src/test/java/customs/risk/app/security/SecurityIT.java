@@ -1,0 +1,373 @@
+package customs.risk.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import customs.risk.app.RiskApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Who may do what, over real HTTP against the whole application: anonymous callers, wrong and
+ * throttled passwords, each role against each endpoint group, the trader's own declarations, users
+ * created by an admin, stored hashes, the login page, and the first-start rules.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SecurityIT {
+
+    private static final String PASSWORD = "a-role-users-password";
+    /** No search engine is needed here: a dead address keeps the in-process node from starting. */
+    private static final String NO_SEARCH_ENGINE = "http://127.0.0.1:9";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        Path dataDir = Files.createTempDirectory("security-it");
+        registry.add("risk.data-dir", dataDir::toString);
+        registry.add("risk.elasticsearch.uris", () -> NO_SEARCH_ENGINE);
+        TestAdmin.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    LoginThrottle throttle;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    Driver driver;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** One user per role, and a small graph: the trader's company SEC-C1 trades with SEC-C2; SEC-C3 is a stranger. */
+    @BeforeEach
+    void usersAndGraph() {
+        for (Role role : Role.values()) {
+            if (accounts.find(userOf(role)).isEmpty()) {
+                accounts.create(userOf(role), PASSWORD, Set.of(role), role == Role.TRADER ? "SEC-C1" : null);
+            }
+        }
+        try (var session = driver.session()) {
+            session.run("""
+                    MERGE (c1:Company {id: 'SEC-C1'}) MERGE (c2:Company {id: 'SEC-C2'}) MERGE (c3:Company {id: 'SEC-C3'})
+                    MERGE (bought:Declaration {id: 'SEC-D1'}) SET bought.filedOn = date('2024-03-01')
+                    MERGE (bought)-[:SOLD_BY]->(c2) MERGE (bought)-[:BOUGHT_BY]->(c1)
+                    MERGE (declared:Declaration {id: 'SEC-D2'}) SET declared.filedOn = date('2024-03-02')
+                    MERGE (declared)-[:SOLD_BY]->(c3) MERGE (declared)-[:BOUGHT_BY]->(c2)
+                    MERGE (declared)-[:DECLARED_BY]->(c1)
+                    MERGE (other:Declaration {id: 'SEC-D3'}) SET other.filedOn = date('2024-03-03')
+                    MERGE (other)-[:SOLD_BY]->(c2) MERGE (other)-[:BOUGHT_BY]->(c3)
+                    """).consume();
+        }
+    }
+
+    @AfterEach
+    void forgetFailedLogins() {
+        throttle.clear();
+    }
+
+    @Test
+    void anAnonymousCallIsRefusedWith401AndABasicChallenge() throws Exception {
+        for (String path : List.of("/api/stats", "/api/risk/entities", "/api/bundles/x", "/api/my/declarations",
+                "/api/documents/search?q=x", "/actuator/info")) {
+            var response = send("GET", path, null);
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).as(path).hasValueSatisfying(
+                    v -> assertThat(v).startsWith("Basic realm="));
+            assertThat(response.headers().firstValue("Set-Cookie")).as("the API creates no session").isEmpty();
+        }
+        // Public: answered, not challenged (503 here only because this test runs without a search engine).
+        for (String path : List.of("/actuator/health", "/actuator/health/readiness")) {
+            var health = send("GET", path, null);
+            assertThat(health.statusCode()).as(path).isIn(200, 503);
+            assertThat(health.body()).as(path).contains("\"status\"");
+        }
+    }
+
+    @Test
+    void aWrongPasswordIs401AndRepeatedFailuresAreThrottledEvenForTheRightPassword() throws Exception {
+        String victim = userOf(Role.INVESTIGATOR);
+        for (int i = 0; i < 5; i++) {
+            var wrong = send("GET", "/api/stats", TestAdmin.basic(victim, "not-the-password-" + i));
+            assertThat(wrong.statusCode()).isEqualTo(401);
+        }
+
+        var refused = send("GET", "/api/stats", TestAdmin.basic(victim, PASSWORD));
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
+                v -> assertThat(Long.parseLong(v)).isBetween(1L, 300L));
+        assertThat(refused.body()).contains("too many failed logins");
+        assertThat(send("GET", "/api/stats", TestAdmin.basic()).statusCode())
+                .as("another user from the same address is not locked out by five failures").isEqualTo(200);
+
+        throttle.clear();
+        assertThat(send("GET", "/api/stats", TestAdmin.basic(victim, PASSWORD)).statusCode()).isEqualTo(200);
+    }
+
+    /** Every role against every endpoint group: allowed means neither 401 nor 403; refused means 403. */
+    @ParameterizedTest(name = "{0} {1} {2} allowed={3}")
+    @MethodSource("accessTable")
+    void eachRoleReachesExactlyItsEndpoints(Role role, String method, String path, boolean allowed) throws Exception {
+        var response = send(method, path, TestAdmin.basic(userOf(role), PASSWORD));
+        if (allowed) {
+            assertThat(response.statusCode()).as(response.body()).isNotIn(401, 403);
+        } else {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+        }
+    }
+
+    static Stream<Arguments> accessTable() {
+        var staff = EnumSet.of(Role.ADMIN, Role.RISK_OFFICER, Role.INVESTIGATOR, Role.INSPECTOR);
+        var rows = List.of(
+                new Object[] {"POST", "/api/bundles", EnumSet.of(Role.ADMIN, Role.RISK_OFFICER)},
+                new Object[] {"GET", "/api/bundles/no-such-job", EnumSet.of(Role.ADMIN, Role.RISK_OFFICER)},
+                new Object[] {"GET", "/api/risk/entities", EnumSet.of(Role.ADMIN, Role.RISK_OFFICER, Role.INVESTIGATOR)},
+                new Object[] {"GET", "/api/risk/declarations", EnumSet.of(Role.ADMIN, Role.RISK_OFFICER,
+                        Role.INVESTIGATOR)},
+                new Object[] {"GET", "/api/stats", staff},
+                new Object[] {"POST", "/api/documents", staff},
+                new Object[] {"GET", "/api/documents/search?q=invoice", staff},
+                new Object[] {"GET", "/api/documents/no-such-document/file", staff},
+                new Object[] {"GET", "/api/companies/SEC-C2/documents", staff},
+                new Object[] {"GET", "/api/my/declarations", EnumSet.of(Role.TRADER)},
+                new Object[] {"GET", "/api/not-an-endpoint", EnumSet.noneOf(Role.class)},
+                new Object[] {"GET", "/actuator/info", EnumSet.of(Role.ADMIN)});
+        var arguments = new ArrayList<Arguments>();
+        for (Object[] row : rows) {
+            @SuppressWarnings("unchecked")
+            Set<Role> allowed = (Set<Role>) row[2];
+            for (Role role : Role.values()) {
+                arguments.add(Arguments.of(role, row[0], row[1], allowed.contains(role)));
+            }
+        }
+        return arguments.stream();
+    }
+
+    @Test
+    void aTraderSeesOnlyTheDeclarationsOfItsOwnCompanyAndNoScores() throws Exception {
+        var mine = send("GET", "/api/my/declarations", TestAdmin.basic(userOf(Role.TRADER), PASSWORD));
+
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(mine.body()).contains("\"company\":\"SEC-C1\"", "\"id\":\"SEC-D1\"", "\"id\":\"SEC-D2\"",
+                "\"parts\":[\"BUYER\"]", "\"parts\":[\"DECLARANT\"]")
+                .doesNotContain("SEC-D3", "riskScore", "lane", "reasons");
+        assertThat(mine.body().indexOf("SEC-D2")).as("newest first").isLessThan(mine.body().indexOf("SEC-D1"));
+        assertThat(send("GET", "/api/risk/declarations", TestAdmin.basic(userOf(Role.TRADER), PASSWORD))
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aUserCreatedByAnAdminCanLogInOverBasicAndTheLoginFormUntilDisabled() throws Exception {
+        accounts.create("New.Officer", "officer-password-42", Set.of(Role.RISK_OFFICER), null);
+
+        assertThat(accounts.find("new.officer")).hasValueSatisfying(u -> {
+            assertThat(u.roles()).containsExactly(Role.RISK_OFFICER);
+            assertThat(u.enabled()).isTrue();
+        });
+        assertThat(send("GET", "/api/stats", TestAdmin.basic("NEW.OFFICER", "officer-password-42")).statusCode())
+                .as("usernames are case-insensitive").isEqualTo(200);
+
+        var login = formLogin("new.officer", "officer-password-42");
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        var home = http.send(browser("/").header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(home.statusCode()).as("the session opens the views").isEqualTo(200);
+
+        var wrong = formLogin("new.officer", "not-the-password");
+        assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+
+        accounts.setEnabled("new.officer", false);
+        assertThat(send("GET", "/api/stats", TestAdmin.basic("new.officer", "officer-password-42")).statusCode())
+                .isEqualTo(401);
+        accounts.setEnabled("new.officer", true);
+        assertThat(send("GET", "/api/stats", TestAdmin.basic("new.officer", "officer-password-42")).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void passwordsAreStoredAsBcryptHashesOnly() {
+        try (var session = driver.session()) {
+            var record = session.run("MATCH (u:User {username: $u}) RETURN u.passwordHash AS hash, keys(u) AS keys",
+                    java.util.Map.of("u", userOf(Role.INSPECTOR))).single();
+            String hash = record.get("hash").asString();
+            assertThat(hash).isNotEqualTo(PASSWORD).doesNotContain(PASSWORD).startsWith("$2a$");
+            assertThat(encoder.matches(PASSWORD, hash)).isTrue();
+            assertThat(record.get("keys").asList(v -> v.asString()))
+                    .containsExactlyInAnyOrder("username", "passwordHash", "roles", "enabled", "createdAt");
+        }
+    }
+
+    @Test
+    void accountRulesRefuseBadInputNamingTheField() {
+        assertRefused(() -> accounts.create("a", "long-enough-password", Set.of(Role.INSPECTOR), null),
+                InvalidAccountException.Field.USERNAME);
+        assertRefused(() -> accounts.create("bob smith", "long-enough-password", Set.of(Role.INSPECTOR), null),
+                InvalidAccountException.Field.USERNAME);
+        assertRefused(() -> accounts.create("shorty", "too-short", Set.of(Role.INSPECTOR), null),
+                InvalidAccountException.Field.PASSWORD);
+        assertRefused(() -> accounts.create("nameinside", "xx-nameinside-xx", Set.of(Role.INSPECTOR), null),
+                InvalidAccountException.Field.PASSWORD);
+        assertRefused(() -> accounts.create("noroles", "long-enough-password", Set.of(), null),
+                InvalidAccountException.Field.ROLES);
+        assertRefused(() -> accounts.create("mixed", "long-enough-password", Set.of(Role.TRADER, Role.ADMIN), "C"),
+                InvalidAccountException.Field.ROLES);
+        assertRefused(() -> accounts.create("nocompany", "long-enough-password", Set.of(Role.TRADER), " "),
+                InvalidAccountException.Field.COMPANY);
+        assertRefused(() -> accounts.create("staffco", "long-enough-password", Set.of(Role.INSPECTOR), "SEC-C1"),
+                InvalidAccountException.Field.COMPANY);
+        assertRefused(() -> accounts.create(userOf(Role.INSPECTOR), "long-enough-password", Set.of(Role.INSPECTOR),
+                null), InvalidAccountException.Field.USERNAME);
+    }
+
+    @Test
+    void theLastEnabledAdminCanBeNeitherDisabledNorDemoted() {
+        accounts.setEnabled(userOf(Role.ADMIN), false);
+        try {
+            assertRefused(() -> accounts.setEnabled(TestAdmin.USERNAME, false), InvalidAccountException.Field.ACCOUNT);
+            assertRefused(() -> accounts.setRoles(TestAdmin.USERNAME, Set.of(Role.INSPECTOR), null),
+                    InvalidAccountException.Field.ACCOUNT);
+        } finally {
+            accounts.setEnabled(userOf(Role.ADMIN), true);
+        }
+        accounts.setRoles(userOf(Role.ADMIN), Set.of(Role.ADMIN, Role.INVESTIGATOR), null);
+        assertThat(accounts.find(userOf(Role.ADMIN)).orElseThrow().roles())
+                .containsExactlyInAnyOrder(Role.ADMIN, Role.INVESTIGATOR);
+        accounts.setRoles(userOf(Role.ADMIN), Set.of(Role.ADMIN), null);
+    }
+
+    @Test
+    void theLoginPageIsPublicAndTheViewsRedirectToIt() throws Exception {
+        var login = http.send(browser("/login").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("<html");
+
+        var home = http.send(browser("/").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        var admin = http.send(browser("/admin/users").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(admin.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    @Test
+    void withoutUsersAndWithoutAnAdminPasswordTheWebApplicationRefusesToStart(@TempDir Path dir) {
+        assertThatThrownBy(() -> start(dir, false).close())
+                .satisfies(e -> assertThat(Stream.iterate(e, t -> t != null, Throwable::getCause))
+                        .anySatisfy(cause -> assertThat(cause).isInstanceOf(FirstAdminMissingException.class)
+                                .hasMessageContaining("RISK_ADMIN_PASSWORD")));
+    }
+
+    @Test
+    void theDemoProfileCreatesOneDocumentedUserPerRole(@TempDir Path dir) throws Exception {
+        try (var context = start(dir, true)) {
+            var users = context.getBean(UserAccounts.class).list(0, 100);
+            assertThat(users).extracting(UserAccount::username)
+                    .containsExactly("admin", "inspector", "investigator", "officer", "trader");
+            assertThat(users).filteredOn(UserAccount::isTrader).singleElement()
+                    .satisfies(u -> assertThat(u.companyId()).isEqualTo("476-87-16904"));
+            int demoPort = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + demoPort
+                    + "/api/my/declarations")).header("Authorization", TestAdmin.basic("trader", "customs-demo"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static org.springframework.context.ConfigurableApplicationContext start(Path dir, boolean demo) {
+        var builder = new SpringApplicationBuilder(RiskApplication.class).web(WebApplicationType.SERVLET);
+        if (demo) {
+            builder.profiles("demo");
+        }
+        // An explicit empty password, so a RISK_ADMIN_PASSWORD in the build's environment cannot interfere.
+        return builder.run("--risk.data-dir=" + dir, "--server.port=0", "--risk.elasticsearch.uris=" + NO_SEARCH_ENGINE,
+                "--risk.security.admin-password=", "--risk.security.bcrypt-strength=4",
+                "--spring.main.banner-mode=off");
+    }
+
+    private static void assertRefused(Runnable change, InvalidAccountException.Field field) {
+        assertThatThrownBy(change::run).isInstanceOfSatisfying(InvalidAccountException.class,
+                e -> assertThat(e.field()).as(e.getMessage()).isEqualTo(field));
+    }
+
+    private static String userOf(Role role) {
+        return "user-" + role.name().toLowerCase(Locale.ROOT);
+    }
+
+    private HttpResponse<String> formLogin(String username, String password) throws Exception {
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return http.send(HttpRequest.newBuilder(url("/login")).header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request shaped like a browser's page load, which Vaadin answers with a page or a redirect. */
+    private HttpRequest.Builder browser(String path) {
+        return HttpRequest.newBuilder(url(path)).header("Accept", "text/html").header("Sec-Fetch-Dest", "document");
+    }
+
+    private HttpResponse<String> send(String method, String path, String authorization) throws Exception {
+        var request = HttpRequest.newBuilder(url(path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        switch (method) {
+            case "GET" -> request.GET();
+            // Not a zip: an allowed caller gets a job that fails, nothing is loaded.
+            case "POST" -> {
+                if (path.equals("/api/documents")) {
+                    String boundary = "SecBoundary";
+                    request.header("Content-Type", "multipart/form-data; boundary=" + boundary);
+                    // An unknown document type: an allowed caller gets 400 and nothing is stored.
+                    request.POST(HttpRequest.BodyPublishers.ofString("--" + boundary
+                            + "\r\nContent-Disposition: form-data; name=\"docType\"\r\n\r\nRECEIPT\r\n--" + boundary
+                            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+                            + "Content-Type: text/plain\r\n\r\ntext\r\n--" + boundary + "--\r\n"));
+                } else {
+                    request.header("Content-Type", "application/zip")
+                            .POST(HttpRequest.BodyPublishers.ofString("not a zip"));
+                }
+            }
+            default -> throw new IllegalArgumentException(method);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI url(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
