@@ -1,6 +1,9 @@
 package customs.risk.app.cli;
 
 import customs.risk.app.documents.SearchEngine;
+import customs.risk.app.explore.EntityService;
+import customs.risk.app.explore.NetworkService;
+import customs.risk.app.explore.NodeRef;
 import customs.risk.app.risk.RiskService;
 import customs.risk.documents.bench.DocumentBenchmark;
 import customs.risk.engine.ranking.RiskAssessment;
@@ -36,6 +39,9 @@ import picocli.CommandLine.Unmatched;
                 "'bench documents --count N': generate N filed documents, index them into the in-process Elasticsearch"
                         + " node and into a plain Lucene index, then run a mixed query set on both; prints documents/s"
                         + " and query latency p50/p95 side by side.",
+                "'bench ui --declarations N': generate, load and score N declarations, then time what the views wait"
+                        + " for: the first rows of each ranking, an entity page's data, a capped expansion of the node with"
+                        + " the most neighbours (server side, through the services the views call).",
                 "Peak heap is sampled every 50 ms; run with RISK_JAVA_OPTS=-Xmx1g to hold it to 1 GB."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -69,8 +75,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("ingest", "score", "documents").contains(what)) {
-            System.err.println("error: unknown benchmark '" + what + "' (available: ingest, score, documents)");
+        if (!List.of("ingest", "score", "documents", "ui").contains(what)) {
+            System.err.println("error: unknown benchmark '" + what + "' (available: ingest, score, documents, ui)");
             return ExitCodes.USAGE;
         }
         boolean temporary = dataDir == null;
@@ -84,6 +90,7 @@ final class BenchCommand implements Callable<Integer> {
             return switch (what) {
                 case "score" -> runScore(dir, bundles);
                 case "documents" -> runDocuments(dir);
+                case "ui" -> runViews(dir, bundles);
                 default -> run(dir, bundles);
             };
         } finally {
@@ -176,6 +183,75 @@ final class BenchCommand implements Callable<Integer> {
             heap.stop();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * What the views wait for on a large store: the first page of each ranking, an entity page's
+     * data, and a capped expansion of the node with the most neighbours. Server side, through the
+     * same services the views call; each measured 5 times after one cold run.
+     */
+    private int runViews(Path dir, Path bundles) throws Exception {
+        var first = generate(seed, declarations, bundles.resolve("first"));
+        var data = new DataDirectory(dir);
+        BundleIngester.importIntoNewStore(first, data.neo4jHome(), new FileStore(data.files()),
+                data.reports().resolve("first.csv"), IngestListener.NONE);
+        try (var context = ApplicationContexts.start(dir, false, springArgs)) {
+            var risk = context.getBean(RiskService.class);
+            long started = System.nanoTime();
+            risk.train();
+            System.out.printf("bench ui: %,d declarations loaded and scored (training %.0f s, not counted)%n",
+                    declarations, (System.nanoTime() - started) / 1e9);
+            var entities = context.getBean(EntityService.class);
+            var network = context.getBean(NetworkService.class);
+            var none = customs.risk.engine.ranking.RankingFilter.NONE;
+            var entitiesKind = customs.risk.engine.ranking.RiskStore.Kind.ENTITIES;
+            var declarationsKind = customs.risk.engine.ranking.RiskStore.Kind.DECLARATIONS;
+            time("ranking: first 50 entities", () -> risk.page(entitiesKind, none, 0, 50));
+            time("ranking: first 50 declarations", () -> risk.page(declarationsKind, none, 0, 50));
+            time("ranking: 50 red declarations of HS 85", () -> risk.page(declarationsKind,
+                    new customs.risk.engine.ranking.RankingFilter(customs.risk.engine.ranking.Lane.RED, "85", null, null,
+                            null, null), 0, 50));
+            time("ranking: rows 100,000-100,049", () -> risk.page(declarationsKind, none, 100_000, 50));
+            time("ranking: score chart, declarations", () -> risk.histogram(declarationsKind));
+            time("ranking: expected hits at 5,000", () -> risk.expectedHits(5_000));
+            String top = risk.top(entitiesKind, 1).getFirst().id();
+            var company = new NodeRef("Company", top);
+            time("entity page: profile, 50 declarations, links, inspections", () -> {
+                entities.profile(company);
+                entities.declarations(top, 0, 50);
+                entities.links(company);
+                return entities.inspections(company, 100);
+            });
+            String busiest;
+            try (var session = context.getBean(Driver.class).session()) {
+                busiest = session.run("MATCH (o:Office) RETURN o.code AS code ORDER BY COUNT { (o)<-[:LODGED_AT]-() }"
+                        + " DESC LIMIT 1").single().get("code").asString();
+            }
+            var office = new NodeRef("Office", busiest);
+            long neighbours = network.degrees(office).stream().mapToLong(NetworkService.Degree::count).sum();
+            time(String.format("network: office %s (%,d neighbours): counts + first 50", busiest, neighbours), () -> {
+                network.degrees(office);
+                return network.expand(office, "LODGED_AT", false, 0, NetworkService.PAGE_DEFAULT);
+            });
+            time("network: same office, neighbours 5,000-5,049", () ->
+                    network.expand(office, "LODGED_AT", false, 5_000, NetworkService.PAGE_DEFAULT));
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void time(String what, java.util.concurrent.Callable<?> call) throws Exception {
+        long cold = System.nanoTime();
+        call.call();
+        double coldMillis = (System.nanoTime() - cold) / 1e6;
+        double[] warm = new double[5];
+        for (int i = 0; i < warm.length; i++) {
+            long t = System.nanoTime();
+            call.call();
+            warm[i] = (System.nanoTime() - t) / 1e6;
+        }
+        java.util.Arrays.sort(warm);
+        System.out.printf("  %-62s cold %7.1f ms, warm median %7.1f ms, max %7.1f ms%n", what, coldMillis, warm[2],
+                warm[4]);
     }
 
     /** Indexing speed and query latency of the in-process Elasticsearch node beside plain Lucene. */

@@ -26,16 +26,18 @@ public record NodeRef(String label, String key) {
         }
     }
 
-    /** Parses {@code Label:key}; empty for anything else. */
+    /** Parses {@code Label:key} (the label in any case, e.g. {@code company:ID}); empty for anything else. */
     public static Optional<NodeRef> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
         int colon = text.indexOf(':');
-        if (colon < 1 || colon == text.length() - 1 || !KEYS.containsKey(text.substring(0, colon))) {
+        if (colon < 1 || colon == text.length() - 1) {
             return Optional.empty();
         }
-        return Optional.of(new NodeRef(text.substring(0, colon), text.substring(colon + 1)));
+        String label = text.substring(0, colon);
+        return KEYS.keySet().stream().filter(l -> l.equalsIgnoreCase(label)).findFirst()
+                .map(l -> new NodeRef(l, text.substring(colon + 1)));
     }
 
     String keyProperty() {

@@ -41,6 +41,7 @@ class DataEntryIT {
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
         dataDir = Files.createTempDirectory("data-entry-it");
         registry.add("risk.data-dir", dataDir::toString);
+        customs.risk.app.security.TestAdmin.register(registry);
     }
 
     @Autowired

@@ -38,6 +38,7 @@ class DocumentSearchViewIT {
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         var dataDir = Files.createTempDirectory("document-search-view-it");
         registry.add("risk.data-dir", dataDir::toString);
+        customs.risk.app.security.TestAdmin.register(registry);
     }
 
     @Autowired
