@@ -26,3 +26,9 @@ CREATE INDEX person_name IF NOT EXISTS FOR (p:Person) ON (p.name);
 // Rankings read the riskiest first.
 CREATE INDEX declaration_risk IF NOT EXISTS FOR (d:Declaration) ON (d.riskScore);
 CREATE INDEX company_risk IF NOT EXISTS FOR (c:Company) ON (c.riskScore);
+
+// Cases: timeline events and messages (ui-vaadin customs.risk.app.cases). A case's messages are
+// numbered by the counter messageSeq on the :Case node; a retried post is found by clientId.
+CREATE CONSTRAINT message_id IF NOT EXISTS FOR (m:Message) REQUIRE m.id IS UNIQUE;
+CREATE INDEX message_client_id IF NOT EXISTS FOR (m:Message) ON (m.clientId);
+CREATE INDEX case_status IF NOT EXISTS FOR (c:Case) ON (c.status);

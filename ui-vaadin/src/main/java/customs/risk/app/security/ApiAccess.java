@@ -21,7 +21,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * inspections, which a trader must not write; their declarations come through the declaration form,
  * scoped to their company), nor read rankings, statistics or documents; they read their own
  * declarations at {@code /api/my/declarations}. Inspectors see documents and statistics but not the
- * rankings, which steer selection.
+ * rankings, which steer selection. Traders have no part in cases.
  */
 final class ApiAccess {
 
@@ -35,7 +35,14 @@ final class ApiAccess {
             new Rule(HttpMethod.POST, "/api/documents", STAFF),
             new Rule(HttpMethod.GET, "/api/documents/**", STAFF),
             new Rule(HttpMethod.GET, "/api/companies/*/documents", STAFF),
-            new Rule(HttpMethod.GET, "/api/my/**", EnumSet.of(TRADER)));
+            new Rule(HttpMethod.GET, "/api/my/**", EnumSet.of(TRADER)),
+            // Staff only; which cases each may see is the case team's affair (CaseService).
+            new Rule(HttpMethod.GET, "/api/cases", STAFF),
+            new Rule(HttpMethod.POST, "/api/cases", STAFF),
+            new Rule(HttpMethod.GET, "/api/cases/**", STAFF),
+            new Rule(HttpMethod.POST, "/api/cases/**", STAFF),
+            new Rule(HttpMethod.PATCH, "/api/cases/**", STAFF),
+            new Rule(HttpMethod.DELETE, "/api/cases/**", STAFF));
 
     private ApiAccess() {}
 

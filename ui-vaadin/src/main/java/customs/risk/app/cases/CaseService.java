@@ -1,0 +1,579 @@
+package customs.risk.app.cases;
+
+import customs.risk.app.cases.CaseException.Reason;
+import customs.risk.app.cases.CaseModel.CaseEvent;
+import customs.risk.app.cases.CaseModel.CaseView;
+import customs.risk.app.cases.CaseModel.Changes;
+import customs.risk.app.cases.CaseModel.EventKind;
+import customs.risk.app.cases.CaseModel.Message;
+import customs.risk.app.cases.CaseModel.MessageVersion;
+import customs.risk.app.cases.CaseModel.Posted;
+import customs.risk.app.cases.CaseModel.Priority;
+import customs.risk.app.cases.CaseModel.Status;
+import customs.risk.app.cases.CaseModel.Unread;
+import customs.risk.app.explore.NodeRef;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Investigation cases and their conversations, in the graph: {@code (:Case)} owned by one
+ * {@code (:User)-[:OWNS]}, worked by {@code (:User)-[:MEMBER_OF]}, {@code -[:ABOUT]->} the companies,
+ * people, declarations and documents under investigation, with a timeline of
+ * {@code -[:HAS_EVENT]->(:CaseEvent)} and messages {@code -[:HAS_MESSAGE]->(:Message)}.
+ *
+ * <p>Only the owner, the members and admins see a case; to anyone else it does not exist
+ * ({@link Reason#NOT_FOUND}). Each operation is one write transaction that checks access, changes
+ * and records the timeline event together, so no change goes unrecorded; a read of a closed case
+ * records an {@code AUDIT_READ}. Posting a message is not a timeline event: the message itself
+ * records who wrote what and when; its edits and deletions are.
+ *
+ * <p>Message order: the case node carries a counter {@code messageSeq}. A post first takes the case's
+ * write lock (the {@code _LOCK_} idiom of the Neo4j operations manual, "Concurrent data access"),
+ * then looks for an earlier post with the same author and clientId, then increments the counter, all
+ * in one transaction. Posts to one case are therefore serialised: seq is gap-free and follows commit
+ * order, a retried post finds its first attempt, and a message is committed before it is answered.
+ *
+ * <p>Cases opened from the entity page ({@code EntityService.openCase}) have no {@code OWNS} yet:
+ * their {@code openedBy} counts as the owner until someone is made owner here.
+ */
+@Service
+public class CaseService {
+
+    /** What a case may be about; all keyed by {@code id}. */
+    static final Set<String> LINKABLE = Set.of("Company", "Person", "Declaration", "Document");
+
+    static final int MAX_TITLE = 200;
+    static final int MAX_TEXT = 10_000;
+    static final int MAX_PAGE = 500;
+
+    /** Binds {@code c} to the case if {@code $user} may see it. */
+    private static final String VISIBLE = """
+            MATCH (c:Case {id: $caseId})
+            WHERE $admin OR EXISTS { (:User {username: $user})-[:OWNS|MEMBER_OF]->(c) }
+               OR (c.openedBy = $user AND NOT EXISTS { (:User)-[:OWNS]->(c) })
+            """;
+
+    private static final String VIEW = """
+            MATCH (c:Case {id: $caseId})
+            OPTIONAL MATCH (o:User)-[:OWNS]->(c)
+            RETURN c, coalesce(o.username, c.openedBy) AS owner,
+                   COLLECT { MATCH (m:User)-[:MEMBER_OF]->(c) RETURN m.username ORDER BY m.username } AS members,
+                   COLLECT { MATCH (c)-[:ABOUT]->(n)
+                             WITH [l IN labels(n) WHERE l IN $labels][0] AS label, coalesce(n.id, n.code, n.key) AS key
+                             RETURN label + ':' + key AS ref ORDER BY ref } AS links
+            """;
+
+    private static final List<String> VIEW_LABELS = List.of("Company", "Person", "Declaration", "Document", "Office",
+            "HsCode", "Country", "Address", "Phone", "Email", "Inspection");
+
+    private final Driver driver;
+
+    CaseService(Driver driver) {
+        this.driver = driver;
+    }
+
+    public CaseView create(Actor actor, String title, Priority priority, List<String> about, List<String> members) {
+        String checkedTitle = checkTitle(title);
+        Priority checkedPriority = priority == null ? Priority.MEDIUM : priority;
+        List<NodeRef> refs = about == null ? List.of() : about.stream().map(CaseService::linkable).toList();
+        String id = "CASE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        return write(tx -> {
+            var created = tx.run("""
+                    MATCH (u:User {username: $user})
+                    CREATE (u)-[:OWNS]->(c:Case {id: $caseId, title: $title, status: 'OPEN', priority: $priority,
+                                                  createdAt: datetime(), openedBy: $user, openedAt: toString(datetime())})
+                    RETURN c.id
+                    """, Map.of("user", actor.username(), "caseId", id, "title", checkedTitle,
+                    "priority", checkedPriority.name())).list();
+            if (created.isEmpty()) {
+                throw new CaseException(Reason.FORBIDDEN, "no user " + actor.username());
+            }
+            event(tx, id, actor, EventKind.CREATED, checkedTitle);
+            for (NodeRef ref : refs) {
+                link(tx, id, actor, ref);
+            }
+            for (String member : members == null ? List.<String>of() : members) {
+                addMember(tx, id, actor, member);
+            }
+            return view(tx, id);
+        });
+    }
+
+    /** The case; reading a closed case is audited. */
+    public CaseView get(Actor actor, String caseId) {
+        return write(tx -> {
+            requireVisible(tx, actor, caseId, true);
+            return view(tx, caseId);
+        });
+    }
+
+    /** Cases the actor owns or is a member of (also for admins: their own), open ones first, newest first. */
+    public List<CaseView> mine(Actor actor) {
+        return read(tx -> tx.run("""
+                MATCH (c:Case)
+                WHERE EXISTS { (:User {username: $user})-[:OWNS|MEMBER_OF]->(c) }
+                   OR (c.openedBy = $user AND NOT EXISTS { (:User)-[:OWNS]->(c) })
+                RETURN c.id AS id
+                ORDER BY CASE c.status WHEN 'CLOSED' THEN 1 ELSE 0 END,
+                         coalesce(c.createdAt, datetime(c.openedAt)) DESC
+                """, Map.of("user", actor.username())).list(r -> r.get("id").asString())
+                .stream().map(id -> view(tx, id)).toList());
+    }
+
+    /**
+     * Changes title, status, priority or owner, one timeline event per field that changes. Closing
+     * needs an outcome; reopening drops it. A new owner must be an enabled staff user; the former
+     * owner stays on the case as a member.
+     */
+    public CaseView update(Actor actor, String caseId, Changes changes) {
+        return write(tx -> {
+            Record current = requireVisible(tx, actor, caseId, false);
+            Value c = current.get("c");
+            if (changes.title() != null) {
+                String title = checkTitle(changes.title());
+                if (!title.equals(c.get("title").asString())) {
+                    set(tx, caseId, "SET c.title = $value", title);
+                    event(tx, caseId, actor, EventKind.TITLE_CHANGED, title);
+                }
+            }
+            Status status = Status.valueOf(c.get("status").asString("OPEN"));
+            String outcome = changes.outcome() == null ? null : changes.outcome().strip();
+            if (outcome != null && changes.status() != Status.CLOSED) {
+                throw CaseException.invalid("an outcome is given when closing: status CLOSED");
+            }
+            if (changes.status() != null && changes.status() != status) {
+                if (changes.status() == Status.CLOSED) {
+                    if (outcome == null || outcome.isEmpty() || outcome.length() > MAX_TEXT) {
+                        throw CaseException.invalid("closing a case needs an outcome (1-" + MAX_TEXT + " characters)");
+                    }
+                    set(tx, caseId, "SET c.status = 'CLOSED', c.outcome = $value, c.closedAt = datetime()", outcome);
+                    event(tx, caseId, actor, EventKind.STATUS_CHANGED, status + " -> CLOSED: " + outcome);
+                } else {
+                    set(tx, caseId, "SET c.status = $value REMOVE c.outcome, c.closedAt", changes.status().name());
+                    event(tx, caseId, actor, EventKind.STATUS_CHANGED, status + " -> " + changes.status());
+                }
+            }
+            if (changes.priority() != null && !changes.priority().name().equals(c.get("priority").asString("MEDIUM"))) {
+                set(tx, caseId, "SET c.priority = $value", changes.priority().name());
+                event(tx, caseId, actor, EventKind.PRIORITY_CHANGED,
+                        c.get("priority").asString("MEDIUM") + " -> " + changes.priority());
+            }
+            if (changes.owner() != null) {
+                changeOwner(tx, caseId, actor, current.get("owner").asString(null), changes.owner());
+            }
+            return view(tx, caseId);
+        });
+    }
+
+    public CaseView addMember(Actor actor, String caseId, String username) {
+        return write(tx -> {
+            requireVisible(tx, actor, caseId, false);
+            addMember(tx, caseId, actor, username);
+            return view(tx, caseId);
+        });
+    }
+
+    public CaseView removeMember(Actor actor, String caseId, String username) {
+        return write(tx -> {
+            requireVisible(tx, actor, caseId, false);
+            String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+            var removed = tx.run("""
+                    MATCH (:User {username: $name})-[r:MEMBER_OF]->(:Case {id: $caseId}) DELETE r RETURN count(*)
+                    """, Map.of("name", name, "caseId", caseId)).single().get(0).asLong();
+            if (removed > 0) {
+                event(tx, caseId, actor, EventKind.MEMBER_REMOVED, name);
+            }
+            return view(tx, caseId);
+        });
+    }
+
+    /** Links a company, person, declaration or document given as {@code Label:id}. */
+    public CaseView link(Actor actor, String caseId, String entity) {
+        NodeRef ref = linkable(entity);
+        return write(tx -> {
+            requireVisible(tx, actor, caseId, false);
+            link(tx, caseId, actor, ref);
+            return view(tx, caseId);
+        });
+    }
+
+    public CaseView unlink(Actor actor, String caseId, String entity) {
+        NodeRef ref = linkable(entity);
+        return write(tx -> {
+            requireVisible(tx, actor, caseId, false);
+            var removed = tx.run("MATCH (:Case {id: $caseId})-[r:ABOUT]->(n:" + ref.label() + " {id: $key}) "
+                    + "DELETE r RETURN count(*)", Map.of("caseId", caseId, "key", ref.key())).single().get(0).asLong();
+            if (removed > 0) {
+                event(tx, caseId, actor, EventKind.ENTITY_UNLINKED, ref.toString());
+            }
+            return view(tx, caseId);
+        });
+    }
+
+    public CaseEvent addNote(Actor actor, String caseId, String text) {
+        String note = checkText(text);
+        return write(tx -> {
+            requireVisible(tx, actor, caseId, false);
+            return event(tx, caseId, actor, EventKind.NOTE, note);
+        });
+    }
+
+    /** Everything that happened to the case, oldest first; reading a closed case's timeline is audited. */
+    public List<CaseEvent> timeline(Actor actor, String caseId) {
+        return write(tx -> {
+            requireVisible(tx, actor, caseId, true);
+            return tx.run("""
+                    MATCH (:Case {id: $caseId})-[:HAS_EVENT]->(e:CaseEvent)
+                    RETURN e ORDER BY e.seq
+                    """, Map.of("caseId", caseId)).list(r -> toEvent(r.get("e")));
+        });
+    }
+
+    /**
+     * Posts a message, idempotent per author and {@code clientId}: a retry of a post that did commit
+     * returns the stored message ({@code created} false) rather than a second one. Without a clientId
+     * the server makes one up, and a retry cannot be recognised.
+     */
+    public Posted post(Actor actor, String caseId, String text, String clientId) {
+        String body = checkText(text);
+        String client = clientId == null || clientId.isBlank() ? UUID.randomUUID().toString() : clientId.strip();
+        if (client.length() > 100) {
+            throw CaseException.invalid("clientId: at most 100 characters");
+        }
+        List<String> mentions = Mentions.in(body);
+        return write(tx -> {
+            var params = new HashMap<String, Object>(access(actor, caseId));
+            params.put("clientId", client);
+            var locked = tx.run(VISIBLE + "SET c._LOCK_ = true RETURN c.status AS status", params).list();
+            if (locked.isEmpty()) {
+                throw CaseException.notFound(caseId);
+            }
+            var earlier = tx.run("""
+                    MATCH (c:Case {id: $caseId})-[:HAS_MESSAGE]->(m:Message {clientId: $clientId})
+                    WHERE m.author = $user
+                    REMOVE c._LOCK_
+                    RETURN m.id AS id
+                    """, params).list();
+            if (!earlier.isEmpty()) {
+                return new Posted(message(tx, earlier.getFirst().get("id").asString()), false);
+            }
+            if ("CLOSED".equals(locked.getFirst().get("status").asString())) {
+                throw new CaseException(Reason.CONFLICT, "case " + caseId + " is closed: reopen it to post");
+            }
+            String id = "MSG-" + UUID.randomUUID();
+            params.put("id", id);
+            params.put("text", body);
+            tx.run("""
+                    MATCH (c:Case {id: $caseId})
+                    SET c.messageSeq = coalesce(c.messageSeq, 0) + 1
+                    REMOVE c._LOCK_
+                    CREATE (c)-[:HAS_MESSAGE]->(:Message {id: $id, seq: c.messageSeq, author: $user, text: $text,
+                            createdAt: datetime(), clientId: $clientId, deleted: false})
+                    """, params).consume();
+            mention(tx, id, mentions);
+            return new Posted(message(tx, id), true);
+        });
+    }
+
+    /**
+     * Messages with seq above {@code after}, in seq order, at most {@code limit}; marks them read for
+     * the actor (unread counts). Audited when the case is closed.
+     */
+    public List<Message> messages(Actor actor, String caseId, long after, int limit) {
+        if (after < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw CaseException.invalid("after >= 0, 1 <= limit <= " + MAX_PAGE);
+        }
+        return write(tx -> {
+            requireVisible(tx, actor, caseId, true);
+            var ids = tx.run("""
+                    MATCH (:Case {id: $caseId})-[:HAS_MESSAGE]->(m:Message) WHERE m.seq > $after
+                    RETURN m.id AS id ORDER BY m.seq LIMIT $limit
+                    """, Map.of("caseId", caseId, "after", after, "limit", limit)).list(r -> r.get("id").asString());
+            List<Message> page = ids.stream().map(id -> message(tx, id)).toList();
+            if (!page.isEmpty()) {
+                tx.run("""
+                        MATCH (u:User {username: $user}), (c:Case {id: $caseId})
+                        MERGE (u)-[r:READ_UP_TO]->(c)
+                        SET r.seq = CASE WHEN coalesce(r.seq, 0) > $seq THEN r.seq ELSE $seq END
+                        """, Map.of("user", actor.username(), "caseId", caseId, "seq", page.getLast().seq()))
+                        .consume();
+            }
+            return page;
+        });
+    }
+
+    /** Replaces the text of one's own message; the former text is kept as a {@code MessageVersion}. */
+    public Message edit(Actor actor, String caseId, String messageId, String text) {
+        String body = checkText(text);
+        return write(tx -> {
+            requireOwnMessage(tx, actor, caseId, messageId);
+            tx.run("""
+                    MATCH (m:Message {id: $id})
+                    CREATE (m)-[:PREVIOUS_VERSION]->(:MessageVersion {text: m.text,
+                            editedAt: coalesce(m.editedAt, m.createdAt)})
+                    SET m.text = $text, m.editedAt = datetime()
+                    WITH m
+                    OPTIONAL MATCH (m)-[r:MENTIONS]->()
+                    DELETE r
+                    """, Map.of("id", messageId, "text", body)).consume();
+            mention(tx, messageId, Mentions.in(body));
+            event(tx, caseId, actor, EventKind.MESSAGE_EDITED, messageId);
+            return message(tx, messageId);
+        });
+    }
+
+    /** Deletes one's own message: its place and seq stay, its text moves to the history. */
+    public Message delete(Actor actor, String caseId, String messageId) {
+        return write(tx -> {
+            requireOwnMessage(tx, actor, caseId, messageId);
+            tx.run("""
+                    MATCH (m:Message {id: $id})
+                    CREATE (m)-[:PREVIOUS_VERSION]->(:MessageVersion {text: m.text,
+                            editedAt: coalesce(m.editedAt, m.createdAt)})
+                    SET m.text = '', m.deleted = true, m.editedAt = datetime()
+                    WITH m
+                    OPTIONAL MATCH (m)-[r:MENTIONS]->()
+                    DELETE r
+                    """, Map.of("id", messageId)).consume();
+            event(tx, caseId, actor, EventKind.MESSAGE_DELETED, messageId);
+            return message(tx, messageId);
+        });
+    }
+
+    /** Former texts of a message, oldest first. */
+    public List<MessageVersion> history(Actor actor, String caseId, String messageId) {
+        return write(tx -> {
+            requireVisible(tx, actor, caseId, true);
+            var versions = tx.run("""
+                    MATCH (:Case {id: $caseId})-[:HAS_MESSAGE]->(m:Message {id: $id})
+                    OPTIONAL MATCH (m)-[:PREVIOUS_VERSION]->(v:MessageVersion)
+                    WITH m, v ORDER BY v.editedAt
+                    RETURN count(m) AS found, collect(v) AS versions
+                    """, Map.of("caseId", caseId, "id", messageId)).single();
+            if (versions.get("found").asLong() == 0) {
+                throw new CaseException(Reason.NOT_FOUND, "no message " + messageId + " in case " + caseId);
+            }
+            return versions.get("versions").asList(v -> new MessageVersion(v.get("text").asString(),
+                    instant(v.get("editedAt"))));
+        });
+    }
+
+    /** Per case of the actor's, how many messages by others it has not fetched yet (deleted ones not counted). */
+    public List<Unread> unread(Actor actor) {
+        return read(tx -> tx.run("""
+                MATCH (u:User {username: $user})
+                MATCH (c:Case)
+                WHERE EXISTS { (u)-[:OWNS|MEMBER_OF]->(c) }
+                   OR (c.openedBy = $user AND NOT EXISTS { (:User)-[:OWNS]->(c) })
+                OPTIONAL MATCH (u)-[r:READ_UP_TO]->(c)
+                WITH c, coalesce(r.seq, 0) AS seen
+                RETURN c.id AS id, c.title AS title,
+                       COUNT { (c)-[:HAS_MESSAGE]->(m:Message)
+                               WHERE m.seq > seen AND m.author <> $user AND NOT m.deleted } AS unread
+                ORDER BY id
+                """, Map.of("user", actor.username()))
+                .list(r -> new Unread(r.get("id").asString(), r.get("title").asString(), r.get("unread").asLong())));
+    }
+
+    private Record requireVisible(TransactionContext tx, Actor actor, String caseId, boolean auditClosed) {
+        var rows = tx.run(VISIBLE + """
+                OPTIONAL MATCH (o:User)-[:OWNS]->(c)
+                RETURN c, coalesce(o.username, c.openedBy) AS owner
+                """, access(actor, caseId)).list();
+        if (rows.isEmpty()) {
+            throw CaseException.notFound(caseId);
+        }
+        if (auditClosed && "CLOSED".equals(rows.getFirst().get("c").get("status").asString())) {
+            event(tx, caseId, actor, EventKind.AUDIT_READ, "read a closed case");
+        }
+        return rows.getFirst();
+    }
+
+    private void requireOwnMessage(TransactionContext tx, Actor actor, String caseId, String messageId) {
+        requireVisible(tx, actor, caseId, false);
+        var rows = tx.run("""
+                MATCH (:Case {id: $caseId})-[:HAS_MESSAGE]->(m:Message {id: $id}) RETURN m.author AS author, m.deleted AS deleted
+                """, Map.of("caseId", caseId, "id", messageId)).list();
+        if (rows.isEmpty()) {
+            throw new CaseException(Reason.NOT_FOUND, "no message " + messageId + " in case " + caseId);
+        }
+        if (!actor.username().equals(rows.getFirst().get("author").asString())) {
+            throw new CaseException(Reason.FORBIDDEN, "only its author may change a message");
+        }
+        if (rows.getFirst().get("deleted").asBoolean(false)) {
+            throw new CaseException(Reason.CONFLICT, "message " + messageId + " is deleted");
+        }
+    }
+
+    private void addMember(TransactionContext tx, String caseId, Actor actor, String username) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        var user = tx.run("""
+                MATCH (u:User {username: $name}) WHERE u.enabled AND NOT 'TRADER' IN u.roles
+                MATCH (c:Case {id: $caseId})
+                RETURN EXISTS { (u)-[:OWNS|MEMBER_OF]->(c) } OR c.openedBy = u.username AS already
+                """, Map.of("name", name, "caseId", caseId)).list();
+        if (user.isEmpty()) {
+            throw CaseException.invalid("no enabled staff user '" + name + "'");
+        }
+        if (!user.getFirst().get("already").asBoolean()) {
+            tx.run("MATCH (u:User {username: $name}), (c:Case {id: $caseId}) CREATE (u)-[:MEMBER_OF]->(c)",
+                    Map.of("name", name, "caseId", caseId)).consume();
+            event(tx, caseId, actor, EventKind.MEMBER_ADDED, name);
+        }
+    }
+
+    private void changeOwner(TransactionContext tx, String caseId, Actor actor, String former, String owner) {
+        String name = owner.strip().toLowerCase(Locale.ROOT);
+        if (name.equals(former)) {
+            return;
+        }
+        boolean staff = !tx.run("""
+                MATCH (u:User {username: $name}) WHERE u.enabled AND NOT 'TRADER' IN u.roles RETURN u.username
+                """, Map.of("name", name)).list().isEmpty();
+        if (!staff) {
+            throw CaseException.invalid("no enabled staff user '" + name + "'");
+        }
+        tx.run("""
+                MATCH (c:Case {id: $caseId})
+                OPTIONAL MATCH (:User)-[o:OWNS]->(c)
+                DELETE o
+                """, Map.of("caseId", caseId)).consume();
+        tx.run("""
+                MATCH (u:User {username: $name}), (c:Case {id: $caseId})
+                OPTIONAL MATCH (u)-[m:MEMBER_OF]->(c)
+                DELETE m
+                CREATE (u)-[:OWNS]->(c)
+                """, Map.of("name", name, "caseId", caseId)).consume();
+        if (former != null) {
+            tx.run("""
+                    MATCH (f:User {username: $former}), (c:Case {id: $caseId})
+                    MERGE (f)-[:MEMBER_OF]->(c)
+                    """, Map.of("former", former, "caseId", caseId)).consume();
+        }
+        event(tx, caseId, actor, EventKind.OWNER_CHANGED, former + " -> " + name);
+    }
+
+    private void link(TransactionContext tx, String caseId, Actor actor, NodeRef ref) {
+        var rows = tx.run("MATCH (c:Case {id: $caseId}), (n:" + ref.label() + " {id: $key}) "
+                + "RETURN EXISTS { (c)-[:ABOUT]->(n) } AS linked", Map.of("caseId", caseId, "key", ref.key())).list();
+        if (rows.isEmpty()) {
+            throw CaseException.invalid("no " + ref + " in the graph");
+        }
+        if (!rows.getFirst().get("linked").asBoolean()) {
+            tx.run("MATCH (c:Case {id: $caseId}), (n:" + ref.label() + " {id: $key}) CREATE (c)-[:ABOUT]->(n)",
+                    Map.of("caseId", caseId, "key", ref.key())).consume();
+            event(tx, caseId, actor, EventKind.ENTITY_LINKED, ref.toString());
+        }
+    }
+
+    private static void mention(TransactionContext tx, String messageId, List<String> names) {
+        if (!names.isEmpty()) {
+            tx.run("""
+                    MATCH (m:Message {id: $id})
+                    UNWIND $names AS name
+                    MATCH (u:User {username: name})
+                    MERGE (m)-[:MENTIONS]->(u)
+                    """, Map.of("id", messageId, "names", names)).consume();
+        }
+    }
+
+    /** Appends to the timeline; the case's {@code eventSeq} orders events (and locks the case meanwhile). */
+    private static CaseEvent event(TransactionContext tx, String caseId, Actor actor, EventKind kind, String detail) {
+        return toEvent(tx.run("""
+                MATCH (c:Case {id: $caseId})
+                SET c.eventSeq = coalesce(c.eventSeq, 0) + 1
+                CREATE (c)-[:HAS_EVENT]->(e:CaseEvent {seq: c.eventSeq, at: datetime(), actor: $actor, kind: $kind,
+                                                       detail: $detail})
+                RETURN e
+                """, Map.of("caseId", caseId, "actor", actor.username(), "kind", kind.name(), "detail", detail))
+                .single().get("e"));
+    }
+
+    private static void set(TransactionContext tx, String caseId, String set, String value) {
+        tx.run("MATCH (c:Case {id: $caseId}) " + set, Map.of("caseId", caseId, "value", value)).consume();
+    }
+
+    private static CaseView view(TransactionContext tx, String caseId) {
+        Record r = tx.run(VIEW, Map.of("caseId", caseId, "labels", VIEW_LABELS)).single();
+        Value c = r.get("c");
+        Value created = c.get("createdAt").isNull() ? c.get("openedAt") : c.get("createdAt");
+        return new CaseView(c.get("id").asString(), c.get("title").asString(""),
+                Status.valueOf(c.get("status").asString("OPEN")), c.get("outcome").asString(null),
+                Priority.valueOf(c.get("priority").asString("MEDIUM")), r.get("owner").asString(null),
+                r.get("members").asList(Value::asString), r.get("links").asList(Value::asString), instant(created),
+                instant(c.get("closedAt")), c.get("messageSeq").asLong(0));
+    }
+
+    private static Message message(TransactionContext tx, String id) {
+        Record r = tx.run("""
+                MATCH (m:Message {id: $id})
+                RETURN m, COLLECT { MATCH (m)-[:MENTIONS]->(u:User) RETURN u.username ORDER BY u.username } AS mentions
+                """, Map.of("id", id)).single();
+        Value m = r.get("m");
+        return new Message(m.get("id").asString(), m.get("seq").asLong(), m.get("author").asString(),
+                m.get("text").asString(), instant(m.get("createdAt")), m.get("clientId").asString(),
+                instant(m.get("editedAt")), m.get("deleted").asBoolean(false), r.get("mentions").asList(Value::asString));
+    }
+
+    private static CaseEvent toEvent(Value e) {
+        return new CaseEvent(e.get("seq").asLong(), instant(e.get("at")), e.get("actor").asString(),
+                EventKind.valueOf(e.get("kind").asString()), e.get("detail").asString(""));
+    }
+
+    /** Datetimes as written here; strings as {@code EntityService.openCase} writes them. */
+    private static Instant instant(Value value) {
+        if (value.isNull()) {
+            return null;
+        }
+        return value.type().name().equals("STRING") ? Instant.parse(value.asString())
+                : value.asZonedDateTime().toInstant();
+    }
+
+    private static NodeRef linkable(String entity) {
+        return NodeRef.parse(entity).filter(ref -> LINKABLE.contains(ref.label())).orElseThrow(() ->
+                CaseException.invalid("link a Company, Person, Declaration or Document as Label:id, not '" + entity
+                        + "'"));
+    }
+
+    private static String checkTitle(String title) {
+        String t = title == null ? "" : title.strip();
+        if (t.isEmpty() || t.length() > MAX_TITLE) {
+            throw CaseException.invalid("title: 1-" + MAX_TITLE + " characters");
+        }
+        return t;
+    }
+
+    private static String checkText(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty() || t.length() > MAX_TEXT) {
+            throw CaseException.invalid("text: 1-" + MAX_TEXT + " characters");
+        }
+        return t;
+    }
+
+    private static Map<String, Object> access(Actor actor, String caseId) {
+        return Map.of("caseId", caseId == null ? "" : caseId, "user", actor.username(), "admin", actor.admin());
+    }
+
+    private <T> T write(org.neo4j.driver.TransactionCallback<T> work) {
+        try (var session = driver.session()) {
+            return session.executeWrite(work);
+        }
+    }
+
+    private <T> T read(org.neo4j.driver.TransactionCallback<T> work) {
+        try (var session = driver.session()) {
+            return session.executeRead(work);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package customs.risk.app.cases;
+
+import customs.risk.app.cases.CaseModel.CaseEvent;
+import customs.risk.app.cases.CaseModel.CaseView;
+import customs.risk.app.cases.CaseModel.Changes;
+import customs.risk.app.cases.CaseModel.Message;
+import customs.risk.app.cases.CaseModel.MessageVersion;
+import customs.risk.app.cases.CaseModel.Priority;
+import customs.risk.app.cases.CaseModel.Status;
+import customs.risk.app.cases.CaseModel.Unread;
+import customs.risk.app.security.AccountPrincipal;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Cases and their conversations over REST. Who may call is decided twice: {@code ApiAccess} lets
+ * staff in, {@link CaseService} lets only the case's team (and admins) at a case, answering 404 to
+ * anyone else so that case ids reveal nothing.
+ */
+@RestController
+class CasesController {
+
+    private static final String DEFAULT_PAGE = "100";
+
+    private final CaseService cases;
+
+    CasesController(CaseService cases) {
+        this.cases = cases;
+    }
+
+    record NewCase(String title, Priority priority, List<String> about, List<String> members) {}
+
+    record Patch(String title, Status status, String outcome, Priority priority, String owner) {}
+
+    record Member(String username) {}
+
+    record Link(String entity) {}
+
+    record Text(String text) {}
+
+    record NewMessage(String text, String clientId) {}
+
+    @PostMapping("/api/cases")
+    ResponseEntity<CaseView> create(@AuthenticationPrincipal AccountPrincipal user, @RequestBody NewCase body) {
+        CaseView created = cases.create(Actor.of(user), body.title(), body.priority(), body.about(), body.members());
+        return ResponseEntity.created(URI.create("/api/cases/" + created.id())).body(created);
+    }
+
+    @GetMapping("/api/cases")
+    List<CaseView> mine(@AuthenticationPrincipal AccountPrincipal user) {
+        return cases.mine(Actor.of(user));
+    }
+
+    @GetMapping("/api/cases/unread")
+    List<Unread> unread(@AuthenticationPrincipal AccountPrincipal user) {
+        return cases.unread(Actor.of(user));
+    }
+
+    @GetMapping("/api/cases/{id}")
+    CaseView get(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id) {
+        return cases.get(Actor.of(user), id);
+    }
+
+    @PatchMapping("/api/cases/{id}")
+    CaseView update(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @RequestBody Patch body) {
+        return cases.update(Actor.of(user), id,
+                new Changes(body.title(), body.status(), body.outcome(), body.priority(), body.owner()));
+    }
+
+    @PostMapping("/api/cases/{id}/members")
+    CaseView addMember(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
+            @RequestBody Member body) {
+        return cases.addMember(Actor.of(user), id, body.username());
+    }
+
+    @DeleteMapping("/api/cases/{id}/members/{username}")
+    CaseView removeMember(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
+            @PathVariable String username) {
+        return cases.removeMember(Actor.of(user), id, username);
+    }
+
+    @PostMapping("/api/cases/{id}/links")
+    CaseView link(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @RequestBody Link body) {
+        return cases.link(Actor.of(user), id, body.entity());
+    }
+
+    @DeleteMapping("/api/cases/{id}/links/{entity}")
+    CaseView unlink(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
+            @PathVariable String entity) {
+        return cases.unlink(Actor.of(user), id, entity);
+    }
+
+    @PostMapping("/api/cases/{id}/notes")
+    ResponseEntity<CaseEvent> note(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
+            @RequestBody Text body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(cases.addNote(Actor.of(user), id, body.text()));
+    }
+
+    @GetMapping("/api/cases/{id}/timeline")
+    List<CaseEvent> timeline(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id) {
+        return cases.timeline(Actor.of(user), id);
+    }
+
+    @GetMapping("/api/cases/{id}/messages")
+    List<Message> messages(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
+            @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = DEFAULT_PAGE) int limit) {
+        return cases.messages(Actor.of(user), id, after, limit);
+    }
+
+    /** 201 for a new message, 200 when the clientId was posted before (the stored message again). */
+    @PostMapping("/api/cases/{id}/messages")
+    ResponseEntity<Message> post(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
+            @RequestBody NewMessage body) {
+        var posted = cases.post(Actor.of(user), id, body.text(), body.clientId());
+        return ResponseEntity.status(posted.created() ? HttpStatus.CREATED : HttpStatus.OK).body(posted.message());
+    }
+
+    @PatchMapping("/api/cases/{id}/messages/{messageId}")
+    Message edit(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
+            @PathVariable String messageId, @RequestBody Text body) {
+        return cases.edit(Actor.of(user), id, messageId, body.text());
+    }
+
+    @DeleteMapping("/api/cases/{id}/messages/{messageId}")
+    Message delete(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
+            @PathVariable String messageId) {
+        return cases.delete(Actor.of(user), id, messageId);
+    }
+
+    @GetMapping("/api/cases/{id}/messages/{messageId}/history")
+    List<MessageVersion> history(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
+            @PathVariable String messageId) {
+        return cases.history(Actor.of(user), id, messageId);
+    }
+
+    @ExceptionHandler(CaseException.class)
+    ProblemDetail refused(CaseException e) {
+        HttpStatus status = switch (e.reason()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+        };
+        return ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    }
+}
