@@ -43,7 +43,7 @@ import org.springframework.stereotype.Service;
  * in one transaction. Posts to one case are therefore serialised: seq is gap-free and follows commit
  * order, a retried post finds its first attempt, and a message is committed before it is answered.
  *
- * <p>Cases opened from the entity page ({@code EntityService.openCase}) have no {@code OWNS} yet:
+ * <p>Cases opened from the entity page (before case owners existed) have no {@code OWNS} yet:
  * their {@code openedBy} counts as the owner until someone is made owner here.
  */
 @Service
@@ -77,9 +77,11 @@ public class CaseService {
             "HsCode", "Country", "Address", "Phone", "Email", "Inspection");
 
     private final Driver driver;
+    private final CaseBroadcaster broadcaster;
 
-    CaseService(Driver driver) {
+    CaseService(Driver driver, CaseBroadcaster broadcaster) {
         this.driver = driver;
+        this.broadcaster = broadcaster;
     }
 
     public CaseView create(Actor actor, String title, Priority priority, List<String> about, List<String> members) {
@@ -251,7 +253,7 @@ public class CaseService {
             throw CaseException.invalid("clientId: at most 100 characters");
         }
         List<String> mentions = Mentions.in(body);
-        return write(tx -> {
+        Posted posted = write(tx -> {
             var params = new HashMap<String, Object>(access(actor, caseId));
             params.put("clientId", client);
             var locked = tx.run(VISIBLE + "SET c._LOCK_ = true RETURN c.status AS status", params).list();
@@ -283,6 +285,11 @@ public class CaseService {
             mention(tx, id, mentions);
             return new Posted(message(tx, id), true);
         });
+        if (posted.created()) {
+            // Only once it is stored: every open view of the case shows it at once.
+            broadcaster.publish(caseId, posted.message());
+        }
+        return posted;
     }
 
     /**
@@ -530,7 +537,7 @@ public class CaseService {
                 EventKind.valueOf(e.get("kind").asString()), e.get("detail").asString(""));
     }
 
-    /** Datetimes as written here; strings as {@code EntityService.openCase} writes them. */
+    /** Datetimes as written here; strings as cases opened before case owners existed have them. */
     private static Instant instant(Value value) {
         if (value.isNull()) {
             return null;

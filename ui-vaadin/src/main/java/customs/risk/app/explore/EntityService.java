@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
@@ -172,18 +171,6 @@ public class EntityService {
                     + " SET n.reviewedBy = $user, n.reviewedAt = $at",
                     Map.of("key", ref.key(), "user", user, "at", Instant.now().toString())).consume());
         }
-    }
-
-    /** Opens a case about the entity; returns its id. Case work itself (team, messages) builds on this node. */
-    public String openCase(NodeRef ref, String title, String user) {
-        String id = "CASE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run("MATCH " + ref.pattern("n", "key")
-                    + " CREATE (c:Case {id: $id, title: $title, status: 'OPEN', openedBy: $user, openedAt: $at})"
-                    + "-[:ABOUT]->(n)", Map.of("key", ref.key(), "id", id, "title", title, "user", user,
-                    "at", Instant.now().toString())).consume());
-        }
-        return id;
     }
 
     private static String text(Value value) {

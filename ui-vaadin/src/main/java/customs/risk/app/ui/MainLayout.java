@@ -63,6 +63,7 @@ public class MainLayout extends AppLayout {
         item(nav, "Overview", "", VaadinIcon.HOME);
         item(nav, "Risk ranking", "ranking", VaadinIcon.BAR_CHART);
         item(nav, "Network", "network", VaadinIcon.CLUSTER);
+        item(nav, "Cases", "cases", VaadinIcon.FOLDER_OPEN);
         item(nav, "Documents", "documents", VaadinIcon.FILE_TEXT);
         item(nav, "New declaration", "entry/declaration", VaadinIcon.FILE_ADD);
         item(nav, "Inspection result", "entry/inspection", VaadinIcon.CHECK_SQUARE_O);

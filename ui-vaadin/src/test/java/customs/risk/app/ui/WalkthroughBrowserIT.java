@@ -32,6 +32,42 @@ class WalkthroughBrowserIT {
     /** The documented demo password of every demo user (README, Security). */
     private static final String DEMO_PASSWORD = "customs-demo";
 
+    @Autowired
+    customs.risk.app.cases.CaseService cases;
+
+    @Test
+    void twoMembersSeeEachOthersMessagesLiveAndOutsidersSeeNoCase() {
+        var officer = new customs.risk.app.cases.Actor("officer", false);
+        String caseId = cases.create(officer, "Lithium round trip", customs.risk.app.cases.CaseModel.Priority.HIGH,
+                java.util.List.of("Company:476-87-16904"), java.util.List.of("investigator")).id();
+        browser.login("officer", DEMO_PASSWORD);
+        browser.open("/cases/" + caseId);
+        browser.byId("case-messages");
+        try (var colleague = new Browser(port)) {
+            colleague.login("investigator", DEMO_PASSWORD);
+            colleague.open("/cases/" + caseId);
+            colleague.byId("case-messages");
+
+            browser.type("message-input", "Seen the B/L for @investigator?");
+            browser.click("message-send");
+            colleague.until(d -> colleague.byId("case-messages").getText().contains("Seen the B/L") ? true : null);
+            colleague.type("message-input", "Yes, the quantities do not match");
+            colleague.click("message-send");
+            browser.until(d -> browser.byId("case-messages").getText().contains("quantities do not match") ? true : null);
+            colleague.screenshot("case-live-investigator");
+            browser.screenshot("case-live-officer");
+            // Each message once, in order, in both sessions.
+            for (var session : java.util.List.of(browser, colleague)) {
+                String text = session.byId("case-messages").getText();
+                assertThat(text.indexOf("Seen the B/L")).isLessThan(text.indexOf("quantities do not match"));
+                assertThat(text.split("Seen the B/L", -1)).hasSize(2);
+            }
+        }
+        browser.login("inspector", DEMO_PASSWORD);
+        browser.open("/cases/" + caseId);
+        assertThat(browser.byId("case-missing").getText()).contains("No case " + caseId);
+    }
+
     @Test
     void anAdministratorManagesUsersAndOthersCannot() {
         browser.login("admin", DEMO_PASSWORD);

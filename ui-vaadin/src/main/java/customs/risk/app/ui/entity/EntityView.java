@@ -48,11 +48,16 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
 
     private final EntityService entities;
     private final DocumentService documents;
+    private final customs.risk.app.cases.CaseService cases;
+    private final com.vaadin.flow.spring.security.AuthenticationContext authentication;
     private String title = "Entity | Customs risk";
 
-    public EntityView(EntityService entities, DocumentService documents) {
+    public EntityView(EntityService entities, DocumentService documents, customs.risk.app.cases.CaseService cases,
+            com.vaadin.flow.spring.security.AuthenticationContext authentication) {
         this.entities = entities;
         this.documents = documents;
+        this.cases = cases;
+        this.authentication = authentication;
         setId("entity-view");
     }
 
@@ -120,8 +125,15 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         });
         review.setId("mark-reviewed");
         var openCase = new Button("Open a case", e -> {
-            String id = entities.openCase(profile.ref(), "About " + profile.caption(), user());
-            Notification.show("Case " + id + " opened");
+            var actor = authentication.getAuthenticatedUser(customs.risk.app.security.AccountPrincipal.class)
+                    .map(customs.risk.app.cases.Actor::of);
+            if (actor.isEmpty()) {
+                Notification.show("Sign in to open a case");
+                return;
+            }
+            var created = cases.create(actor.get(), "About " + profile.caption(), customs.risk.app.cases.CaseModel
+                    .Priority.MEDIUM, java.util.List.of(profile.ref().toString()), java.util.List.of());
+            getUI().ifPresent(ui -> ui.navigate("cases/" + created.id()));
         });
         openCase.setId("open-case");
         openCase.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
