@@ -37,9 +37,10 @@ public class NetworkService {
      * @param lane RED, YELLOW, GREEN or empty
      * @param inLoop its reasons name a trade loop
      * @param inCluster its reasons name a shell cluster
+     * @param investigated an open case is about it
      */
     public record GraphNode(NodeRef ref, String caption, double score, String lane, boolean inLoop,
-            boolean inCluster) {}
+            boolean inCluster, boolean investigated) {}
 
     /** A relationship between two drawn nodes, from {@code source} to {@code target}. */
     public record GraphEdge(NodeRef source, NodeRef target, String type) {}
@@ -62,8 +63,10 @@ public class NetworkService {
 
     public Optional<GraphNode> node(NodeRef ref) {
         try (var session = driver.session()) {
-            var rows = session.run("MATCH " + ref.pattern("n", "key") + " RETURN n", Map.of("key", ref.key())).list();
-            return rows.isEmpty() ? Optional.empty() : Optional.of(graphNode(rows.getFirst().get("n").asNode()));
+            var rows = session.run("MATCH " + ref.pattern("n", "key") + " RETURN n, " + investigated("n"),
+                    Map.of("key", ref.key())).list();
+            return rows.isEmpty() ? Optional.empty() : Optional.of(graphNode(rows.getFirst().get("n").asNode(),
+                    rows.getFirst().get("investigated").asBoolean()));
         }
     }
 
@@ -107,9 +110,9 @@ public class NetworkService {
                     Map.of("key", ref.key())).single().get("c").asLong();
             var nodes = new ArrayList<GraphNode>();
             var edges = new ArrayList<GraphEdge>();
-            session.run("MATCH " + ref.pattern("n", "key") + arrow + "(m) RETURN m SKIP $offset LIMIT $limit",
-                    Map.of("key", ref.key(), "offset", offset, "limit", limit)).forEachRemaining(r -> {
-                        var node = graphNode(r.get("m").asNode());
+            session.run("MATCH " + ref.pattern("n", "key") + arrow + "(m) WITH m SKIP $offset LIMIT $limit RETURN m, "
+                    + investigated("m"), Map.of("key", ref.key(), "offset", offset, "limit", limit)).forEachRemaining(r -> {
+                        var node = graphNode(r.get("m").asNode(), r.get("investigated").asBoolean());
                         nodes.add(node);
                         edges.add(outgoing ? new GraphEdge(ref, node.ref(), type) : new GraphEdge(node.ref(), ref, type));
                     });
@@ -159,7 +162,16 @@ public class NetworkService {
         }
     }
 
+    /** A Cypher expression: an open case is about {@code variable}. */
+    private static String investigated(String variable) {
+        return "EXISTS { MATCH (c:Case)-[:ABOUT]->(" + variable + ") WHERE c.status <> 'CLOSED' } AS investigated";
+    }
+
     static GraphNode graphNode(Node n) {
+        return graphNode(n, false);
+    }
+
+    static GraphNode graphNode(Node n, boolean investigated) {
         String label = NodeRef.KEYS.keySet().stream().filter(n::hasLabel).findFirst().orElse("Company");
         var ref = new NodeRef(label, n.get(NodeRef.KEYS.get(label)).asString(""));
         Value name = n.get("name");
@@ -168,6 +180,6 @@ public class NetworkService {
         var reasons = n.get("riskReasons").isNull() ? List.<String>of() : n.get("riskReasons").asList(Value::asString);
         return new GraphNode(ref, caption, n.get("riskScore").asDouble(Double.NaN), n.get("riskLane").asString(""),
                 reasons.stream().anyMatch(r -> r.contains("loop")),
-                reasons.stream().anyMatch(r -> r.contains("cluster")));
+                reasons.stream().anyMatch(r -> r.contains("cluster")), investigated);
     }
 }

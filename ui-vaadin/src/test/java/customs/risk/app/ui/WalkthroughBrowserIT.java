@@ -63,6 +63,12 @@ class WalkthroughBrowserIT {
                 assertThat(text.split("Seen the B/L", -1)).hasSize(2);
             }
         }
+        // The network explorer shows the company as under investigation.
+        browser.open("/network?focus=Company:476-87-16904");
+        assertThat(browser.until(d -> browser.script("const g = document.getElementById('network-graph');"
+                + " const n = g && g.cy ? g.cy.getElementById('Company:476-87-16904') : null;"
+                + " return n && n.nonempty() ? n.data('investigated') : null;"))).isEqualTo(true);
+
         browser.login("inspector", DEMO_PASSWORD);
         browser.open("/cases/" + caseId);
         assertThat(browser.byId("case-missing").getText()).contains("No case " + caseId);

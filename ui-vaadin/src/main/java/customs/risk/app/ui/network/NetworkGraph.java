@@ -47,6 +47,8 @@ class NetworkGraph extends Div {
                     { selector: 'node[lane = "GREEN"]', style: { 'background-color': '#3c9a4f' } },
                     { selector: 'node[?loop]', style: { 'border-width': 4, 'border-color': '#ff8c00' } },
                     { selector: 'node[?cluster]', style: { 'border-width': 4, 'border-style': 'dashed', 'border-color': '#7b1fa2' } },
+                    { selector: 'node[?investigated]', style: { 'underlay-color': '#1a73e8', 'underlay-padding': 6,
+                        'underlay-opacity': 0.35, 'underlay-shape': 'ellipse' } },
                     { selector: 'edge', style: { 'width': 1.2, 'line-color': '#c0c6d0', 'target-arrow-shape': 'triangle',
                         'target-arrow-color': '#c0c6d0', 'curve-style': 'bezier', 'label': 'data(type)', 'font-size': 7,
                         'color': '#777' } },
@@ -73,6 +75,7 @@ class NetworkGraph extends Div {
                 data.put("lane", node.lane());
                 data.put("loop", node.inLoop());
                 data.put("cluster", node.inCluster());
+                data.put("investigated", node.investigated());
                 elements.add(Map.of("group", "nodes", "data", data));
             }
         }

@@ -74,7 +74,7 @@ public class NetworkView extends HorizontalLayout implements BeforeEnterObserver
         var png = new Button("Export PNG", e -> graph.exportPng());
         png.setId("export-png");
         var legend = new Paragraph("Red, yellow, green: lane. Orange ring: in a trade loop. Dashed purple ring: in a"
-                + " shell cluster. Tap a node to expand it.");
+                + " shell cluster. Blue halo: under investigation (an open case). Tap a node to expand it.");
         legend.getStyle().set("font-size", "var(--lumo-font-size-xs)");
 
         details.setId("network-details");
