@@ -65,9 +65,10 @@ class WalkthroughBrowserIT {
         }
         // The network explorer shows the company as under investigation.
         browser.open("/network?focus=Company:476-87-16904");
-        assertThat(browser.until(d -> browser.script("const g = document.getElementById('network-graph');"
+        Object investigated = browser.until(d -> browser.script("const g = document.getElementById('network-graph');"
                 + " const n = g && g.cy ? g.cy.getElementById('Company:476-87-16904') : null;"
-                + " return n && n.nonempty() ? n.data('investigated') : null;"))).isEqualTo(true);
+                + " return n && n.nonempty() ? n.data('investigated') : null;"));
+        assertThat(investigated).isEqualTo(Boolean.TRUE);
 
         browser.login("inspector", DEMO_PASSWORD);
         browser.open("/cases/" + caseId);
