@@ -15,7 +15,7 @@ public final class CaseModel {
     /** What happened to a case; {@code AUDIT_READ} marks a read of a closed case. */
     public enum EventKind {
         CREATED, TITLE_CHANGED, STATUS_CHANGED, PRIORITY_CHANGED, OWNER_CHANGED, MEMBER_ADDED, MEMBER_REMOVED,
-        ENTITY_LINKED, ENTITY_UNLINKED, NOTE, MESSAGE_EDITED, MESSAGE_DELETED, AUDIT_READ
+        ENTITY_LINKED, ENTITY_UNLINKED, NOTE, MESSAGE_EDITED, MESSAGE_DELETED, ATTACHMENT_ADDED, AUDIT_READ
     }
 
     /**
@@ -39,12 +39,23 @@ public final class CaseModel {
      * and kept in the history.
      */
     public record Message(String id, long seq, String author, String text, Instant createdAt, String clientId,
-            Instant editedAt, boolean deleted, List<String> mentions) {
+            Instant editedAt, boolean deleted, List<String> mentions, List<Attachment> attachments) {
 
         public Message {
             mentions = List.copyOf(mentions);
+            attachments = List.copyOf(attachments);
         }
     }
+
+    /**
+     * A filed document attached to a message, oldest first on the message.
+     *
+     * @param contentType type sniffed from the content when it was filed
+     * @param fileUrl where the stored file is read ({@code /api/documents/{id}/file})
+     * @param inline an image, which a conversation shows in place rather than as a link
+     */
+    public record Attachment(String documentId, String fileName, String contentType, String fileUrl,
+            boolean inline) {}
 
     /** A former text of a message and when it was written. */
     public record MessageVersion(String text, Instant editedAt) {}

@@ -1,6 +1,7 @@
 package customs.risk.app.cases;
 
 import customs.risk.app.cases.CaseException.Reason;
+import customs.risk.app.cases.CaseModel.Attachment;
 import customs.risk.app.cases.CaseModel.CaseEvent;
 import customs.risk.app.cases.CaseModel.CaseView;
 import customs.risk.app.cases.CaseModel.Changes;
@@ -392,6 +393,51 @@ public class CaseService {
                 .list(r -> new Unread(r.get("id").asString(), r.get("title").asString(), r.get("unread").asLong())));
     }
 
+    /**
+     * Checks, before a file is stored, that the actor may attach to the message: their own message,
+     * not deleted, in a case they see that is not closed.
+     */
+    void requireAttachable(Actor actor, String caseId, String messageId) {
+        write(tx -> {
+            requireOwnMessage(tx, actor, caseId, messageId);
+            requireOpen(tx, caseId);
+            return null;
+        });
+    }
+
+    /**
+     * Links a filed document to one's own message ({@code ATTACHES}) and to the case ({@code ABOUT}),
+     * checking access again in the same transaction, and records an {@code ATTACHMENT_ADDED} event.
+     * Attaching the same document twice links it once.
+     */
+    Message attach(Actor actor, String caseId, String messageId, String documentId) {
+        return write(tx -> {
+            requireOwnMessage(tx, actor, caseId, messageId);
+            requireOpen(tx, caseId);
+            boolean created = tx.run("""
+                    MATCH (c:Case {id: $caseId})-[:HAS_MESSAGE]->(m:Message {id: $id}), (d:Document {id: $documentId})
+                    OPTIONAL MATCH (m)-[old:ATTACHES]->(d)
+                    WITH c, m, d, old IS NULL AS created
+                    MERGE (m)-[a:ATTACHES]->(d) ON CREATE SET a.at = datetime()
+                    MERGE (c)-[:ABOUT]->(d)
+                    RETURN created
+                    """, Map.of("caseId", caseId, "id", messageId, "documentId", documentId)).single()
+                    .get("created").asBoolean();
+            if (created) {
+                event(tx, caseId, actor, EventKind.ATTACHMENT_ADDED, messageId + ": Document:" + documentId);
+            }
+            return message(tx, messageId);
+        });
+    }
+
+    private static void requireOpen(TransactionContext tx, String caseId) {
+        String status = tx.run("MATCH (c:Case {id: $caseId}) RETURN c.status AS status", Map.of("caseId", caseId))
+                .single().get("status").asString("OPEN");
+        if ("CLOSED".equals(status)) {
+            throw new CaseException(Reason.CONFLICT, "case " + caseId + " is closed: reopen it to attach");
+        }
+    }
+
     private Record requireVisible(TransactionContext tx, Actor actor, String caseId, boolean auditClosed) {
         var rows = tx.run(VISIBLE + """
                 OPTIONAL MATCH (o:User)-[:OWNS]->(c)
@@ -524,12 +570,22 @@ public class CaseService {
     private static Message message(TransactionContext tx, String id) {
         Record r = tx.run("""
                 MATCH (m:Message {id: $id})
-                RETURN m, COLLECT { MATCH (m)-[:MENTIONS]->(u:User) RETURN u.username ORDER BY u.username } AS mentions
+                RETURN m, COLLECT { MATCH (m)-[:MENTIONS]->(u:User) RETURN u.username ORDER BY u.username } AS mentions,
+                       COLLECT { MATCH (m)-[a:ATTACHES]->(d:Document)
+                                 RETURN d {.id, .fileName, .contentType} ORDER BY a.at, d.id } AS attachments
                 """, Map.of("id", id)).single();
         Value m = r.get("m");
         return new Message(m.get("id").asString(), m.get("seq").asLong(), m.get("author").asString(),
                 m.get("text").asString(), instant(m.get("createdAt")), m.get("clientId").asString(),
-                instant(m.get("editedAt")), m.get("deleted").asBoolean(false), r.get("mentions").asList(Value::asString));
+                instant(m.get("editedAt")), m.get("deleted").asBoolean(false), r.get("mentions").asList(Value::asString),
+                r.get("attachments").asList(CaseService::toAttachment));
+    }
+
+    private static Attachment toAttachment(Value d) {
+        String id = d.get("id").asString();
+        String type = d.get("contentType").asString("application/octet-stream");
+        return new Attachment(id, d.get("fileName").asString(id), type, "/api/documents/" + id + "/file",
+                type.startsWith("image/"));
     }
 
     private static CaseEvent toEvent(Value e) {

@@ -9,9 +9,17 @@ import customs.risk.app.cases.CaseModel.Priority;
 import customs.risk.app.cases.CaseModel.Status;
 import customs.risk.app.cases.CaseModel.Unread;
 import customs.risk.app.security.AccountPrincipal;
+import customs.risk.app.documents.DocumentService;
+import customs.risk.documents.extract.DocumentTooLargeException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Cases and their conversations over REST. Who may call is decided twice: {@code ApiAccess} lets
@@ -36,9 +45,11 @@ class CasesController {
     private static final String DEFAULT_PAGE = "100";
 
     private final CaseService cases;
+    private final DocumentService documents;
 
-    CasesController(CaseService cases) {
+    CasesController(CaseService cases, DocumentService documents) {
         this.cases = cases;
+        this.documents = documents;
     }
 
     record NewCase(String title, Priority priority, List<String> about, List<String> members) {}
@@ -144,6 +155,38 @@ class CasesController {
     List<MessageVersion> history(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
             @PathVariable String messageId) {
         return cases.history(Actor.of(user), id, messageId);
+    }
+
+    /**
+     * Attaches a file to one's own message. The file goes through the document intake (file store,
+     * text extraction, graph, search index) under an id of its own, so that attaching a file someone
+     * also filed elsewhere leaves that filing and its links untouched; then it is linked to the message
+     * and the case. Access is checked before anything is stored and again when linking.
+     */
+    @PostMapping(path = "/api/cases/{id}/messages/{messageId}/attachments",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Message> attach(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
+            @PathVariable String messageId, @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) String docType) throws IOException {
+        Actor actor = Actor.of(user);
+        cases.requireAttachable(actor, id, messageId);
+        DocumentService.Filed filed;
+        try (InputStream in = file.getInputStream()) {
+            filed = documents.file(in, file.getOriginalFilename(), docType, "ATT-" + UUID.randomUUID(), null, null,
+                    LocalDate.now(ZoneOffset.UTC));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(cases.attach(actor, id, messageId, filed.documentId()));
+    }
+
+    @ExceptionHandler(DocumentTooLargeException.class)
+    ProblemDetail tooLarge(DocumentTooLargeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    }
+
+    /** An unknown document type. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badRequest(IllegalArgumentException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(CaseException.class)

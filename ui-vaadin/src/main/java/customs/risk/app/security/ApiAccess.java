@@ -21,7 +21,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * inspections, which a trader must not write; their declarations come through the declaration form,
  * scoped to their company), nor read rankings, statistics or documents; they read their own
  * declarations at {@code /api/my/declarations}. Inspectors see documents and statistics but not the
- * rankings, which steer selection. Traders have no part in cases.
+ * rankings, which steer selection. Traders have no part in cases. Administrators and risk officers
+ * publish announcements and see who acknowledged them; everyone reads those addressed to them.
  */
 final class ApiAccess {
 
@@ -42,7 +43,12 @@ final class ApiAccess {
             new Rule(HttpMethod.GET, "/api/cases/**", STAFF),
             new Rule(HttpMethod.POST, "/api/cases/**", STAFF),
             new Rule(HttpMethod.PATCH, "/api/cases/**", STAFF),
-            new Rule(HttpMethod.DELETE, "/api/cases/**", STAFF));
+            new Rule(HttpMethod.DELETE, "/api/cases/**", STAFF),
+            // Everyone reads and acknowledges what is addressed to them (AnnouncementService decides what).
+            new Rule(HttpMethod.POST, "/api/announcements", EnumSet.of(ADMIN, RISK_OFFICER)),
+            new Rule(HttpMethod.GET, "/api/announcements/*/acks", EnumSet.of(ADMIN, RISK_OFFICER)),
+            new Rule(HttpMethod.GET, "/api/announcements", EnumSet.allOf(Role.class)),
+            new Rule(HttpMethod.POST, "/api/announcements/*/ack", EnumSet.allOf(Role.class)));
 
     private ApiAccess() {}
 
