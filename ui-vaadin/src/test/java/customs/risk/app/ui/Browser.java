@@ -107,6 +107,12 @@ final class Browser implements AutoCloseable {
         script("arguments[0].scrollIntoView({block: 'center'});", element);
     }
 
+    /** The HTTP status of a GET from the page, with the signed-in session's cookies. */
+    long fetchStatus(String path) {
+        return (Long) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => done(r.status));", path);
+    }
+
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }

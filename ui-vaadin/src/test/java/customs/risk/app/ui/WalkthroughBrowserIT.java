@@ -255,6 +255,9 @@ class WalkthroughBrowserIT {
         browser.until(d -> d.findElements(By.cssSelector("#doc-results [id^='doc-hit-']")).isEmpty() ? null : true);
         assertThat(browser.byId("doc-search-total").getText()).containsPattern("\\d");
         assertThat(browser.byId("doc-facets").getText()).contains("INVOICE");
+        String download = browser.driver().findElements(By.cssSelector("[id^='doc-download-']")).getFirst()
+                .getDomAttribute("href");
+        assertThat(browser.fetchStatus(download)).as(download).isEqualTo(200);
         var preview = browser.driver().findElements(By.cssSelector("[id^='doc-preview-']")).getFirst();
         preview.click();
         browser.byId("doc-preview-dialog");

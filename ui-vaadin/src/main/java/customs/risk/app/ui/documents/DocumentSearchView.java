@@ -270,8 +270,9 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
         var preview = new Button("Preview", e -> preview(id));
         preview.setId("doc-preview-" + id);
         preview.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        // The REST endpoint, not a stream resource per hit: a page of hits registers nothing in the session.
-        var download = new Anchor("api/documents/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/file",
+        // A plain link to the session-authenticated download, not a stream resource per hit: a page of hits
+        // registers nothing in the session.
+        var download = new Anchor("/download/documents/" + URLEncoder.encode(id, StandardCharsets.UTF_8),
                 "Download original");
         download.getElement().setAttribute("download", true);
         download.setId("doc-download-" + id);
