@@ -132,6 +132,19 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
         }
         var line = new Div(new Span(TIME.format(message.createdAt()) + " "), bold(message.author()),
                 new Span(": " + (message.deleted() ? "(deleted)" : message.text())));
+        for (var attachment : message.attachments()) {
+            String href = "/download/documents/" + java.net.URLEncoder.encode(attachment.documentId(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            if (attachment.inline()) {
+                var image = new com.vaadin.flow.component.html.Image(href, attachment.fileName());
+                image.setMaxWidth("320px");
+                line.add(new Div(image));
+            } else {
+                var file = new com.vaadin.flow.component.html.Anchor(href, "📎 " + attachment.fileName());
+                file.setRouterIgnore(true);
+                line.add(new Div(file));
+            }
+        }
         line.addClassName("case-message");
         line.getElement().setAttribute("data-seq", Long.toString(message.seq()));
         shown.put(message.id(), line);
