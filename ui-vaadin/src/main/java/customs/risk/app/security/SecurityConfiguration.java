@@ -97,7 +97,9 @@ class SecurityConfiguration {
         http.authenticationManager(manager)
                 // WebJars hold public JavaScript libraries; /error renders the error of any request
                 // (also an API one), so it must not itself demand a login.
-                .authorizeHttpRequests(a -> a.requestMatchers("/webjars/**", "/error").permitAll())
+                .authorizeHttpRequests(a -> a.requestMatchers("/webjars/**", "/error").permitAll()
+                        // File downloads the pages link to; the controller checks the roles.
+                        .requestMatchers("/download/**").authenticated())
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

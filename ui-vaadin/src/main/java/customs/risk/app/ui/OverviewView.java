@@ -1,6 +1,5 @@
 package customs.risk.app.ui;
 
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -25,14 +24,13 @@ import org.neo4j.driver.Driver;
 @PermitAll
 class OverviewView extends VerticalLayout {
 
-    OverviewView(Driver driver, AuthenticationContext authentication) {
+    OverviewView(Driver driver, AuthenticationContext authentication,
+            customs.risk.app.announcements.AnnouncementService announcements) {
         setId("overview");
         add(new H1("Customs risk engine"));
-        var user = new Span("Signed in as " + authentication.getPrincipalName().orElse("?"));
-        user.setId("current-user");
-        var logout = new Button("Log out", e -> authentication.logout());
-        logout.setId("logout");
-        add(user, logout);
+        String username = authentication.getPrincipalName().orElse("");
+        add(new AnnouncementsPanel(announcements, username,
+                authentication.hasAnyRole("ADMIN", "RISK_OFFICER")));
         if (authentication.hasRole("TRADER")) {
             add(new Paragraph("Your company's declarations: GET /api/my/declarations."));
             return;

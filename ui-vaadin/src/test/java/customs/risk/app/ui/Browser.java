@@ -96,6 +96,16 @@ final class Browser implements AutoCloseable {
         input.sendKeys(org.openqa.selenium.Keys.TAB);
     }
 
+    /** Picks an option of a Vaadin select: opens it and clicks the item with that label. */
+    void select(String fieldId, String label) {
+        var select = byId(fieldId);
+        centre(select);
+        select.click();
+        var item = until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(i -> i.getText().strip().equals(label)).findFirst().orElse(null));
+        item.click();
+    }
+
     void click(String id) {
         var element = byId(id);
         centre(element);

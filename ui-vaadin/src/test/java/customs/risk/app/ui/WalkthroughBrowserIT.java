@@ -76,6 +76,31 @@ class WalkthroughBrowserIT {
     }
 
     @Test
+    void anOfficersAnnouncementReachesInspectorsWhoAcknowledgeIt() {
+        browser.login("officer", DEMO_PASSWORD);
+        browser.open("/");
+        browser.type("announcement-title", "Lithium carbonate alert");
+        browser.type("announcement-text", "Check the packing lists of HS 283691 consignments from CN.");
+        browser.select("announcement-audience", "INSPECTOR");
+        browser.click("announcement-publish");
+        // Published: the form is cleared (the officer is not in the audience, so the list stays as it was).
+        browser.until(d -> browser.byId("announcement-title").findElement(By.cssSelector("input")).getDomProperty("value")
+                .isEmpty() ? true : null);
+
+        browser.login("inspector", DEMO_PASSWORD);
+        browser.open("/");
+        var ack = browser.until(d -> d.findElements(By.cssSelector("#announcement-list vaadin-button[id^='ack-']"))
+                .stream().findFirst().orElse(null));
+        ack.click();
+        browser.until(d -> browser.byId("announcement-list").getText().contains("acknowledged") ? true : null);
+        browser.screenshot("announcement-acknowledged");
+
+        browser.login("investigator", DEMO_PASSWORD);
+        browser.open("/");
+        assertThat(browser.byId("announcement-list").getText()).doesNotContain("Lithium carbonate alert");
+    }
+
+    @Test
     void anAdministratorManagesUsersAndOthersCannot() {
         browser.login("admin", DEMO_PASSWORD);
         browser.open("/admin/users");

@@ -76,7 +76,7 @@ class DocumentSearchViewIT {
         assertThat(snippet.getElement().getTextRecursively()).contains("<script>alert('x')</script>");
         assertThat(elements(snippet.getElement()).filter(e -> !e.isTextNode())).noneMatch(e -> e.getTag().equals("script"));
         assertThat(descendants(hit).filter(Anchor.class::isInstance).map(a -> ((Anchor) a).getHref()))
-                .contains("entity/company/C-LAMPS", "entity/declaration/D-LAMPS:1", "api/documents/DOC-LAMPS/file");
+                .contains("entity/company/C-LAMPS", "entity/declaration/D-LAMPS:1", "/download/documents/DOC-LAMPS");
         assertThat(descendants(view).flatMap(c -> c.getId().stream())).contains("doc-facet-type-INVOICE",
                 "doc-facet-company-C-LAMPS", "doc-facet-year-2024", "doc-preview-DOC-LAMPS", "doc-download-DOC-LAMPS");
 
