@@ -14,6 +14,7 @@ import customs.risk.app.cases.CaseModel.Status;
 import customs.risk.app.cases.CaseModel.Unread;
 import customs.risk.app.explore.NodeRef;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,6 +48,9 @@ import org.springframework.stereotype.Service;
  *
  * <p>Cases opened from the entity page (before case owners existed) have no {@code OWNS} yet:
  * their {@code openedBy} counts as the owner until someone is made owner here.
+ *
+ * <p>After a commit, mentions and assignments are published as {@link CaseNotice}s; listeners (e-mail)
+ * run after the change is durable and cannot undo it.
  */
 @Service
 public class CaseService {
@@ -79,10 +84,12 @@ public class CaseService {
 
     private final Driver driver;
     private final CaseBroadcaster broadcaster;
+    private final ApplicationEventPublisher events;
 
-    CaseService(Driver driver, CaseBroadcaster broadcaster) {
+    CaseService(Driver driver, CaseBroadcaster broadcaster, ApplicationEventPublisher events) {
         this.driver = driver;
         this.broadcaster = broadcaster;
+        this.events = events;
     }
 
     public CaseView create(Actor actor, String title, Priority priority, List<String> about, List<String> members) {
@@ -90,7 +97,7 @@ public class CaseService {
         Priority checkedPriority = priority == null ? Priority.MEDIUM : priority;
         List<NodeRef> refs = about == null ? List.of() : about.stream().map(CaseService::linkable).toList();
         String id = "CASE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        return write(tx -> {
+        CaseView view = write(tx -> {
             var created = tx.run("""
                     MATCH (u:User {username: $user})
                     CREATE (u)-[:OWNS]->(c:Case {id: $caseId, title: $title, status: 'OPEN', priority: $priority,
@@ -110,6 +117,10 @@ public class CaseService {
             }
             return view(tx, id);
         });
+        for (String member : view.members()) {
+            events.publishEvent(new CaseNotice.Assigned(id, view.title(), member, false, actor.username()));
+        }
+        return view;
     }
 
     /** The case; reading a closed case is audited. */
@@ -139,7 +150,9 @@ public class CaseService {
      * owner stays on the case as a member.
      */
     public CaseView update(Actor actor, String caseId, Changes changes) {
-        return write(tx -> {
+        var newOwner = new ArrayList<String>(1);
+        CaseView view = write(tx -> {
+            newOwner.clear();
             Record current = requireVisible(tx, actor, caseId, false);
             Value c = current.get("c");
             if (changes.title() != null) {
@@ -171,19 +184,32 @@ public class CaseService {
                 event(tx, caseId, actor, EventKind.PRIORITY_CHANGED,
                         c.get("priority").asString("MEDIUM") + " -> " + changes.priority());
             }
-            if (changes.owner() != null) {
-                changeOwner(tx, caseId, actor, current.get("owner").asString(null), changes.owner());
+            if (changes.owner() != null
+                    && changeOwner(tx, caseId, actor, current.get("owner").asString(null), changes.owner())) {
+                newOwner.add(view(tx, caseId).owner());
             }
             return view(tx, caseId);
         });
+        for (String owner : newOwner) {
+            events.publishEvent(new CaseNotice.Assigned(caseId, view.title(), owner, true, actor.username()));
+        }
+        return view;
     }
 
     public CaseView addMember(Actor actor, String caseId, String username) {
-        return write(tx -> {
+        var added = new ArrayList<String>(1);
+        CaseView view = write(tx -> {
+            added.clear();
             requireVisible(tx, actor, caseId, false);
-            addMember(tx, caseId, actor, username);
+            if (addMember(tx, caseId, actor, username)) {
+                added.add(username.strip().toLowerCase(Locale.ROOT));
+            }
             return view(tx, caseId);
         });
+        for (String member : added) {
+            events.publishEvent(new CaseNotice.Assigned(caseId, view.title(), member, false, actor.username()));
+        }
+        return view;
     }
 
     public CaseView removeMember(Actor actor, String caseId, String username) {
@@ -286,9 +312,15 @@ public class CaseService {
             mention(tx, id, mentions);
             return new Posted(message(tx, id), true);
         });
+        Message message = posted.message();
         if (posted.created()) {
             // Only once it is stored: every open view of the case shows it at once.
-            broadcaster.publish(caseId, posted.message());
+            broadcaster.publish(caseId, message);
+        }
+        var mentioned = message.mentions().stream().filter(name -> !name.equals(actor.username())).toList();
+        if (posted.created() && !mentioned.isEmpty()) {
+            events.publishEvent(new CaseNotice.Mentioned(caseId, message.id(), actor.username(), message.text(),
+                    mentioned));
         }
         return posted;
     }
@@ -468,7 +500,8 @@ public class CaseService {
         }
     }
 
-    private void addMember(TransactionContext tx, String caseId, Actor actor, String username) {
+    /** @return true when the user was not on the case before */
+    private boolean addMember(TransactionContext tx, String caseId, Actor actor, String username) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         var user = tx.run("""
                 MATCH (u:User {username: $name}) WHERE u.enabled AND NOT 'TRADER' IN u.roles
@@ -482,13 +515,16 @@ public class CaseService {
             tx.run("MATCH (u:User {username: $name}), (c:Case {id: $caseId}) CREATE (u)-[:MEMBER_OF]->(c)",
                     Map.of("name", name, "caseId", caseId)).consume();
             event(tx, caseId, actor, EventKind.MEMBER_ADDED, name);
+            return true;
         }
+        return false;
     }
 
-    private void changeOwner(TransactionContext tx, String caseId, Actor actor, String former, String owner) {
+    /** @return true when the owner changed */
+    private boolean changeOwner(TransactionContext tx, String caseId, Actor actor, String former, String owner) {
         String name = owner.strip().toLowerCase(Locale.ROOT);
         if (name.equals(former)) {
-            return;
+            return false;
         }
         boolean staff = !tx.run("""
                 MATCH (u:User {username: $name}) WHERE u.enabled AND NOT 'TRADER' IN u.roles RETURN u.username
@@ -514,6 +550,7 @@ public class CaseService {
                     """, Map.of("former", former, "caseId", caseId)).consume();
         }
         event(tx, caseId, actor, EventKind.OWNER_CHANGED, former + " -> " + name);
+        return true;
     }
 
     private void link(TransactionContext tx, String caseId, Actor actor, NodeRef ref) {

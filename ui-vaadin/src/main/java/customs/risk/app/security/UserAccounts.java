@@ -24,12 +24,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * and tests obey the same rules: a username of 3-40 lower-case letters, digits, dots, dashes or
  * underscores; a password of at least {@code risk.security.min-password-length} characters and at
  * most 72 bytes (bcrypt ignores the rest); a trader belongs to exactly one company and holds no
- * staff role; the last enabled admin can be neither disabled nor demoted.
+ * staff role; the last enabled admin can be neither disabled nor demoted. For e-mail, a user has an
+ * {@code email} address (unique, lower case) and {@code notify}, the {@link Notification}s chosen; a
+ * user who never chose gets all.
  */
 public class UserAccounts {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,39}");
     private static final int BCRYPT_MAX_BYTES = 72;
+    /** Deliberately loose: one {@code @}, a dot in the domain, no spaces; the mail server has the last word. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final Driver driver;
     private final PasswordEncoder encoder;
@@ -126,6 +130,58 @@ public class UserAccounts {
         update(name, "SET u.passwordHash = $hash", Map.of("hash", encoder.encode(newPassword)));
     }
 
+    /**
+     * Sets or, with a blank address, removes the user's e-mail address.
+     *
+     * @throws InvalidAccountException when the address is malformed or another user has it
+     */
+    public MailContact setEmail(String username, String email) {
+        String name = normalize(username);
+        require(name);
+        String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (address.isEmpty()) {
+            update(name, "REMOVE u.email", Map.of());
+            return contact(name).orElseThrow();
+        }
+        if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
+            throw new InvalidAccountException(Field.EMAIL, "an e-mail address like name@example.org");
+        }
+        var holder = byEmail(address);
+        if (holder.isPresent() && !holder.get().equals(name)) {
+            throw new InvalidAccountException(Field.EMAIL, "the address is another user's");
+        }
+        update(name, "SET u.email = $email", Map.of("email", address));
+        return contact(name).orElseThrow();
+    }
+
+    /** Replaces the notifications the user wants by e-mail; an empty set turns them all off. */
+    public MailContact setNotifications(String username, Collection<Notification> notify) {
+        String name = normalize(username);
+        require(name);
+        var names = (notify == null ? List.<Notification>of() : notify).stream().distinct().sorted()
+                .map(Notification::name).toList();
+        update(name, "SET u.notify = $notify", Map.of("notify", names));
+        return contact(name).orElseThrow();
+    }
+
+    /** The user's address and notification choices. */
+    public Optional<MailContact> contact(String username) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("MATCH (u:User {username: $username}) RETURN u",
+                    Map.of("username", normalize(username))).list(UserAccounts::toContact)).stream().findFirst();
+        }
+    }
+
+    /** The username of the user with this address (compared in lower case). */
+    public Optional<String> byEmail(String email) {
+        String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH (u:User {email: $email}) RETURN u.username AS username ORDER BY username LIMIT 1
+                    """, Map.of("email", address)).list(r -> r.get("username").asString())).stream().findFirst();
+        }
+    }
+
     /** The stored user with its hash, for authentication only. */
     Optional<StoredUser> stored(String normalizedUsername) {
         try (var session = driver.session()) {
@@ -211,6 +267,19 @@ public class UserAccounts {
 
     private static List<String> names(Set<Role> roles) {
         return roles.stream().map(Role::name).toList();
+    }
+
+    private static MailContact toContact(Record record) {
+        Value u = record.get("u");
+        var notify = EnumSet.allOf(Notification.class);
+        if (!u.get("notify").isNull()) {
+            notify.clear();
+            for (String kind : u.get("notify").asList(Value::asString)) {
+                notify.add(Notification.valueOf(kind));
+            }
+        }
+        return new MailContact(u.get("username").asString(), u.get("email").asString(null), notify,
+                u.get("enabled").asBoolean(false));
     }
 
     private static UserAccount toAccount(Record record) {

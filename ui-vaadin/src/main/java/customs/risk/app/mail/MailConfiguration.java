@@ -1,0 +1,32 @@
+package customs.risk.app.mail;
+
+import customs.risk.app.cases.CaseService;
+import customs.risk.app.security.UserAccounts;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/**
+ * E-mail, only with {@code risk.mail.enabled=true}: notifications need Spring's SMTP settings
+ * ({@code spring.mail.host} ...), replies are fetched when {@code risk.mail.imap.host} is set.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "risk.mail.enabled", havingValue = "true")
+class MailConfiguration {
+
+    @Bean
+    MailNotifier mailNotifier(ObjectProvider<JavaMailSender> sender, UserAccounts accounts, MailSettings settings) {
+        var smtp = sender.getIfAvailable();
+        if (smtp == null) {
+            throw new IllegalStateException("risk.mail.enabled=true needs an SMTP server: set spring.mail.host");
+        }
+        return new MailNotifier(smtp, accounts, settings);
+    }
+
+    @Bean
+    ImapReplyFetcher imapReplyFetcher(MailSettings settings, UserAccounts accounts, CaseService cases) {
+        return new ImapReplyFetcher(settings, accounts, cases);
+    }
+}

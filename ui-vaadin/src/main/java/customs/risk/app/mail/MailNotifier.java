@@ -1,0 +1,122 @@
+package customs.risk.app.mail;
+
+import customs.risk.app.cases.CaseNotice;
+import customs.risk.app.security.Notification;
+import customs.risk.app.security.UserAccounts;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/**
+ * Sends mention and assignment notifications by SMTP, each to a user who has an address and chose
+ * that kind. Sending happens on a thread of its own, one mail after another: a slow or unreachable
+ * mail server never delays or fails the case operation, its failures are logged and the mail is
+ * dropped (the conversation itself stays the record).
+ *
+ * <p>Each mail carries the case in its subject ({@code [CASE-...]}) and in its {@code Message-ID},
+ * and answers go to {@code risk.mail.from}, the mailbox {@link ImapReplyFetcher} reads.
+ */
+class MailNotifier implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(MailNotifier.class);
+    private static final int EXCERPT = 500;
+
+    private final JavaMailSender sender;
+    private final UserAccounts accounts;
+    private final MailSettings settings;
+    private final ExecutorService outbox = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+            .name("mail-notifier").daemon(true).factory());
+
+    MailNotifier(JavaMailSender sender, UserAccounts accounts, MailSettings settings) {
+        this.sender = sender;
+        this.accounts = accounts;
+        this.settings = settings;
+    }
+
+    @EventListener
+    void on(CaseNotice notice) {
+        outbox.execute(() -> {
+            try {
+                deliver(notice);
+            } catch (RuntimeException e) {
+                log.warn("notification for {} not sent: {}", notice.caseId(), e.toString());
+            }
+        });
+    }
+
+    private void deliver(CaseNotice notice) {
+        switch (notice) {
+            case CaseNotice.Mentioned m -> {
+                for (String user : m.mentioned()) {
+                    address(user, Notification.MENTION).ifPresent(to -> send(to, m.caseId(),
+                            "@" + m.author() + " mentioned you",
+                            m.author() + " wrote in case " + m.caseId() + ":\n\n" + excerpt(m.text())
+                                    + "\n\nReply to this e-mail to answer in the case conversation."));
+                }
+            }
+            case CaseNotice.Assigned a -> address(a.username(), Notification.ASSIGNMENT).ifPresent(to -> send(to,
+                    a.caseId(), (a.owner() ? "You now own: " : "You were added to: ") + a.title(),
+                    a.by() + (a.owner() ? " made you the owner of case " : " added you to case ") + a.caseId()
+                            + ", \"" + a.title() + "\".\n\nReply to this e-mail to write in the case conversation."));
+        }
+    }
+
+    private Optional<String> address(String username, Notification kind) {
+        return accounts.contact(username).flatMap(contact -> contact.addressFor(kind));
+    }
+
+    private void send(String to, String caseId, String subject, String text) {
+        String messageId = CaseTag.messageId(caseId);
+        try {
+            var mail = new FixedIdMessage(messageId);
+            mail.setFrom(new InternetAddress(settings.from()));
+            mail.setReplyTo(InternetAddress.parse(settings.from()));
+            mail.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(to));
+            mail.setSubject(CaseTag.subject(caseId, subject), StandardCharsets.UTF_8.name());
+            mail.setText(text, StandardCharsets.UTF_8.name());
+            sender.send(mail);
+            log.debug("sent {} about {} to {}", messageId, caseId, to);
+        } catch (MessagingException | MailException e) {
+            log.warn("mail about {} to {} not sent: {}", caseId, to, e.toString());
+        }
+    }
+
+    private static String excerpt(String text) {
+        return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT) + " ...";
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        outbox.shutdown();
+        outbox.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** Keeps the Message-ID chosen here: Jakarta Mail would replace it with a random one when sending. */
+    private static final class FixedIdMessage extends MimeMessage {
+
+        private final String messageId;
+
+        FixedIdMessage(String messageId) {
+            super(Session.getInstance(new Properties()));
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}
