@@ -8,6 +8,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -87,6 +88,7 @@ class MailNotifier implements DisposableBean {
             mail.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(to));
             mail.setSubject(CaseTag.subject(caseId, subject), StandardCharsets.UTF_8.name());
             mail.setText(text, StandardCharsets.UTF_8.name());
+            mail.setSentDate(new Date());
             sender.send(mail);
             log.debug("sent {} about {} to {}", messageId, caseId, to);
         } catch (MessagingException | MailException e) {

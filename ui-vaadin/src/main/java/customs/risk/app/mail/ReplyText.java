@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * The new text of an e-mail reply: what precedes the quoted notification. Mail clients quote with
  * an attribution line ("On Mon, 1 Jan 2026, Risk wrote:", possibly wrapped over two lines) and
  * {@code >} prefixes; both, and everything after the attribution, are dropped, as is a signature
- * after the standard "-- " separator.
+ * after the standard "-- " separator (or "--": some clients trim the space).
  */
 final class ReplyText {
 
@@ -25,7 +25,7 @@ final class ReplyText {
             if (ATTRIBUTION.matcher(line).matches()
                     || (i + 1 < lines.length && ATTRIBUTION_START.matcher(line).matches()
                             && WROTE_END.matcher(lines[i + 1]).matches())
-                    || line.equals("-- ")) {
+                    || line.equals("-- ") || line.equals("--")) {
                 break;
             }
             if (!line.stripLeading().startsWith(">")) {
