@@ -98,8 +98,7 @@ public final class RiskStore {
                     MATCH (n:Company {id: id}) WHERE n.riskScore IS NOT NULL
                     RETURN n.id AS id, n.riskScore AS score, n.riskLane AS lane, n.riskReasons AS reasons
                     """, Map.of("ids", List.copyOf(ids))).forEachRemaining(r -> scores.put(r.get("id").asString(),
-                    new ScoredItem(r.get("id").asString(), r.get("score").asDouble(),
-                            Lane.valueOf(r.get("lane").asString()), r.get("reasons").asList(Value::asString))));
+                    scoredItem(r)));
         }
         return scores;
     }
@@ -137,9 +136,7 @@ public final class RiskStore {
                 RETURN n.id AS id, n.riskScore AS score, n.riskLane AS lane, n.riskReasons AS reasons
                 """.formatted(kind.label);
         try (var session = driver.session()) {
-            return session.run(cypher, Map.of("id", id)).list(r -> new ScoredItem(r.get("id").asString(),
-                    r.get("score").asDouble(), Lane.valueOf(r.get("lane").asString()),
-                    r.get("reasons").asList(Value::asString))).stream().findFirst();
+            return session.run(cypher, Map.of("id", id)).list(RiskStore::scoredItem).stream().findFirst();
         }
     }
 
@@ -186,9 +183,13 @@ public final class RiskStore {
         parameters.put("offset", offset);
         parameters.put("limit", limit);
         try (var session = driver.session()) {
-            return session.run(cypher, parameters).list(r -> new ScoredItem(r.get("id").asString(),
-                    r.get("score").asDouble(), Lane.valueOf(r.get("lane").asString()),
-                    r.get("reasons").asList(Value::asString)));
+            return session.run(cypher, parameters).list(RiskStore::scoredItem);
         }
+    }
+
+    /** A row with columns id, score, lane and reasons, as every read here returns them. */
+    private static ScoredItem scoredItem(org.neo4j.driver.Record r) {
+        return new ScoredItem(r.get("id").asString(), r.get("score").asDouble(), Lane.valueOf(r.get("lane").asString()),
+                r.get("reasons").asList(Value::asString));
     }
 }

@@ -50,7 +50,7 @@ class BundleController {
     @PostMapping(consumes = {"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM_VALUE})
     ResponseEntity<Map<String, Object>> uploadRaw(InputStream body) throws IOException {
         // Multipart uploads are capped by Spring; a raw body gets the same limit here.
-        return accepted(jobs.submit(new UploadLimit(body, maxUploadBytes)));
+        return accepted(jobs.submit(UploadLimit.of(body, maxUploadBytes)));
     }
 
     @GetMapping("/{id}")

@@ -8,7 +8,7 @@ import customs.risk.documents.search.DocumentQuery;
 import customs.risk.documents.search.IndexedDocument;
 import customs.risk.documents.search.SearchResults;
 import customs.risk.graph.files.FileStore;
-import java.io.FilterInputStream;
+import customs.risk.graph.files.LimitedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -119,7 +119,8 @@ public class DocumentService implements AutoCloseable {
         }
         requireKnown("Declaration", declarationId);
         requireKnown("Company", companyId);
-        var stored = files.put(new LimitedInputStream(content, extractor.maxBytes()));
+        var stored = files.put(new LimitedInputStream(content, extractor.maxBytes(),
+                limit -> new DocumentTooLargeException(limit, "risk.documents.max-size")));
         ExtractedText text;
         try (var in = files.open(stored.sha256())) {
             text = extractor.extract(in);
@@ -384,41 +385,5 @@ public class DocumentService implements AutoCloseable {
     @Override
     public void close() {
         drainer.shutdownNow();
-    }
-
-    /** Stops reading once more than {@code limit} bytes came, so an oversized upload is never stored whole. */
-    private static final class LimitedInputStream extends FilterInputStream {
-        private final long limit;
-        private long count;
-
-        LimitedInputStream(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int off, int len) throws IOException {
-            int n = super.read(buffer, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(long n) throws IOException {
-            count += n;
-            if (count > limit) {
-                throw new DocumentTooLargeException(limit, "risk.documents.max-size");
-            }
-        }
     }
 }

@@ -44,6 +44,11 @@ public final class RiskBadges {
         return "/entity/" + ref.label() + "/" + ref.key();
     }
 
+    /** Where pages link to download a filed document with the signed-in session. */
+    public static String documentHref(String documentId) {
+        return "/download/documents/" + java.net.URLEncoder.encode(documentId, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public static Anchor link(NodeRef ref, String text) {
         return new Anchor(href(ref), text);
     }

@@ -55,8 +55,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         try {
             var results = documents.search(DocumentQuery.of(q).withPage(0, 10));
             for (var hit : results.hits()) {
-                var file = new Anchor("/download/documents/" + URLEncoder.encode(hit.documentId(),
-                        StandardCharsets.UTF_8), hit.title());
+                var file = new Anchor(RiskBadges.documentHref(hit.documentId()), hit.title());
                 file.setRouterIgnore(true);
                 var snippet = new Span(hit.snippets().isEmpty() ? "" : " " + hit.snippets().getFirst()
                         .replace("<em>", "").replace("</em>", ""));

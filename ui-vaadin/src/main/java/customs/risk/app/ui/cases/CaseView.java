@@ -133,8 +133,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
         var line = new Div(new Span(TIME.format(message.createdAt()) + " "), bold(message.author()),
                 new Span(": " + (message.deleted() ? "(deleted)" : message.text())));
         for (var attachment : message.attachments()) {
-            String href = "/download/documents/" + java.net.URLEncoder.encode(attachment.documentId(),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            String href = RiskBadges.documentHref(attachment.documentId());
             if (attachment.inline()) {
                 var image = new com.vaadin.flow.component.html.Image(href, attachment.fileName());
                 image.setMaxWidth("320px");

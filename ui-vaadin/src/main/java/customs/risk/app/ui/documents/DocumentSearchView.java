@@ -272,8 +272,7 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
         preview.addThemeVariants(ButtonVariant.LUMO_SMALL);
         // A plain link to the session-authenticated download, not a stream resource per hit: a page of hits
         // registers nothing in the session.
-        var download = new Anchor("/download/documents/" + URLEncoder.encode(id, StandardCharsets.UTF_8),
-                "Download original");
+        var download = new Anchor(customs.risk.app.ui.RiskBadges.documentHref(id), "Download original");
         download.getElement().setAttribute("download", true);
         download.setId("doc-download-" + id);
         card.add(links, new HorizontalLayout(preview, download));

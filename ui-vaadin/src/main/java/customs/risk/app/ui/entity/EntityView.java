@@ -208,8 +208,7 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
                 box.add(new Paragraph("No documents filed by or mentioning " + caption + "."));
             }
             for (var hit : shown.values()) {
-                var file = new Anchor("/download/documents/" + java.net.URLEncoder.encode(hit.documentId(),
-                        java.nio.charset.StandardCharsets.UTF_8), hit.title().isBlank()
+                var file = new Anchor(RiskBadges.documentHref(hit.documentId()), hit.title().isBlank()
                         ? hit.documentId() : hit.title());
                 file.setRouterIgnore(true);
                 var line = new Div(file, new Span(" " + hit.docType() + (hit.filedOn() == null ? "" : ", filed "
