@@ -355,7 +355,7 @@ public class CaseService {
     /** Replaces the text of one's own message; the former text is kept as a {@code MessageVersion}. */
     public Message edit(Actor actor, String caseId, String messageId, String text) {
         String body = checkText(text);
-        return write(tx -> {
+        return published(caseId, write(tx -> {
             requireOwnMessage(tx, actor, caseId, messageId);
             tx.run("""
                     MATCH (m:Message {id: $id})
@@ -369,12 +369,12 @@ public class CaseService {
             mention(tx, messageId, Mentions.in(body));
             event(tx, caseId, actor, EventKind.MESSAGE_EDITED, messageId);
             return message(tx, messageId);
-        });
+        }));
     }
 
     /** Deletes one's own message: its place and seq stay, its text moves to the history. */
     public Message delete(Actor actor, String caseId, String messageId) {
-        return write(tx -> {
+        return published(caseId, write(tx -> {
             requireOwnMessage(tx, actor, caseId, messageId);
             tx.run("""
                     MATCH (m:Message {id: $id})
@@ -387,7 +387,7 @@ public class CaseService {
                     """, Map.of("id", messageId)).consume();
             event(tx, caseId, actor, EventKind.MESSAGE_DELETED, messageId);
             return message(tx, messageId);
-        });
+        }));
     }
 
     /** Former texts of a message, oldest first. */
@@ -443,7 +443,7 @@ public class CaseService {
      * Attaching the same document twice links it once.
      */
     Message attach(Actor actor, String caseId, String messageId, String documentId) {
-        return write(tx -> {
+        return published(caseId, write(tx -> {
             requireOwnMessage(tx, actor, caseId, messageId);
             requireOpen(tx, caseId);
             boolean created = tx.run("""
@@ -459,7 +459,13 @@ public class CaseService {
                 event(tx, caseId, actor, EventKind.ATTACHMENT_ADDED, messageId + ": Document:" + documentId);
             }
             return message(tx, messageId);
-        });
+        }));
+    }
+
+    /** Tells the open views about a stored change to a message they may already show. */
+    private Message published(String caseId, Message changed) {
+        broadcaster.publish(caseId, changed);
+        return changed;
     }
 
     private static void requireOpen(TransactionContext tx, String caseId) {

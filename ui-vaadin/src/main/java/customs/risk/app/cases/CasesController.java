@@ -9,14 +9,10 @@ import customs.risk.app.cases.CaseModel.Priority;
 import customs.risk.app.cases.CaseModel.Status;
 import customs.risk.app.cases.CaseModel.Unread;
 import customs.risk.app.security.AccountPrincipal;
-import customs.risk.app.documents.DocumentService;
 import customs.risk.documents.extract.DocumentTooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.UUID;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,11 +41,11 @@ class CasesController {
     private static final String DEFAULT_PAGE = "100";
 
     private final CaseService cases;
-    private final DocumentService documents;
+    private final CaseAttachments attachments;
 
-    CasesController(CaseService cases, DocumentService documents) {
+    CasesController(CaseService cases, CaseAttachments attachments) {
         this.cases = cases;
-        this.documents = documents;
+        this.attachments = attachments;
     }
 
     record NewCase(String title, Priority priority, List<String> about, List<String> members) {}
@@ -157,25 +153,16 @@ class CasesController {
         return cases.history(Actor.of(user), id, messageId);
     }
 
-    /**
-     * Attaches a file to one's own message. The file goes through the document intake (file store,
-     * text extraction, graph, search index) under an id of its own, so that attaching a file someone
-     * also filed elsewhere leaves that filing and its links untouched; then it is linked to the message
-     * and the case. Access is checked before anything is stored and again when linking.
-     */
+    /** Attaches a file to one's own message; see {@link CaseAttachments}. */
     @PostMapping(path = "/api/cases/{id}/messages/{messageId}/attachments",
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Message> attach(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
             @PathVariable String messageId, @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) String docType) throws IOException {
-        Actor actor = Actor.of(user);
-        cases.requireAttachable(actor, id, messageId);
-        DocumentService.Filed filed;
         try (InputStream in = file.getInputStream()) {
-            filed = documents.file(in, file.getOriginalFilename(), docType, "ATT-" + UUID.randomUUID(), null, null,
-                    LocalDate.now(ZoneOffset.UTC));
+            return ResponseEntity.status(HttpStatus.CREATED).body(attachments.attach(Actor.of(user), id, messageId,
+                    in, file.getOriginalFilename(), docType));
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(cases.attach(actor, id, messageId, filed.documentId()));
     }
 
     @ExceptionHandler(DocumentTooLargeException.class)

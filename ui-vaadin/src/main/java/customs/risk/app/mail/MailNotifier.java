@@ -1,7 +1,11 @@
 package customs.risk.app.mail;
 
+import customs.risk.app.announcements.Announcement;
+import customs.risk.app.announcements.AnnouncementPublished;
+import customs.risk.app.announcements.AnnouncementService;
 import customs.risk.app.cases.CaseNotice;
 import customs.risk.app.security.Notification;
+import customs.risk.app.security.Role;
 import customs.risk.app.security.UserAccounts;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -9,8 +13,11 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +29,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * Sends mention and assignment notifications by SMTP, each to a user who has an address and chose
+ * Sends mention, assignment and announcement notifications by SMTP, each to a user who has an address and chose
  * that kind. Sending happens on a thread of its own, one mail after another: a slow or unreachable
  * mail server never delays or fails the case operation, its failures are logged and the mail is
  * dropped (the conversation itself stays the record).
@@ -58,6 +65,34 @@ class MailNotifier implements DisposableBean {
         });
     }
 
+    /** An announcement goes to everyone it is addressed to who wants announcements, its author aside. */
+    @EventListener
+    void on(AnnouncementPublished published) {
+        Announcement notice = published.announcement();
+        outbox.execute(() -> {
+            try {
+                var roles = AnnouncementService.ALL.equals(notice.audience()) ? EnumSet.allOf(Role.class)
+                        : EnumSet.of(Role.valueOf(notice.audience()));
+                for (var contact : accounts.contactsWithAnyRole(roles)) {
+                    if (!contact.username().equals(notice.author())) {
+                        contact.addressFor(Notification.ANNOUNCEMENT).ifPresent(to -> send(to,
+                                "<" + notice.id() + "." + UUID.randomUUID() + "@customs-risk>", notice.id(),
+                                "[Announcement] " + notice.title(), notice.text() + "\n\n-- " + notice.author()
+                                        + ", to " + audience(notice.audience())
+                                        + ". Acknowledge it on the Overview page of the customs risk application."));
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("announcement {} not mailed: {}", notice.id(), e.toString());
+            }
+        });
+    }
+
+    private static String audience(String audience) {
+        return AnnouncementService.ALL.equals(audience) ? "everyone"
+                : "all " + audience.toLowerCase(Locale.ROOT).replace('_', ' ') + "s";
+    }
+
     private void deliver(CaseNotice notice) {
         switch (notice) {
             case CaseNotice.Mentioned m -> {
@@ -80,19 +115,23 @@ class MailNotifier implements DisposableBean {
     }
 
     private void send(String to, String caseId, String subject, String text) {
-        String messageId = CaseTag.messageId(caseId);
+        send(to, CaseTag.messageId(caseId), caseId, CaseTag.subject(caseId, subject), text);
+    }
+
+    /** @param about the case or announcement the mail is about, for the log */
+    private void send(String to, String messageId, String about, String subject, String text) {
         try {
             var mail = new FixedIdMessage(messageId);
             mail.setFrom(new InternetAddress(settings.from()));
             mail.setReplyTo(InternetAddress.parse(settings.from()));
             mail.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(to));
-            mail.setSubject(CaseTag.subject(caseId, subject), StandardCharsets.UTF_8.name());
+            mail.setSubject(subject, StandardCharsets.UTF_8.name());
             mail.setText(text, StandardCharsets.UTF_8.name());
             mail.setSentDate(new Date());
             sender.send(mail);
-            log.debug("sent {} about {} to {}", messageId, caseId, to);
+            log.debug("sent {} about {} to {}", messageId, about, to);
         } catch (MessagingException | MailException e) {
-            log.warn("mail about {} to {} not sent: {}", caseId, to, e.toString());
+            log.warn("mail about {} to {} not sent: {}", about, to, e.toString());
         }
     }
 

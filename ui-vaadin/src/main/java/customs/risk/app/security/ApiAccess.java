@@ -23,6 +23,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * declarations at {@code /api/my/declarations}. Inspectors see documents and statistics but not the
  * rankings, which steer selection. Traders have no part in cases. Administrators and risk officers
  * publish announcements and see who acknowledged them; everyone reads those addressed to them.
+ * Everyone reads and sets their own e-mail address and notification choices at {@code /api/account}.
  */
 final class ApiAccess {
 
@@ -48,7 +49,9 @@ final class ApiAccess {
             new Rule(HttpMethod.POST, "/api/announcements", EnumSet.of(ADMIN, RISK_OFFICER)),
             new Rule(HttpMethod.GET, "/api/announcements/*/acks", EnumSet.of(ADMIN, RISK_OFFICER)),
             new Rule(HttpMethod.GET, "/api/announcements", EnumSet.allOf(Role.class)),
-            new Rule(HttpMethod.POST, "/api/announcements/*/ack", EnumSet.allOf(Role.class)));
+            new Rule(HttpMethod.POST, "/api/announcements/*/ack", EnumSet.allOf(Role.class)),
+            new Rule(HttpMethod.GET, "/api/account", EnumSet.allOf(Role.class)),
+            new Rule(HttpMethod.PATCH, "/api/account", EnumSet.allOf(Role.class)));
 
     private ApiAccess() {}
 

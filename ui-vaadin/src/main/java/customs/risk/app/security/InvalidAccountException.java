@@ -6,7 +6,7 @@ package customs.risk.app.security;
 public final class InvalidAccountException extends IllegalArgumentException {
 
     /** The form fields a message can belong to. */
-    public enum Field { USERNAME, PASSWORD, ROLES, COMPANY, ACCOUNT, EMAIL }
+    public enum Field { USERNAME, PASSWORD, CURRENT_PASSWORD, ROLES, COMPANY, ACCOUNT, EMAIL }
 
     private final Field field;
 

@@ -123,6 +123,20 @@ public class UserAccounts {
         return update(name, "SET u.roles = $roles, u.companyId = $companyId", params);
     }
 
+    /**
+     * A user's own change of password, which needs the current one.
+     *
+     * @throws InvalidAccountException when the current password is wrong or the new one is refused
+     */
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        var stored = stored(normalize(username)).orElseThrow(() -> new InvalidAccountException(Field.USERNAME,
+                "no user '" + username + "'"));
+        if (currentPassword == null || !encoder.matches(currentPassword, stored.passwordHash())) {
+            throw new InvalidAccountException(Field.CURRENT_PASSWORD, "the current password is not right");
+        }
+        changePassword(username, newPassword);
+    }
+
     public void changePassword(String username, String newPassword) {
         String name = normalize(username);
         require(name);
@@ -169,6 +183,16 @@ public class UserAccounts {
         try (var session = driver.session()) {
             return session.executeRead(tx -> tx.run("MATCH (u:User {username: $username}) RETURN u",
                     Map.of("username", normalize(username))).list(UserAccounts::toContact)).stream().findFirst();
+        }
+    }
+
+    /** The enabled users who hold any of the roles and have an address, with their choices. */
+    public List<MailContact> contactsWithAnyRole(Collection<Role> roles) {
+        try (var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH (u:User) WHERE u.enabled AND u.email IS NOT NULL AND any(r IN u.roles WHERE r IN $roles)
+                    RETURN u ORDER BY u.username
+                    """, Map.of("roles", roles.stream().map(Role::name).toList())).list(UserAccounts::toContact));
         }
     }
 

@@ -45,8 +45,9 @@ public class MainLayout extends AppLayout {
             header.add(search);
         }
         authentication.getPrincipalName().ifPresent(name -> {
-            var user = new com.vaadin.flow.component.html.Span(name);
+            var user = new com.vaadin.flow.component.html.Anchor("/account", name);
             user.setId("current-user");
+            user.setTitle("My account: e-mail, notifications, password");
             var logout = new com.vaadin.flow.component.button.Button("Log out", e -> authentication.logout());
             logout.setId("logout");
             var spacer = new com.vaadin.flow.component.html.Div();

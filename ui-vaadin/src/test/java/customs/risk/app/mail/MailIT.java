@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import customs.risk.app.announcements.AnnouncementService;
 import customs.risk.app.cases.Actor;
 import customs.risk.app.cases.CaseModel.Changes;
 import customs.risk.app.cases.CaseModel.Message;
@@ -36,8 +37,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * E-mail against real SMTP and IMAP servers (GreenMail, in this JVM): mention and assignment
- * notifications arrive, a user's choice to get no mention mail is kept, and a reply fetched from the
+ * E-mail against real SMTP and IMAP servers (GreenMail, in this JVM): mention, assignment and
+ * announcement notifications arrive, a user's choice to get no mention mail is kept, and a reply fetched from the
  * mailbox lands in the case conversation once, and only when its sender is on the case.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
@@ -87,6 +88,9 @@ class MailIT {
 
     @Autowired
     ImapReplyFetcher fetcher;
+
+    @Autowired
+    AnnouncementService announcements;
 
     @Test
     void aMentionedUserGetsAMailThatNamesTheCase() throws Exception {
@@ -138,6 +142,30 @@ class MailIT {
 
         assertThat(mailsTo(address(quiet))).extracting(MimeMessage::getSubject)
                 .noneMatch(subject -> subject.contains("mentioned you"));
+    }
+
+    @Test
+    void anAnnouncementIsMailedToItsAudienceSaveThoseWhoTurnedAnnouncementsOff() throws Exception {
+        String author = user("announcer");
+        String reader = user("reader");
+        String quiet = user("quiet-reader");
+        accounts.setNotifications(quiet, Set.of(Notification.MENTION));
+        String inspector = "mail-inspector-" + USERS.incrementAndGet();
+        accounts.create(inspector, PASSWORD, Set.of(Role.INSPECTOR), null);
+        accounts.setEmail(inspector, address(inspector));
+
+        announcements.publish(author, "New valuation rule", "From Monday, declare freight separately.", "INVESTIGATOR");
+        MimeMessage mail = awaitMail(address(reader), "New valuation rule");
+        assertThat(mail.getSubject()).isEqualTo("[Announcement] New valuation rule");
+        assertThat(GreenMailUtil.getBody(mail)).contains("declare freight separately", author, "all investigators");
+        // Mail goes out one after another: once this one is there, the first announcement was decided.
+        announcements.publish(author, "Office closed", "The Busan office is closed on Friday.", "ALL");
+        awaitMail(address(inspector), "Office closed");
+
+        assertThat(mailsTo(address(inspector))).as("not addressed to inspectors").extracting(MimeMessage::getSubject)
+                .noneMatch(subject -> subject.contains("New valuation rule"));
+        assertThat(mailsTo(address(quiet))).as("turned announcements off").isEmpty();
+        assertThat(mailsTo(address(author))).as("no mail about one's own announcement").isEmpty();
     }
 
     @Test

@@ -164,6 +164,7 @@ class SecurityIT {
                 new Object[] {"GET", "/api/documents/no-such-document/file", staff},
                 new Object[] {"GET", "/api/companies/SEC-C2/documents", staff},
                 new Object[] {"GET", "/api/my/declarations", EnumSet.of(Role.TRADER)},
+                new Object[] {"GET", "/api/account", EnumSet.allOf(Role.class)},
                 new Object[] {"GET", "/api/not-an-endpoint", EnumSet.noneOf(Role.class)},
                 new Object[] {"GET", "/actuator/info", EnumSet.of(Role.ADMIN)});
         var arguments = new ArrayList<Arguments>();
@@ -216,6 +217,52 @@ class SecurityIT {
                 .isEqualTo(401);
         accounts.setEnabled("new.officer", true);
         assertThat(send("GET", "/api/stats", TestAdmin.basic("new.officer", "officer-password-42")).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void everyUserSetsTheirOwnMailAddressAndNotificationsOverRest() throws Exception {
+        String trader = TestAdmin.basic(userOf(Role.TRADER), PASSWORD);
+        var before = send("GET", "/api/account", trader);
+        assertThat(before.statusCode()).isEqualTo(200);
+        assertThat(before.body()).contains("\"username\":\"" + userOf(Role.TRADER) + "\"", "\"email\":null",
+                "\"MENTION\"", "\"ASSIGNMENT\"", "\"ANNOUNCEMENT\"");
+
+        var changed = patch("/api/account", trader, """
+                {"email": " Trader@Example.ORG ", "notifications": ["ANNOUNCEMENT"]}""");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.body()).contains("\"email\":\"trader@example.org\"", "\"notifications\":[\"ANNOUNCEMENT\"]");
+        assertThat(accounts.contact(userOf(Role.TRADER)).orElseThrow().addressFor(Notification.ANNOUNCEMENT))
+                .contains("trader@example.org");
+        assertThat(accounts.contact(userOf(Role.TRADER)).orElseThrow().addressFor(Notification.MENTION)).isEmpty();
+
+        var taken = patch("/api/account", TestAdmin.basic(userOf(Role.INSPECTOR), PASSWORD), """
+                {"email": "trader@example.org"}""");
+        assertThat(taken.statusCode()).isEqualTo(400);
+        assertThat(taken.body()).contains("\"field\":\"email\"", "another user");
+        var malformed = patch("/api/account", trader, """
+                {"email": "not an address"}""");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(accounts.contact(userOf(Role.TRADER)).orElseThrow().email()).as("a refused change keeps the old")
+                .isEqualTo("trader@example.org");
+
+        assertThat(patch("/api/account", trader, """
+                {"email": ""}""").body()).contains("\"email\":null");
+    }
+
+    @Test
+    void changingOnesOwnPasswordNeedsTheCurrentOne() throws Exception {
+        accounts.create("self.changer", "first-password-1", Set.of(Role.INSPECTOR), null);
+
+        assertRefused(() -> accounts.changeOwnPassword("self.changer", "wrong-password", "second-password-2"),
+                InvalidAccountException.Field.CURRENT_PASSWORD);
+        assertRefused(() -> accounts.changeOwnPassword("self.changer", "first-password-1", "short"),
+                InvalidAccountException.Field.PASSWORD);
+        accounts.changeOwnPassword("self.changer", "first-password-1", "second-password-2");
+
+        assertThat(send("GET", "/api/account", TestAdmin.basic("self.changer", "first-password-1")).statusCode())
+                .isEqualTo(401);
+        assertThat(send("GET", "/api/account", TestAdmin.basic("self.changer", "second-password-2")).statusCode())
                 .isEqualTo(200);
     }
 
@@ -365,6 +412,12 @@ class SecurityIT {
             default -> throw new IllegalArgumentException(method);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> patch(String path, String authorization, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(url(path)).header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI url(String path) {

@@ -35,6 +35,9 @@ class WalkthroughBrowserIT {
     @Autowired
     customs.risk.app.cases.CaseService cases;
 
+    @Autowired
+    customs.risk.app.security.UserAccounts accounts;
+
     @Test
     void twoMembersSeeEachOthersMessagesLiveAndOutsidersSeeNoCase() {
         var officer = new customs.risk.app.cases.Actor("officer", false);
@@ -73,6 +76,103 @@ class WalkthroughBrowserIT {
         browser.login("inspector", DEMO_PASSWORD);
         browser.open("/cases/" + caseId);
         assertThat(browser.byId("case-missing").getText()).contains("No case " + caseId);
+    }
+
+    @Test
+    void membersAttachEditAndDeleteLiveAndTheOwnerClosesTheCase() throws Exception {
+        var officer = new customs.risk.app.cases.Actor("officer", false);
+        String caseId = cases.create(officer, "Undervalued batteries", null, java.util.List.of(),
+                java.util.List.of("investigator")).id();
+        browser.login("officer", DEMO_PASSWORD);
+        browser.open("/cases/" + caseId);
+        browser.byId("case-messages");
+        try (var colleague = new Browser(port)) {
+            colleague.login("investigator", DEMO_PASSWORD);
+            colleague.open("/cases/" + caseId);
+            colleague.byId("case-messages");
+
+            // A mention chip writes the name; a picture goes with the message and shows inline for both.
+            browser.byId("mention-chips").findElement(By.cssSelector(".mention-chip")).click();
+            assertThat(browser.byId("message-input").findElement(By.cssSelector("textarea")).getDomProperty("value"))
+                    .isEqualTo("@investigator ");
+            Path picture = Files.createTempFile("seal", ".png");
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                    "png", picture.toFile());
+            var upload = browser.byId("message-upload");
+            var input = upload.findElements(By.cssSelector("input[type=file]")).stream().findFirst()
+                    .orElseGet(() -> upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")));
+            input.sendKeys(picture.toAbsolutePath().toString());
+            browser.until(d -> Boolean.TRUE.equals(browser.script("const u = document.getElementById('message-upload');"
+                    + " return u.files.length > 0 && u.files.every(f => f.complete);")) ? true : null);
+            var text = browser.byId("message-input").findElement(By.cssSelector("textarea"));
+            text.sendKeys("the seal on this invoice looks copied");
+            browser.click("message-send");
+            colleague.until(d -> d.findElements(By.cssSelector("#case-messages img.message-image")).isEmpty() ? null
+                    : true);
+            assertThat(colleague.byId("case-messages").getText()).contains("@investigator the seal on this invoice");
+            assertThat(colleague.fetchStatus(colleague.all(By.cssSelector("#case-messages img.message-image")).getFirst()
+                    .getDomAttribute("src"))).isEqualTo(200);
+
+            // Editing and deleting one's own message shows in the other session at once, history kept.
+            browser.byId("case-messages").findElement(By.cssSelector(".message-edit")).click();
+            var editor = browser.until(d -> d.findElements(By.cssSelector(".message-editor textarea")).stream()
+                    .findFirst().orElse(null));
+            editor.clear();
+            editor.sendKeys("the seal looks copied from another exporter");
+            browser.byId("case-messages").findElement(By.cssSelector(".message-save")).click();
+            colleague.until(d -> colleague.byId("case-messages").getText().contains("copied from another exporter")
+                    ? true : null);
+            assertThat(colleague.byId("case-messages").getText()).contains("edited")
+                    .doesNotContain("the seal on this invoice looks copied");
+            assertThat(colleague.all(By.cssSelector("#case-messages .message-edit"))).as("not the colleague's to edit")
+                    .isEmpty();
+            colleague.type("message-input", "Agreed, asking the exporter");
+            colleague.click("message-send");
+            browser.until(d -> browser.byId("case-messages").getText().contains("asking the exporter") ? true : null);
+            browser.byId("case-messages").findElement(By.cssSelector(".message-delete")).click();
+            browser.click("confirm-delete");
+            colleague.until(d -> colleague.byId("case-messages").getText().contains("(deleted)") ? true : null);
+            assertThat(colleague.byId("case-messages").getText()).doesNotContain("copied from another exporter")
+                    .contains("asking the exporter");
+            colleague.screenshot("case-edited-deleted-investigator");
+        }
+
+        // The owner closes the case with an outcome: the timeline says so and nobody can post any more.
+        browser.byId("case-manage").click();
+        browser.select("case-status", "closed");
+        browser.type("case-outcome", "Referred to the valuation unit");
+        browser.click("case-save");
+        browser.byId("case-closed-note");
+        assertThat(browser.byId("case-facts").getText()).startsWith("closed (Referred to the valuation unit)");
+        assertThat(browser.byId("case-timeline").getText()).contains("status changed: OPEN -> CLOSED",
+                "message edited", "message deleted", "attachment added");
+        assertThat(browser.all(By.id("message-input"))).isEmpty();
+        browser.screenshot("case-closed");
+    }
+
+    @Test
+    void aUserSetsTheirMailAddressAndNotificationChoices() {
+        browser.login("inspector", DEMO_PASSWORD);
+        // The user's name in the header leads to the account page (the dev-mode toolbar covers it for a click).
+        assertThat(browser.byId("current-user").getDomAttribute("href")).isEqualTo("/account");
+        browser.open("/account");
+        browser.byId("account-view");
+        browser.type("account-email", "not an address");
+        browser.click("account-save");
+        browser.until(d -> browser.byId("account-status").getText().startsWith("Not saved") ? true : null);
+        assertThat(browser.byId("account-email").getDomAttribute("invalid")).isNotNull();
+
+        browser.type("account-email", "inspector@customs.test");
+        var mentions = browser.byId("account-notifications").findElements(By.cssSelector("vaadin-checkbox")).stream()
+                .filter(c -> c.getText().contains("mentions me")).findFirst().orElseThrow();
+        mentions.click();
+        browser.click("account-save");
+        browser.until(d -> browser.byId("account-status").getText().equals("E-mail settings saved.") ? true : null);
+        var contact = accounts.contact("inspector").orElseThrow();
+        assertThat(contact.email()).isEqualTo("inspector@customs.test");
+        assertThat(contact.notifications()).containsExactlyInAnyOrder(customs.risk.app.security.Notification.ASSIGNMENT,
+                customs.risk.app.security.Notification.ANNOUNCEMENT);
+        browser.screenshot("account");
     }
 
     @Test

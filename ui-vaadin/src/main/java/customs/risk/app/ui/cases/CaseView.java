@@ -1,44 +1,52 @@
 package customs.risk.app.ui.cases;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import customs.risk.app.cases.Actor;
+import customs.risk.app.cases.CaseAttachments;
 import customs.risk.app.cases.CaseBroadcaster;
 import customs.risk.app.cases.CaseException;
 import customs.risk.app.cases.CaseModel;
+import customs.risk.app.cases.CaseModel.Changes;
+import customs.risk.app.cases.CaseModel.Priority;
+import customs.risk.app.cases.CaseModel.Status;
 import customs.risk.app.cases.CaseService;
 import customs.risk.app.explore.NodeRef;
 import customs.risk.app.security.AccountPrincipal;
+import customs.risk.app.store.RiskProperties;
 import customs.risk.app.ui.MainLayout;
 import customs.risk.app.ui.RiskBadges;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
- * One case: its team, what it is about, its timeline, and the conversation, delivered live (server
- * push) to every member who has the case open. Messages are shown once each, in sequence order:
- * the view remembers what it shows by message id and, when it comes back after a dropped
- * connection, fetches what it missed from the store.
+ * One case: its state and team, what it is about, the live conversation and the timeline. Every
+ * member can change the case here (status with the outcome when closing, priority, owner, team,
+ * links, notes); each change is a timeline event, written by {@link CaseService}.
  */
 @Route(value = "cases/:id", layout = MainLayout.class)
 @RolesAllowed({"ADMIN", "RISK_OFFICER", "INVESTIGATOR", "INSPECTOR"})
@@ -47,29 +55,32 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final CaseService cases;
+    private final CaseAttachments attachments;
     private final CaseBroadcaster broadcaster;
+    private final long maxFileBytes;
     private final Actor actor;
-    private final Div conversation = new Div();
-    private final Map<String, Div> shown = new LinkedHashMap<>();
+    private final Div summary = new Div();
+    private final Div manage = new Div();
+    private final Div timeline = new Div();
     private String caseId;
-    private long lastSeq;
-    private AutoCloseable subscription;
-    /** One id per message being written: a retried send is recognised and stored once. */
-    private String draftId = UUID.randomUUID().toString();
+    private boolean open;
 
-    public CaseView(CaseService cases, CaseBroadcaster broadcaster, AuthenticationContext authentication) {
+    public CaseView(CaseService cases, CaseAttachments attachments, CaseBroadcaster broadcaster,
+            RiskProperties properties, AuthenticationContext authentication) {
         this.cases = cases;
+        this.attachments = attachments;
         this.broadcaster = broadcaster;
+        this.maxFileBytes = properties.documents().maxSize().toBytes();
         this.actor = authentication.getAuthenticatedUser(AccountPrincipal.class).map(Actor::of).orElseThrow();
         setId("case-view");
+        summary.setWidthFull();
+        manage.setWidthFull();
+        timeline.setId("case-timeline");
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        shown.clear();
-        conversation.removeAll();
-        lastSeq = 0;
         caseId = event.getRouteParameters().get("id").orElse("");
         CaseModel.CaseView view;
         try {
@@ -78,123 +89,172 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
             var missing = new Paragraph("No case " + caseId + " that you may see.");
             missing.setId("case-missing");
             add(new H2("Not found"), missing);
-            caseId = null;
             return;
         }
-        var title = new H2(view.title());
-        title.setId("case-title");
-        var facts = new Paragraph(String.format("%s · %s priority · owner %s · members %s", view.status().name()
-                .toLowerCase(), view.priority().name().toLowerCase(), view.owner(), String.join(", ", view.members())));
-        facts.setId("case-facts");
-        var about = new Div();
-        about.setId("case-links");
-        view.links().forEach(l -> NodeRef.parse(l).ifPresent(ref -> about.add(new Div(RiskBadges.link(ref, l)))));
-        var timeline = new Div();
-        timeline.setId("case-timeline");
-        cases.timeline(actor, caseId).forEach(e -> timeline.add(new Div(new Span(TIME.format(e.at()) + " " + e.actor()
-                + " " + e.kind().name().toLowerCase().replace('_', ' ') + (e.detail() == null ? "" : ": " + e.detail())))));
-
-        conversation.setId("case-messages");
-        conversation.getStyle().set("max-height", "420px").set("overflow", "auto");
-        var input = new TextArea("Message (@name to mention)");
-        input.setId("message-input");
-        input.setWidthFull();
-        var send = new Button("Send", e -> send(input));
-        send.setId("message-send");
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(title, facts, section("About", about), section("Conversation", new VerticalLayout(conversation, input,
-                send)), section("Timeline", timeline));
-        fetchMissed();
+        build(view);
     }
 
-    private void send(TextArea input) {
+    private void build(CaseModel.CaseView view) {
+        removeAll();
+        open = view.status() != Status.CLOSED;
+        render(view);
+        add(summary, manage, section("Conversation", new ConversationPanel(cases, attachments, broadcaster, actor,
+                caseId, team(view), open, maxFileBytes)), section("Timeline", timeline));
+    }
+
+    /** Draws everything but the conversation, which keeps itself up to date. */
+    private void render(CaseModel.CaseView view) {
+        summary.removeAll();
+        var title = new H2(view.title());
+        title.setId("case-title");
+        var facts = new Paragraph(String.format("%s%s · %s priority · owner %s · members %s", label(view.status()),
+                view.outcome() == null ? "" : " (" + view.outcome() + ")", label(view.priority()), view.owner(),
+                view.members().isEmpty() ? "none" : String.join(", ", view.members())));
+        facts.setId("case-facts");
+        summary.add(title, facts, section("About", about(view)));
+
+        manage.removeAll();
+        var details = new Details("Manage the case", new VerticalLayout(stateForm(view), teamForm(view),
+                linkForm(), noteForm()));
+        details.setId("case-manage");
+        manage.add(details);
+
+        timeline.removeAll();
+        cases.timeline(actor, caseId).forEach(e -> timeline.add(new Div(new Span(TIME.format(e.at()) + " "
+                + e.actor() + " " + e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + (e.detail() == null || e.detail().isEmpty() ? "" : ": " + e.detail())))));
+    }
+
+    private Div about(CaseModel.CaseView view) {
+        var about = new Div();
+        about.setId("case-links");
+        for (String link : view.links()) {
+            NodeRef.parse(link).ifPresent(ref -> {
+                var row = new Div(RiskBadges.link(ref, link));
+                var unlink = new Button("Unlink", e -> change(() -> cases.unlink(actor, caseId, link)));
+                unlink.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+                unlink.addClassName("case-unlink");
+                row.add(new Span(" "), unlink);
+                about.add(row);
+            });
+        }
+        if (view.links().isEmpty()) {
+            about.add(new Span("Nothing linked yet."));
+        }
+        return about;
+    }
+
+    private Component stateForm(CaseModel.CaseView view) {
+        var title = new TextField("Title");
+        title.setId("case-edit-title");
+        title.setValue(view.title());
+        title.setWidth("24em");
+        var status = new Select<Status>();
+        status.setId("case-status");
+        status.setLabel("Status");
+        status.setItems(Status.values());
+        status.setItemLabelGenerator(CaseView::label);
+        status.setValue(view.status());
+        var outcome = new TextField("Outcome (when closing)");
+        outcome.setId("case-outcome");
+        outcome.setWidth("20em");
+        outcome.setVisible(false);
+        status.addValueChangeListener(e -> outcome.setVisible(e.getValue() == Status.CLOSED
+                && view.status() != Status.CLOSED));
+        var priority = new Select<Priority>();
+        priority.setId("case-priority");
+        priority.setLabel("Priority");
+        priority.setItems(Priority.values());
+        priority.setItemLabelGenerator(CaseView::label);
+        priority.setValue(view.priority());
+        var owner = new ComboBox<String>("Owner");
+        owner.setId("case-owner");
+        owner.setItems(team(view));
+        owner.setValue(view.owner());
+        var save = new Button("Save", e -> change(() -> cases.update(actor, caseId, new Changes(title.getValue(),
+                status.getValue(), status.getValue() == Status.CLOSED && outcome.isVisible() ? outcome.getValue()
+                        : null, priority.getValue(), owner.getValue()))));
+        save.setId("case-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return row(title, status, outcome, priority, owner, save);
+    }
+
+    private Component teamForm(CaseModel.CaseView view) {
+        var members = new HorizontalLayout();
+        members.setId("case-members");
+        for (String member : view.members()) {
+            var remove = new Button(member + " ✕", e -> change(() -> cases.removeMember(actor, caseId, member)));
+            remove.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            remove.addClassName("case-remove-member");
+            remove.setTooltipText("Remove " + member + " from the case");
+            members.add(remove);
+        }
+        var username = new TextField("Add a member (username)");
+        username.setId("case-new-member");
+        var add = new Button("Add member", e -> change(() -> cases.addMember(actor, caseId, username.getValue())));
+        add.setId("case-add-member");
+        return row(members, username, add);
+    }
+
+    private Component linkForm() {
+        var entity = new TextField("Link (Company:ID, Person:ID, Declaration:ID or Document:ID)");
+        entity.setId("case-new-link");
+        entity.setWidth("26em");
+        var link = new Button("Link", e -> change(() -> cases.link(actor, caseId, entity.getValue())));
+        link.setId("case-link");
+        return row(entity, link);
+    }
+
+    private Component noteForm() {
+        var note = new TextArea("Note for the timeline");
+        note.setId("case-note");
+        note.setWidth("32em");
+        var add = new Button("Add note", e -> change(() -> {
+            cases.addNote(actor, caseId, note.getValue());
+            return cases.get(actor, caseId);
+        }));
+        add.setId("case-add-note");
+        return row(note, add);
+    }
+
+    /** Applies a change and redraws; closing or reopening also redraws the conversation (writable or not). */
+    private void change(Supplier<CaseModel.CaseView> action) {
         try {
-            var posted = cases.post(actor, caseId, input.getValue(), draftId);
-            draftId = UUID.randomUUID().toString();
-            input.clear();
-            show(posted.message());
+            var view = action.get();
+            if ((view.status() != Status.CLOSED) != open) {
+                build(view);
+            } else {
+                render(view);
+            }
         } catch (CaseException | IllegalArgumentException e) {
             Notification.show(e.getMessage());
         }
     }
 
-    /** Loads the messages after the newest one shown: first all, after a reconnect what was missed. */
-    private void fetchMissed() {
-        if (caseId == null) {
-            return;
+    private static List<String> team(CaseModel.CaseView view) {
+        var team = new ArrayList<String>();
+        if (view.owner() != null) {
+            team.add(view.owner());
         }
-        cases.messages(actor, caseId, lastSeq, 500).forEach(this::show);
+        view.members().stream().filter(m -> !team.contains(m)).forEach(team::add);
+        return team;
     }
 
-    private void show(CaseModel.Message message) {
-        if (shown.containsKey(message.id())) {
-            return;
-        }
-        var line = new Div(new Span(TIME.format(message.createdAt()) + " "), bold(message.author()),
-                new Span(": " + (message.deleted() ? "(deleted)" : message.text())));
-        for (var attachment : message.attachments()) {
-            String href = RiskBadges.documentHref(attachment.documentId());
-            if (attachment.inline()) {
-                var image = new com.vaadin.flow.component.html.Image(href, attachment.fileName());
-                image.setMaxWidth("320px");
-                line.add(new Div(image));
-            } else {
-                var file = new com.vaadin.flow.component.html.Anchor(href, "📎 " + attachment.fileName());
-                file.setRouterIgnore(true);
-                line.add(new Div(file));
-            }
-        }
-        line.addClassName("case-message");
-        line.getElement().setAttribute("data-seq", Long.toString(message.seq()));
-        shown.put(message.id(), line);
-        conversation.add(line);
-        lastSeq = Math.max(lastSeq, message.seq());
-        conversation.getElement().executeJs("this.scrollTop = this.scrollHeight");
+    private static String label(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private static Span bold(String text) {
-        var span = new Span(text);
-        span.getStyle().set("font-weight", "600");
-        return span;
+    private static HorizontalLayout row(Component... parts) {
+        var row = new HorizontalLayout(parts);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        row.getStyle().set("flex-wrap", "wrap");
+        return row;
     }
 
-    private static Div section(String heading, com.vaadin.flow.component.Component content) {
+    private static Div section(String heading, Component content) {
         var section = new Div(new H3(heading), content);
         section.addClassName("section");
         section.setWidthFull();
         return section;
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        if (caseId == null) {
-            return;
-        }
-        UI ui = event.getUI();
-        String subscribed = caseId;
-        subscription = broadcaster.subscribe(subscribed, message -> ui.access(() -> {
-            if (!subscribed.equals(caseId)) {
-                return;
-            }
-            if (message.seq() > lastSeq + 1) {
-                fetchMissed(); // a gap: take everything in order from the store
-            } else {
-                show(message);
-            }
-        }));
-        // Anything stored between the first load and the subscription.
-        fetchMissed();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                // Closing a subscription only removes a listener.
-            }
-            subscription = null;
-        }
     }
 }

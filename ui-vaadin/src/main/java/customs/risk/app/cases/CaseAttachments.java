@@ -1,0 +1,43 @@
+package customs.risk.app.cases;
+
+import customs.risk.app.cases.CaseModel.Message;
+import customs.risk.app.documents.DocumentService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Attaching files to case messages, for the REST API and the case view alike. The file goes through
+ * the document intake (file store, text extraction, graph, search index) under an id of its own, so
+ * that attaching a file someone also filed elsewhere leaves that filing and its links untouched; then
+ * it is linked to the message and the case. Access is checked before anything is stored and again
+ * when linking.
+ */
+@Service
+public class CaseAttachments {
+
+    private final CaseService cases;
+    private final DocumentService documents;
+
+    CaseAttachments(CaseService cases, DocumentService documents) {
+        this.cases = cases;
+        this.documents = documents;
+    }
+
+    /**
+     * @param docType a document type of {@link DocumentService#TYPES}, null for {@code OTHER}
+     * @return the message with the attachment
+     * @throws CaseException when the actor may not attach to the message
+     * @throws customs.risk.documents.extract.DocumentTooLargeException (an IOException) beyond the size limit: nothing is kept
+     */
+    public Message attach(Actor actor, String caseId, String messageId, InputStream content, String fileName,
+            String docType) throws IOException {
+        cases.requireAttachable(actor, caseId, messageId);
+        var filed = documents.file(content, fileName, docType, "ATT-" + UUID.randomUUID(), null, null,
+                LocalDate.now(ZoneOffset.UTC));
+        return cases.attach(actor, caseId, messageId, filed.documentId());
+    }
+}
