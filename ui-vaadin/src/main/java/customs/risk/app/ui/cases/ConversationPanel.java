@@ -199,7 +199,9 @@ final class ConversationPanel extends VerticalLayout {
                 line.add(new Span(" "), action);
             }
         }
-        for (var attachment : message.attachments()) {
+        // A deleted message takes its files out of the conversation; they stay filed with the case.
+        for (var attachment : message.deleted() ? List.<customs.risk.app.cases.CaseModel.Attachment>of()
+                : message.attachments()) {
             String href = RiskBadges.documentHref(attachment.documentId());
             if (attachment.inline()) {
                 var image = new Image(href, attachment.fileName());
