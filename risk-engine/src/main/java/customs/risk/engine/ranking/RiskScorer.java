@@ -111,12 +111,22 @@ public final class RiskScorer {
      * model. Loops and clusters they may complete are found at the next full rescoring.
      */
     public List<ScoredItem> scoreNew(List<Shipment> fresh, Map<String, ScoredItem> parties, RiskModel model) {
+        return scoreNew(fresh, parties, model, settings.thresholds());
+    }
+
+    /**
+     * As {@link #scoreNew(List, Map, RiskModel)}, with lanes from {@code cut}: under lanes by
+     * inspection capacity, the cut of the last full scoring, so that new declarations meet the same
+     * bar as those already scored.
+     */
+    public List<ScoredItem> scoreNew(List<Shipment> fresh, Map<String, ScoredItem> parties, RiskModel model,
+            LaneCut cut) {
         var signals = new HashMap<String, Signals>();
         var priceStrength = priceSignals(fresh, model.price(), signals, null);
         addTraderContext(fresh, parties, signals);
         var features = features(fresh, signals, priceStrength, Map.of(), parties);
         applyInspectionModel(fresh, features, model, signals);
-        return explore(ranked(signals, fresh), model.version());
+        return explore(laned(ranked(signals, fresh), cut), model.version());
     }
 
     private GraphFeatures graphFeatures(TradeData data, Stopwatch stages) {
@@ -232,7 +242,10 @@ public final class RiskScorer {
 
     private RiskAssessment finish(TradeData data, Rules rules, RiskModel model, Stopwatch stages) {
         applyInspectionModel(data.shipments(), rules.features(), model, rules.declarations());
-        var declarations = explore(ranked(rules.declarations(), data.shipments()), model.version());
+        var ranked = ranked(rules.declarations(), data.shipments());
+        var cut = settings.byCapacity() ? LaneCut.byCapacity(ranked.stream().mapToDouble(ScoredItem::score).toArray(),
+                settings.redShare(), settings.yellowShare()) : settings.thresholds();
+        var declarations = explore(laned(ranked, cut), model.version());
         stages.lap("scoring");
         return new RiskAssessment(model.version(), declarations, rules.entities(), stages.laps());
     }
@@ -385,6 +398,14 @@ public final class RiskScorer {
                 .map(e -> e.getValue().toItem(e.getKey(), settings))
                 .sorted(Comparator.comparingDouble(ScoredItem::score).reversed().thenComparing(ScoredItem::id))
                 .toList();
+    }
+
+    /** The items with their lanes by {@code cut}. */
+    private static List<ScoredItem> laned(List<ScoredItem> items, LaneCut cut) {
+        return items.stream().map(item -> {
+            Lane lane = cut.laneOf(item.score());
+            return lane == item.lane() ? item : new ScoredItem(item.id(), item.score(), lane, item.reasons());
+        }).toList();
     }
 
     private static Signals signals(Map<String, Signals> map, String id) {

@@ -103,6 +103,27 @@ public final class RiskStore {
         return scores;
     }
 
+    /**
+     * The score of the item at {@code rank} (1 = the riskiest) among the scored ones of a kind, 0
+     * when fewer are scored. Served by the score index in order, so cheap for a small share.
+     */
+    public double scoreAtRank(Kind kind, long rank) {
+        try (var session = driver.session()) {
+            return session.run("MATCH (n:" + kind.label + ") WHERE n.riskScore >= 0.0"
+                    + " RETURN n.riskScore AS score ORDER BY n.riskScore DESC SKIP $skip LIMIT 1",
+                    Map.of("skip", Math.max(0, rank - 1))).list(r -> r.get("score").asDouble()).stream()
+                    .findFirst().orElse(0.0);
+        }
+    }
+
+    /** How many items of a kind have a score. */
+    public long countScored(Kind kind) {
+        try (var session = driver.session()) {
+            return session.run("MATCH (n:" + kind.label + ") WHERE n.riskScore >= 0.0 RETURN count(n) AS n")
+                    .single().get("n").asLong();
+        }
+    }
+
     /** How many scored items fall in each of {@code bins} equal score bands from 0 to 1. */
     public long[] histogram(Kind kind, int bins) {
         long[] counts = new long[bins];

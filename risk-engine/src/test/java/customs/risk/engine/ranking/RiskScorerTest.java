@@ -87,6 +87,28 @@ class RiskScorerTest {
     }
 
     @Test
+    void byInspectionCapacityTheRiskiestShareIsRedAndTheNextShareYellow() {
+        var data = ModelStoreTest.trade();
+        var settings = new RiskSettings(0.7, 0.4, 3.0, 20, 0, 0.02, 0.05);
+        var scorer = new RiskScorer(settings, new customs.risk.engine.price.DenseAutoencoder.Settings(8, 2, 1, 256,
+                3e-3, 2_000, 1));
+
+        var declarations = scorer.score(data).declarations();
+
+        int n = declarations.size();
+        long red = declarations.stream().filter(d -> d.lane() == Lane.RED).count();
+        long yellow = declarations.stream().filter(d -> d.lane() == Lane.YELLOW).count();
+        assertThat(red).as("2%% of %d, ties with the last one included", n).isBetween(Math.round(0.02 * n),
+                Math.round(0.02 * n) + 5);
+        assertThat(red + yellow).isBetween(Math.round(0.07 * n), Math.round(0.07 * n) + 5);
+        // Riskiest first: the lanes follow the order.
+        var lanes = declarations.stream().map(ScoredItem::lane).toList();
+        assertThat(lanes.lastIndexOf(Lane.RED)).isLessThan(lanes.indexOf(Lane.YELLOW));
+        assertThat(declarations.stream().filter(d -> d.lane() != Lane.GREEN)).allSatisfy(d ->
+                assertThat(d.score()).isPositive());
+    }
+
+    @Test
     void newDeclarationsAreScoredAloneWithTheKeptModelAndTheirTradersCurrentScores() {
         var data = ModelStoreTest.trade();
         var scorer = new RiskScorer(RiskSettings.DEFAULTS.withExplorationShare(0),

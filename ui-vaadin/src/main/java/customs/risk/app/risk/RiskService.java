@@ -7,6 +7,7 @@ import customs.risk.engine.ranking.RankingFilter;
 import customs.risk.engine.ranking.RiskAssessment;
 import customs.risk.engine.ranking.RiskModel;
 import customs.risk.engine.ranking.RiskScorer;
+import customs.risk.engine.ranking.LaneCut;
 import customs.risk.engine.ranking.RiskSettings;
 import customs.risk.engine.ranking.RiskStore;
 import customs.risk.engine.ranking.ScoredItem;
@@ -43,6 +44,7 @@ public class RiskService {
     private final Driver driver;
     private final RiskStore store;
     private final ModelStore models;
+    private final RiskSettings settings;
     private final RiskScorer scorer;
     private RiskModel current;
 
@@ -51,8 +53,10 @@ public class RiskService {
         this.store = new RiskStore(driver);
         this.models = new ModelStore(dataDirectory.models());
         var scoring = properties.scoring();
-        this.scorer = new RiskScorer(new RiskSettings(scoring.redThreshold(), scoring.yellowThreshold(),
-                RiskSettings.DEFAULTS.priceZThreshold(), RiskSettings.DEFAULTS.minPeers(), scoring.explorationShare()));
+        this.settings = new RiskSettings(scoring.redThreshold(), scoring.yellowThreshold(),
+                RiskSettings.DEFAULTS.priceZThreshold(), RiskSettings.DEFAULTS.minPeers(), scoring.explorationShare(),
+                scoring.redShare(), scoring.yellowShare());
+        this.scorer = new RiskScorer(settings);
     }
 
     /** Trains a new model version on everything in the graph, keeps it, and rescores everything with it. */
@@ -118,11 +122,24 @@ public class RiskService {
                 parties.add(s.sellerId());
                 parties.add(s.buyerId());
             });
-            var scored = scorer.scoreNew(fresh, store.entityScores(parties), model.get());
+            var scored = scorer.scoreNew(fresh, store.entityScores(parties), model.get(), laneCut());
             store.saveDeclarations(scored, model.get().version());
         }
         return Optional.of(new NewScores(fresh.size(), model.get().version(),
                 Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    /**
+     * The scores from which declarations are red and yellow: the thresholds, or under lanes by
+     * inspection capacity the scores at those shares of the declarations scored so far.
+     */
+    public LaneCut laneCut() {
+        if (!settings.byCapacity()) {
+            return settings.thresholds();
+        }
+        var kind = RiskStore.Kind.DECLARATIONS;
+        return LaneCut.byCapacity(store.countScored(kind), rank -> store.scoreAtRank(kind, rank),
+                settings.redShare(), settings.yellowShare());
     }
 
     /** The newest trained model, read from the data dir once and kept. */

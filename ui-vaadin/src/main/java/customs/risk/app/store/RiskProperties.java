@@ -40,9 +40,13 @@ public record RiskProperties(
      * @param redThreshold score from which an item goes to the red lane
      * @param yellowThreshold score from which an item goes to the yellow lane
      * @param explorationShare share of declarations sent to the red lane at random (0 turns it off)
+     * @param redShare when positive, declarations go to the red lane by inspection capacity: the
+     *     riskiest this share of them, instead of those above {@code redThreshold}
+     * @param yellowShare with {@code redShare}, the share after the red ones that goes to the yellow lane
      */
     public record Scoring(@DefaultValue("0.7") double redThreshold, @DefaultValue("0.4") double yellowThreshold,
-            @DefaultValue("0.01") double explorationShare) {}
+            @DefaultValue("0.01") double explorationShare, @DefaultValue("0") double redShare,
+            @DefaultValue("0") double yellowShare) {}
 
     /**
      * @param uris an external cluster, e.g. {@code http://es.example:9200}; empty (default) runs a

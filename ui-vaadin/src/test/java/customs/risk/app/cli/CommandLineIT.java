@@ -185,6 +185,22 @@ class CommandLineIT {
         assertThat(count(dataDir, "MATCH (d:Declaration) WHERE d.riskModel <> 'v0001' RETURN count(d)")).isZero();
         reset();
 
+        // Lanes by inspection capacity: the riskiest 5% go red, whatever the thresholds.
+        assertThat(RiskCommand.execute("score", "--data-dir", dataDir, "--risk.scoring.red-share=0.05",
+                "--risk.scoring.exploration-share=0")).as(err()).isZero();
+        long scored = count(dataDir, "MATCH (d:Declaration) WHERE d.riskScore IS NOT NULL RETURN count(d)");
+        long red = count(dataDir, "MATCH (d:Declaration {riskLane: 'RED'}) RETURN count(d)");
+        assertThat(red).as("5%% of %d", scored).isBetween(Math.round(0.05 * scored), Math.round(0.06 * scored));
+        Path third = tmp.resolve("third");
+        RiskCommand.execute("generate", "--seed", "13", "--declarations", "1000", "--out", third.toString());
+        assertThat(RiskCommand.execute("ingest", third.resolve("bundle").toString(), "--data-dir", dataDir,
+                "--risk.scoring.red-share=0.05", "--risk.scoring.exploration-share=0")).as(err()).isZero();
+        assertThat(count(dataDir, """
+                MATCH (r:Declaration {riskLane: 'RED'}) WITH min(r.riskScore) AS bar
+                MATCH (d:Declaration) WHERE d.riskScore IS NULL OR (d.riskScore >= bar) <> (d.riskLane = 'RED')
+                RETURN count(d)""")).as("new declarations meet the same bar").isZero();
+        reset();
+
         assertThat(RiskCommand.execute("rank", "entities", "--top", "5", "--data-dir", dataDir)).isZero();
         var lines = out().strip().lines().toList();
         assertThat(lines.getFirst()).isEqualTo("rank,entity_id,score,lane,reasons");
