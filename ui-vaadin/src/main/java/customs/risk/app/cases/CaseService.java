@@ -145,6 +145,38 @@ public class CaseService {
     }
 
     /**
+     * Every case, for administrators: open ones first, newest first, one page of them.
+     *
+     * @throws CaseException FORBIDDEN for anyone but an administrator
+     */
+    public List<CaseView> all(Actor actor, int offset, int limit) {
+        requireAdmin(actor);
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw CaseException.invalid("offset >= 0, 1 <= limit <= " + MAX_PAGE);
+        }
+        return read(tx -> tx.run("""
+                MATCH (c:Case)
+                RETURN c.id AS id
+                ORDER BY CASE c.status WHEN 'CLOSED' THEN 1 ELSE 0 END,
+                         coalesce(c.createdAt, datetime(c.openedAt)) DESC, c.id
+                SKIP $offset LIMIT $limit
+                """, Map.of("offset", offset, "limit", limit)).list(r -> r.get("id").asString())
+                .stream().map(id -> view(tx, id)).toList());
+    }
+
+    /** How many cases there are, for administrators. */
+    public long countAll(Actor actor) {
+        requireAdmin(actor);
+        return read(tx -> tx.run("MATCH (c:Case) RETURN count(c) AS n").single().get("n").asLong());
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.admin()) {
+            throw new CaseException(Reason.FORBIDDEN, "only administrators list every case");
+        }
+    }
+
+    /**
      * Changes title, status, priority or owner, one timeline event per field that changes. Closing
      * needs an outcome; reopening drops it. A new owner must be an enabled staff user; the former
      * owner stays on the case as a member.

@@ -66,9 +66,16 @@ class CasesController {
         return ResponseEntity.created(URI.create("/api/cases/" + created.id())).body(created);
     }
 
+    /** The caller's cases; with {@code scope=all}, for administrators, every case a page at a time. */
     @GetMapping("/api/cases")
-    List<CaseView> mine(@AuthenticationPrincipal AccountPrincipal user) {
-        return cases.mine(Actor.of(user));
+    List<CaseView> list(@AuthenticationPrincipal AccountPrincipal user,
+            @RequestParam(defaultValue = "mine") String scope, @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
+        return switch (scope) {
+            case "mine" -> cases.mine(Actor.of(user));
+            case "all" -> cases.all(Actor.of(user), offset, limit);
+            default -> throw CaseException.invalid("scope: mine or all");
+        };
     }
 
     @GetMapping("/api/cases/unread")

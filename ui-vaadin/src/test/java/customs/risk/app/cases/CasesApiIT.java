@@ -115,6 +115,10 @@ class CasesApiIT {
         assertThat(body(send(MEMBER, "GET", "/api/cases", null))).anyMatch(c -> c.get("id").asString().equals(id));
         assertThat(send(MEMBER, "POST", "/api/cases/" + id + "/members", Map.of("username", TRADER)).statusCode())
                 .as("a trader cannot join a case").isEqualTo(400);
+
+        assertThat(body(send("admin", "GET", "/api/cases?scope=all&limit=500", null)))
+                .as("an admin lists every case").anyMatch(c -> c.get("id").asString().equals(id));
+        assertThat(send(OWNER, "GET", "/api/cases?scope=all", null).statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -2,6 +2,7 @@ package customs.risk.app.ui.cases;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -25,7 +26,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 
-/** The user's cases with their unread messages, and a form to open a new one. */
+/**
+ * The user's cases with their unread messages, and a form to open a new one; administrators may
+ * list every case instead.
+ */
 @Route(value = "cases", layout = MainLayout.class)
 @PageTitle("Cases | Customs risk")
 @RolesAllowed({"ADMIN", "RISK_OFFICER", "INVESTIGATOR", "INSPECTOR"})
@@ -46,6 +50,17 @@ public class CasesView extends VerticalLayout {
         grid.addColumn(CaseModel.CaseView::owner).setHeader("Owner");
         grid.addColumn(c -> unread.getOrDefault(c.id(), 0L)).setHeader("Unread");
         grid.setItems(cases.mine(actor));
+        var all = new Checkbox("Every case (administrator)");
+        all.setId("cases-all");
+        all.setVisible(actor.admin());
+        all.addValueChangeListener(e -> {
+            if (e.getValue()) {
+                grid.setItems(query -> cases.all(actor, query.getOffset(), query.getLimit()).stream(),
+                        query -> (int) cases.countAll(actor));
+            } else {
+                grid.setItems(cases.mine(actor));
+            }
+        });
 
         var title = new TextField("Title");
         title.setId("new-case-title");
@@ -72,6 +87,6 @@ public class CasesView extends VerticalLayout {
         open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var form = new HorizontalLayout(title, priority, members, open);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(new H2("Cases"), form, grid);
+        add(new H2("Cases"), form, all, grid);
     }
 }
