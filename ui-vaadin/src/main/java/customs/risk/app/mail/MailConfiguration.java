@@ -2,6 +2,7 @@ package customs.risk.app.mail;
 
 import customs.risk.app.cases.CaseService;
 import customs.risk.app.security.UserAccounts;
+import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -17,12 +18,13 @@ import org.springframework.mail.javamail.JavaMailSender;
 class MailConfiguration {
 
     @Bean
-    MailNotifier mailNotifier(ObjectProvider<JavaMailSender> sender, UserAccounts accounts, MailSettings settings) {
+    MailNotifier mailNotifier(ObjectProvider<JavaMailSender> sender, UserAccounts accounts, MailSettings settings,
+            Driver driver) {
         var smtp = sender.getIfAvailable();
         if (smtp == null) {
             throw new IllegalStateException("risk.mail.enabled=true needs an SMTP server: set spring.mail.host");
         }
-        return new MailNotifier(smtp, accounts, settings);
+        return new MailNotifier(smtp, accounts, settings, new MailOutbox(driver));
     }
 
     @Bean

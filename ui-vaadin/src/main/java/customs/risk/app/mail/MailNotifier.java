@@ -12,13 +12,14 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,10 +30,12 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * Sends mention, assignment and announcement notifications by SMTP, each to a user who has an address and chose
- * that kind. Sending happens on a thread of its own, one mail after another: a slow or unreachable
- * mail server never delays or fails the case operation, its failures are logged and the mail is
- * dropped (the conversation itself stays the record).
+ * Sends mention, assignment and announcement notifications by SMTP, each to a user who has an
+ * address and chose that kind. Sending happens on a thread of its own, one mail after another: a
+ * slow or unreachable mail server never delays or fails the case operation. A mail the server does
+ * not take is kept in the {@link MailOutbox} and tried again, after {@code risk.mail.retry-interval}
+ * and then twice as long each time (at most an hour), until it goes or {@code risk.mail.max-attempts}
+ * have failed; so an outage or a restart loses no notification.
  *
  * <p>Each mail carries the case in its subject ({@code [CASE-...]}) and in its {@code Message-ID},
  * and answers go to {@code risk.mail.from}, the mailbox {@link ImapReplyFetcher} reads.
@@ -41,17 +44,23 @@ class MailNotifier implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MailNotifier.class);
     private static final int EXCERPT = 500;
+    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+    private static final int RETRY_BATCH = 100;
 
     private final JavaMailSender sender;
     private final UserAccounts accounts;
     private final MailSettings settings;
-    private final ExecutorService outbox = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+    private final MailOutbox pending;
+    private final ScheduledExecutorService outbox = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
             .name("mail-notifier").daemon(true).factory());
 
-    MailNotifier(JavaMailSender sender, UserAccounts accounts, MailSettings settings) {
+    MailNotifier(JavaMailSender sender, UserAccounts accounts, MailSettings settings, MailOutbox pending) {
         this.sender = sender;
         this.accounts = accounts;
         this.settings = settings;
+        this.pending = pending;
+        long every = Math.max(100, settings.retryInterval().toMillis());
+        outbox.scheduleWithFixedDelay(this::retryDue, every, every, TimeUnit.MILLISECONDS);
     }
 
     @EventListener
@@ -75,11 +84,12 @@ class MailNotifier implements DisposableBean {
                         : EnumSet.of(Role.valueOf(notice.audience()));
                 for (var contact : accounts.contactsWithAnyRole(roles)) {
                     if (!contact.username().equals(notice.author())) {
-                        contact.addressFor(Notification.ANNOUNCEMENT).ifPresent(to -> send(to,
-                                "<" + notice.id() + "." + UUID.randomUUID() + "@customs-risk>", notice.id(),
+                        contact.addressFor(Notification.ANNOUNCEMENT).ifPresent(to -> send(new MailOutbox.OutgoingMail(
+                                to, "<" + notice.id() + "." + UUID.randomUUID() + "@customs-risk>",
                                 "[Announcement] " + notice.title(), notice.text() + "\n\n-- " + notice.author()
                                         + ", to " + audience(notice.audience())
-                                        + ". Acknowledge it on the Overview page of the customs risk application."));
+                                        + ". Acknowledge it on the Overview page of the customs risk application."),
+                                0));
                     }
                 }
             } catch (RuntimeException e) {
@@ -115,24 +125,51 @@ class MailNotifier implements DisposableBean {
     }
 
     private void send(String to, String caseId, String subject, String text) {
-        send(to, CaseTag.messageId(caseId), caseId, CaseTag.subject(caseId, subject), text);
+        send(new MailOutbox.OutgoingMail(to, CaseTag.messageId(caseId), CaseTag.subject(caseId, subject), text), 0);
     }
 
-    /** @param about the case or announcement the mail is about, for the log */
-    private void send(String to, String messageId, String about, String subject, String text) {
+    /** Sends one mail; when the server does not take it, keeps it for another attempt or gives it up. */
+    private void send(MailOutbox.OutgoingMail outgoing, int failedBefore) {
         try {
-            var mail = new FixedIdMessage(messageId);
+            var mail = new FixedIdMessage(outgoing.messageId());
             mail.setFrom(new InternetAddress(settings.from()));
             mail.setReplyTo(InternetAddress.parse(settings.from()));
-            mail.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(to));
-            mail.setSubject(subject, StandardCharsets.UTF_8.name());
-            mail.setText(text, StandardCharsets.UTF_8.name());
+            mail.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(outgoing.to()));
+            mail.setSubject(outgoing.subject(), StandardCharsets.UTF_8.name());
+            mail.setText(outgoing.text(), StandardCharsets.UTF_8.name());
             mail.setSentDate(new Date());
             sender.send(mail);
-            log.debug("sent {} about {} to {}", messageId, about, to);
+            if (failedBefore > 0) {
+                pending.remove(outgoing);
+                log.info("sent {} to {} at attempt {}", outgoing.messageId(), outgoing.to(), failedBefore + 1);
+            }
         } catch (MessagingException | MailException e) {
-            log.warn("mail about {} to {} not sent: {}", about, to, e.toString());
+            int failed = failedBefore + 1;
+            if (failed >= settings.maxAttempts()) {
+                pending.remove(outgoing);
+                log.warn("gave up mail {} to {} after {} attempts: {}", outgoing.subject(), outgoing.to(), failed,
+                        e.toString());
+            } else {
+                pending.failed(outgoing, e.toString(), backoff(failed));
+                log.warn("mail {} to {} not sent (attempt {}), kept to try again: {}", outgoing.subject(),
+                        outgoing.to(), failed, e.toString());
+            }
         }
+    }
+
+    private void retryDue() {
+        try {
+            for (var due : pending.due(RETRY_BATCH)) {
+                send(due.mail(), due.attempts());
+            }
+        } catch (RuntimeException e) {
+            log.warn("kept mails not retried: {}", e.toString());
+        }
+    }
+
+    private Duration backoff(int failed) {
+        var wait = settings.retryInterval().multipliedBy(1L << Math.min(20, failed - 1));
+        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 
     private static String excerpt(String text) {

@@ -2,26 +2,40 @@ package customs.risk.app.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import customs.risk.app.cases.Actor;
 import customs.risk.app.cases.CaseService;
 import customs.risk.app.security.Role;
 import customs.risk.app.security.TestAdmin;
 import customs.risk.app.security.UserAccounts;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** With the mail server unreachable, case work goes on as if mail were off: nothing fails or waits. */
+/**
+ * With the mail server down, case work goes on as if mail were off: nothing fails or waits. The
+ * notifications are kept, and go out once the server is back, each once.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 class MailOutageIT {
+
+    /** A port nothing listens on until the test starts a mail server there. */
+    private static final int SMTP_PORT = freePort();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -29,9 +43,9 @@ class MailOutageIT {
         registry.add("risk.elasticsearch.uris", () -> "http://127.0.0.1:9");
         TestAdmin.register(registry);
         registry.add("risk.mail.enabled", () -> "true");
-        // Nothing listens on the discard port: every connection is refused.
+        registry.add("risk.mail.retry-interval", () -> "200ms");
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> "9");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 
     @Autowired
@@ -40,8 +54,11 @@ class MailOutageIT {
     @Autowired
     CaseService cases;
 
+    @Autowired
+    Driver driver;
+
     @Test
-    void caseOperationsSucceedWhileNoMailCanBeSent() {
+    void caseWorkSucceedsWhileMailIsDownAndTheNotificationsGoOutOnceItIsBack() throws Exception {
         for (String name : List.of("outage-owner", "outage-member")) {
             accounts.create(name, "an-outage-password", Set.of(Role.INVESTIGATOR), null);
             accounts.setEmail(name, name + "@customs.test");
@@ -55,6 +72,50 @@ class MailOutageIT {
         assertThat(posted.created()).isTrue();
         assertThat(cases.messages(owner, id, 0, 10)).hasSize(1);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        await(() -> pendingMails() == 2, "the assignment and the mention mail are kept");
+
+        var mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        try {
+            await(() -> pendingMails() == 0, "the kept mails are sent");
+            var subjects = Arrays.stream(mail.getReceivedMessages()).map(MailOutageIT::subject).toList();
+            assertThat(subjects).containsExactlyInAnyOrder("[" + id + "] You were added to: Mail is down",
+                    "[" + id + "] @outage-owner mentioned you");
+        } finally {
+            mail.stop();
+        }
+    }
+
+    private long pendingMails() {
+        try (var session = driver.session()) {
+            return session.run("MATCH (p:PendingMail) RETURN count(p) AS n").single().get("n").asLong();
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within 30 s: " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String tempDir() {
