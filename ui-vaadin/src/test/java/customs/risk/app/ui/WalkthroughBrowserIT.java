@@ -43,13 +43,9 @@ class WalkthroughBrowserIT {
         var officer = new customs.risk.app.cases.Actor("officer", false);
         String caseId = cases.create(officer, "Lithium round trip", customs.risk.app.cases.CaseModel.Priority.HIGH,
                 java.util.List.of("Company:476-87-16904"), java.util.List.of("investigator")).id();
-        browser.login("officer", DEMO_PASSWORD);
-        browser.open("/cases/" + caseId);
-        browser.byId("case-messages");
+        openCase(browser, "officer", caseId);
         try (var colleague = new Browser(port)) {
-            colleague.login("investigator", DEMO_PASSWORD);
-            colleague.open("/cases/" + caseId);
-            colleague.byId("case-messages");
+            openCase(colleague, "investigator", caseId);
 
             browser.type("message-input", "Seen the B/L for @investigator?");
             browser.click("message-send");
@@ -83,13 +79,9 @@ class WalkthroughBrowserIT {
         var officer = new customs.risk.app.cases.Actor("officer", false);
         String caseId = cases.create(officer, "Undervalued batteries", null, java.util.List.of(),
                 java.util.List.of("investigator")).id();
-        browser.login("officer", DEMO_PASSWORD);
-        browser.open("/cases/" + caseId);
-        browser.byId("case-messages");
+        openCase(browser, "officer", caseId);
         try (var colleague = new Browser(port)) {
-            colleague.login("investigator", DEMO_PASSWORD);
-            colleague.open("/cases/" + caseId);
-            colleague.byId("case-messages");
+            openCase(colleague, "investigator", caseId);
 
             // A mention chip writes the name; a picture goes with the message and shows inline for both.
             browser.byId("mention-chips").findElement(By.cssSelector(".mention-chip")).click();
@@ -173,6 +165,12 @@ class WalkthroughBrowserIT {
         assertThat(contact.notifications()).containsExactlyInAnyOrder(customs.risk.app.security.Notification.ASSIGNMENT,
                 customs.risk.app.security.Notification.ANNOUNCEMENT);
         browser.screenshot("account");
+    }
+
+    private static void openCase(Browser session, String user, String caseId) {
+        session.login(user, DEMO_PASSWORD);
+        session.open("/cases/" + caseId);
+        session.byId("case-messages");
     }
 
     @Test
