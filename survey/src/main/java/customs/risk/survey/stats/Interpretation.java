@@ -69,9 +69,12 @@ public final class Interpretation {
     }
 
     public static String kmo(double kmo) {
-        String meaning = kmo >= 0.6
+        String meaning = kmo >= 0.7
                 ? "the statements share enough common variance for factor analysis"
-                : kmo >= 0.5
+                : kmo >= 0.6
+                        ? "the statements share just enough common variance; factor analysis is possible, its "
+                                + "factors may be unstable"
+                        : kmo >= 0.5
                         ? "the statements share little common variance; factor analysis is barely defensible"
                         : "the statements share too little common variance; factor analysis is not advisable";
         return String.format(Locale.ROOT, "KMO %.3f is %s (Kaiser): %s.", kmo, kmoLabel(kmo), meaning);
