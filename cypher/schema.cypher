@@ -32,3 +32,9 @@ CREATE INDEX company_risk IF NOT EXISTS FOR (c:Company) ON (c.riskScore);
 CREATE CONSTRAINT message_id IF NOT EXISTS FOR (m:Message) REQUIRE m.id IS UNIQUE;
 CREATE INDEX message_client_id IF NOT EXISTS FOR (m:Message) ON (m.clientId);
 CREATE INDEX case_status IF NOT EXISTS FOR (c:Case) ON (c.status);
+
+// Acceptance surveys (ui-vaadin customs.risk.app.survey). One answer per user and survey: the
+// response key is surveyId/username, so a second answer fails here even when two arrive at once.
+CREATE CONSTRAINT survey_id IF NOT EXISTS FOR (s:Survey) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (t:Statement) REQUIRE t.id IS UNIQUE;
+CREATE CONSTRAINT survey_response_key IF NOT EXISTS FOR (r:SurveyResponse) REQUIRE r.key IS UNIQUE;

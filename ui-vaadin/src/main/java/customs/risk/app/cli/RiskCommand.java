@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         description = "Graph-based entity risk engine for customs inspection.",
         subcommands = {ServeCommand.class, DemoCommand.class, IngestCommand.class, StatsCommand.class,
                 TrainCommand.class, ScoreCommand.class, RankCommand.class, SearchCommand.class, ReindexCommand.class,
-                EvaluateCommand.class, GenerateCommand.class, BenchCommand.class,
+                EvaluateCommand.class, GenerateCommand.class, BenchCommand.class, SurveyStatsCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure (e.g. store unavailable), 2 usage or unusable bundle,"
                 + " 3 loaded with rejected rows.", "Run './risk COMMAND --help' for the options of a command."})

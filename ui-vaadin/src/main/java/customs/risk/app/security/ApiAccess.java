@@ -24,6 +24,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * rankings, which steer selection. Traders have no part in cases. Administrators and risk officers
  * publish announcements and see who acknowledged them; everyone reads those addressed to them.
  * Everyone reads and sets their own e-mail address and notification choices at {@code /api/account}.
+ * Administrators define acceptance surveys; they and risk officers read the results.
  */
 final class ApiAccess {
 
@@ -51,7 +52,19 @@ final class ApiAccess {
             new Rule(HttpMethod.GET, "/api/announcements", EnumSet.allOf(Role.class)),
             new Rule(HttpMethod.POST, "/api/announcements/*/ack", EnumSet.allOf(Role.class)),
             new Rule(HttpMethod.GET, "/api/account", EnumSet.allOf(Role.class)),
-            new Rule(HttpMethod.PATCH, "/api/account", EnumSet.allOf(Role.class)));
+            new Rule(HttpMethod.PATCH, "/api/account", EnumSet.allOf(Role.class)),
+            // Administrators define, open and close surveys; they and risk officers read the results.
+            // Everyone may list and answer the surveys open to their role (SurveyService decides which).
+            new Rule(HttpMethod.GET, "/api/surveys/*/statistics", EnumSet.of(ADMIN, RISK_OFFICER)),
+            new Rule(HttpMethod.GET, "/api/surveys/*/results.csv", EnumSet.of(ADMIN, RISK_OFFICER)),
+            new Rule(HttpMethod.GET, "/api/surveys/*/results.xlsx", EnumSet.of(ADMIN, RISK_OFFICER)),
+            new Rule(HttpMethod.POST, "/api/surveys/*/answers", EnumSet.allOf(Role.class)),
+            new Rule(HttpMethod.POST, "/api/surveys", EnumSet.of(ADMIN)),
+            new Rule(HttpMethod.PUT, "/api/surveys/*", EnumSet.of(ADMIN)),
+            new Rule(HttpMethod.POST, "/api/surveys/*/open", EnumSet.of(ADMIN)),
+            new Rule(HttpMethod.POST, "/api/surveys/*/close", EnumSet.of(ADMIN)),
+            new Rule(HttpMethod.GET, "/api/surveys", EnumSet.allOf(Role.class)),
+            new Rule(HttpMethod.GET, "/api/surveys/*", EnumSet.allOf(Role.class)));
 
     private ApiAccess() {}
 

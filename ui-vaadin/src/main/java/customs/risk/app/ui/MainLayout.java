@@ -69,6 +69,8 @@ public class MainLayout extends AppLayout {
         item(nav, "New declaration", "entry/declaration", VaadinIcon.FILE_ADD);
         item(nav, "Inspection result", "entry/inspection", VaadinIcon.CHECK_SQUARE_O);
         item(nav, "Upload bundle", "entry/bundle", VaadinIcon.UPLOAD);
+        item(nav, "Surveys", "surveys", VaadinIcon.CLIPBOARD_CHECK);
+        item(nav, "Manage surveys", "admin/surveys", VaadinIcon.EDIT);
         item(nav, "Users", "admin/users", VaadinIcon.USERS);
         addToDrawer(nav);
     }
