@@ -4,6 +4,9 @@ import customs.risk.ingest.BundleException;
 import customs.risk.ingest.BundleIngester;
 import customs.risk.app.documents.DocumentService;
 import customs.risk.app.risk.RiskService;
+import customs.risk.app.security.Role;
+import customs.risk.app.survey.SurveyModel;
+import customs.risk.app.survey.SurveyService;
 import customs.risk.graph.DataDirectory;
 import customs.risk.graph.files.Folders;
 import java.io.IOException;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -80,8 +84,31 @@ final class DemoCommand implements Callable<Integer> {
                 risk.scoreNew();
             }
             context.getBean(DocumentService.class).indexNew();
+            openDemoSurvey(context.getBean(SurveyService.class));
         } finally {
             Folders.deleteRecursively(bundle);
         }
+    }
+
+    /** An acceptance survey open to the staff, so that the survey pages have something to show. */
+    private static void openDemoSurvey(SurveyService surveys) {
+        if (!surveys.all().isEmpty()) {
+            return;
+        }
+        var draft = new SurveyModel.Draft("Acceptance of the risk engine (pilot)",
+                Set.of(Role.RISK_OFFICER, Role.INVESTIGATOR, Role.INSPECTOR), List.of(
+                new SurveyModel.ConstructDraft("Information collection", List.of(
+                        "The system gathers the declaration data I need",
+                        "Inspection results are recorded without delay")),
+                new SurveyModel.ConstructDraft("Coordination", List.of(
+                        "Risk officers and inspectors agree on which consignments to check",
+                        "Cases make it easy to work on an investigation together")),
+                new SurveyModel.ConstructDraft("Analysis", List.of(
+                        "The risk scores point me to the consignments that deserve attention",
+                        "The reasons given with a score make sense to me")),
+                new SurveyModel.ConstructDraft("Dissemination", List.of(
+                        "Inspection results come back to the risk officers quickly",
+                        "Announcements reach the people who need them"))));
+        surveys.open(surveys.create("admin", draft).id());
     }
 }
