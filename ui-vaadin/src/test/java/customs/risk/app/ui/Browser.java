@@ -127,9 +127,14 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /**
+     * Waits for {@code condition}; an element Vaadin replaced while the condition read it is looked
+     * up again on the next try rather than failing the wait.
+     */
     <T> T until(java.util.function.Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+            return new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             // What the page showed when it did not get there, for whoever reads the failure.
             screenshot("failed-at-" + path().replaceAll("[^A-Za-z0-9]+", "-"));
