@@ -2,15 +2,14 @@ package customs.risk.app.announcements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import customs.risk.app.TestStores;
 import customs.risk.app.security.Role;
 import customs.risk.app.security.TestAdmin;
 import customs.risk.app.security.UserAccounts;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +39,8 @@ class AnnouncementsIT {
     private static final String TRADER = "ann-trader";
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        String dataDir = Files.createTempDirectory("announcements-it").toString();
-        registry.add("risk.data-dir", () -> dataDir);
-        registry.add("risk.elasticsearch.uris", () -> "http://127.0.0.1:9");
-        TestAdmin.register(registry);
+    static void properties(DynamicPropertyRegistry registry) {
+        TestStores.withoutSearch(registry, "announcements-it");
     }
 
     @LocalServerPort

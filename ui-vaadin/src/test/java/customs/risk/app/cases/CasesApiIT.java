@@ -2,15 +2,14 @@ package customs.risk.app.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import customs.risk.app.TestStores;
 import customs.risk.app.security.Role;
 import customs.risk.app.security.TestAdmin;
 import customs.risk.app.security.UserAccounts;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,19 +49,8 @@ class CasesApiIT {
     private static final int POSTS_EACH = 20;
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("risk.data-dir", () -> tempDir());
-        // No search engine is needed: a dead address keeps the in-process node from starting.
-        registry.add("risk.elasticsearch.uris", () -> "http://127.0.0.1:9");
-        TestAdmin.register(registry);
-    }
-
-    private static String tempDir() {
-        try {
-            return Files.createTempDirectory("cases-api-it").toString();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    static void properties(DynamicPropertyRegistry registry) {
+        TestStores.withoutSearch(registry, "cases-api-it");
     }
 
     @LocalServerPort

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import customs.risk.app.TestStores;
 import customs.risk.app.announcements.AnnouncementService;
 import customs.risk.app.cases.Actor;
 import customs.risk.app.cases.CaseModel.Changes;
@@ -13,16 +14,12 @@ import customs.risk.app.cases.CaseModel.Message;
 import customs.risk.app.cases.CaseService;
 import customs.risk.app.security.Notification;
 import customs.risk.app.security.Role;
-import customs.risk.app.security.TestAdmin;
 import customs.risk.app.security.UserAccounts;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -59,9 +56,7 @@ class MailIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("risk.data-dir", MailIT::tempDir);
-        registry.add("risk.elasticsearch.uris", () -> "http://127.0.0.1:9");
-        TestAdmin.register(registry);
+        TestStores.withoutSearch(registry, "mail-it");
         registry.add("risk.mail.enabled", () -> "true");
         registry.add("risk.mail.from", () -> MAILBOX);
         registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -277,13 +272,5 @@ class MailIT {
         }
         throw new AssertionError("no such mail to " + address + " within " + WAIT + "; got "
                 + mailsTo(address).size() + " other(s)");
-    }
-
-    private static String tempDir() {
-        try {
-            return Files.createTempDirectory("mail-it").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

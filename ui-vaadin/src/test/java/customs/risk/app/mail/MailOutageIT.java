@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import customs.risk.app.TestStores;
 import customs.risk.app.cases.Actor;
 import customs.risk.app.cases.CaseService;
 import customs.risk.app.security.Role;
-import customs.risk.app.security.TestAdmin;
 import customs.risk.app.security.UserAccounts;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -39,9 +38,7 @@ class MailOutageIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("risk.data-dir", MailOutageIT::tempDir);
-        registry.add("risk.elasticsearch.uris", () -> "http://127.0.0.1:9");
-        TestAdmin.register(registry);
+        TestStores.withoutSearch(registry, "mail-outage-it");
         registry.add("risk.mail.enabled", () -> "true");
         registry.add("risk.mail.retry-interval", () -> "200ms");
         registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -113,14 +110,6 @@ class MailOutageIT {
     private static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String tempDir() {
-        try {
-            return Files.createTempDirectory("mail-outage-it").toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import customs.risk.app.RiskApplication;
-import java.io.IOException;
+import customs.risk.app.TestStores;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -45,15 +44,9 @@ import org.springframework.test.context.DynamicPropertySource;
 class SecurityIT {
 
     private static final String PASSWORD = "a-role-users-password";
-    /** No search engine is needed here: a dead address keeps the in-process node from starting. */
-    private static final String NO_SEARCH_ENGINE = "http://127.0.0.1:9";
-
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory("security-it");
-        registry.add("risk.data-dir", dataDir::toString);
-        registry.add("risk.elasticsearch.uris", () -> NO_SEARCH_ENGINE);
-        TestAdmin.register(registry);
+    static void properties(DynamicPropertyRegistry registry) {
+        TestStores.withoutSearch(registry, "security-it");
     }
 
     @LocalServerPort
@@ -360,8 +353,8 @@ class SecurityIT {
             builder.profiles("demo");
         }
         // An explicit empty password, so a RISK_ADMIN_PASSWORD in the build's environment cannot interfere.
-        return builder.run("--risk.data-dir=" + dir, "--server.port=0", "--risk.elasticsearch.uris=" + NO_SEARCH_ENGINE,
-                "--risk.security.admin-password=", "--risk.security.bcrypt-strength=4",
+        return builder.run("--risk.data-dir=" + dir, "--server.port=0",
+                "--risk.elasticsearch.uris=" + TestStores.NO_SEARCH_ENGINE, "--risk.security.admin-password=", "--risk.security.bcrypt-strength=4",
                 "--spring.main.banner-mode=off");
     }
 

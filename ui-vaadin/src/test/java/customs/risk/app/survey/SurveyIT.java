@@ -3,6 +3,7 @@ package customs.risk.app.survey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import customs.risk.app.TestStores;
 import customs.risk.app.cli.RiskCommand;
 import customs.risk.app.security.Role;
 import customs.risk.app.security.TestAdmin;
@@ -12,7 +13,6 @@ import customs.risk.survey.io.ResponseTable;
 import customs.risk.survey.stats.SurveyStatistics;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,11 +54,8 @@ class SurveyIT {
     private static final String TRADER = "srv-trader";
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        String dataDir = Files.createTempDirectory("survey-it").toString();
-        registry.add("risk.data-dir", () -> dataDir);
-        registry.add("risk.elasticsearch.uris", () -> "http://127.0.0.1:9");
-        TestAdmin.register(registry);
+    static void properties(DynamicPropertyRegistry registry) {
+        TestStores.withoutSearch(registry, "survey-it");
     }
 
     @LocalServerPort

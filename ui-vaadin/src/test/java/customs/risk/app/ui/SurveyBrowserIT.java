@@ -2,13 +2,12 @@ package customs.risk.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import customs.risk.app.TestStores;
 import customs.risk.app.security.Role;
 import customs.risk.app.security.TestAdmin;
 import customs.risk.app.security.UserAccounts;
 import customs.risk.app.survey.SurveyModel;
 import customs.risk.app.survey.SurveyService;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,11 +26,8 @@ class SurveyBrowserIT {
     private static final String PASSWORD = "a-survey-browser-password";
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        String dataDir = Files.createTempDirectory("survey-browser-it").toString();
-        registry.add("risk.data-dir", () -> dataDir);
-        registry.add("risk.elasticsearch.uris", () -> "http://127.0.0.1:9");
-        TestAdmin.register(registry);
+    static void properties(DynamicPropertyRegistry registry) {
+        TestStores.withoutSearch(registry, "survey-browser-it");
     }
 
     @LocalServerPort
