@@ -354,8 +354,8 @@ class SecurityIT {
         }
         // An explicit empty password, so a RISK_ADMIN_PASSWORD in the build's environment cannot interfere.
         return builder.run("--risk.data-dir=" + dir, "--server.port=0",
-                "--risk.elasticsearch.uris=" + TestStores.NO_SEARCH_ENGINE, "--risk.security.admin-password=", "--risk.security.bcrypt-strength=4",
-                "--spring.main.banner-mode=off");
+                "--risk.elasticsearch.uris=" + TestStores.NO_SEARCH_ENGINE, "--risk.security.admin-password=",
+                "--risk.security.bcrypt-strength=4", "--spring.main.banner-mode=off");
     }
 
     private static void assertRefused(Runnable change, InvalidAccountException.Field field) {
