@@ -168,6 +168,12 @@ class SurveyIT {
         assertThat(cli.get("alpha_ci95").get(0).asDouble()).isCloseTo(api.get("alpha_ci95").get(0).asDouble(),
                 within(1e-12));
         assertThat(cli.get("means").get("Q3").asDouble()).isCloseTo(api.get("means").get("Q3").asDouble(), within(1e-12));
+        Path workbook = tmp.resolve("answers.xlsx");
+        Files.write(workbook, xlsx.body());
+        JsonNode cliXlsx = cli("survey-stats", workbook.toString());
+        for (String key : List.of("n", "cronbach_alpha", "kmo", "bartlett_chi2", "bartlett_p")) {
+            assertThat(cliXlsx.get(key).asDouble()).as("xlsx " + key).isCloseTo(api.get(key).asDouble(), within(1e-12));
+        }
 
         assertThat(send("admin", "POST", "/api/surveys/" + id + "/close", null).statusCode()).isEqualTo(200);
         assertThat(answer(inspector(INSPECTORS + 1), id, ratings.get(1)).statusCode()).as("closed").isEqualTo(409);
