@@ -29,6 +29,17 @@ public final class RiskStore {
         }
     }
 
+    /** The orders a ranking can be read in; each is backed by an index. */
+    public enum Order {
+        RISKIEST_FIRST("score DESC, id"), SAFEST_FIRST("score, id"), BY_ID("id");
+
+        final String cypher;
+
+        Order(String cypher) {
+            this.cypher = cypher;
+        }
+    }
+
     private static final int BATCH = 10_000;
     private static final int WRITERS = 2;
 
@@ -171,10 +182,15 @@ public final class RiskStore {
      * {@code offset} of them. Filters are parameters of one fixed query, never spliced into it.
      */
     public List<ScoredItem> page(Kind kind, RankingFilter filter, int offset, int limit) {
+        return page(kind, filter, Order.RISKIEST_FIRST, offset, limit);
+    }
+
+    /** One page of the items that pass {@code filter}, in {@code order}. */
+    public List<ScoredItem> page(Kind kind, RankingFilter filter, Order order, int offset, int limit) {
         if (limit < 1 || offset < 0) {
             throw new IllegalArgumentException("need limit >= 1 and offset >= 0: " + limit + ", " + offset);
         }
-        String cypher = kind == Kind.DECLARATIONS ? """
+        String cypher = (kind == Kind.DECLARATIONS ? """
                 MATCH (n:Declaration) WHERE n.riskScore >= coalesce($minScore, 0.0)
                   AND ($lane IS NULL OR n.riskLane = $lane)
                   AND ($hs IS NULL OR n.hsCode STARTS WITH $hs)
@@ -183,16 +199,16 @@ public final class RiskStore {
                   AND ($from IS NULL OR n.filedOn >= $from)
                   AND ($to IS NULL OR n.filedOn <= $to)
                 RETURN n.id AS id, n.riskScore AS score, n.riskLane AS lane, n.riskReasons AS reasons
-                ORDER BY score DESC, id
+                ORDER BY %s
                 SKIP $offset LIMIT $limit
                 """ : """
                 MATCH (n:Company) WHERE n.riskScore >= coalesce($minScore, 0.0)
                   AND ($lane IS NULL OR n.riskLane = $lane)
                   AND ($country IS NULL OR n.country = $country)
                 RETURN n.id AS id, n.riskScore AS score, n.riskLane AS lane, n.riskReasons AS reasons
-                ORDER BY score DESC, id
+                ORDER BY %s
                 SKIP $offset LIMIT $limit
-                """;
+                """).formatted(order.cypher);
         var parameters = new java.util.HashMap<String, Object>();
         parameters.put("lane", filter.lane() == null ? null : filter.lane().name());
         parameters.put("hs", filter.hsPrefix());

@@ -55,6 +55,14 @@ class RiskStoreTest {
         assertThat(store.page(RiskStore.Kind.ENTITIES, RankingFilter.NONE, 3, 10)).extracting(ScoredItem::id)
                 .containsExactly("X");
 
+        assertThat(store.page(RiskStore.Kind.ENTITIES, RankingFilter.NONE, RiskStore.Order.SAFEST_FIRST, 0, 1))
+                .extracting(ScoredItem::id).containsExactly("X");
+        assertThat(store.page(RiskStore.Kind.ENTITIES, RankingFilter.NONE, RiskStore.Order.BY_ID, 0, 10))
+                .extracting(ScoredItem::id).containsExactly("A", "B", "C", "X");
+        var safestDeclarations = store.page(RiskStore.Kind.DECLARATIONS, RankingFilter.NONE,
+                RiskStore.Order.SAFEST_FIRST, 0, 10).stream().map(ScoredItem::score).toList();
+        assertThat(safestDeclarations).isSorted();
+
         assertThat(store.find(RiskStore.Kind.ENTITIES, top.getFirst().id())).contains(top.getFirst());
         assertThat(store.find(RiskStore.Kind.DECLARATIONS, "DX")).hasValueSatisfying(d -> assertThat(d.id()).isEqualTo("DX"));
         assertThat(store.find(RiskStore.Kind.DECLARATIONS, "NO-SUCH")).isEmpty();

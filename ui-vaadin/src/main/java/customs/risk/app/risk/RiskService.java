@@ -171,6 +171,11 @@ public class RiskService {
         return store.page(kind, filter, offset, limit);
     }
 
+    public List<ScoredItem> page(RiskStore.Kind kind, RankingFilter filter, RiskStore.Order order, int offset,
+            int limit) {
+        return store.page(kind, filter, order, offset, limit);
+    }
+
     /** Scored items per score band (20 bands of 0.05). */
     public long[] histogram(RiskStore.Kind kind) {
         return store.histogram(kind, 20);

@@ -265,6 +265,14 @@ class WalkthroughBrowserIT {
         String first = browser.until(d -> d.findElements(By.cssSelector("#ranking-grid a")).stream()
                 .map(a -> a.getText()).filter(t -> !t.isBlank()).findFirst().orElse(null));
         browser.screenshot("ranking-entities");
+        // The Id header sorts by id instead of by risk.
+        String firstById = risk.page(customs.risk.engine.ranking.RiskStore.Kind.ENTITIES,
+                customs.risk.engine.ranking.RankingFilter.NONE, customs.risk.engine.ranking.RiskStore.Order.BY_ID, 0, 1)
+                .getFirst().id();
+        assertThat(firstById).as("the demo's riskiest company is not also the first by id").isNotEqualTo(first);
+        browser.byId("ranking-grid").findElements(By.cssSelector("vaadin-grid-sorter")).getFirst().click();
+        browser.until(d -> d.findElements(By.cssSelector("#ranking-grid a")).stream().map(a -> a.getText())
+                .filter(t -> !t.isBlank()).findFirst().filter(firstById::equals).orElse(null));
 
         browser.click("tab-declarations");
         browser.type("filter-min-score", "0.7");

@@ -16,6 +16,8 @@ import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -33,6 +35,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -49,6 +52,8 @@ public class RankingView extends VerticalLayout {
 
     /** Most rows a CSV export holds. */
     static final int EXPORT_LIMIT = 10_000;
+    private static final String ID = "id";
+    private static final String SCORE = "score";
 
     private final RiskService risk;
     private final Grid<ScoredItem> grid = new Grid<>();
@@ -123,8 +128,9 @@ public class RankingView extends VerticalLayout {
         grid.setId("ranking-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addComponentColumn(item -> RiskBadges.link(ref(item), item.id())).setHeader("Id").setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(item -> RiskBadges.score(item.score())).setHeader("Score").setAutoWidth(true).setFlexGrow(0);
+                .setFlexGrow(0).setSortable(true).setSortProperty(ID);
+        grid.addColumn(item -> RiskBadges.score(item.score())).setHeader("Score").setAutoWidth(true).setFlexGrow(0)
+                .setSortable(true).setSortProperty(SCORE);
         grid.addComponentColumn(item -> RiskBadges.lane(item.lane().name())).setHeader("Lane").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addComponentColumn(item -> RiskBadges.reasons(item.reasons(), 3)).setHeader("Reasons").setFlexGrow(1);
@@ -145,8 +151,22 @@ public class RankingView extends VerticalLayout {
             field.setEnabled(declarations);
         }
         // Lazy: each scroll position asks for its page only; no count query over a million rows.
-        grid.setItems(query -> risk.page(kind, filter, query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> risk.page(kind, filter, order(query.getSortOrders()), query.getOffset(),
+                query.getLimit()).stream());
         chart.show(risk.histogram(kind), declarations ? "declarations" : "companies");
+    }
+
+    /** Riskiest first unless a column header says otherwise. */
+    private static RiskStore.Order order(List<QuerySortOrder> sortOrders) {
+        if (sortOrders.isEmpty()) {
+            return RiskStore.Order.RISKIEST_FIRST;
+        }
+        var first = sortOrders.getFirst();
+        if (first.getSorted().equals(ID)) {
+            return RiskStore.Order.BY_ID;
+        }
+        return first.getDirection() == SortDirection.ASCENDING ? RiskStore.Order.SAFEST_FIRST
+                : RiskStore.Order.RISKIEST_FIRST;
     }
 
     private void showExpectedHits(Integer capacity) {
