@@ -21,6 +21,7 @@ public class CaseBroadcaster {
     private static final Logger log = LoggerFactory.getLogger(CaseBroadcaster.class);
 
     private final Map<String, List<Consumer<CaseModel.Message>>> listeners = new ConcurrentHashMap<>();
+    private final Map<String, List<Runnable>> changeListeners = new ConcurrentHashMap<>();
 
     /** Calls {@code listener} with each message stored in the case from now on; close to stop. */
     public AutoCloseable subscribe(String caseId, Consumer<CaseModel.Message> listener) {
@@ -29,6 +30,28 @@ public class CaseBroadcaster {
             list.remove(listener);
             return list.isEmpty() ? null : list;
         });
+    }
+
+    /**
+     * Calls {@code listener} whenever the case itself or its timeline changes from now on (state,
+     * team, links, notes, message edits); close to stop. The listener reads the case anew.
+     */
+    public AutoCloseable subscribeChanges(String caseId, Runnable listener) {
+        changeListeners.computeIfAbsent(caseId, k -> new CopyOnWriteArrayList<>()).add(listener);
+        return () -> changeListeners.computeIfPresent(caseId, (k, list) -> {
+            list.remove(listener);
+            return list.isEmpty() ? null : list;
+        });
+    }
+
+    void changed(String caseId) {
+        for (var listener : changeListeners.getOrDefault(caseId, List.of())) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.warn("a view of case {} could not take a change: {}", caseId, e.getMessage());
+            }
+        }
     }
 
     void publish(String caseId, CaseModel.Message message) {

@@ -225,7 +225,7 @@ public class CaseService {
         for (String owner : newOwner) {
             events.publishEvent(new CaseNotice.Assigned(caseId, view.title(), owner, true, actor.username()));
         }
-        return view;
+        return changed(caseId, view);
     }
 
     public CaseView addMember(Actor actor, String caseId, String username) {
@@ -241,11 +241,11 @@ public class CaseService {
         for (String member : added) {
             events.publishEvent(new CaseNotice.Assigned(caseId, view.title(), member, false, actor.username()));
         }
-        return view;
+        return changed(caseId, view);
     }
 
     public CaseView removeMember(Actor actor, String caseId, String username) {
-        return write(tx -> {
+        return changed(caseId, write(tx -> {
             requireVisible(tx, actor, caseId, false);
             String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
             var removed = tx.run("""
@@ -255,22 +255,22 @@ public class CaseService {
                 event(tx, caseId, actor, EventKind.MEMBER_REMOVED, name);
             }
             return view(tx, caseId);
-        });
+        }));
     }
 
     /** Links a company, person, declaration or document given as {@code Label:id}. */
     public CaseView link(Actor actor, String caseId, String entity) {
         NodeRef ref = linkable(entity);
-        return write(tx -> {
+        return changed(caseId, write(tx -> {
             requireVisible(tx, actor, caseId, false);
             link(tx, caseId, actor, ref);
             return view(tx, caseId);
-        });
+        }));
     }
 
     public CaseView unlink(Actor actor, String caseId, String entity) {
         NodeRef ref = linkable(entity);
-        return write(tx -> {
+        return changed(caseId, write(tx -> {
             requireVisible(tx, actor, caseId, false);
             var removed = tx.run("MATCH (:Case {id: $caseId})-[r:ABOUT]->(n:" + ref.label() + " {id: $key}) "
                     + "DELETE r RETURN count(*)", Map.of("caseId", caseId, "key", ref.key())).single().get(0).asLong();
@@ -278,15 +278,15 @@ public class CaseService {
                 event(tx, caseId, actor, EventKind.ENTITY_UNLINKED, ref.toString());
             }
             return view(tx, caseId);
-        });
+        }));
     }
 
     public CaseEvent addNote(Actor actor, String caseId, String text) {
         String note = checkText(text);
-        return write(tx -> {
+        return changed(caseId, write(tx -> {
             requireVisible(tx, actor, caseId, false);
             return event(tx, caseId, actor, EventKind.NOTE, note);
-        });
+        }));
     }
 
     /** Everything that happened to the case, oldest first; reading a closed case's timeline is audited. */
@@ -494,10 +494,16 @@ public class CaseService {
         }));
     }
 
-    /** Tells the open views about a stored change to a message they may already show. */
+    /** Tells the open views about a stored change to a message they may already show, and its timeline event. */
     private Message published(String caseId, Message changed) {
         broadcaster.publish(caseId, changed);
-        return changed;
+        return changed(caseId, changed);
+    }
+
+    /** Tells the open views that the case or its timeline changed, once the change is stored. */
+    private <T> T changed(String caseId, T result) {
+        broadcaster.changed(caseId);
+        return result;
     }
 
     private static void requireOpen(TransactionContext tx, String caseId) {

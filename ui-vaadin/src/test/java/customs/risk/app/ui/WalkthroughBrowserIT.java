@@ -127,19 +127,24 @@ class WalkthroughBrowserIT {
             assertThat(colleague.byId("case-messages").getText()).doesNotContain("copied from another exporter")
                     .contains("asking the exporter");
             colleague.screenshot("case-edited-deleted-investigator");
-        }
 
-        // The owner closes the case with an outcome: the timeline says so and nobody can post any more.
-        browser.byId("case-manage").click();
-        browser.select("case-status", "closed");
-        browser.type("case-outcome", "Referred to the valuation unit");
-        browser.click("case-save");
-        browser.byId("case-closed-note");
-        assertThat(browser.byId("case-facts").getText()).startsWith("closed (Referred to the valuation unit)");
-        assertThat(browser.byId("case-timeline").getText()).contains("status changed: OPEN -> CLOSED",
-                "message edited", "message deleted", "attachment added");
-        assertThat(browser.all(By.id("message-input"))).isEmpty();
-        browser.screenshot("case-closed");
+            // The owner closes the case with an outcome: the timeline says so and nobody can post any
+            // more, in the colleague's open page too.
+            browser.byId("case-manage").click();
+            browser.select("case-status", "closed");
+            browser.type("case-outcome", "Referred to the valuation unit");
+            browser.click("case-save");
+            browser.byId("case-closed-note");
+            assertThat(browser.byId("case-facts").getText()).startsWith("closed (Referred to the valuation unit)");
+            assertThat(browser.byId("case-timeline").getText()).contains("status changed: OPEN -> CLOSED",
+                    "message edited", "message deleted", "attachment added");
+            assertThat(browser.all(By.id("message-input"))).isEmpty();
+            browser.screenshot("case-closed");
+            colleague.byId("case-closed-note");
+            assertThat(colleague.byId("case-facts").getText()).startsWith("closed (Referred to the valuation unit)");
+            assertThat(colleague.byId("case-timeline").getText()).contains("status changed: OPEN -> CLOSED");
+            assertThat(colleague.all(By.id("message-input"))).isEmpty();
+        }
     }
 
     @Test

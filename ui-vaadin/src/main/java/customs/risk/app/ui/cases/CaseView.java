@@ -1,6 +1,9 @@
 package customs.risk.app.ui.cases;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -46,7 +49,8 @@ import java.util.function.Supplier;
 /**
  * One case: its state and team, what it is about, the live conversation and the timeline. Every
  * member can change the case here (status with the outcome when closing, priority, owner, team,
- * links, notes); each change is a timeline event, written by {@link CaseService}.
+ * links, notes); each change is a timeline event, written by {@link CaseService}, and shows at once
+ * in every open view of the case.
  */
 @Route(value = "cases/:id", layout = MainLayout.class)
 @RolesAllowed({"ADMIN", "RISK_OFFICER", "INVESTIGATOR", "INSPECTOR"})
@@ -64,6 +68,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
     private final Div timeline = new Div();
     private String caseId;
     private boolean open;
+    private boolean managing;
+    private AutoCloseable changes;
 
     public CaseView(CaseService cases, CaseAttachments attachments, CaseBroadcaster broadcaster,
             RiskProperties properties, AuthenticationContext authentication) {
@@ -89,9 +95,12 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
             var missing = new Paragraph("No case " + caseId + " that you may see.");
             missing.setId("case-missing");
             add(new H2("Not found"), missing);
+            caseId = null;
             return;
         }
         build(view);
+        // Moving from one case to another in the same view: follow the new one.
+        getUI().filter(ui -> isAttached()).ifPresent(this::watch);
     }
 
     private void build(CaseModel.CaseView view) {
@@ -117,6 +126,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
         var details = new Details("Manage the case", new VerticalLayout(stateForm(view), teamForm(view),
                 linkForm(), noteForm()));
         details.setId("case-manage");
+        details.setOpened(managing);
+        details.addOpenedChangeListener(e -> managing = e.isOpened());
         manage.add(details);
 
         timeline.removeAll();
@@ -228,6 +239,59 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
             }
         } catch (CaseException | IllegalArgumentException e) {
             Notification.show(e.getMessage());
+        }
+    }
+
+    /** A colleague changed the case: read it anew; a user taken off the case no longer sees it. */
+    private void refresh() {
+        try {
+            var view = cases.get(actor, caseId);
+            if ((view.status() != Status.CLOSED) != open) {
+                build(view);
+            } else {
+                render(view);
+            }
+        } catch (CaseException e) {
+            removeAll();
+            var gone = new Paragraph("You are no longer on case " + caseId + ".");
+            gone.setId("case-missing");
+            add(new H2("Not found"), gone);
+            caseId = null;
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        watch(event.getUI());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        unwatch();
+    }
+
+    /** Follows the changes of the case shown. */
+    private void watch(UI ui) {
+        unwatch();
+        if (caseId == null) {
+            return;
+        }
+        String watched = caseId;
+        changes = broadcaster.subscribeChanges(watched, () -> ui.access(() -> {
+            if (watched.equals(caseId)) {
+                refresh();
+            }
+        }));
+    }
+
+    private void unwatch() {
+        if (changes != null) {
+            try {
+                changes.close();
+            } catch (Exception e) {
+                // Closing a subscription only removes a listener.
+            }
+            changes = null;
         }
     }
 
