@@ -4,16 +4,23 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import customs.risk.app.cases.Actor;
+import customs.risk.app.cases.CaseModel;
+import customs.risk.app.cases.CaseService;
+import customs.risk.app.security.AccountPrincipal;
 import java.util.Map;
 
 /**
@@ -22,11 +29,18 @@ import java.util.Map;
  * its own roles.
  */
 @jakarta.annotation.security.PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final AccessAnnotationChecker access = new AccessAnnotationChecker();
+    private final CaseService cases;
+    /** The signed-in user, for the unread count; null without one. */
+    private final Actor actor;
+    private final Span unreadBadge = new Span();
+    private SideNavItem casesItem;
 
-    MainLayout(com.vaadin.flow.spring.security.AuthenticationContext authentication) {
+    MainLayout(com.vaadin.flow.spring.security.AuthenticationContext authentication, CaseService cases) {
+        this.cases = cases;
+        this.actor = authentication.getAuthenticatedUser(AccountPrincipal.class).map(Actor::of).orElse(null);
         var title = new H1("Customs risk");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         var search = new TextField();
@@ -64,7 +78,14 @@ public class MainLayout extends AppLayout {
         item(nav, "Overview", "", VaadinIcon.HOME);
         item(nav, "Risk ranking", "ranking", VaadinIcon.BAR_CHART);
         item(nav, "Network", "network", VaadinIcon.CLUSTER);
-        item(nav, "Cases", "cases", VaadinIcon.FOLDER_OPEN);
+        casesItem = item(nav, "Cases", "cases", VaadinIcon.FOLDER_OPEN);
+        if (casesItem != null) {
+            unreadBadge.setId("nav-cases-unread");
+            unreadBadge.getElement().getThemeList().addAll(java.util.List.of("badge", "pill", "small", "primary"));
+            unreadBadge.getElement().setAttribute("title", "unread messages in your cases");
+            unreadBadge.setVisible(false);
+            casesItem.setSuffixComponent(unreadBadge);
+        }
         item(nav, "Documents", "documents", VaadinIcon.FILE_TEXT);
         item(nav, "New declaration", "entry/declaration", VaadinIcon.FILE_ADD);
         item(nav, "Inspection result", "entry/inspection", VaadinIcon.CHECK_SQUARE_O);
@@ -76,14 +97,26 @@ public class MainLayout extends AppLayout {
     }
 
     /** Adds a link to the view at {@code path} when it exists and the user may open it. */
-    private void item(SideNav nav, String label, String path, VaadinIcon icon) {
+    private SideNavItem item(SideNav nav, String label, String path, VaadinIcon icon) {
         var target = RouteConfiguration.forSessionScope().getRoute(path);
         if (target.isEmpty() || !allowed(target.get())) {
-            return;
+            return null;
         }
         var item = new SideNavItem(label, "/" + path, icon.create());
         item.setId("nav-" + (path.isEmpty() ? "overview" : path.replace('/', '-')));
         nav.addItem(item);
+        return item;
+    }
+
+    /** The unread messages of the user's cases, beside "Cases", counted anew at each navigation. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        if (casesItem == null || actor == null) {
+            return;
+        }
+        long unread = cases.unread(actor).stream().mapToLong(CaseModel.Unread::unread).sum();
+        unreadBadge.setText(Long.toString(unread));
+        unreadBadge.setVisible(unread > 0);
     }
 
     private boolean allowed(Class<?> view) {

@@ -43,8 +43,12 @@ class WalkthroughBrowserIT {
         var officer = new customs.risk.app.cases.Actor("officer", false);
         String caseId = cases.create(officer, "Lithium round trip", customs.risk.app.cases.CaseModel.Priority.HIGH,
                 java.util.List.of("Company:476-87-16904"), java.util.List.of("investigator")).id();
+        cases.post(officer, caseId, "Opening note for the team", "opening-note");
         openCase(browser, "officer", caseId);
         try (var colleague = new Browser(port)) {
+            colleague.login("investigator", DEMO_PASSWORD);
+            int unreadBefore = Integer.parseInt(colleague.byId("nav-cases-unread").getText());
+            assertThat(unreadBefore).as("the opening note is unread").isPositive();
             openCase(colleague, "investigator", caseId);
 
             browser.type("message-input", "Seen the B/L for @investigator?");
@@ -61,6 +65,13 @@ class WalkthroughBrowserIT {
                 assertThat(text.indexOf("Seen the B/L")).isLessThan(text.indexOf("quantities do not match"));
                 assertThat(text.split("Seen the B/L", -1)).hasSize(2);
             }
+            // What the colleague saw, opened or live, is read: the count beside "Cases" drops by the note.
+            colleague.open("/cases");
+            colleague.until(d -> colleague.byId("cases-grid") != null);
+            var badge = colleague.all(org.openqa.selenium.By.id("nav-cases-unread"));
+            int unreadAfter = badge.isEmpty() || badge.getFirst().getText().isBlank() ? 0
+                    : Integer.parseInt(badge.getFirst().getText());
+            assertThat(unreadAfter).isEqualTo(unreadBefore - 1);
         }
         // The network explorer shows the company as under investigation.
         browser.open("/network?focus=Company:476-87-16904");

@@ -279,8 +279,10 @@ final class ConversationPanel extends VerticalLayout {
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
         subscription = broadcaster.subscribe(caseId, message -> ui.access(() -> {
-            if (message.seq() > lastSeq + 1) {
-                fetchMissed(); // a gap: take everything in order from the store
+            if (message.seq() > lastSeq) {
+                // New: take it, and anything missed before it, in order from the store, which also
+                // counts it as read by this user.
+                fetchMissed();
             } else {
                 show(message);
             }
