@@ -61,6 +61,7 @@ final class ApiAccess {
             new Rule(HttpMethod.POST, "/api/surveys/*/answers", EnumSet.allOf(Role.class)),
             new Rule(HttpMethod.POST, "/api/surveys", EnumSet.of(ADMIN)),
             new Rule(HttpMethod.PUT, "/api/surveys/*", EnumSet.of(ADMIN)),
+            new Rule(HttpMethod.PUT, "/api/surveys/*/roles", EnumSet.of(ADMIN)),
             new Rule(HttpMethod.POST, "/api/surveys/*/open", EnumSet.of(ADMIN)),
             new Rule(HttpMethod.POST, "/api/surveys/*/close", EnumSet.of(ADMIN)),
             new Rule(HttpMethod.GET, "/api/surveys", EnumSet.allOf(Role.class)),

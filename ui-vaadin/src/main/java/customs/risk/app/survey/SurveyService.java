@@ -106,6 +106,27 @@ public class SurveyService {
         return survey(id).orElseThrow();
     }
 
+    /**
+     * Changes who may answer, also once answers have come in: the answers given stay, whoever gave
+     * them; a role taken away only stops further answers from it.
+     *
+     * @throws SurveyException INVALID for no role while the survey is open
+     */
+    public Survey changeRoles(String id, Set<Role> roles) {
+        var chosen = roles == null ? Set.<Role>of() : Set.copyOf(roles);
+        try (var session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> {
+                var state = lock(tx, id);
+                if (chosen.isEmpty() && Status.valueOf(state.get("status").asString()) == Status.OPEN) {
+                    throw SurveyException.invalid("an open survey needs at least one role: close it first");
+                }
+                tx.run("MATCH (s:Survey {id: $id}) SET s.roles = $roles", Map.of("id", id, "roles", names(chosen)))
+                        .consume();
+            });
+        }
+        return survey(id).orElseThrow();
+    }
+
     /** DRAFT or CLOSED to OPEN: users with one of its roles may answer. */
     public Survey open(String id) {
         return transition(id, Status.OPEN, EnumSet.of(Status.DRAFT, Status.CLOSED));

@@ -66,6 +66,14 @@ class SurveysController {
         return surveys.update(id, body.draft());
     }
 
+    record NewRoles(Set<Role> roles) {}
+
+    /** Who may answer; unlike {@code PUT /api/surveys/{id}}, allowed after the first answer. */
+    @PutMapping("/api/surveys/{id}/roles")
+    Survey changeRoles(@PathVariable String id, @RequestBody NewRoles body) {
+        return surveys.changeRoles(id, body.roles());
+    }
+
     @PostMapping("/api/surveys/{id}/open")
     Survey open(@PathVariable String id) {
         return surveys.open(id);

@@ -215,6 +215,28 @@ class SurveyIT {
     }
 
     /** Answers driven by one latent attitude per respondent plus noise, so the statements correlate. */
+    @Test
+    void theRolesCanChangeAfterTheFirstAnswersWhichStay() throws Exception {
+        var definition = Map.of("title", "Roles later", "roles", List.of("INSPECTOR"), "constructs", List.of(
+                Map.of("name", "analysis", "statements", List.of("Scores help", "Reasons help"))));
+        String id = json.readTree(send("admin", "POST", "/api/surveys", definition).body()).get("id").asString();
+        send("admin", "POST", "/api/surveys/" + id + "/open", null);
+        var two = Map.of("Q1", 7, "Q2", 8);
+        assertThat(answer(inspector(1), id, two).statusCode()).isEqualTo(201);
+        assertThat(answer(INVESTIGATOR, id, two).statusCode()).isEqualTo(403);
+
+        assertThat(send(OFFICER, "PUT", "/api/surveys/" + id + "/roles", Map.of("roles", List.of("INVESTIGATOR")))
+                .statusCode()).isEqualTo(403);
+        assertThat(send("admin", "PUT", "/api/surveys/" + id + "/roles", Map.of("roles", List.of()))
+                .statusCode()).as("an open survey needs a role").isEqualTo(400);
+        var changed = send("admin", "PUT", "/api/surveys/" + id + "/roles", Map.of("roles", List.of("INVESTIGATOR")));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+
+        assertThat(answer(INVESTIGATOR, id, two).statusCode()).isEqualTo(201);
+        assertThat(answer(inspector(2), id, two).statusCode()).as("no longer invited").isEqualTo(403);
+        assertThat(surveys.answers(id)).hasSize(2);
+    }
+
     private static List<Map<String, Integer>> ratings(int respondents, int statements) {
         var random = new Random(7);
         var all = new ArrayList<Map<String, Integer>>();

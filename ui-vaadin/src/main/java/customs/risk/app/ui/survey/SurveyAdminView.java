@@ -3,6 +3,7 @@ package customs.risk.app.ui.survey;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -98,6 +99,11 @@ public class SurveyAdminView extends VerticalLayout {
             edit.setId("edit-" + listing.id());
             actions.add(edit);
         }
+        if (listing.answers() > 0) {
+            var changeRoles = new Button("Roles", e -> chooseRoles(listing));
+            changeRoles.setId("roles-" + listing.id());
+            actions.add(changeRoles);
+        }
         if (listing.status() == Status.OPEN) {
             var close = new Button("Close", e -> act(() -> surveys.close(listing.id())));
             close.setId("close-" + listing.id());
@@ -111,6 +117,26 @@ public class SurveyAdminView extends VerticalLayout {
         statistics.setId("statistics-" + listing.id());
         actions.add(statistics);
         return actions;
+    }
+
+    /** Who may answer a survey that already has answers (its statements are fixed by then). */
+    private void chooseRoles(Listing listing) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Open \"" + listing.title() + "\" to");
+        var chosen = new CheckboxGroup<Role>();
+        chosen.setId("survey-roles-change");
+        chosen.setItems(Role.values());
+        chosen.setValue(listing.roles());
+        var save = new Button("Save", e -> {
+            act(() -> surveys.changeRoles(listing.id(), chosen.getValue()));
+            dialog.close();
+        });
+        save.setId("survey-roles-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(chosen, new com.vaadin.flow.component.html.Paragraph(
+                "The answers given so far stay, whatever roles you choose."));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
     }
 
     private void edit(String id, Draft draft) {
