@@ -4,7 +4,6 @@ import customs.risk.survey.stats.ResponseMatrix;
 import customs.risk.survey.stats.SurveyDataException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -57,9 +56,23 @@ public final class ResponseFiles {
         }
     }
 
+    /**
+     * The delimiter of the header line: a comma, or a semicolon or tab where the header has those and
+     * no comma (spreadsheets save semicolons where the comma is the decimal mark).
+     */
+    static char delimiter(java.io.BufferedReader reader) throws IOException {
+        reader.mark(64 * 1024);
+        String header = reader.readLine();
+        reader.reset();
+        if (header == null || header.indexOf(',') >= 0) {
+            return ',';
+        }
+        return header.indexOf(';') >= 0 ? ';' : header.indexOf('\t') >= 0 ? '\t' : ',';
+    }
+
     public static ResponseTable readCsv(InputStream in) throws IOException {
-        Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8);
-        var parser = CSVFormat.RFC4180.builder().setTrim(true).get().parse(reader);
+        var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        var parser = CSVFormat.RFC4180.builder().setTrim(true).setDelimiter(delimiter(reader)).get().parse(reader);
         var records = parser.iterator();
         if (!records.hasNext()) {
             throw new SurveyFileException("the file is empty: expected a header row of item names");

@@ -71,6 +71,18 @@ class ResponseFilesTest {
     }
 
     @Test
+    void semicolonAndTabSeparatedFilesReadLikeCommaSeparatedOnes() throws IOException {
+        for (String separator : new String[] {";", "\t"}) {
+            String text = String.join("\n", "Q1" + separator + "Q2", "1" + separator + "2", "3" + separator + "4",
+                    "5" + separator + "5") + "\n";
+            var table = ResponseFiles.readCsv(new java.io.ByteArrayInputStream(
+                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(table.answers().items()).as(separator).containsExactly("Q1", "Q2");
+            assertThat(table.answers().rows()[1]).containsExactly(3, 4);
+        }
+    }
+
+    @Test
     void aRaggedRowIsAnError() {
         assertThatThrownBy(() -> csv("a,b,c\n1,2,3\n4,5\n"))
                 .isInstanceOf(SurveyFileException.class).hasMessage("row 3 has 2 cells, the header has 3");
