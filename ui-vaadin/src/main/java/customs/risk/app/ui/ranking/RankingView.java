@@ -129,9 +129,10 @@ public class RankingView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addComponentColumn(item -> RiskBadges.link(ref(item), item.id())).setHeader("Id").setAutoWidth(true)
                 .setFlexGrow(0).setSortable(true).setSortProperty(ID);
-        grid.addColumn(item -> RiskBadges.score(item.score())).setHeader("Score").setAutoWidth(true).setFlexGrow(0)
+        // Fixed widths: auto width leaves no room for the sort arrow and cuts "Score" and the lane names.
+        grid.addColumn(item -> RiskBadges.score(item.score())).setHeader("Score").setWidth("8em").setFlexGrow(0)
                 .setSortable(true).setSortProperty(SCORE);
-        grid.addComponentColumn(item -> RiskBadges.lane(item.lane().name())).setHeader("Lane").setAutoWidth(true)
+        grid.addComponentColumn(item -> RiskBadges.lane(item.lane().name())).setHeader("Lane").setWidth("7em")
                 .setFlexGrow(0);
         grid.addComponentColumn(item -> RiskBadges.reasons(item.reasons(), 3)).setHeader("Reasons").setFlexGrow(1);
         grid.setSizeFull();
