@@ -2,6 +2,7 @@ package customs.risk.survey.io;
 
 import customs.risk.survey.stats.ResponseMatrix;
 import customs.risk.survey.stats.SurveyDataException;
+import customs.risk.survey.stats.SurveyStatistics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,40 @@ public final class ResponseFiles {
             return csv ? readCsv(in) : readXlsx(in);
         } catch (NoSuchFileException e) {
             throw new SurveyFileException(file + ": no such file");
+        } catch (IOException e) {
+            throw new SurveyFileException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The constructs a workbook names on a sheet called {@code statements} (columns {@code column},
+     * {@code construct}, ...), as the product's XLSX export writes it, in the order of their first
+     * item; empty for a CSV file or a workbook without that sheet.
+     */
+    public static List<SurveyStatistics.Construct> constructs(Path file) {
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            return List.of();
+        }
+        try (InputStream in = Files.newInputStream(file); var workbook = new XSSFWorkbook(in)) {
+            Sheet legend = workbook.getSheet("statements");
+            if (legend == null) {
+                return List.of();
+            }
+            var items = new java.util.LinkedHashMap<String, List<String>>();
+            var text = new org.apache.poi.ss.usermodel.DataFormatter();
+            for (int r = legend.getFirstRowNum() + 1; r <= legend.getLastRowNum(); r++) {
+                Row row = legend.getRow(r);
+                if (row == null) {
+                    continue;
+                }
+                String column = text.formatCellValue(row.getCell(0)).strip();
+                String construct = text.formatCellValue(row.getCell(1)).strip();
+                if (!column.isEmpty() && !construct.isEmpty()) {
+                    items.computeIfAbsent(construct, k -> new ArrayList<>()).add(column);
+                }
+            }
+            return items.entrySet().stream().map(e -> new SurveyStatistics.Construct(e.getKey(), e.getValue()))
+                    .toList();
         } catch (IOException e) {
             throw new SurveyFileException(file + ": " + e.getMessage(), e);
         }

@@ -43,7 +43,9 @@ final class SurveyStatsCommand implements Callable<Integer> {
                 System.err.printf("note: left out %d respondent(s) with missing answers, rows %s%n",
                         table.droppedRows().size(), table.droppedRows());
             }
-            var report = new SurveyStatistics().analyse(table.answers(), constructs());
+            // The product's own XLSX export names the constructs; --construct overrides them.
+            var constructs = this.constructs.isEmpty() ? ResponseFiles.constructs(file) : constructs();
+            var report = new SurveyStatistics().analyse(table.answers(), constructs);
             var json = StatisticsJson.of(report);
             json.put("excluded_incomplete", table.droppedRows().size());
             System.out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()

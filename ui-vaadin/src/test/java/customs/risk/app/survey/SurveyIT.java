@@ -174,6 +174,9 @@ class SurveyIT {
         for (String key : List.of("n", "cronbach_alpha", "kmo", "bartlett_chi2", "bartlett_p")) {
             assertThat(cliXlsx.get(key).asDouble()).as("xlsx " + key).isCloseTo(api.get(key).asDouble(), within(1e-12));
         }
+        assertThat(cliXlsx.get("constructs")).as("named by the export's statements sheet").hasSize(4);
+        assertThat(cliXlsx.get("constructs").get(0).get("name").asString())
+                .isEqualTo(api.get("constructs").get(0).get("name").asString());
 
         assertThat(send("admin", "POST", "/api/surveys/" + id + "/close", null).statusCode()).isEqualTo(200);
         assertThat(answer(inspector(INSPECTORS + 1), id, ratings.get(1)).statusCode()).as("closed").isEqualTo(409);
