@@ -1,5 +1,6 @@
 package customs.risk.app.bundles;
 
+import customs.risk.app.RefusedException;
 import customs.risk.graph.store.StoreUnavailableException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,6 +24,18 @@ class ApiErrors {
     @ExceptionHandler(UploadLimit.TooLargeException.class)
     ProblemDetail tooLarge(UploadLimit.TooLargeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    }
+
+    /** A feature's refusal (a case, a survey ...), as the status of its reason. */
+    @ExceptionHandler(RefusedException.class)
+    ProblemDetail refused(RefusedException e) {
+        HttpStatus status = switch (e.reason()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+        };
+        return ProblemDetail.forStatusAndDetail(status, e.getMessage());
     }
 
     @ExceptionHandler(StoreUnavailableException.class)

@@ -1,6 +1,6 @@
 package customs.risk.app.cases;
 
-import customs.risk.app.cases.CaseException.Reason;
+import customs.risk.app.RefusedException.Reason;
 import customs.risk.app.cases.CaseModel.Attachment;
 import customs.risk.app.cases.CaseModel.CaseEvent;
 import customs.risk.app.cases.CaseModel.CaseView;

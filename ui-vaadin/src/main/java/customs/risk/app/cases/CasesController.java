@@ -182,15 +182,4 @@ class CasesController {
     ProblemDetail badRequest(IllegalArgumentException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
-
-    @ExceptionHandler(CaseException.class)
-    ProblemDetail refused(CaseException e) {
-        HttpStatus status = switch (e.reason()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case INVALID -> HttpStatus.BAD_REQUEST;
-        };
-        return ProblemDetail.forStatusAndDetail(status, e.getMessage());
-    }
 }

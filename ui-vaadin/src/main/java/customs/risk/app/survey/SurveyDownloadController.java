@@ -3,9 +3,7 @@ package customs.risk.app.survey;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,11 +33,6 @@ class SurveyDownloadController {
     ResponseEntity<StreamingResponseBody> xlsx(@PathVariable String id, HttpServletRequest request) throws IOException {
         check(request);
         return downloads.xlsx(id);
-    }
-
-    @ExceptionHandler(SurveyException.class)
-    ProblemDetail refused(SurveyException e) {
-        return SurveysController.problem(e);
     }
 
     private static void check(HttpServletRequest request) {

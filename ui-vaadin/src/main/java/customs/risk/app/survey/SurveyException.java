@@ -1,28 +1,15 @@
 package customs.risk.app.survey;
 
-/** A survey operation refused, with the reason the REST layer turns into a status. */
-public final class SurveyException extends RuntimeException {
+import customs.risk.app.RefusedException;
 
-    public enum Reason {
-        /** No such survey. */
-        NOT_FOUND,
-        /** The survey exists but is not open to the caller's roles. */
-        FORBIDDEN,
-        /** Not in the current state: answering twice, answering a closed survey, editing one with answers. */
-        CONFLICT,
-        /** Bad input. */
-        INVALID
-    }
-
-    private final Reason reason;
+/**
+ * A survey operation refused: FORBIDDEN when the survey is not open to the caller's roles, CONFLICT
+ * for answering twice, answering a closed survey or editing one with answers.
+ */
+public final class SurveyException extends RefusedException {
 
     SurveyException(Reason reason, String message) {
-        super(message);
-        this.reason = reason;
-    }
-
-    public Reason reason() {
-        return reason;
+        super(reason, message);
     }
 
     static SurveyException notFound(String id) {

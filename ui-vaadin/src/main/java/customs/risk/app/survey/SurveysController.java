@@ -14,10 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -128,20 +126,5 @@ class SurveysController {
     @GetMapping("/api/surveys/{id}/results.xlsx")
     ResponseEntity<StreamingResponseBody> xlsx(@PathVariable String id) throws IOException {
         return downloads.xlsx(id);
-    }
-
-    @ExceptionHandler(SurveyException.class)
-    ProblemDetail refused(SurveyException e) {
-        return problem(e);
-    }
-
-    static ProblemDetail problem(SurveyException e) {
-        var status = switch (e.reason()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case INVALID -> HttpStatus.BAD_REQUEST;
-        };
-        return ProblemDetail.forStatusAndDetail(status, e.getMessage());
     }
 }
