@@ -20,46 +20,51 @@ public class CaseBroadcaster {
 
     private static final Logger log = LoggerFactory.getLogger(CaseBroadcaster.class);
 
+    /** Stops a listener; closing twice does nothing more. */
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     private final Map<String, List<Consumer<CaseModel.Message>>> listeners = new ConcurrentHashMap<>();
     private final Map<String, List<Runnable>> changeListeners = new ConcurrentHashMap<>();
 
     /** Calls {@code listener} with each message stored in the case from now on; close to stop. */
-    public AutoCloseable subscribe(String caseId, Consumer<CaseModel.Message> listener) {
-        listeners.computeIfAbsent(caseId, k -> new CopyOnWriteArrayList<>()).add(listener);
-        return () -> listeners.computeIfPresent(caseId, (k, list) -> {
-            list.remove(listener);
-            return list.isEmpty() ? null : list;
-        });
+    public Subscription subscribe(String caseId, Consumer<CaseModel.Message> listener) {
+        return add(listeners, caseId, listener);
     }
 
     /**
      * Calls {@code listener} whenever the case itself or its timeline changes from now on (state,
      * team, links, notes, message edits); close to stop. The listener reads the case anew.
      */
-    public AutoCloseable subscribeChanges(String caseId, Runnable listener) {
-        changeListeners.computeIfAbsent(caseId, k -> new CopyOnWriteArrayList<>()).add(listener);
-        return () -> changeListeners.computeIfPresent(caseId, (k, list) -> {
+    public Subscription subscribeChanges(String caseId, Runnable listener) {
+        return add(changeListeners, caseId, listener);
+    }
+
+    void changed(String caseId) {
+        tell(changeListeners, caseId, Runnable::run, "a change");
+    }
+
+    void publish(String caseId, CaseModel.Message message) {
+        tell(listeners, caseId, listener -> listener.accept(message), "message " + message.id());
+    }
+
+    private static <L> Subscription add(Map<String, List<L>> byCase, String caseId, L listener) {
+        byCase.computeIfAbsent(caseId, k -> new CopyOnWriteArrayList<>()).add(listener);
+        return () -> byCase.computeIfPresent(caseId, (k, list) -> {
             list.remove(listener);
             return list.isEmpty() ? null : list;
         });
     }
 
-    void changed(String caseId) {
-        for (var listener : changeListeners.getOrDefault(caseId, List.of())) {
+    /** Calls each listener of the case; one that fails (a view gone meanwhile) does not stop the others. */
+    private static <L> void tell(Map<String, List<L>> byCase, String caseId, Consumer<L> call, String what) {
+        for (L listener : byCase.getOrDefault(caseId, List.of())) {
             try {
-                listener.run();
+                call.accept(listener);
             } catch (RuntimeException e) {
-                log.warn("a view of case {} could not take a change: {}", caseId, e.getMessage());
-            }
-        }
-    }
-
-    void publish(String caseId, CaseModel.Message message) {
-        for (var listener : listeners.getOrDefault(caseId, List.of())) {
-            try {
-                listener.accept(message);
-            } catch (RuntimeException e) {
-                log.warn("a view of case {} could not take message {}: {}", caseId, message.id(), e.getMessage());
+                log.warn("a view of case {} could not take {}: {}", caseId, what, e.getMessage());
             }
         }
     }

@@ -20,8 +20,9 @@ final class CaseTag {
         return "[" + caseId + "] " + text;
     }
 
-    static String messageId(String caseId) {
-        return "<" + caseId + "." + UUID.randomUUID() + "@customs-risk>";
+    /** A fresh Message-ID that starts with what the mail is about: a case id, or an announcement's. */
+    static String messageId(String about) {
+        return "<" + about + "." + UUID.randomUUID() + "@customs-risk>";
     }
 
     /** The case a reply belongs to: by subject tag, else by the notification it answers. */

@@ -18,7 +18,6 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +84,7 @@ class MailNotifier implements DisposableBean {
                 for (var contact : accounts.contactsWithAnyRole(roles)) {
                     if (!contact.username().equals(notice.author())) {
                         contact.addressFor(Notification.ANNOUNCEMENT).ifPresent(to -> send(new MailOutbox.OutgoingMail(
-                                to, "<" + notice.id() + "." + UUID.randomUUID() + "@customs-risk>",
+                                to, CaseTag.messageId(notice.id()),
                                 "[Announcement] " + notice.title(), notice.text() + "\n\n-- " + notice.author()
                                         + ", to " + audience(notice.audience())
                                         + ". Acknowledge it on the Overview page of the customs risk application."),

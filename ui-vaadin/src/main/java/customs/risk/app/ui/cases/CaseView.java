@@ -69,7 +69,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
     private String caseId;
     private boolean open;
     private boolean managing;
-    private AutoCloseable changes;
+    private CaseBroadcaster.Subscription changes;
 
     public CaseView(CaseService cases, CaseAttachments attachments, CaseBroadcaster broadcaster,
             RiskProperties properties, AuthenticationContext authentication) {
@@ -228,29 +228,28 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
         return row(note, add);
     }
 
-    /** Applies a change and redraws; closing or reopening also redraws the conversation (writable or not). */
+    /** Applies a change and redraws. */
     private void change(Supplier<CaseModel.CaseView> action) {
         try {
-            var view = action.get();
-            if ((view.status() != Status.CLOSED) != open) {
-                build(view);
-            } else {
-                render(view);
-            }
+            redraw(action.get());
         } catch (CaseException | IllegalArgumentException e) {
             Notification.show(e.getMessage());
+        }
+    }
+
+    /** Redraws the case; closing or reopening also redraws the conversation (writable or not). */
+    private void redraw(CaseModel.CaseView view) {
+        if ((view.status() != Status.CLOSED) != open) {
+            build(view);
+        } else {
+            render(view);
         }
     }
 
     /** A colleague changed the case: read it anew; a user taken off the case no longer sees it. */
     private void refresh() {
         try {
-            var view = cases.get(actor, caseId);
-            if ((view.status() != Status.CLOSED) != open) {
-                build(view);
-            } else {
-                render(view);
-            }
+            redraw(cases.get(actor, caseId));
         } catch (CaseException e) {
             removeAll();
             var gone = new Paragraph("You are no longer on case " + caseId + ".");
@@ -286,11 +285,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
 
     private void unwatch() {
         if (changes != null) {
-            try {
-                changes.close();
-            } catch (Exception e) {
-                // Closing a subscription only removes a listener.
-            }
+            changes.close();
             changes = null;
         }
     }

@@ -58,7 +58,7 @@ final class ConversationPanel extends VerticalLayout {
     private final Upload upload = new Upload();
     private final List<PendingFile> pending = new ArrayList<>();
     private long lastSeq;
-    private AutoCloseable subscription;
+    private CaseBroadcaster.Subscription subscription;
     /** One id per message being written: a retried send is recognised and stored once. */
     private String draftId = UUID.randomUUID().toString();
 
@@ -294,11 +294,7 @@ final class ConversationPanel extends VerticalLayout {
     @Override
     protected void onDetach(DetachEvent event) {
         if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                // Closing a subscription only removes a listener.
-            }
+            subscription.close();
             subscription = null;
         }
     }
