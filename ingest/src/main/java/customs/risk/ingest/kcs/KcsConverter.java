@@ -23,7 +23,8 @@ import org.apache.commons.csv.CSVRecord;
  * seller" company per country of departure), declarant -> declarant; office, HS6, countries of
  * origin and departure; net mass becomes the quantity in KG; item price becomes the declared value
  * in KRW, converted at one fixed approximate rate (the dataset gives none); the Fraud label becomes
- * an inspection outcome. Other KCS columns travel as extra columns ({@code kcs_*}).
+ * an inspection outcome (unless the declarations are to be ranked as new ones, without it). Other KCS
+ * columns travel as extra columns ({@code kcs_*}).
  */
 public final class KcsConverter {
 
@@ -38,6 +39,14 @@ public final class KcsConverter {
 
     /** Writes the bundle for {@code kcsCsv} into {@code bundleDir}; returns the number of declarations written. */
     public static long convert(Path kcsCsv, Path bundleDir) throws BundleException {
+        return convert(kcsCsv, bundleDir, true);
+    }
+
+    /**
+     * As {@link #convert(Path, Path)}; with {@code withOutcomes} false the Fraud labels stay out of
+     * the bundle, so its declarations load as new ones awaiting a decision.
+     */
+    public static long convert(Path kcsCsv, Path bundleDir, boolean withOutcomes) throws BundleException {
         if (!Files.isReadable(kcsCsv)) {
             throw new BundleException(kcsCsv + ": the KCS file cannot be read");
         }
@@ -82,8 +91,10 @@ public final class KcsConverter {
                             optional(r, "Mode of Transport"), optional(r, "Courier ID"), optional(r, "Tax Type"),
                             optional(r, "Country of Origin Indicator"));
                     boolean fraud = "1".equals(r.get("Fraud"));
-                    inspections.printRecord(id, r.get("Date"), fraud ? "VIOLATION" : "COMPLIANT", fraud ? "OTHER" : "",
-                            "KCS", optional(r, "Critical Fraud"));
+                    if (withOutcomes) {
+                        inspections.printRecord(id, r.get("Date"), fraud ? "VIOLATION" : "COMPLIANT",
+                                fraud ? "OTHER" : "", "KCS", optional(r, "Critical Fraud"));
+                    }
                     count++;
                 }
             }

@@ -17,10 +17,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The KCS adapter on a slice of the real public file (../shared/datasets/kcs). */
+/** The KCS adapter on a slice of the real public file (datasets/kcs). */
 class KcsConverterTest {
 
-    private static final Path KCS_TRAIN = Path.of("../../shared/datasets/kcs/kcs_df_syn_train_eng.csv");
+    private static final Path KCS_TRAIN = Path.of("../datasets/kcs/kcs_df_syn_train_eng.csv");
 
     @TempDir
     Path tmp;

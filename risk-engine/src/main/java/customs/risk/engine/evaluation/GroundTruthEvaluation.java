@@ -1,7 +1,6 @@
 package customs.risk.engine.evaluation;
 
 import customs.risk.engine.learning.RankingMetrics;
-import customs.risk.engine.ranking.RiskAssessment;
 import customs.risk.engine.ranking.ScoredItem;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,7 +16,7 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 
 /**
- * Scores against the ground truth of a generated bundle ({@code scheme,label,kind,id,detail}):
+ * Rankings against the ground truth of a generated bundle ({@code scheme,label,kind,id,detail}):
  * among the top K entities (K = planted companies), the share planted and the share of decoys; among
  * the top K declarations (K = mispriced items), the share mispriced; precision@n% of declarations
  * against every planted item; and per scheme, how many of its members the top K holds.
@@ -35,7 +34,13 @@ public final class GroundTruthEvaluation {
 
     private GroundTruthEvaluation() {}
 
-    public static Summary evaluate(RiskAssessment assessment, Path groundTruth, PrintStream out) throws IOException {
+    /**
+     * @param model the model version that scored the rankings
+     * @param entities every company, riskiest first, as the ranking shows them
+     * @param declarations every declaration, riskiest first
+     */
+    public static Summary evaluate(String model, List<ScoredItem> entities, List<ScoredItem> declarations,
+            Path groundTruth, PrintStream out) throws IOException {
         var plantedCompanies = new HashSet<String>();
         var decoyCompanies = new HashSet<String>();
         var companySchemes = new TreeMap<String, Set<String>>();
@@ -62,16 +67,16 @@ public final class GroundTruthEvaluation {
         decoyCompanies.removeAll(plantedCompanies);
 
         int k = Math.max(1, plantedCompanies.size());
-        var topEntities = ids(assessment.entities(), k);
+        var topEntities = ids(entities, k);
         double entityPrecision = share(topEntities, plantedCompanies::contains);
         double entityDecoys = share(topEntities, decoyCompanies::contains);
         var mispriced = plantedDeclarations.entrySet().stream().filter(e -> MISPRICING.contains(e.getValue()))
                 .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
-        var topDeclarations = ids(assessment.declarations(), Math.max(1, mispriced.size()));
+        var topDeclarations = ids(declarations, Math.max(1, mispriced.size()));
         double mispricedPrecision = share(topDeclarations, mispriced::contains);
 
         out.printf("generated data (%s): %d planted companies, %d decoy companies, %d mispriced items%n",
-                assessment.model(), plantedCompanies.size(), decoyCompanies.size(), mispriced.size());
+                model, plantedCompanies.size(), decoyCompanies.size(), mispriced.size());
         out.printf("top-%d entities: %.3f planted, %.3f decoys%n", k, entityPrecision, entityDecoys);
         out.printf("top-%d declarations: %.3f mispriced%n", mispriced.size(), mispricedPrecision);
         var topSet = new HashSet<>(topEntities);
@@ -79,11 +84,12 @@ public final class GroundTruthEvaluation {
         companySchemes.forEach((scheme, members) -> out.printf("%s,%s,%d,%d%n", scheme,
                 scheme.startsWith("DECOY") ? "DECOY" : "PLANTED", members.size(),
                 members.stream().filter(topSet::contains).count()));
-        double[] scores = assessment.declarations().stream().mapToDouble(ScoredItem::score).toArray();
-        int[] labels = assessment.declarations().stream()
+        out.printf("ties among the top 1%% of entities: %.3f%n", SelectionFigures.tiedShare(entities, 0.01));
+        double[] scores = declarations.stream().mapToDouble(ScoredItem::score).toArray();
+        int[] labels = declarations.stream()
                 .mapToInt(d -> plantedDeclarations.containsKey(d.id()) ? 1 : 0).toArray();
         out.print("declarations vs every planted item:");
-        for (double share : KcsEvaluation.SHARES) {
+        for (double share : SelectionFigures.SHARES) {
             out.printf(" p@%.0f%%=%.3f r@%.0f%%=%.3f", share * 100, RankingMetrics.precisionAt(scores, labels, share),
                     share * 100, RankingMetrics.recallAt(scores, labels, share));
         }

@@ -45,6 +45,12 @@ public final class TargetEncoder {
         return s == null ? prior : (s[0] + smoothing * prior) / (s[1] + smoothing);
     }
 
+    /** How many of the rows with {@code value} were positive (violations) in fitting. */
+    public double positives(String value) {
+        var s = stats.get(value);
+        return s == null ? 0 : s[0];
+    }
+
     /** How often {@code value} was seen in fitting. */
     public double count(String value) {
         var s = stats.get(value);

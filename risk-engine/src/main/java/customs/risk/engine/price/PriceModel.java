@@ -169,6 +169,11 @@ public final class PriceModel {
         return new Backtest(y.length, positives, ap, WEIGHTS[best]);
     }
 
+    /** The item's price residuals and context ({@link PriceFeatures} columns), null when it has no peers. */
+    public double[] features(Shipment s) {
+        return features.row(s);
+    }
+
     public PeerPriceBaseline baseline() {
         return features.baseline();
     }

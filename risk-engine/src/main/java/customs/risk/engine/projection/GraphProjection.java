@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 
@@ -27,7 +28,9 @@ public final class GraphProjection {
             OPTIONAL MATCH (d)-[:LODGED_AT]->(o:Office)
             RETURN d.id AS id, d.filedOn AS filedOn, s.id AS seller, b.id AS buyer, d.hsCode AS hs,
                    d.originCountry AS origin, d.quantity AS quantity, d.quantityUnit AS unit, d.valueUsd AS usd,
-                   x.id AS declarant, o.code AS office
+                   x.id AS declarant, o.code AS office, d.netMassKg AS netMass, d.dutyRate AS duty,
+                   d.direction AS direction, d.departureCountry AS departure, d.transportMode AS transport,
+                   [k IN keys(d) WHERE k STARTS WITH 'x_' | [substring(k, 2), toString(d[k])]] AS extras
             """;
     private static final String SHIPMENTS = """
             MATCH (s:Company)<-[:SOLD_BY]-(d:Declaration)-[:BOUGHT_BY]->(b:Company)
@@ -62,26 +65,59 @@ public final class GraphProjection {
     /** The declarations that have no score yet (newly filed), as shipments. */
     public static List<Shipment> loadUnscored(Driver driver) {
         var shipments = new ArrayList<Shipment>();
+        var words = new Words();
         try (var session = driver.session()) {
-            session.run(UNSCORED_SHIPMENTS).forEachRemaining(r -> shipments.add(shipment(r)));
+            session.run(UNSCORED_SHIPMENTS).forEachRemaining(r -> shipments.add(shipment(r, words)));
         }
         return shipments;
     }
 
-    private static Shipment shipment(org.neo4j.driver.Record r) {
-        return new Shipment(r.get("id").asString(), r.get("filedOn").asLocalDate(), r.get("seller").asString(),
-                r.get("buyer").asString(), r.get("hs").asString(), r.get("origin").asString(),
-                r.get("quantity").asDouble(), r.get("unit").asString("KG"), r.get("usd").asDouble(Double.NaN),
-                r.get("declarant").asString(null), r.get("office").asString(null));
+    private static Shipment shipment(org.neo4j.driver.Record r, Words words) {
+        var attributes = new TreeMap<String, String>();
+        putAttribute(attributes, words, "direction", r.get("direction"));
+        putAttribute(attributes, words, "departure_country", r.get("departure"));
+        putAttribute(attributes, words, "transport_mode", r.get("transport"));
+        for (Value pair : r.get("extras").values()) {
+            putAttribute(attributes, words, words.of(pair.get(0).asString()), pair.get(1));
+        }
+        return new Shipment(r.get("id").asString(), r.get("filedOn").asLocalDate(), words.of(r.get("seller").asString()),
+                words.of(r.get("buyer").asString()), words.of(r.get("hs").asString()),
+                words.of(r.get("origin").asString()), r.get("quantity").asDouble(),
+                words.of(r.get("unit").asString("KG")), r.get("usd").asDouble(Double.NaN),
+                words.of(r.get("declarant").asString(null)), words.of(r.get("office").asString(null)),
+                number(r.get("netMass")), number(r.get("duty")), attributes.isEmpty() ? Map.of() : Map.copyOf(attributes));
+    }
+
+    private static void putAttribute(Map<String, String> attributes, Words words, String name, Value value) {
+        if (!value.isNull() && !value.asString().isBlank()) {
+            attributes.put(name, words.of(value.asString()));
+        }
+    }
+
+    private static double number(Value value) {
+        return value.isNull() ? Double.NaN : value.asDouble();
+    }
+
+    /**
+     * One copy of each repeated text (ids, codes, countries): a million declarations name a few
+     * thousand companies and codes, and holding each once keeps the projection's memory to the parties.
+     */
+    private static final class Words {
+        private final Map<String, String> seen = new HashMap<>();
+
+        String of(String text) {
+            return text == null ? null : seen.computeIfAbsent(text, t -> t);
+        }
     }
 
     public static TradeData load(Driver driver) {
         var shipments = new ArrayList<Shipment>();
         var firstDeclared = new HashMap<String, LocalDate>();
         var traded = new HashMap<String, Double>();
+        var words = new Words();
         try (var session = driver.session()) {
             session.run(SHIPMENTS).forEachRemaining(r -> {
-                var s = shipment(r);
+                var s = shipment(r, words);
                 shipments.add(s);
                 for (String company : List.of(s.sellerId(), s.buyerId())) {
                     firstDeclared.merge(company, s.filedOn(), (a, b) -> a.isBefore(b) ? a : b);

@@ -1,6 +1,6 @@
 package customs.risk.engine.ranking;
 
-import customs.risk.engine.learning.InspectionLearner;
+import customs.risk.engine.learning.LearnedScore;
 import customs.risk.engine.price.PriceModel;
 import java.io.IOException;
 import java.io.Reader;
@@ -16,19 +16,22 @@ import java.util.Properties;
 
 /**
  * What training learnt, kept so that later scores (full rescoring, new declarations) use the same
- * judgement and say which: the price model and the model learnt from inspections, under a version.
+ * judgement and say which: the price model and the scores learnt from inspections, under a version.
  *
  * @param version e.g. "v0003", stored with every score it produces
  * @param trainedAt when it was trained
  * @param price the price deviation model
- * @param inspections the model learnt from inspection outcomes, empty when they were too few
- * @param facts figures about the training (data sizes, backtest, fit times) for the manifest
+ * @param declarations the declaration score learnt from inspection outcomes, empty when they were
+ *     too few (the rules alone score then)
+ * @param entities the company score learnt from inspection outcomes, empty when they were too few
+ * @param facts figures about the training (data sizes, backtests, fit times) for the manifest
  */
-public record RiskModel(String version, Instant trainedAt, PriceModel price,
-        Optional<InspectionLearner.Model> inspections, Map<String, String> facts) {
+public record RiskModel(String version, Instant trainedAt, PriceModel price, Optional<DeclarationModel> declarations,
+        Optional<LearnedScore.Model> entities, Map<String, String> facts) {
 
     static final String MANIFEST = "manifest.properties";
-    private static final String INSPECTION_MODEL = "inspection-model.tsv";
+    private static final String DECLARATION_MODEL = "declaration-model.tsv";
+    private static final String ENTITY_MODEL = "entity-model.tsv";
 
     public RiskModel {
         facts = Map.copyOf(facts);
@@ -38,9 +41,14 @@ public record RiskModel(String version, Instant trainedAt, PriceModel price,
     public void save(Path dir) throws IOException {
         Files.createDirectories(dir);
         price.save(dir);
-        if (inspections.isPresent()) {
-            try (Writer out = Files.newBufferedWriter(dir.resolve(INSPECTION_MODEL))) {
-                inspections.get().write(out);
+        if (declarations.isPresent()) {
+            try (Writer out = Files.newBufferedWriter(dir.resolve(DECLARATION_MODEL), StandardCharsets.UTF_8)) {
+                declarations.get().write(out);
+            }
+        }
+        if (entities.isPresent()) {
+            try (Writer out = Files.newBufferedWriter(dir.resolve(ENTITY_MODEL), StandardCharsets.UTF_8)) {
+                entities.get().write(out);
             }
         }
         var manifest = new Properties();
@@ -57,10 +65,16 @@ public record RiskModel(String version, Instant trainedAt, PriceModel price,
         try (Reader in = Files.newBufferedReader(dir.resolve(MANIFEST), StandardCharsets.UTF_8)) {
             manifest.load(in);
         }
-        Optional<InspectionLearner.Model> inspections = Optional.empty();
-        if (Files.exists(dir.resolve(INSPECTION_MODEL))) {
-            try (var in = Files.newBufferedReader(dir.resolve(INSPECTION_MODEL))) {
-                inspections = Optional.of(InspectionLearner.Model.read(in));
+        Optional<DeclarationModel> declarations = Optional.empty();
+        if (Files.exists(dir.resolve(DECLARATION_MODEL))) {
+            try (var in = Files.newBufferedReader(dir.resolve(DECLARATION_MODEL), StandardCharsets.UTF_8)) {
+                declarations = Optional.of(DeclarationModel.read(in));
+            }
+        }
+        Optional<LearnedScore.Model> entities = Optional.empty();
+        if (Files.exists(dir.resolve(ENTITY_MODEL))) {
+            try (var in = Files.newBufferedReader(dir.resolve(ENTITY_MODEL), StandardCharsets.UTF_8)) {
+                entities = Optional.of(LearnedScore.Model.read(in));
             }
         }
         var facts = new LinkedHashMap<String, String>();
@@ -68,6 +82,6 @@ public record RiskModel(String version, Instant trainedAt, PriceModel price,
                 .filter(k -> !k.equals("version") && !k.equals("trainedAt"))
                 .forEach(k -> facts.put(k, manifest.getProperty(k)));
         return new RiskModel(manifest.getProperty("version"), Instant.parse(manifest.getProperty("trainedAt")),
-                PriceModel.load(dir), inspections, facts);
+                PriceModel.load(dir), declarations, entities, facts);
     }
 }

@@ -1,60 +1,86 @@
 package customs.risk.engine.ranking;
 
+import customs.risk.engine.learning.FeatureTable;
+import customs.risk.engine.learning.LearnedScore;
 import customs.risk.engine.network.CircularTradeDetector;
 import customs.risk.engine.network.ControlGroups;
 import customs.risk.engine.network.RiskSpreading;
 import customs.risk.engine.network.ShellCluster;
 import customs.risk.engine.network.ShellClusterDetector;
 import customs.risk.engine.network.TradeLoop;
-import customs.risk.engine.learning.InspectionLearner;
 import customs.risk.engine.price.DenseAutoencoder;
 import customs.risk.engine.price.PriceEvidence;
 import customs.risk.engine.price.PriceModel;
+import customs.risk.engine.ranking.DeclarationScoring.Signal;
+import customs.risk.engine.ranking.EntityScoring.Evidence;
+import customs.risk.engine.ranking.EntityScoring.History;
 import customs.risk.engine.trade.CompanyFacts;
 import customs.risk.engine.trade.Shipment;
 import customs.risk.engine.trade.TradeData;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
- * Combines the detectors into one explained score per declaration and per company. Each signal
- * becomes a probability-like strength in [0, 1] with its reason; signals combine by noisy-or
- * (1 - product of (1 - s)), so independent evidence adds up without leaving [0, 1] and the
- * strongest reason leads.
+ * One explained, calibrated risk score per declaration and per company.
  *
- * <p>Signals: for declarations, the unit price against its peers, membership of a trade loop, and
- * the risk of its seller or buyer; for companies, loops, shell clusters, a pattern of deviating
- * prices and risk spread from confirmed offenders. On top of these rules, what was learnt from
- * inspection outcomes adds its lift. {@link #train} fits the price and inspection models (a
- * {@link RiskModel}) and scores with them; {@link #score(TradeData, RiskModel)} rescores with a
- * model trained before; {@link #scoreNew} scores newly filed declarations alone.
+ * <p>The detectors give rule signals, each a strength in [0, 1] with its reason: for declarations
+ * the unit price against its peers, the legs of a trade loop, and the network of its seller and
+ * buyer; for companies loops, shell clusters, a pattern of deviating prices, and risk spread from
+ * offenders. Their noisy-or is the rule prior, the score where nothing was learnt yet.
+ *
+ * <p>Where inspection outcomes exist, the score is learnt ({@link LearnedScore}): a calibrated
+ * violation probability from every detector's signal, the risk profiles of the parties, goods,
+ * origin and office, and every other column the declarations carry, with the rule prior weighted
+ * as a time-ordered backtest decides. Reasons then say how much each signal moved the score.
+ * Companies get the same at their level ({@link EntityScoring}).
+ *
+ * <p>{@link #train} fits the models (a {@link RiskModel}) and scores with them;
+ * {@link #score(TradeData, RiskModel)} rescores with a model trained before; {@link #scoreNew}
+ * scores newly filed declarations alone.
  */
 public final class RiskScorer {
 
     /** Share of a loop's strength that each of its legs carries. */
     static final double LEG_WEIGHT = 0.6;
-    /** Share of a risky trader's score that each of its declarations carries. */
+    /** Share of a risky trader's network score that each of its declarations carries in the prior. */
     static final double CONTEXT_WEIGHT = 0.35;
     /** Share of spread risk a company takes on from offending neighbours. */
     static final double SPREAD_WEIGHT = 0.5;
     /** A shared officer, address or phone counts like this many declarations between two companies. */
     static final double CONTROL_LINK_WEIGHT = 5;
+    /** Share of inspected declarations, oldest first, whose outcomes make a company's history when it learns. */
+    static final double HISTORY_SHARE = 0.7;
+    /** Most reasons kept per item. */
+    static final int REASONS = 6;
+    /** A company's network score from which its declarations carry part of it in their prior. */
+    static final double CONTEXT_MIN = 0.3;
 
     private final RiskSettings settings;
     private final DenseAutoencoder.Settings autoencoder;
+    private final LearnedScore.Settings learning;
 
     public RiskScorer(RiskSettings settings) {
         this(settings, DenseAutoencoder.Settings.DEFAULTS);
     }
 
     public RiskScorer(RiskSettings settings, DenseAutoencoder.Settings autoencoder) {
+        this(settings, autoencoder, LearnedScore.Settings.DEFAULTS);
+    }
+
+    public RiskScorer(RiskSettings settings, DenseAutoencoder.Settings autoencoder, LearnedScore.Settings learning) {
         this.settings = settings;
         this.autoencoder = autoencoder;
+        this.learning = learning.withCapacity(settings.capacity());
     }
 
     /** A model just trained and the scores it gives the data it learnt from. */
@@ -63,20 +89,26 @@ public final class RiskScorer {
     /** The graph features of one run, computed before any model is applied. */
     private record GraphFeatures(List<TradeLoop> loops, List<ShellCluster> clusters) {}
 
-    /** The rule layer's outcome: signals per item and the features the inspection model reads. */
-    private record Rules(Map<String, Signals> declarations, List<ScoredItem> entities,
-            Map<String, double[]> features) {}
+    /**
+     * The rule layer over the shipments (by index) and companies (by index): signals with reasons,
+     * the detectors' columns the learners read, each item's rule prior.
+     */
+    private record Rules(List<Shipment> shipments, Map<String, Signals> declarationSignals,
+            double[][] declarationColumns, double[] declarationPrior, List<CompanyFacts> companies,
+            Map<String, Integer> companyIndex, Map<String, Signals> entitySignals, double[][] evidence,
+            Map<String, PartyContext> parties) {}
 
-    /** Fits new models on {@code data} (price model, then the inspection model) and scores it with them. */
+    /** Fits new models on {@code data} (price, then declarations and companies) and scores it with them. */
     public Trained train(TradeData data, String version) {
         var stages = new Stopwatch();
         var graph = graphFeatures(data, stages);
         var price = PriceModel.fit(data.shipments(), data.violations(), settings.minPeers(), autoencoder);
         stages.lap("price model fit");
         var rules = rules(data, graph, price, stages);
-        var inspections = InspectionLearner.fit(data.shipments(), data.violations(), rules.features(),
-                InspectionLearner.SETTINGS_DEFAULT);
-        stages.lap("supervised fit");
+        var declarations = fitDeclarations(data, rules);
+        stages.lap("declaration model fit");
+        var entities = fitEntities(data, rules);
+        stages.lap("company model fit");
         var facts = new LinkedHashMap<String, String>();
         facts.put("declarations", Integer.toString(data.shipments().size()));
         facts.put("companies", Integer.toString(data.companies().size()));
@@ -84,12 +116,13 @@ public final class RiskScorer {
         facts.put("price.backtest", price.backtest().describe());
         facts.put("seconds.autoencoder-fit", String.format("%.2f", price.autoencoderFitSeconds()));
         facts.put("autoencoder.trainingRows", Integer.toString(price.autoencoderTrainingRows()));
-        facts.put("inspectionModel", inspections.map(m -> String.format(
-                "boosted trees on %d inspections, violation rate %.3f", m.inspections(), m.violationRate()))
-                .orElse("none: too few inspections or violations"));
+        facts.put("declarationModel", declarations.map(m -> describe(m.model(), "inspected declarations"))
+                .orElse(tooFew(data)));
+        facts.put("companyModel", entities.map(m -> describe(m, "inspected declarations of companies"))
+                .orElse("none: too few inspections or violations after the history cut"));
         stages.laps().forEach((stage, time) -> facts.put("seconds." + stage.replace(' ', '-'),
                 String.format("%.2f", time.toMillis() / 1000.0)));
-        var model = new RiskModel(version, Instant.now(), price, inspections, facts);
+        var model = new RiskModel(version, Instant.now(), price, declarations, entities, facts);
         return new Trained(model, finish(data, rules, model, stages));
     }
 
@@ -107,10 +140,11 @@ public final class RiskScorer {
 
     /**
      * Scores newly filed declarations alone with a trained model: their prices against the model's
-     * peers, the current scores of their traders ({@code parties}, by company id), and the inspection
-     * model. Loops and clusters they may complete are found at the next full rescoring.
+     * peers, what the networks of their seller and buyer said at the last full scoring
+     * ({@code parties}, by company id), and the learned score. Loops and clusters they may complete
+     * are found at the next full rescoring.
      */
-    public List<ScoredItem> scoreNew(List<Shipment> fresh, Map<String, ScoredItem> parties, RiskModel model) {
+    public List<ScoredItem> scoreNew(List<Shipment> fresh, Map<String, PartyContext> parties, RiskModel model) {
         return scoreNew(fresh, parties, model, settings.thresholds());
     }
 
@@ -119,14 +153,20 @@ public final class RiskScorer {
      * inspection capacity, the cut of the last full scoring, so that new declarations meet the same
      * bar as those already scored.
      */
-    public List<ScoredItem> scoreNew(List<Shipment> fresh, Map<String, ScoredItem> parties, RiskModel model,
+    public List<ScoredItem> scoreNew(List<Shipment> fresh, Map<String, PartyContext> parties, RiskModel model,
             LaneCut cut) {
+        int n = fresh.size();
         var signals = new HashMap<String, Signals>();
-        var priceStrength = priceSignals(fresh, model.price(), signals, null);
-        addTraderContext(fresh, parties, signals);
-        var features = features(fresh, signals, priceStrength, Map.of(), parties);
-        applyInspectionModel(fresh, features, model, signals);
-        return explore(laned(ranked(signals, fresh), cut), model.version());
+        double[][] columns = new double[Signal.values().length][n];
+        priceSignals(fresh, model.price(), signals, columns, null);
+        double[] prior = new double[n];
+        for (int i = 0; i < n; i++) {
+            addPartyContext(fresh.get(i), i, parties, signals, columns);
+            var own = signals.get(fresh.get(i).declarationId());
+            prior[i] = own == null ? 0 : own.prior();
+        }
+        var scored = scoreDeclarations(fresh, signals, columns, prior, parties, model);
+        return explore(laned(ranked(scored), cut), model.version());
     }
 
     private GraphFeatures graphFeatures(TradeData data, Stopwatch stages) {
@@ -139,133 +179,405 @@ public final class RiskScorer {
     }
 
     private Rules rules(TradeData data, GraphFeatures graph, PriceModel price, Stopwatch stages) {
+        var shipments = data.shipments();
+        int n = shipments.size();
+        var companies = data.companies();
+        var companyIndex = EntityScoring.index(companies);
+        double[][] evidence = new double[Evidence.values().length][companies.size()];
         var declarationSignals = new HashMap<String, Signals>();
-        var entitySignals = new LinkedHashMap<String, Signals>();
-        data.companies().forEach(c -> entitySignals.put(c.id(), new Signals()));
-        var loopStrength = new HashMap<String, Double>();
+        var entitySignals = new HashMap<String, Signals>();
+        double[][] columns = new double[Signal.values().length][n];
+        var rowOf = new HashMap<String, Integer>(n * 2);
+        for (int i = 0; i < n; i++) {
+            rowOf.put(shipments.get(i).declarationId(), i);
+        }
+
         for (TradeLoop loop : graph.loops()) {
-            double strength = Math.min(0.95, 0.6 + 0.1 * loop.rounds());
-            loop.declarationIds().forEach(id -> loopStrength.merge(id, strength, Math::max));
-            // A loop indicts its traders more than any single leg, which may be priced fairly.
-            loop.declarationIds().forEach(id -> signals(declarationSignals, id).add(LEG_WEIGHT * strength,
-                    loop.describe()));
-            loop.companies().forEach(id -> signals(entitySignals, id).add(strength, loop.describe()));
+            double strength = loopStrength(loop);
+            double excess = loop.rounds();
+            for (String id : loop.declarationIds()) {
+                signals(declarationSignals, id).add("loop", LEG_WEIGHT * strength, loop.describe());
+                Integer row = rowOf.get(id);
+                if (row != null) {
+                    columns[Signal.LOOP_STRENGTH.ordinal()][row] = Math.max(columns[Signal.LOOP_STRENGTH.ordinal()][row],
+                            strength);
+                    columns[Signal.LOOP_EXCESS.ordinal()][row] = Math.max(columns[Signal.LOOP_EXCESS.ordinal()][row],
+                            excess);
+                }
+            }
+            for (String company : loop.companies()) {
+                signals(entitySignals, company).add("loop", strength, loop.describe());
+                Integer c = companyIndex.get(company);
+                if (c != null) {
+                    evidence[Evidence.LOOP_STRENGTH.ordinal()][c] = Math.max(evidence[Evidence.LOOP_STRENGTH.ordinal()][c],
+                            strength);
+                    evidence[Evidence.LOOP_EXCESS.ordinal()][c] = Math.max(evidence[Evidence.LOOP_EXCESS.ordinal()][c],
+                            excess);
+                    evidence[Evidence.LOOPS.ordinal()][c]++;
+                }
+            }
         }
         var facts = new HashMap<String, CompanyFacts>();
-        data.companies().forEach(c -> facts.put(c.id(), c));
+        companies.forEach(c -> facts.put(c.id(), c));
         for (ShellCluster cluster : graph.clusters()) {
             for (String id : cluster.companies()) {
                 double own = ownShellSigns(facts.get(id), cluster);
-                signals(entitySignals, id).add(cluster.score() * (0.5 + 0.5 * own), cluster.describe());
+                signals(entitySignals, id).add("cluster", cluster.score() * (0.5 + 0.5 * own), cluster.describe());
+                Integer c = companyIndex.get(id);
+                if (c != null) {
+                    evidence[Evidence.CLUSTER_SCORE.ordinal()][c] = Math.max(evidence[Evidence.CLUSTER_SCORE.ordinal()][c],
+                            cluster.score());
+                    evidence[Evidence.OWN_SHELL_SIGNS.ordinal()][c] = own;
+                    evidence[Evidence.CLUSTER_SIZE.ordinal()][c] = Math.max(evidence[Evidence.CLUSTER_SIZE.ordinal()][c],
+                            cluster.companies().size());
+                }
             }
         }
         var flaggedPrices = new HashMap<String, List<PriceEvidence.Signal>>();
-        var priceStrength = priceSignals(data.shipments(), price, declarationSignals, flaggedPrices);
+        priceSignals(shipments, price, declarationSignals, columns, flaggedPrices);
         stages.lap("price scoring");
-        var declarationsPer = new HashMap<String, Integer>();
-        for (Shipment s : data.shipments()) {
-            declarationsPer.merge(s.buyerId(), 1, Integer::sum);
-            declarationsPer.merge(s.sellerId(), 1, Integer::sum);
-        }
-        flaggedPrices.forEach((company, flagged) -> {
-            int total = declarationsPer.getOrDefault(company, flagged.size());
-            double share = (double) flagged.size() / total;
-            double strength = Math.min(1, 3 * share) * (1 - Math.exp(-flagged.size() / 2.0));
-            var strongest = flagged.stream().max(Comparator.comparingDouble(PriceEvidence.Signal::strength))
-                    .orElseThrow();
-            signals(entitySignals, company).add(strength, String.format(
-                    "%d of %d declarations priced far from their peers, e.g. %s", flagged.size(), total,
-                    strongest.reason()));
-        });
+        mispricingSignals(shipments, flaggedPrices, entitySignals, companyIndex, evidence);
+        profileEvidence(companies, shipments, evidence);
 
-        spreadRisk(data, entitySignals);
-        stages.lap("risk spreading");
-        var entities = ranked(entitySignals, null);
-        var entityScore = new HashMap<String, ScoredItem>();
-        entities.forEach(e -> entityScore.put(e.id(), e));
-        addTraderContext(data.shipments(), entityScore, declarationSignals);
-        var features = features(data.shipments(), declarationSignals, priceStrength, loopStrength, entityScore);
+        var parties = new HashMap<String, PartyContext>(companies.size() * 2);
+        for (CompanyFacts c : companies) {
+            var own = entitySignals.get(c.id());
+            parties.put(c.id(), own == null ? PartyContext.NONE : new PartyContext(own.prior(), own.reasons().getFirst()));
+        }
+        partnerEvidence(shipments, parties, companyIndex, evidence);
+        double[] prior = new double[n];
+        for (int i = 0; i < n; i++) {
+            addPartyContext(shipments.get(i), i, parties, declarationSignals, columns);
+            var own = declarationSignals.get(shipments.get(i).declarationId());
+            prior[i] = own == null ? 0 : own.prior();
+        }
         stages.lap("combining signals");
-        return new Rules(declarationSignals, entities, features);
+        return new Rules(shipments, declarationSignals, columns, prior, companies, companyIndex, entitySignals, evidence,
+                parties);
+    }
+
+    /** How strongly a loop indicts its companies: more rounds, more strength, capped below certainty. */
+    private static double loopStrength(TradeLoop loop) {
+        return Math.min(0.95, 0.6 + 0.1 * loop.rounds());
     }
 
     /**
-     * Adds each priced item's evidence to {@code signals}; with {@code flagged} given, also collects
-     * strong price signals per trader. Returns the price strength per declaration.
+     * Adds each priced item's evidence to {@code signals} and its price columns; with
+     * {@code flagged} given, also collects strong price signals per trader.
      */
-    private Map<String, Double> priceSignals(List<Shipment> shipments, PriceModel price,
-            Map<String, Signals> signals, Map<String, List<PriceEvidence.Signal>> flagged) {
-        var evidence = PriceEvidence.of(shipments, price.deviations(shipments), settings.priceZThreshold());
-        var strength = new HashMap<String, Double>();
-        for (Shipment s : shipments) {
+    private void priceSignals(List<Shipment> shipments, PriceModel price, Map<String, Signals> signals,
+            double[][] columns, Map<String, List<PriceEvidence.Signal>> flagged) {
+        var deviations = price.deviations(shipments);
+        var evidence = PriceEvidence.of(shipments, deviations, settings.priceZThreshold());
+        for (double[] column : List.of(columns[Signal.PRICE_Z.ordinal()], columns[Signal.PRICE_Z_ORIGIN.ordinal()],
+                columns[Signal.PRICE_Z_HS6.ordinal()], columns[Signal.PRICE_Z_HS4.ordinal()],
+                columns[Signal.LOT_Z.ordinal()], columns[Signal.PRICE_DRIFT.ordinal()])) {
+            Arrays.fill(column, Double.NaN);
+        }
+        for (int i = 0; i < shipments.size(); i++) {
+            Shipment s = shipments.get(i);
+            var deviation = deviations.get(s.declarationId());
+            if (deviation != null) {
+                columns[Signal.PRICE_Z.ordinal()][i] = deviation.robustZ();
+            }
+            double[] row = price.features(s);
+            if (row != null) {
+                columns[Signal.PRICE_Z_ORIGIN.ordinal()][i] = row[0];
+                columns[Signal.PRICE_Z_HS6.ordinal()][i] = row[1];
+                columns[Signal.PRICE_Z_HS4.ordinal()][i] = row[2];
+                columns[Signal.LOT_Z.ordinal()][i] = row[3];
+                columns[Signal.PRICE_DRIFT.ordinal()][i] = row[4];
+            }
             var signal = evidence.signal(s.declarationId());
             if (signal != null) {
-                strength.put(s.declarationId(), signal.strength());
-                signals(signals, s.declarationId()).add(signal.strength(), signal.reason());
+                columns[Signal.PRICE_EVIDENCE.ordinal()][i] = signal.strength();
+                signals(signals, s.declarationId()).add("price", signal.strength(), signal.reason());
                 if (flagged != null && signal.strength() >= 0.5) {
                     flagged.computeIfAbsent(s.buyerId(), k -> new ArrayList<>()).add(signal);
                     flagged.computeIfAbsent(s.sellerId(), k -> new ArrayList<>()).add(signal);
                 }
             }
         }
-        return strength;
     }
 
-    /** A declaration carries part of the risk of a seller or buyer that is not in the green lane. */
-    private static void addTraderContext(List<Shipment> shipments, Map<String, ScoredItem> entityScore,
-            Map<String, Signals> signals) {
+    /** A pattern of deviating prices indicts a trader in proportion to how much of its trade it covers. */
+    private static void mispricingSignals(List<Shipment> shipments, Map<String, List<PriceEvidence.Signal>> flagged,
+            Map<String, Signals> entitySignals, Map<String, Integer> companyIndex, double[][] evidence) {
+        var declarationsPer = new HashMap<String, Integer>();
         for (Shipment s : shipments) {
-            for (String party : List.of(s.sellerId(), s.buyerId())) {
-                var entity = entityScore.get(party);
-                if (entity != null && entity.lane() != Lane.GREEN && !entity.reasons().isEmpty()) {
-                    String role = party.equals(s.sellerId()) ? "seller " : "buyer ";
-                    signals(signals, s.declarationId()).add(CONTEXT_WEIGHT * entity.score(), role + party + " is "
-                            + entity.lane().name().toLowerCase() + " (" + String.format("%.2f", entity.score())
-                            + "): " + entity.reasons().getFirst());
+            declarationsPer.merge(s.buyerId(), 1, Integer::sum);
+            declarationsPer.merge(s.sellerId(), 1, Integer::sum);
+        }
+        flagged.forEach((company, list) -> {
+            int total = declarationsPer.getOrDefault(company, list.size());
+            double share = (double) list.size() / total;
+            double strength = Math.min(1, 3 * share) * (1 - Math.exp(-list.size() / 2.0));
+            var strongest = list.stream().max(Comparator.comparingDouble(PriceEvidence.Signal::strength)).orElseThrow();
+            signals(entitySignals, company).add("mispricing", strength, String.format(
+                    "%d of %d declarations priced far from their peers, e.g. %s", list.size(), total,
+                    strongest.reason()));
+            Integer c = companyIndex.get(company);
+            if (c != null) {
+                evidence[Evidence.MISPRICED_SHARE.ordinal()][c] = share;
+                evidence[Evidence.MISPRICED.ordinal()][c] = list.size();
+            }
+        });
+    }
+
+    /** Size and age of each company. */
+    private static void profileEvidence(List<CompanyFacts> companies, List<Shipment> shipments, double[][] evidence) {
+        var declarationsPer = new HashMap<String, Integer>();
+        for (Shipment s : shipments) {
+            declarationsPer.merge(s.buyerId(), 1, Integer::sum);
+            if (!s.sellerId().equals(s.buyerId())) {
+                declarationsPer.merge(s.sellerId(), 1, Integer::sum);
+            }
+        }
+        for (int c = 0; c < companies.size(); c++) {
+            var company = companies.get(c);
+            evidence[Evidence.DECLARATIONS.ordinal()][c] = Math.log1p(declarationsPer.getOrDefault(company.id(), 0));
+            evidence[Evidence.TRADED.ordinal()][c] = Math.log1p(company.tradedUsd());
+            evidence[Evidence.AGE_AT_FIRST_DECLARATION.ordinal()][c] = company.yearsOldAtFirstDeclaration();
+            evidence[Evidence.EMPLOYEES.ordinal()][c] = company.employees() == null ? Double.NaN
+                    : Math.log1p(company.employees());
+            evidence[Evidence.DISSOLVED.ordinal()][c] = company.dissolvedOn() == null ? 0 : 1;
+        }
+    }
+
+    /** The network score of each company's trade partners, weighted by declarations. */
+    private static void partnerEvidence(List<Shipment> shipments, Map<String, PartyContext> parties,
+            Map<String, Integer> companyIndex, double[][] evidence) {
+        double[] sum = new double[evidence[0].length];
+        double[] weight = new double[sum.length];
+        for (Shipment s : shipments) {
+            if (s.sellerId().equals(s.buyerId())) {
+                continue;
+            }
+            Integer seller = companyIndex.get(s.sellerId());
+            Integer buyer = companyIndex.get(s.buyerId());
+            if (seller != null) {
+                sum[seller] += parties.getOrDefault(s.buyerId(), PartyContext.NONE).structure();
+                weight[seller]++;
+            }
+            if (buyer != null) {
+                sum[buyer] += parties.getOrDefault(s.sellerId(), PartyContext.NONE).structure();
+                weight[buyer]++;
+            }
+        }
+        for (int c = 0; c < sum.length; c++) {
+            evidence[Evidence.PARTNER_STRUCTURE.ordinal()][c] = weight[c] == 0 ? 0 : sum[c] / weight[c];
+        }
+    }
+
+    /** A declaration carries part of the network score of a seller or buyer that has one worth naming. */
+    private static void addPartyContext(Shipment s, int row, Map<String, PartyContext> parties,
+            Map<String, Signals> signals, double[][] columns) {
+        var seller = parties.getOrDefault(s.sellerId(), PartyContext.NONE);
+        var buyer = parties.getOrDefault(s.buyerId(), PartyContext.NONE);
+        columns[Signal.SELLER_STRUCTURE.ordinal()][row] = seller.structure();
+        columns[Signal.BUYER_STRUCTURE.ordinal()][row] = buyer.structure();
+        if (seller.structure() >= CONTEXT_MIN && seller.reason() != null) {
+            signals(signals, s.declarationId()).add("seller network", CONTEXT_WEIGHT * seller.structure(),
+                    String.format("seller %s (network %.2f): %s", s.sellerId(), seller.structure(), seller.reason()));
+        }
+        if (buyer.structure() >= CONTEXT_MIN && buyer.reason() != null && !s.buyerId().equals(s.sellerId())) {
+            signals(signals, s.declarationId()).add("buyer network", CONTEXT_WEIGHT * buyer.structure(),
+                    String.format("buyer %s (network %.2f): %s", s.buyerId(), buyer.structure(), buyer.reason()));
+        }
+    }
+
+    private Optional<DeclarationModel> fitDeclarations(TradeData data, Rules rules) {
+        var shipments = rules.shipments();
+        var labelled = new ArrayList<Integer>();
+        for (int i = 0; i < shipments.size(); i++) {
+            if (data.violations().containsKey(shipments.get(i).declarationId())) {
+                labelled.add(i);
+            }
+        }
+        int[] rows = labelled.stream().mapToInt(Integer::intValue).toArray();
+        int[] y = Arrays.stream(rows).map(i -> data.violations().get(shipments.get(i).declarationId()) ? 1 : 0)
+                .toArray();
+        long[] time = Arrays.stream(rows).mapToLong(i -> shipments.get(i).filedOn().toEpochDay()).toArray();
+        var table = DeclarationScoring.table(shipments, rules.declarationColumns(), rules.declarationPrior());
+        return LearnedScore.fit(table.rows(rows), y, time, learning).map(fitted -> {
+            var heldOut = new HashMap<String, Double>(rows.length * 2);
+            for (int j = 0; j < rows.length; j++) {
+                heldOut.put(shipments.get(rows[j]).declarationId(), fitted.heldOut()[j]);
+            }
+            return new DeclarationModel(fitted.model(), heldOut);
+        });
+    }
+
+    /**
+     * Learns the company score from the outcomes of inspections after a history cut, the features
+     * from before it: every inspected declaration after the cut is a row for its seller and one for
+     * its buyer.
+     */
+    private Optional<LearnedScore.Model> fitEntities(TradeData data, Rules rules) {
+        var inspected = new ArrayList<Shipment>();
+        for (Shipment s : rules.shipments()) {
+            if (data.violations().containsKey(s.declarationId())) {
+                inspected.add(s);
+            }
+        }
+        if (inspected.isEmpty()) {
+            return Optional.empty();
+        }
+        inspected.sort(Comparator.comparing(Shipment::filedOn).thenComparing(Shipment::declarationId));
+        LocalDate cut = inspected.get((int) Math.min(inspected.size() - 1, Math.floor(HISTORY_SHARE * inspected.size())))
+                .filedOn();
+        var history = new HashMap<String, Boolean>();
+        var rows = new ArrayList<Integer>();
+        var labels = new ArrayList<Integer>();
+        var times = new ArrayList<Long>();
+        for (Shipment s : inspected) {
+            boolean violation = data.violations().get(s.declarationId());
+            if (s.filedOn().isBefore(cut)) {
+                history.put(s.declarationId(), violation);
+                continue;
+            }
+            for (String party : s.sellerId().equals(s.buyerId()) ? List.of(s.sellerId())
+                    : List.of(s.sellerId(), s.buyerId())) {
+                Integer c = rules.companyIndex().get(party);
+                if (c != null) {
+                    rows.add(c);
+                    labels.add(violation ? 1 : 0);
+                    times.add(s.filedOn().toEpochDay());
                 }
             }
         }
+        var before = entityTable(data, rules, history);
+        var table = before.table().rows(rows.stream().mapToInt(Integer::intValue).toArray());
+        return LearnedScore.fit(table, labels.stream().mapToInt(Integer::intValue).toArray(),
+                times.stream().mapToLong(Long::longValue).toArray(), learning).map(LearnedScore.Fitted::model);
     }
 
-    /** The rule signals the inspection model reads, per declaration. */
-    private static Map<String, double[]> features(List<Shipment> shipments, Map<String, Signals> signals,
-            Map<String, Double> priceStrength, Map<String, Double> loopStrength, Map<String, ScoredItem> entityScore) {
-        var features = new HashMap<String, double[]>(shipments.size() * 2);
-        for (Shipment s : shipments) {
-            var rules = signals.get(s.declarationId());
-            features.put(s.declarationId(), new double[] {rules == null ? 0 : rules.score(),
-                    priceStrength.getOrDefault(s.declarationId(), 0.0), loopStrength.getOrDefault(s.declarationId(), 0.0),
-                    score(entityScore.get(s.sellerId())), score(entityScore.get(s.buyerId()))});
+    /** The companies' rows with the inspection history {@code violations}, and their rule signals under it. */
+    private record EntityRows(FeatureTable table, double[][] history, Map<String, Signals> signals) {}
+
+    private EntityRows entityTable(TradeData data, Rules rules, Map<String, Boolean> violations) {
+        var companies = rules.companies();
+        int m = companies.size();
+        double[][] history = new double[History.values().length][m];
+        double base = violations.isEmpty() ? 0
+                : violations.values().stream().filter(Boolean::booleanValue).count() / (double) violations.size();
+        for (Shipment s : rules.shipments()) {
+            Boolean violation = violations.get(s.declarationId());
+            if (violation == null) {
+                continue;
+            }
+            for (String party : s.sellerId().equals(s.buyerId()) ? List.of(s.sellerId())
+                    : List.of(s.sellerId(), s.buyerId())) {
+                Integer c = rules.companyIndex().get(party);
+                if (c != null) {
+                    history[History.INSPECTIONS.ordinal()][c]++;
+                    history[History.VIOLATIONS.ordinal()][c] += violation ? 1 : 0;
+                }
+            }
         }
-        return features;
+        var seeds = new HashMap<String, Double>();
+        for (int c = 0; c < m; c++) {
+            double inspections = history[History.INSPECTIONS.ordinal()][c];
+            double rate = (history[History.VIOLATIONS.ordinal()][c] + SMOOTHING * base) / (inspections + SMOOTHING);
+            history[History.VIOLATION_RATE.ordinal()][c] = rate;
+            if (inspections > 0 && rate > base && history[History.VIOLATIONS.ordinal()][c] > 0) {
+                seeds.put(companies.get(c).id(), rate - base);
+            }
+        }
+        var signals = new HashMap<String, Signals>();
+        rules.entitySignals().forEach((id, own) -> signals.put(id, own));
+        spreadRisk(data, seeds, history, rules.companyIndex(), signals);
+        double[] prior = new double[m];
+        for (int c = 0; c < m; c++) {
+            var own = signals.get(companies.get(c).id());
+            prior[c] = own == null ? 0 : own.prior();
+        }
+        return new EntityRows(EntityScoring.table(companies, rules.evidence(), history, prior), history, signals);
     }
+
+    /** Smoothing of a company's violation rate toward the overall rate, in inspections. */
+    static final double SMOOTHING = 10;
 
     private RiskAssessment finish(TradeData data, Rules rules, RiskModel model, Stopwatch stages) {
-        applyInspectionModel(data.shipments(), rules.features(), model, rules.declarations());
-        var ranked = ranked(rules.declarations(), data.shipments());
+        var entityRows = entityTable(data, rules, data.violations());
+        stages.lap("risk spreading");
+        var entities = scoreEntities(rules, entityRows, model);
+        var declarations = scoreDeclarations(rules.shipments(), rules.declarationSignals(), rules.declarationColumns(),
+                rules.declarationPrior(), rules.parties(), model);
+        var ranked = ranked(declarations);
         var cut = settings.byCapacity() ? LaneCut.byCapacity(ranked.stream().mapToDouble(ScoredItem::score).toArray(),
                 settings.redShare(), settings.yellowShare()) : settings.thresholds();
-        var declarations = explore(laned(ranked, cut), model.version());
+        var laned = explore(laned(ranked, cut), model.version());
+        var rankedEntities = ranked(entities);
+        var entityCut = settings.entityRedShare() > 0
+                ? LaneCut.byCapacity(rankedEntities.stream().mapToDouble(ScoredItem::score).toArray(),
+                        settings.entityRedShare(), settings.entityYellowShare())
+                : settings.thresholds();
         stages.lap("scoring");
-        return new RiskAssessment(model.version(), declarations, rules.entities(), stages.laps());
+        return new RiskAssessment(model.version(), laned, laned(rankedEntities, entityCut), rules.parties(),
+                stages.laps());
     }
 
-    /** Adds, to every declaration the inspection model finds riskier than the base rate, the lift as a signal. */
-    private static void applyInspectionModel(List<Shipment> shipments, Map<String, double[]> features,
-            RiskModel model, Map<String, Signals> signals) {
-        if (model.inspections().isEmpty()) {
-            return;
+    private List<ScoredItem> scoreEntities(Rules rules, EntityRows rows, RiskModel model) {
+        var companies = rules.companies();
+        var items = new ScoredItem[companies.size()];
+        if (model.entities().isEmpty()) {
+            for (int c = 0; c < items.length; c++) {
+                var own = rows.signals().get(companies.get(c).id());
+                items[c] = own == null ? new ScoredItem(companies.get(c).id(), 0, Lane.GREEN, List.of())
+                        : new ScoredItem(companies.get(c).id(), own.prior(), Lane.GREEN, own.reasons());
+            }
+            return List.of(items);
         }
-        var learned = model.inspections().get();
-        double base = learned.violationRate();
-        learned.predict(shipments, features).forEach((id, p) -> {
-            double lift = (p - base) / (1 - base);
-            if (lift > 0) {
-                signals(signals, id).add(lift, String.format(
-                        "inspections: violation probability %.2f against a base rate of %.2f (learnt from %,d inspected)",
-                        p, base, learned.inspections()));
+        var learned = model.entities().get();
+        double[] p = learned.probabilities(rows.table());
+        String summary = String.format("violation probability per inspected declaration against %.2f for a typical"
+                + " company (model %s, learnt from %,d inspected declarations of companies)",
+                learned.typicalProbability(), model.version(), learned.labelled());
+        IntStream.range(0, items.length).parallel().forEach(c -> {
+            var company = companies.get(c);
+            var reasons = new ArrayList<>(EntityScoring.reasons(learned, rows.table(), c, company, rules.evidence(),
+                    rows.history(), rows.signals().get(company.id()), REASONS));
+            reasons.add(summary);
+            items[c] = new ScoredItem(company.id(), p[c], Lane.GREEN, reasons);
+        });
+        return List.of(items);
+    }
+
+    /** Learned scores where a model exists (held-out ones for the declarations it learnt from), else the rule prior. */
+    private List<ScoredItem> scoreDeclarations(List<Shipment> shipments, Map<String, Signals> signals,
+            double[][] columns, double[] prior, Map<String, PartyContext> parties, RiskModel model) {
+        var items = new ScoredItem[shipments.size()];
+        if (model.declarations().isEmpty()) {
+            for (int i = 0; i < items.length; i++) {
+                var own = signals.get(shipments.get(i).declarationId());
+                items[i] = new ScoredItem(shipments.get(i).declarationId(), prior[i], Lane.GREEN,
+                        own == null ? List.of() : own.reasons());
+            }
+            return List.of(items);
+        }
+        var learned = model.declarations().get();
+        var table = DeclarationScoring.table(shipments, columns, prior);
+        double[] p = learned.model().probabilities(table);
+        var partyReasons = new HashMap<String, String>();
+        parties.forEach((id, party) -> {
+            if (party.reason() != null) {
+                partyReasons.put(id, party.reason());
             }
         });
+        String summary = String.format("violation probability against %.2f for a typical declaration (model %s,"
+                + " learnt from %,d inspections)", learned.model().typicalProbability(), model.version(),
+                learned.model().labelled());
+        String heldOutSummary = summary + "; scored by trees that never saw this declaration's own outcome";
+        IntStream.range(0, items.length).parallel().forEach(i -> {
+            Shipment s = shipments.get(i);
+            Double held = learned.heldOut().get(s.declarationId());
+            var reasons = new ArrayList<>(DeclarationScoring.reasons(learned.model(), table, i, s,
+                    signals.get(s.declarationId()), partyReasons, REASONS));
+            reasons.add(held == null ? summary : heldOutSummary);
+            items[i] = new ScoredItem(s.declarationId(), held == null ? p[i] : held, Lane.GREEN, reasons);
+        });
+        return List.of(items);
     }
 
     /**
@@ -306,37 +618,28 @@ public final class RiskScorer {
 
     /** Wall-clock time per stage, in order. */
     private static final class Stopwatch {
-        private final Map<String, java.time.Duration> laps = new LinkedHashMap<>();
+        private final Map<String, Duration> laps = new LinkedHashMap<>();
         private long last = System.nanoTime();
 
         void lap(String stage) {
             long now = System.nanoTime();
-            laps.put(stage, java.time.Duration.ofNanos(now - last));
+            laps.merge(stage, Duration.ofNanos(now - last), Duration::plus);
             last = now;
         }
 
-        Map<String, java.time.Duration> laps() {
+        Map<String, Duration> laps() {
             return laps;
         }
     }
 
-    private static double score(ScoredItem item) {
-        return item == null ? 0 : item.score();
-    }
-
     /**
-     * Passes the risk of confirmed offenders (companies whose declarations inspections found in
-     * violation) on to their trade partners and co-controlled companies (personalized PageRank), so
-     * a company next to an offender rises, with the offender named.
+     * Passes the risk of offenders (companies whose inspected declarations were found in violation
+     * more often than the overall rate, by how much) on to their trade partners and co-controlled
+     * companies (personalized PageRank), so a company next to an offender rises, with the offender
+     * named.
      */
-    private void spreadRisk(TradeData data, Map<String, Signals> entitySignals) {
-        var seeds = new HashMap<String, Double>();
-        for (Shipment s : data.shipments()) {
-            if (Boolean.TRUE.equals(data.violations().get(s.declarationId()))) {
-                seeds.merge(s.buyerId(), 1.0, Double::sum);
-                seeds.merge(s.sellerId(), 1.0, Double::sum);
-            }
-        }
+    private void spreadRisk(TradeData data, Map<String, Double> seeds, double[][] history,
+            Map<String, Integer> companyIndex, Map<String, Signals> entitySignals) {
         if (seeds.isEmpty()) {
             return;
         }
@@ -362,15 +665,33 @@ public final class RiskScorer {
         var links = weights.entrySet().stream()
                 .map(e -> new RiskSpreading.Link(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList();
         new RiskSpreading(RiskSpreading.DAMPING_DEFAULT).spread(seeds, links).forEach((company, spread) -> {
+            Integer c = companyIndex.get(company);
+            if (c == null) {
+                return;
+            }
+            history[History.SPREAD.ordinal()][c] = spread.score();
             double strength = SPREAD_WEIGHT * spread.score();
-            if (strength >= 0.05 && entitySignals.containsKey(company)) {
-                String via = seeds.containsKey(spread.via())
-                        ? String.format("trades with or shares control with %s, found in violation %.0f times",
-                                spread.via(), seeds.get(spread.via()))
+            if (strength >= 0.05) {
+                Integer via = companyIndex.get(spread.via());
+                String words = seeds.containsKey(spread.via()) && via != null
+                        ? String.format("trades with or shares control with %s, found in violation in %.0f of %.0f"
+                                + " inspections", spread.via(), history[History.VIOLATIONS.ordinal()][via],
+                                history[History.INSPECTIONS.ordinal()][via])
                         : "linked through " + spread.via() + " to companies found in violation";
-                signals(entitySignals, company).add(strength, via + String.format("; risk passed on: %.2f", strength));
+                // The rule layer's signals are shared between histories: spread goes on a copy.
+                var copy = copyOf(entitySignals.get(company));
+                copy.add("spread", strength, words + String.format("; risk passed on: %.2f", strength));
+                entitySignals.put(company, copy);
             }
         });
+    }
+
+    private static Signals copyOf(Signals signals) {
+        var copy = new Signals();
+        if (signals != null) {
+            signals.copyInto(copy);
+        }
+        return copy;
     }
 
     /** How much a member itself looks like a shell (young, tiny, dissolved), 0 to 1. */
@@ -386,16 +707,9 @@ public final class RiskScorer {
         return (young + tiny + ended) / 3;
     }
 
-    /**
-     * Items riskiest first; with {@code all} given, declarations without any signal are included
-     * with score 0, so every declaration gets a score.
-     */
-    private List<ScoredItem> ranked(Map<String, Signals> signals, List<Shipment> all) {
-        if (all != null) {
-            all.forEach(s -> signals(signals, s.declarationId()));
-        }
-        return signals.entrySet().stream()
-                .map(e -> e.getValue().toItem(e.getKey(), settings))
+    /** Items riskiest first, ties by id. */
+    private static List<ScoredItem> ranked(List<ScoredItem> items) {
+        return items.stream()
                 .sorted(Comparator.comparingDouble(ScoredItem::score).reversed().thenComparing(ScoredItem::id))
                 .toList();
     }
@@ -412,35 +726,16 @@ public final class RiskScorer {
         return map.computeIfAbsent(id, k -> new Signals());
     }
 
-    /** The signals of one item: strengths and reasons, combined by noisy-or. */
-    private static final class Signals {
-        private final List<Double> strengths = new ArrayList<>();
-        private final List<String> reasons = new ArrayList<>();
+    private static String describe(LearnedScore.Model model, String what) {
+        return String.format("boosted trees on %,d %s (violation rate %.3f), Platt-calibrated (a=%.3f, b=%.3f); %s",
+                model.labelled(), what, model.positiveRate(), model.calibration().slope(),
+                model.calibration().intercept(), model.backtest().describe());
+    }
 
-        void add(double strength, String reason) {
-            if (strength > 0 && !reasons.contains(reason)) {
-                strengths.add(Math.min(1, strength));
-                reasons.add(reason);
-            }
-        }
-
-        /** Noisy-or of the strengths. */
-        double score() {
-            double keep = 1;
-            for (double s : strengths) {
-                keep *= 1 - s;
-            }
-            return 1 - keep;
-        }
-
-        ScoredItem toItem(String id, RiskSettings settings) {
-            double score = score();
-            var order = new ArrayList<Integer>();
-            for (int i = 0; i < reasons.size(); i++) {
-                order.add(i);
-            }
-            order.sort(Comparator.comparingDouble((Integer i) -> strengths.get(i)).reversed());
-            return new ScoredItem(id, score, settings.laneOf(score), order.stream().map(reasons::get).toList());
-        }
+    private static String tooFew(TradeData data) {
+        long violations = data.violations().values().stream().filter(Boolean::booleanValue).count();
+        return String.format("none: %d inspections with %d violations are too few (needs %d and %d); the rules score"
+                + " alone", data.violations().size(), violations, LearnedScore.Settings.DEFAULTS.minLabelled(),
+                LearnedScore.Settings.DEFAULTS.minPositives());
     }
 }

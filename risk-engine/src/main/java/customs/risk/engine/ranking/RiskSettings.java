@@ -14,10 +14,19 @@ package customs.risk.engine.ranking;
  *     by threshold: the riskiest this share of them (see {@link LaneCut#byCapacity})
  * @param yellowShare with {@code redShare}, the share of declarations after the red ones that go to
  *     the yellow lane (documentary check)
+ * @param entityRedShare when positive, companies go to the red lane by what a team can look into:
+ *     the riskiest this share of them, instead of those above {@code redThreshold}
+ * @param entityYellowShare with {@code entityRedShare}, the share of companies after the red ones
+ *     that go to the yellow lane
  */
 public record RiskSettings(double redThreshold, double yellowThreshold, double priceZThreshold, int minPeers,
-        double explorationShare, double redShare, double yellowShare) {
+        double explorationShare, double redShare, double yellowShare, double entityRedShare,
+        double entityYellowShare) {
 
+    public static final double ENTITY_RED_SHARE_DEFAULT = 0.01;
+    public static final double ENTITY_YELLOW_SHARE_DEFAULT = 0.04;
+    /** Inspection capacity assumed when learning, unless lanes go by capacity. */
+    public static final double CAPACITY_DEFAULT = 0.05;
     public static final RiskSettings DEFAULTS = new RiskSettings(0.7, 0.4, 3.0, 20, 0.01);
 
     public RiskSettings {
@@ -36,9 +45,21 @@ public record RiskSettings(double redThreshold, double yellowThreshold, double p
         if (redShare == 0 && yellowShare > 0) {
             throw new IllegalArgumentException("yellowShare needs a redShare");
         }
+        if (!(entityRedShare >= 0 && entityYellowShare >= 0 && entityRedShare + entityYellowShare <= 1)
+                || entityRedShare == 0 && entityYellowShare > 0) {
+            throw new IllegalArgumentException("entityRedShare and entityYellowShare must be at least 0, add up to"
+                    + " at most 1, and entityYellowShare needs an entityRedShare");
+        }
     }
 
-    /** Lanes by thresholds only. */
+    /** Declaration lanes by these shares, company lanes by the default shares. */
+    public RiskSettings(double redThreshold, double yellowThreshold, double priceZThreshold, int minPeers,
+            double explorationShare, double redShare, double yellowShare) {
+        this(redThreshold, yellowThreshold, priceZThreshold, minPeers, explorationShare, redShare, yellowShare,
+                ENTITY_RED_SHARE_DEFAULT, ENTITY_YELLOW_SHARE_DEFAULT);
+    }
+
+    /** Declaration lanes by thresholds, company lanes by the default shares. */
     public RiskSettings(double redThreshold, double yellowThreshold, double priceZThreshold, int minPeers,
             double explorationShare) {
         this(redThreshold, yellowThreshold, priceZThreshold, minPeers, explorationShare, 0, 0);
@@ -58,7 +79,13 @@ public record RiskSettings(double redThreshold, double yellowThreshold, double p
         return redShare > 0;
     }
 
+    /** Share of declarations that can be inspected: the red share, or {@link #CAPACITY_DEFAULT}. */
+    public double capacity() {
+        return redShare > 0 ? redShare : CAPACITY_DEFAULT;
+    }
+
     public RiskSettings withExplorationShare(double share) {
-        return new RiskSettings(redThreshold, yellowThreshold, priceZThreshold, minPeers, share, redShare, yellowShare);
+        return new RiskSettings(redThreshold, yellowThreshold, priceZThreshold, minPeers, share, redShare, yellowShare,
+                entityRedShare, entityYellowShare);
     }
 }

@@ -53,6 +53,28 @@ public final class RiskStore {
         String scoredAt = Instant.now().toString();
         write(Kind.DECLARATIONS, assessment.declarations(), assessment.model(), scoredAt);
         write(Kind.ENTITIES, assessment.entities(), assessment.model(), scoredAt);
+        writeParties(assessment.parties());
+    }
+
+    private void writeParties(Map<String, PartyContext> parties) {
+        var rows = new ArrayList<Map<String, Object>>();
+        parties.forEach((id, party) -> {
+            var row = new java.util.HashMap<String, Object>();
+            row.put("id", id);
+            row.put("structure", party.structure());
+            row.put("reason", party.reason());
+            rows.add(row);
+        });
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            var batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            try (var session = driver.session()) {
+                session.executeWriteWithoutResult(tx -> tx.run(new Query("""
+                        UNWIND $rows AS row
+                        MATCH (c:Company {id: row.id})
+                        SET c.riskStructure = row.structure, c.riskStructureReason = row.reason
+                        """, Map.of("rows", batch))).consume());
+            }
+        }
     }
 
     private void write(Kind kind, List<ScoredItem> items, String model, String scoredAt) {
@@ -100,18 +122,18 @@ public final class RiskStore {
         write(Kind.DECLARATIONS, declarations, model, Instant.now().toString());
     }
 
-    /** The stored scores of the given companies (those never scored are left out), by id. */
-    public Map<String, ScoredItem> entityScores(java.util.Collection<String> ids) {
-        var scores = new java.util.HashMap<String, ScoredItem>();
+    /** What the last full scoring found in the networks of the given companies (those never scored are left out), by id. */
+    public Map<String, PartyContext> parties(java.util.Collection<String> ids) {
+        var parties = new java.util.HashMap<String, PartyContext>();
         try (var session = driver.session()) {
             session.run("""
                     UNWIND $ids AS id
-                    MATCH (n:Company {id: id}) WHERE n.riskScore IS NOT NULL
-                    RETURN n.id AS id, n.riskScore AS score, n.riskLane AS lane, n.riskReasons AS reasons
-                    """, Map.of("ids", List.copyOf(ids))).forEachRemaining(r -> scores.put(r.get("id").asString(),
-                    scoredItem(r)));
+                    MATCH (n:Company {id: id}) WHERE n.riskStructure IS NOT NULL
+                    RETURN n.id AS id, n.riskStructure AS structure, n.riskStructureReason AS reason
+                    """, Map.of("ids", List.copyOf(ids))).forEachRemaining(r -> parties.put(r.get("id").asString(),
+                    new PartyContext(r.get("structure").asDouble(), r.get("reason").asString(null))));
         }
-        return scores;
+        return parties;
     }
 
     /**

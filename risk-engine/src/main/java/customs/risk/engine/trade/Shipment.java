@@ -1,6 +1,7 @@
 package customs.risk.engine.trade;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,17 +18,30 @@ import java.util.Objects;
  * @param valueUsd customs value in USD, {@code NaN} when unknown
  * @param declarantId the customs broker who lodged it, null when none
  * @param officeCode the office where it was lodged, null when unknown
+ * @param netMassKg net mass in kilograms, {@code NaN} when not declared
+ * @param dutyRate duty rate applied, percent, {@code NaN} when not declared
+ * @param attributes the item's other columns by name, as filed: {@code direction},
+ *     {@code departure_country}, {@code transport_mode} and every column a bundle carries beyond
+ *     the contract (e.g. {@code kcs_process_type}); what the learned score reads besides the above
  */
 public record Shipment(
         String declarationId, LocalDate filedOn, String sellerId, String buyerId, String hsCode,
         String originCountry, double quantity, String quantityUnit, double valueUsd, String declarantId,
-        String officeCode) {
+        String officeCode, double netMassKg, double dutyRate, Map<String, String> attributes) {
 
     /** A shipment whose broker and office do not matter to the caller. */
     public Shipment(String declarationId, LocalDate filedOn, String sellerId, String buyerId, String hsCode,
             String originCountry, double quantity, String quantityUnit, double valueUsd) {
         this(declarationId, filedOn, sellerId, buyerId, hsCode, originCountry, quantity, quantityUnit, valueUsd, null,
                 null);
+    }
+
+    /** A shipment without mass, duty rate or other columns. */
+    public Shipment(String declarationId, LocalDate filedOn, String sellerId, String buyerId, String hsCode,
+            String originCountry, double quantity, String quantityUnit, double valueUsd, String declarantId,
+            String officeCode) {
+        this(declarationId, filedOn, sellerId, buyerId, hsCode, originCountry, quantity, quantityUnit, valueUsd,
+                declarantId, officeCode, Double.NaN, Double.NaN, Map.of());
     }
 
     public Shipment {
@@ -41,6 +55,7 @@ public record Shipment(
         if (!(quantity > 0)) {
             throw new IllegalArgumentException("quantity must be positive: " + quantity);
         }
+        attributes = attributes == null ? Map.of() : attributes;
     }
 
     /** The HS heading (first four digits): "the same goods" for loops. */

@@ -40,8 +40,9 @@ class ModelStoreTest {
         assertThat(store.nextVersion()).isEqualTo("v0003");
         var current = store.latest().orElseThrow();
         assertThat(current.version()).isEqualTo("v0002");
-        assertThat(current.facts()).containsKeys("declarations", "price.backtest", "inspectionModel");
-        assertThat(current.inspections()).isPresent();
+        assertThat(current.facts()).containsKeys("declarations", "price.backtest", "declarationModel",
+                "companyModel");
+        assertThat(current.declarations()).isPresent();
         assertThat(second.assessment().model()).isEqualTo("v0002");
         assertThatThrownBy(() -> store.save(second.model())).hasMessageContaining("exists already");
 

@@ -118,7 +118,7 @@ class RiskScorerTest {
         var fair = new Shipment("N2", LocalDate.of(2025, 3, 1), "S9", "B4", "610910", "VN", 1_000, "PCS", 1_000 * 3.1);
         var fromRiskySeller = new Shipment("N3", LocalDate.of(2025, 3, 1), "S5", "B8", "610910", "VN", 1_000, "PCS",
                 1_000 * 3.0);
-        var parties = java.util.Map.of("S5", new ScoredItem("S5", 0.9, Lane.RED, List.of("in a 3-company loop")));
+        var parties = java.util.Map.of("S5", new PartyContext(0.9, "in a 3-company loop"));
 
         var scored = scorer.scoreNew(List.of(cheap, fair, fromRiskySeller), parties, model);
 

@@ -46,6 +46,11 @@ final class IngestCommand implements Callable<Integer> {
             description = "bundle (default) or kcs (the public KCS customs dataset CSV).")
     Format format;
 
+    @Option(names = "--without-outcomes",
+            description = "With --format kcs: leave the Fraud labels out, so the declarations load as new ones to"
+                    + " rank rather than as inspected history.")
+    boolean withoutOutcomes;
+
     @Option(names = "--transactional",
             description = "Load through transactions even into a new store (by default a first load into an empty"
                     + " embedded store uses Neo4j's much faster offline importer).")
@@ -63,9 +68,12 @@ final class IngestCommand implements Callable<Integer> {
         Path converted = null;
         if (format == Format.kcs) {
             converted = Files.createTempDirectory("kcs-bundle");
-            long n = KcsConverter.convert(source, converted);
+            long n = KcsConverter.convert(source, converted, !withoutOutcomes);
             System.err.printf("Converted %,d KCS declarations from %s%n", n, source.getFileName());
             bundle = converted;
+        } else if (withoutOutcomes) {
+            System.err.println("error: --without-outcomes applies to --format kcs only");
+            return ExitCodes.USAGE;
         } else if (!Files.isDirectory(source)) {
             throw new BundleException(source + " is not a folder: a bundle is a folder of CSV files"
                     + " (for a KCS dataset file add --format kcs)");

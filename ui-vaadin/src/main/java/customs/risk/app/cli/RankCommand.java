@@ -1,10 +1,12 @@
 package customs.risk.app.cli;
 
 import customs.risk.app.risk.RiskService;
+import customs.risk.engine.ranking.RankingFilter;
 import customs.risk.engine.ranking.RiskStore;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,13 @@ final class RankCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "20", paramLabel = "N", description = "How many (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @Option(names = "--from", paramLabel = "DATE",
+            description = "Declarations filed on or after this date (e.g. 2021-04-01: the ones still to decide on).")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Declarations filed on or before this date.")
+    LocalDate to;
+
     @Mixin
     DataDirOption data;
 
@@ -40,13 +49,18 @@ final class RankCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (what == What.entities && (from != null || to != null)) {
+            System.err.println("error: --from and --to filter declarations only");
+            return ExitCodes.USAGE;
+        }
         if (top < 1) {
             System.err.println("error: --top must be positive");
             return ExitCodes.USAGE;
         }
         try (var context = ApplicationContexts.start(data.dataDir, false, springArgs)) {
             var kind = what == What.entities ? RiskStore.Kind.ENTITIES : RiskStore.Kind.DECLARATIONS;
-            var items = context.getBean(RiskService.class).top(kind, top);
+            var filter = new RankingFilter(null, null, null, null, from, to);
+            var items = context.getBean(RiskService.class).page(kind, filter, 0, top);
             var out = new CSVPrinter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
                     CSVFormat.RFC4180.builder().setRecordSeparator("\n").setHeader("rank",
                             what == What.entities ? "entity_id" : "declaration_id", "score", "lane", "reasons").get());

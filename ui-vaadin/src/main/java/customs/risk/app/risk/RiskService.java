@@ -55,7 +55,7 @@ public class RiskService {
         var scoring = properties.scoring();
         this.settings = new RiskSettings(scoring.redThreshold(), scoring.yellowThreshold(),
                 RiskSettings.DEFAULTS.priceZThreshold(), RiskSettings.DEFAULTS.minPeers(), scoring.explorationShare(),
-                scoring.redShare(), scoring.yellowShare());
+                scoring.redShare(), scoring.yellowShare(), scoring.entityRedShare(), scoring.entityYellowShare());
         this.scorer = new RiskScorer(settings);
     }
 
@@ -102,7 +102,8 @@ public class RiskService {
     }
 
     private static RiskAssessment withStages(RiskAssessment assessment, Map<String, Duration> stages) {
-        return new RiskAssessment(assessment.model(), assessment.declarations(), assessment.entities(), stages);
+        return new RiskAssessment(assessment.model(), assessment.declarations(), assessment.entities(),
+                assessment.parties(), stages);
     }
 
     /**
@@ -122,7 +123,7 @@ public class RiskService {
                 parties.add(s.sellerId());
                 parties.add(s.buyerId());
             });
-            var scored = scorer.scoreNew(fresh, store.entityScores(parties), model.get(), laneCut());
+            var scored = scorer.scoreNew(fresh, store.parties(parties), model.get(), laneCut());
             store.saveDeclarations(scored, model.get().version());
         }
         return Optional.of(new NewScores(fresh.size(), model.get().version(),

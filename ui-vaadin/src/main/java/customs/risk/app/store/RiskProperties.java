@@ -43,10 +43,15 @@ public record RiskProperties(
      * @param redShare when positive, declarations go to the red lane by inspection capacity: the
      *     riskiest this share of them, instead of those above {@code redThreshold}
      * @param yellowShare with {@code redShare}, the share after the red ones that goes to the yellow lane
+     * @param entityRedShare companies go to the red lane by what a team can look into: the riskiest
+     *     this share of them (0: by {@code redThreshold} instead)
+     * @param entityYellowShare with {@code entityRedShare}, the share of companies after the red ones
+     *     that goes to the yellow lane
      */
     public record Scoring(@DefaultValue("0.7") double redThreshold, @DefaultValue("0.4") double yellowThreshold,
             @DefaultValue("0.01") double explorationShare, @DefaultValue("0") double redShare,
-            @DefaultValue("0") double yellowShare) {}
+            @DefaultValue("0") double yellowShare, @DefaultValue("0.01") double entityRedShare,
+            @DefaultValue("0.04") double entityYellowShare) {}
 
     /**
      * @param uris an external cluster, e.g. {@code http://es.example:9200}; empty (default) runs a
