@@ -41,6 +41,11 @@ public final class LearnedScore {
     static final double PRIOR_FLOOR = 1e-4;
     /** The backtest judges at least this many of the newer rows, whatever the capacity. */
     static final int MIN_JUDGED = 20;
+    /**
+     * Fewest violations among the newer rows for the time-ordered backtest to judge on them; with
+     * fewer, a handful of outcomes would decide, and the cross-fitted scores of all rows judge instead.
+     */
+    static final int MIN_JUDGED_POSITIVES = 30;
     /** The name under which the rule prior's effect is explained. */
     public static final String RULES = "rules";
 
@@ -99,8 +104,11 @@ public final class LearnedScore {
                 parts.add(String.format("prior %.2f: p@%d=%.3f AP=%.3f", PRIOR_WEIGHTS[i], judged, precision[i],
                         averagePrecision[i]));
             }
-            return String.format("prior weight %.2f chosen on the %d newest labelled rows (%d violations; trained on"
-                    + " the %d older): %s", priorWeight, newer, newerPositives, older, String.join(", ", parts));
+            String on = older == newer ? String.format("on the cross-fitted scores of all %d labelled rows (%d"
+                    + " violations; too few among the newest for a time-ordered backtest)", newer, newerPositives)
+                    : String.format("on the %d newest labelled rows (%d violations; trained on the %d older)", newer,
+                            newerPositives, older);
+            return String.format("prior weight %.2f chosen %s: %s", priorWeight, on, String.join(", ", parts));
         }
     }
 
@@ -171,7 +179,7 @@ public final class LearnedScore {
 
     /**
      * Trees fitted on the older rows rank the newer ones beside the prior. With too few older rows
-     * or no violation among the newer, the cross-fitted margins of all rows stand in for them.
+     * or too few violations among the newer, the cross-fitted margins of all rows stand in for them.
      */
     private static Backtest backtest(Schema schema, FeatureTable labelled, int[] y, long[] time, double[] prior,
             double[] heldOutMargin, Settings settings) {
@@ -187,7 +195,7 @@ public final class LearnedScore {
         int[] judgedRows;
         int trainedOn;
         if (older.length >= settings.minLabelled() && olderPositives >= settings.minPositives()
-                && olderPositives < older.length && newerPositives > 0) {
+                && olderPositives < older.length && newerPositives >= MIN_JUDGED_POSITIVES) {
             margins = Part.fit(schema, labelled.rows(older), pick(y, older), settings).margins(labelled.rows(newer));
             judgedRows = newer;
             trainedOn = older.length;

@@ -242,7 +242,8 @@ public final class RiskScorer {
         var parties = new HashMap<String, PartyContext>(companies.size() * 2);
         for (CompanyFacts c : companies) {
             var own = entitySignals.get(c.id());
-            parties.put(c.id(), own == null ? PartyContext.NONE : new PartyContext(own.prior(), own.reasons().getFirst()));
+            parties.put(c.id(), own == null || own.isEmpty() ? PartyContext.NONE
+                    : new PartyContext(own.prior(), own.reasons().getFirst()));
         }
         partnerEvidence(shipments, parties, companyIndex, evidence);
         double[] prior = new double[n];
