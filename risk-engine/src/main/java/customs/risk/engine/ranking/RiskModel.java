@@ -1,5 +1,6 @@
 package customs.risk.engine.ranking;
 
+import customs.risk.engine.anomaly.DeclarationAnomaly;
 import customs.risk.engine.learning.LearnedScore;
 import customs.risk.engine.price.PriceModel;
 import java.io.IOException;
@@ -21,13 +22,15 @@ import java.util.Properties;
  * @param version e.g. "v0003", stored with every score it produces
  * @param trainedAt when it was trained
  * @param price the price deviation model
+ * @param anomaly how unusual a declaration is as a whole (the declaration autoencoder), empty when
+ *     switched off
  * @param declarations the declaration score learnt from inspection outcomes, empty when they were
  *     too few (the rules alone score then)
  * @param entities the company score learnt from inspection outcomes, empty when they were too few
  * @param facts figures about the training (data sizes, backtests, fit times) for the manifest
  */
-public record RiskModel(String version, Instant trainedAt, PriceModel price, Optional<DeclarationModel> declarations,
-        Optional<LearnedScore.Model> entities, Map<String, String> facts) {
+public record RiskModel(String version, Instant trainedAt, PriceModel price, Optional<DeclarationAnomaly> anomaly,
+        Optional<DeclarationModel> declarations, Optional<LearnedScore.Model> entities, Map<String, String> facts) {
 
     static final String MANIFEST = "manifest.properties";
     private static final String DECLARATION_MODEL = "declaration-model.tsv";
@@ -41,6 +44,9 @@ public record RiskModel(String version, Instant trainedAt, PriceModel price, Opt
     public void save(Path dir) throws IOException {
         Files.createDirectories(dir);
         price.save(dir);
+        if (anomaly.isPresent()) {
+            anomaly.get().save(dir);
+        }
         if (declarations.isPresent()) {
             try (Writer out = Files.newBufferedWriter(dir.resolve(DECLARATION_MODEL), StandardCharsets.UTF_8)) {
                 declarations.get().write(out);
@@ -82,6 +88,7 @@ public record RiskModel(String version, Instant trainedAt, PriceModel price, Opt
                 .filter(k -> !k.equals("version") && !k.equals("trainedAt"))
                 .forEach(k -> facts.put(k, manifest.getProperty(k)));
         return new RiskModel(manifest.getProperty("version"), Instant.parse(manifest.getProperty("trainedAt")),
-                PriceModel.load(dir), declarations, entities, facts);
+                PriceModel.load(dir), DeclarationAnomaly.savedIn(dir) ? Optional.of(DeclarationAnomaly.load(dir))
+                        : Optional.empty(), declarations, entities, facts);
     }
 }

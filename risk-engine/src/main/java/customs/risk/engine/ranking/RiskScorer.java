@@ -1,5 +1,6 @@
 package customs.risk.engine.ranking;
 
+import customs.risk.engine.anomaly.DeclarationAnomaly;
 import customs.risk.engine.learning.FeatureTable;
 import customs.risk.engine.learning.LearnedScore;
 import customs.risk.engine.network.CircularTradeDetector;
@@ -68,6 +69,7 @@ public final class RiskScorer {
     private final RiskSettings settings;
     private final DenseAutoencoder.Settings autoencoder;
     private final LearnedScore.Settings learning;
+    private final boolean wholeDeclarationAutoencoder;
 
     public RiskScorer(RiskSettings settings) {
         this(settings, DenseAutoencoder.Settings.DEFAULTS);
@@ -78,9 +80,20 @@ public final class RiskScorer {
     }
 
     public RiskScorer(RiskSettings settings, DenseAutoencoder.Settings autoencoder, LearnedScore.Settings learning) {
+        this(settings, autoencoder, learning, true);
+    }
+
+    private RiskScorer(RiskSettings settings, DenseAutoencoder.Settings autoencoder, LearnedScore.Settings learning,
+            boolean wholeDeclarationAutoencoder) {
         this.settings = settings;
         this.autoencoder = autoencoder;
         this.learning = learning.withCapacity(settings.capacity());
+        this.wholeDeclarationAutoencoder = wholeDeclarationAutoencoder;
+    }
+
+    /** The same scorer training no autoencoder over the whole declaration (to measure what it adds). */
+    public RiskScorer withoutDeclarationAutoencoder() {
+        return new RiskScorer(settings, autoencoder, learning, false);
     }
 
     /** A model just trained and the scores it gives the data it learnt from. */
@@ -104,7 +117,12 @@ public final class RiskScorer {
         var graph = graphFeatures(data, stages);
         var price = PriceModel.fit(data.shipments(), data.violations(), settings.minPeers(), autoencoder);
         stages.lap("price model fit");
-        var rules = rules(data, graph, price, stages);
+        Optional<DeclarationAnomaly> anomaly = wholeDeclarationAutoencoder && !data.shipments().isEmpty()
+                ? Optional.of(DeclarationAnomaly.fit(data.shipments(), price::features, data.violations(),
+                        settings.minPeers(), autoencoder))
+                : Optional.empty();
+        stages.lap("declaration autoencoder fit");
+        var rules = rules(data, graph, price, anomaly, stages);
         var declarations = fitDeclarations(data, rules);
         stages.lap("declaration model fit");
         var entities = fitEntities(data, rules);
@@ -116,13 +134,14 @@ public final class RiskScorer {
         facts.put("price.backtest", price.backtest().describe());
         facts.put("seconds.autoencoder-fit", String.format("%.2f", price.autoencoderFitSeconds()));
         facts.put("autoencoder.trainingRows", Integer.toString(price.autoencoderTrainingRows()));
+        facts.put("declarationAutoencoder", anomaly.isPresent() ? "fitted on the whole declaration" : "off");
         facts.put("declarationModel", declarations.map(m -> describe(m.model(), "inspected declarations"))
                 .orElse(tooFew(data)));
         facts.put("companyModel", entities.map(m -> describe(m, "inspected declarations of companies"))
                 .orElse("none: too few inspections or violations after the history cut"));
         stages.laps().forEach((stage, time) -> facts.put("seconds." + stage.replace(' ', '-'),
                 String.format("%.2f", time.toMillis() / 1000.0)));
-        var model = new RiskModel(version, Instant.now(), price, declarations, entities, facts);
+        var model = new RiskModel(version, Instant.now(), price, anomaly, declarations, entities, facts);
         return new Trained(model, finish(data, rules, model, stages));
     }
 
@@ -130,7 +149,7 @@ public final class RiskScorer {
     public RiskAssessment score(TradeData data, RiskModel model) {
         var stages = new Stopwatch();
         var graph = graphFeatures(data, stages);
-        return finish(data, rules(data, graph, model.price(), stages), model, stages);
+        return finish(data, rules(data, graph, model.price(), model.anomaly(), stages), model, stages);
     }
 
     /** Trains on {@code data} and scores it, keeping no model. */
@@ -159,6 +178,7 @@ public final class RiskScorer {
         var signals = new HashMap<String, Signals>();
         double[][] columns = new double[Signal.values().length][n];
         priceSignals(fresh, model.price(), signals, columns, null);
+        anomalyColumn(fresh, model.price(), model.anomaly(), columns);
         double[] prior = new double[n];
         for (int i = 0; i < n; i++) {
             addPartyContext(fresh.get(i), i, parties, signals, columns);
@@ -178,7 +198,8 @@ public final class RiskScorer {
         return new GraphFeatures(loops, clusters);
     }
 
-    private Rules rules(TradeData data, GraphFeatures graph, PriceModel price, Stopwatch stages) {
+    private Rules rules(TradeData data, GraphFeatures graph, PriceModel price, Optional<DeclarationAnomaly> anomaly,
+            Stopwatch stages) {
         var shipments = data.shipments();
         int n = shipments.size();
         var companies = data.companies();
@@ -236,6 +257,8 @@ public final class RiskScorer {
         var flaggedPrices = new HashMap<String, List<PriceEvidence.Signal>>();
         priceSignals(shipments, price, declarationSignals, columns, flaggedPrices);
         stages.lap("price scoring");
+        anomalyColumn(shipments, price, anomaly, columns);
+        stages.lap("declaration autoencoder scoring");
         mispricingSignals(shipments, flaggedPrices, entitySignals, companyIndex, evidence);
         profileEvidence(companies, shipments, evidence);
 
@@ -298,6 +321,17 @@ public final class RiskScorer {
                     flagged.computeIfAbsent(s.sellerId(), k -> new ArrayList<>()).add(signal);
                 }
             }
+        }
+    }
+
+    /** How unusual each declaration is as a whole, NaN without the autoencoder. */
+    private static void anomalyColumn(List<Shipment> shipments, PriceModel price, Optional<DeclarationAnomaly> anomaly,
+            double[][] columns) {
+        double[] column = anomaly.map(a -> a.scores(shipments, price::features)).orElse(null);
+        if (column == null) {
+            Arrays.fill(columns[Signal.ANOMALY.ordinal()], Double.NaN);
+        } else {
+            columns[Signal.ANOMALY.ordinal()] = column;
         }
     }
 

@@ -76,6 +76,11 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " both. Settings are chosen on valid; test is what is reported.")
     List<String> kcsSplits;
 
+    @Option(names = "--compare-autoencoder",
+            description = "Run every evaluation twice, with and without the autoencoder over the whole declaration,"
+                    + " to show what it adds.")
+    boolean compareAutoencoder;
+
     @Unmatched
     List<String> springArgs = new ArrayList<>();
 
@@ -89,17 +94,26 @@ final class EvaluateCommand implements Callable<Integer> {
             System.err.println("error: --kcs-splits takes valid and/or test");
             return ExitCodes.USAGE;
         }
-        if (!skipGenerated) {
-            evaluateGenerated();
-        }
-        if (!skipKcs) {
+        var variants = compareAutoencoder ? List.of(true, false) : List.of(true);
+        for (boolean autoencoder : variants) {
+            var args = new ArrayList<>(springArgs);
+            if (compareAutoencoder) {
+                args.add("--risk.scoring.declaration-autoencoder=" + autoencoder);
+                System.out.println((autoencoder ? "WITH" : "WITHOUT") + " the autoencoder over the whole declaration");
+            }
+            if (!skipGenerated) {
+                evaluateGenerated(args);
+            }
+            if (!skipKcs) {
+                System.out.println();
+                evaluateKcs(args);
+            }
             System.out.println();
-            evaluateKcs();
         }
         return ExitCodes.OK;
     }
 
-    private void evaluateGenerated() throws Exception {
+    private void evaluateGenerated(List<String> springArgs) throws Exception {
         Path work = Files.createTempDirectory("evaluate");
         try {
             Path out = bundle;
@@ -124,13 +138,13 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private void evaluateKcs() throws Exception {
+    private void evaluateKcs(List<String> springArgs) throws Exception {
         System.out.println("KCS: history loaded with its outcomes, the next period loaded as new declarations and"
                 + " ranked by the product");
         var results = new ArrayList<String>();
         for (String split : kcsSplits) {
             var history = split.equals("valid") ? List.of("train") : List.of("train", "valid");
-            var figures = kcsSplit(history, split);
+            var figures = kcsSplit(history, split, springArgs);
             var line = new StringBuilder(String.format("%s (history: %s),%d,%.3f", split, String.join("+", history),
                     figures.rows(), (double) figures.violations() / Math.max(1, figures.rows())));
             for (double[] values : List.of(figures.precision(), figures.recall(), figures.revenue())) {
@@ -147,7 +161,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** Loads the history splits with outcomes and {@code split} without, trains, and reads the ranking of {@code split}. */
-    private SelectionFigures.Figures kcsSplit(List<String> history, String split) throws Exception {
+    private SelectionFigures.Figures kcsSplit(List<String> history, String split, List<String> springArgs)
+            throws Exception {
         Path work = Files.createTempDirectory("evaluate-kcs");
         try {
             Path historyCsv = work.resolve("history.csv");

@@ -32,9 +32,11 @@ final class TrainCommand implements Callable<Integer> {
                     model.facts().get("declarations"), model.facts().get("inspections"),
                     (System.nanoTime() - started) / 1e9);
             System.out.println("  price model: " + model.price().backtest().describe());
-            System.out.println("  inspection model: " + model.facts().get("inspectionModel"));
+            System.out.println("  declaration autoencoder: " + model.facts().get("declarationAutoencoder"));
+            System.out.println("  declaration score: " + model.facts().get("declarationModel"));
+            System.out.println("  company score: " + model.facts().get("companyModel"));
             assessment.stages().forEach((stage, took) ->
-                    System.out.printf("  %-20s %6.1f s%n", stage, took.toMillis() / 1000.0));
+                    System.out.printf("  %-32s %6.1f s%n", stage, took.toMillis() / 1000.0));
             System.out.printf("Scored %,d declarations and %,d companies with %s%n",
                     assessment.declarations().size(), assessment.entities().size(), model.version());
             return ExitCodes.OK;

@@ -56,7 +56,8 @@ public class RiskService {
         this.settings = new RiskSettings(scoring.redThreshold(), scoring.yellowThreshold(),
                 RiskSettings.DEFAULTS.priceZThreshold(), RiskSettings.DEFAULTS.minPeers(), scoring.explorationShare(),
                 scoring.redShare(), scoring.yellowShare(), scoring.entityRedShare(), scoring.entityYellowShare());
-        this.scorer = new RiskScorer(settings);
+        var scorer = new RiskScorer(settings);
+        this.scorer = scoring.declarationAutoencoder() ? scorer : scorer.withoutDeclarationAutoencoder();
     }
 
     /** Trains a new model version on everything in the graph, keeps it, and rescores everything with it. */

@@ -47,11 +47,13 @@ public record RiskProperties(
      *     this share of them (0: by {@code redThreshold} instead)
      * @param entityYellowShare with {@code entityRedShare}, the share of companies after the red ones
      *     that goes to the yellow lane
+     * @param declarationAutoencoder whether training fits the autoencoder over the whole declaration,
+     *     whose error the learned score reads (off: to measure what it adds)
      */
     public record Scoring(@DefaultValue("0.7") double redThreshold, @DefaultValue("0.4") double yellowThreshold,
             @DefaultValue("0.01") double explorationShare, @DefaultValue("0") double redShare,
             @DefaultValue("0") double yellowShare, @DefaultValue("0.01") double entityRedShare,
-            @DefaultValue("0.04") double entityYellowShare) {}
+            @DefaultValue("0.04") double entityYellowShare, @DefaultValue("true") boolean declarationAutoencoder) {}
 
     /**
      * @param uris an external cluster, e.g. {@code http://es.example:9200}; empty (default) runs a

@@ -1,0 +1,136 @@
+package customs.risk.engine.anomaly;
+
+import customs.risk.engine.price.DenseAutoencoder;
+import customs.risk.engine.price.ReconstructionModel;
+import customs.risk.engine.trade.Shipment;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * How unlike the declarations it learnt from a declaration is, as a whole: a dense autoencoder
+ * ({@link DenseAutoencoder}) reads its {@link DeclarationProfile} (price residuals, mass per unit,
+ * route, rare combinations of goods, origin, importer, broker and seller) and its reconstruction
+ * error becomes a robust z against the errors of the history (median and MAD), 0 for a usual
+ * declaration. It is one more signal for the learned score, which decides by backtest how much it
+ * is worth; on its own it ranks nothing.
+ *
+ * <p>It learns from the history less what inspections found in violation. Fitting is the
+ * autoencoder's cost on at most {@code maxRows} rows; scoring is O(n · w) for w weights, in batches.
+ */
+public final class DeclarationAnomaly {
+
+    /** Items whose errors set the scale (an even sample beyond that). */
+    static final int CALIBRATION_ROWS = 100_000;
+    private static final String PROFILE = "declaration-profile.tsv";
+    private static final String NETWORK = "declaration-autoencoder.zip";
+    private static final String SCALE = "declaration-anomaly.properties";
+
+    private final DeclarationProfile profile;
+    private final ReconstructionModel autoencoder;
+    private final double errorMedian;
+    private final double errorSpread;
+
+    private DeclarationAnomaly(DeclarationProfile profile, ReconstructionModel autoencoder, double errorMedian,
+            double errorSpread) {
+        this.profile = profile;
+        this.autoencoder = autoencoder;
+        this.errorMedian = errorMedian;
+        this.errorSpread = errorSpread;
+    }
+
+    /**
+     * @param history the declarations to learn from
+     * @param price the price model's columns of a declaration, null when it has no peers
+     * @param violations inspected declarations by id, true when found in violation (left out of learning)
+     */
+    public static DeclarationAnomaly fit(List<Shipment> history, Function<Shipment, double[]> price,
+            Map<String, Boolean> violations, int minPeers, DenseAutoencoder.Settings settings) {
+        var profile = DeclarationProfile.fit(history, minPeers);
+        var training = new ArrayList<double[]>();
+        for (Shipment s : history) {
+            if (!Boolean.TRUE.equals(violations.get(s.declarationId()))) {
+                training.add(profile.row(s, price.apply(s)));
+            }
+        }
+        if (training.isEmpty()) {
+            throw new IllegalArgumentException("no declarations to learn from");
+        }
+        var autoencoder = DenseAutoencoder.fit(training.toArray(double[][]::new), settings);
+        int stride = Math.max(1, training.size() / CALIBRATION_ROWS);
+        var sample = new ArrayList<double[]>();
+        for (int i = 0; i < training.size(); i += stride) {
+            sample.add(training.get(i));
+        }
+        double[] errors = rootErrors(autoencoder, sample.toArray(double[][]::new));
+        double median = median(errors.clone());
+        double[] deviations = Arrays.stream(errors).map(e -> Math.abs(e - median)).toArray();
+        return new DeclarationAnomaly(profile, autoencoder, median, Math.max(1e-6, 1.4826 * median(deviations)));
+    }
+
+    /** Per shipment, in order: the robust z of its reconstruction error (0 or more). */
+    public double[] scores(Collection<Shipment> shipments, Function<Shipment, double[]> price) {
+        double[][] rows = shipments.stream().map(s -> profile.row(s, price.apply(s))).toArray(double[][]::new);
+        double[] errors = rootErrors(autoencoder, rows);
+        for (int i = 0; i < errors.length; i++) {
+            errors[i] = Math.max(0, (errors[i] - errorMedian) / errorSpread);
+        }
+        return errors;
+    }
+
+    public void save(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (Writer out = Files.newBufferedWriter(dir.resolve(PROFILE), StandardCharsets.UTF_8)) {
+            profile.write(out);
+        }
+        autoencoder.save(dir.resolve(NETWORK));
+        var props = new Properties();
+        props.setProperty("errorMedian", Double.toString(errorMedian));
+        props.setProperty("errorSpread", Double.toString(errorSpread));
+        try (Writer out = Files.newBufferedWriter(dir.resolve(SCALE), StandardCharsets.UTF_8)) {
+            props.store(out, "scale of the declaration autoencoder's errors");
+        }
+    }
+
+    /** Whether {@code dir} holds a saved anomaly model. */
+    public static boolean savedIn(Path dir) {
+        return Files.exists(dir.resolve(SCALE));
+    }
+
+    public static DeclarationAnomaly load(Path dir) throws IOException {
+        DeclarationProfile profile;
+        try (var in = Files.newBufferedReader(dir.resolve(PROFILE), StandardCharsets.UTF_8)) {
+            profile = DeclarationProfile.read(in);
+        }
+        var props = new Properties();
+        try (Reader in = Files.newBufferedReader(dir.resolve(SCALE), StandardCharsets.UTF_8)) {
+            props.load(in);
+        }
+        return new DeclarationAnomaly(profile, DenseAutoencoder.load(dir.resolve(NETWORK)),
+                Double.parseDouble(props.getProperty("errorMedian")), Double.parseDouble(props.getProperty("errorSpread")));
+    }
+
+    private static double[] rootErrors(ReconstructionModel model, double[][] rows) {
+        double[] errors = model.errors(rows, DeclarationProfile.COLUMNS);
+        for (int i = 0; i < errors.length; i++) {
+            errors[i] = Math.sqrt(errors[i]);
+        }
+        return errors;
+    }
+
+    private static double median(double[] values) {
+        Arrays.sort(values);
+        int n = values.length;
+        return n == 0 ? 0 : n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+}
