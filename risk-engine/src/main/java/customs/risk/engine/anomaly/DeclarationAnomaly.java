@@ -11,11 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * How unlike the declarations it learnt from a declaration is, as a whole: a dense autoencoder
@@ -51,16 +50,17 @@ public final class DeclarationAnomaly {
 
     /**
      * @param history the declarations to learn from
-     * @param price the price model's columns of a declaration, null when it has no peers
+     * @param price the price model's columns of the declaration at an index, null when it has no peers
      * @param violations inspected declarations by id, true when found in violation (left out of learning)
      */
-    public static DeclarationAnomaly fit(List<Shipment> history, Function<Shipment, double[]> price,
+    public static DeclarationAnomaly fit(List<Shipment> history, IntFunction<double[]> price,
             Map<String, Boolean> violations, int minPeers, DenseAutoencoder.Settings settings) {
         var profile = DeclarationProfile.fit(history, minPeers);
         var training = new ArrayList<double[]>();
-        for (Shipment s : history) {
+        for (int i = 0; i < history.size(); i++) {
+            Shipment s = history.get(i);
             if (!Boolean.TRUE.equals(violations.get(s.declarationId()))) {
-                training.add(profile.row(s, price.apply(s)));
+                training.add(profile.row(s, price.apply(i)));
             }
         }
         if (training.isEmpty()) {
@@ -78,9 +78,15 @@ public final class DeclarationAnomaly {
         return new DeclarationAnomaly(profile, autoencoder, median, Math.max(1e-6, 1.4826 * median(deviations)));
     }
 
-    /** Per shipment, in order: the robust z of its reconstruction error (0 or more). */
-    public double[] scores(Collection<Shipment> shipments, Function<Shipment, double[]> price) {
-        double[][] rows = shipments.stream().map(s -> profile.row(s, price.apply(s))).toArray(double[][]::new);
+    /**
+     * Per shipment, in order: the robust z of its reconstruction error (0 or more).
+     *
+     * @param price the price model's columns of the shipment at an index, null when it has no peers
+     */
+    public double[] scores(List<Shipment> shipments, IntFunction<double[]> price) {
+        double[][] rows = new double[shipments.size()][];
+        java.util.stream.IntStream.range(0, rows.length).parallel()
+                .forEach(i -> rows[i] = profile.row(shipments.get(i), price.apply(i)));
         double[] errors = rootErrors(autoencoder, rows);
         for (int i = 0; i < errors.length; i++) {
             errors[i] = Math.max(0, (errors[i] - errorMedian) / errorSpread);

@@ -115,6 +115,9 @@ public final class LearnedScore {
     /** What one signal did to one row's probability, in probability points (negative: it lowered it). */
     public record Contribution(String group, double probability) {}
 
+    /** A row's calibrated probability and the effects of its signals, largest first. */
+    public record Explained(double probability, List<Contribution> effects) {}
+
     /** A fitted model and the cross-fitted probabilities of the rows it learnt from, in their order. */
     public record Fitted(Model model, double[] heldOut) {}
 
@@ -243,7 +246,11 @@ public final class LearnedScore {
     }
 
     /** The columns a model reads, by name, and which signal each feature belongs to. */
-    record Schema(List<String> categorical, List<String> numeric, List<String> numericGroups) {
+    record Schema(List<String> categorical, List<String> numeric, List<String> numericGroups, String[] groups) {
+
+        Schema(List<String> categorical, List<String> numeric, List<String> numericGroups) {
+            this(categorical, numeric, numericGroups, groupsOf(categorical, numeric, numericGroups));
+        }
 
         static Schema of(FeatureTable table) {
             var groups = table.numeric().values().stream().map(FeatureTable.Numeric::group).toList();
@@ -255,8 +262,8 @@ public final class LearnedScore {
         }
 
         /** The signal of each feature: a categorical column's name, a numeric column's group, or the rules. */
-        String[] groups() {
-            var groups = new String[width()];
+        private static String[] groupsOf(List<String> categorical, List<String> numeric, List<String> numericGroups) {
+            var groups = new String[2 * categorical.size() + numeric.size() + 1];
             for (int c = 0; c < categorical.size(); c++) {
                 groups[2 * c] = categorical.get(c);
                 groups[2 * c + 1] = categorical.get(c);
@@ -264,7 +271,7 @@ public final class LearnedScore {
             for (int j = 0; j < numeric.size(); j++) {
                 groups[2 * categorical.size() + j] = numericGroups.get(j);
             }
-            groups[width() - 1] = RULES;
+            groups[groups.length - 1] = RULES;
             return groups;
         }
 
@@ -275,9 +282,10 @@ public final class LearnedScore {
             int c = categorical.size();
             for (int k = 0; k < c; k++) {
                 String value = valueOf(categoricalColumns.get(k), i);
-                var encoder = encoders.get(k);
-                into[2 * k] = own != null ? own[k][i] : encoder.encode(value);
-                into[2 * k + 1] = Math.log1p(encoder.count(value));
+                encoders.get(k).encodeInto(value, into, 2 * k);
+                if (own != null) {
+                    into[2 * k] = own[k][i];
+                }
             }
             for (int j = 0; j < numeric.size(); j++) {
                 var column = numericColumns.get(j);
@@ -386,30 +394,60 @@ public final class LearnedScore {
         }
 
         /**
-         * What each signal did to row {@code i}'s probability, largest effect first, against a typical
+         * A row's probability and what each signal did to it, largest effect first, against a typical
          * row ({@link #typicalProbability}); the effects add up to the difference.
          */
-        public List<Contribution> explain(FeatureTable rows, int i) {
-            double[] x = schema.row(rows, schema.categoricalColumns(rows), schema.numericColumns(rows), encoders, null,
-                    i, new double[schema.width()]);
+        public Explained explain(FeatureTable rows, int i) {
+            return explain(rows, schema.categoricalColumns(rows), schema.numericColumns(rows), i,
+                    new double[schema.width()], Integer.MAX_VALUE, 0);
+        }
+
+        /**
+         * Every row's probability with its strongest effects: at most {@code limit} of them, each of
+         * at least {@code smallest} probability points. One pass over the trees per row; parallel.
+         */
+        public Explained[] explainAll(FeatureTable rows, int limit, double smallest) {
+            var categoricalColumns = schema.categoricalColumns(rows);
+            var numericColumns = schema.numericColumns(rows);
+            var result = new Explained[rows.rows()];
+            IntStream.range(0, (rows.rows() + CHUNK - 1) / CHUNK).parallel().forEach(chunk -> {
+                double[] buffer = new double[schema.width()];
+                for (int i = chunk * CHUNK; i < Math.min(result.length, (chunk + 1) * CHUNK); i++) {
+                    result[i] = explain(rows, categoricalColumns, numericColumns, i, buffer, limit, smallest);
+                }
+            });
+            return result;
+        }
+
+        private Explained explain(FeatureTable rows, List<IntFunction<String>> categoricalColumns,
+                List<FeatureTable.Numeric> numericColumns, int i, double[] buffer, int limit, double smallest) {
+            double[] x = schema.row(rows, categoricalColumns, numericColumns, encoders, null, i, buffer);
             double[] credit = trees.contributions(x);
+            double margin = trees.expectedMargin();
+            for (double c : credit) {
+                margin += c;
+            }
+            double priorLogit = logitPrior(rows.prior(i));
+            double logit = calibration.logit(blend(margin, priorLogit, priorWeight));
+            double p = sigmoid(logit);
+            double reference = referenceLogit();
+            double p0 = sigmoid(reference);
+            // Log-odds effects become probability points along the secant from the typical row to this one.
+            double slope = Math.abs(logit - reference) < 1e-9 ? p * (1 - p) : (p - p0) / (logit - reference);
             String[] groups = schema.groups();
             var byGroup = new LinkedHashMap<String, Double>();
             double a = calibration.slope();
             for (int j = 0; j < credit.length; j++) {
                 if (credit[j] != 0) {
-                    byGroup.merge(groups[j], a * (1 - priorWeight) * credit[j], Double::sum);
+                    byGroup.merge(groups[j], a * (1 - priorWeight) * credit[j] * slope, Double::sum);
                 }
             }
-            byGroup.merge(RULES, a * priorWeight * (logitPrior(rows.prior(i)) - meanPrior), Double::sum);
-            double reference = referenceLogit();
-            double logit = calibration.logit(blend(trees.margin(x), logitPrior(rows.prior(i)), priorWeight));
-            double p = sigmoid(logit);
-            double p0 = sigmoid(reference);
-            // Log-odds effects become probability points along the secant from the typical row to this one.
-            double slope = Math.abs(logit - reference) < 1e-9 ? p * (1 - p) : (p - p0) / (logit - reference);
-            return byGroup.entrySet().stream().map(e -> new Contribution(e.getKey(), e.getValue() * slope))
-                    .sorted(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.probability()))).toList();
+            byGroup.merge(RULES, a * priorWeight * (priorLogit - meanPrior) * slope, Double::sum);
+            var effects = byGroup.entrySet().stream().filter(e -> Math.abs(e.getValue()) >= smallest)
+                    .map(e -> new Contribution(e.getKey(), e.getValue()))
+                    .sorted(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.probability())))
+                    .limit(limit).toList();
+            return new Explained(p, effects);
         }
 
         /** The probability of a row with no signal either way: the model's average view. */

@@ -45,6 +45,16 @@ public final class TargetEncoder {
         return s == null ? prior : (s[0] + smoothing * prior) / (s[1] + smoothing);
     }
 
+    /**
+     * The smoothed rate and the count of {@code value} in one lookup, into {@code into[offset]} and
+     * {@code into[offset + 1]} (the count as log(1 + count)).
+     */
+    public void encodeInto(String value, double[] into, int offset) {
+        var s = stats.get(value);
+        into[offset] = s == null ? prior : (s[0] + smoothing * prior) / (s[1] + smoothing);
+        into[offset + 1] = s == null ? 0 : Math.log1p(s[1]);
+    }
+
     /** How many of the rows with {@code value} were positive (violations) in fitting. */
     public double positives(String value) {
         var s = stats.get(value);

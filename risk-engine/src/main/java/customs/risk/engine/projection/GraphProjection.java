@@ -30,7 +30,7 @@ public final class GraphProjection {
                    d.originCountry AS origin, d.quantity AS quantity, d.quantityUnit AS unit, d.valueUsd AS usd,
                    x.id AS declarant, o.code AS office, d.netMassKg AS netMass, d.dutyRate AS duty,
                    d.direction AS direction, d.departureCountry AS departure, d.transportMode AS transport,
-                   [k IN keys(d) WHERE k STARTS WITH 'x_' | [substring(k, 2), toString(d[k])]] AS extras
+                   [k IN $extraKeys | toString(d[k])] AS extras
             """;
     private static final String SHIPMENTS = """
             MATCH (s:Company)<-[:SOLD_BY]-(d:Declaration)-[:BOUGHT_BY]->(b:Company)
@@ -60,25 +60,40 @@ public final class GraphProjection {
             RETURN 'OFFICER' AS kind, key, companies
             """;
 
+    /** Property keys of the columns bundles carried beyond the contract ({@code x_*}). */
+    private static final String EXTRA_KEYS = """
+            CALL db.propertyKeys() YIELD propertyKey
+            WITH propertyKey WHERE propertyKey STARTS WITH 'x_'
+            RETURN propertyKey ORDER BY propertyKey
+            """;
+
     private GraphProjection() {}
+
+    /** The extra column keys, read once per load: each declaration is then asked for these only. */
+    private static List<String> extraKeys(org.neo4j.driver.Session session) {
+        return session.run(EXTRA_KEYS).list(r -> r.get("propertyKey").asString());
+    }
 
     /** The declarations that have no score yet (newly filed), as shipments. */
     public static List<Shipment> loadUnscored(Driver driver) {
         var shipments = new ArrayList<Shipment>();
         var words = new Words();
         try (var session = driver.session()) {
-            session.run(UNSCORED_SHIPMENTS).forEachRemaining(r -> shipments.add(shipment(r, words)));
+            var keys = extraKeys(session);
+            session.run(UNSCORED_SHIPMENTS, Map.of("extraKeys", keys))
+                    .forEachRemaining(r -> shipments.add(shipment(r, keys, words)));
         }
         return shipments;
     }
 
-    private static Shipment shipment(org.neo4j.driver.Record r, Words words) {
+    private static Shipment shipment(org.neo4j.driver.Record r, List<String> extraKeys, Words words) {
         var attributes = new TreeMap<String, String>();
         putAttribute(attributes, words, "direction", r.get("direction"));
         putAttribute(attributes, words, "departure_country", r.get("departure"));
         putAttribute(attributes, words, "transport_mode", r.get("transport"));
-        for (Value pair : r.get("extras").values()) {
-            putAttribute(attributes, words, words.of(pair.get(0).asString()), pair.get(1));
+        var extras = r.get("extras");
+        for (int k = 0; k < extraKeys.size(); k++) {
+            putAttribute(attributes, words, extraKeys.get(k).substring(2), extras.get(k));
         }
         return new Shipment(r.get("id").asString(), r.get("filedOn").asLocalDate(), words.of(r.get("seller").asString()),
                 words.of(r.get("buyer").asString()), words.of(r.get("hs").asString()),
@@ -116,8 +131,9 @@ public final class GraphProjection {
         var traded = new HashMap<String, Double>();
         var words = new Words();
         try (var session = driver.session()) {
-            session.run(SHIPMENTS).forEachRemaining(r -> {
-                var s = shipment(r, words);
+            var keys = extraKeys(session);
+            session.run(SHIPMENTS, Map.of("extraKeys", keys)).forEachRemaining(r -> {
+                var s = shipment(r, keys, words);
                 shipments.add(s);
                 for (String company : List.of(s.sellerId(), s.buyerId())) {
                     firstDeclared.merge(company, s.filedOn(), (a, b) -> a.isBefore(b) ? a : b);

@@ -111,16 +111,10 @@ final class DeclarationScoring {
     }
 
     /** The reasons of a learned score: each signal that moved it, in words, with how much. */
-    static List<String> reasons(LearnedScore.Model model, FeatureTable table, int i, Shipment s, Signals rules,
-            Map<String, String> partyReasons, int limit) {
-        var reasons = new ArrayList<String>();
-        for (var c : model.explain(table, i)) {
-            if (reasons.size() >= limit) {
-                break;
-            }
-            if (Math.abs(c.probability()) < 0.005) {
-                continue;
-            }
+    static List<String> reasons(LearnedScore.Model model, List<LearnedScore.Contribution> effects, Shipment s,
+            Signals rules, Map<String, String> partyReasons) {
+        var reasons = new ArrayList<String>(effects.size() + 1);
+        for (var c : effects) {
             String words = words(model, c.group(), s, rules, partyReasons);
             if (words != null) {
                 reasons.add(String.format("%+.2f %s", c.probability(), words));

@@ -66,16 +66,10 @@ final class EntityScoring {
     }
 
     /** The reasons of a learned company score: each signal that moved it, in words, with how much. */
-    static List<String> reasons(LearnedScore.Model model, FeatureTable table, int i, CompanyFacts company,
-            double[][] evidence, double[][] history, Signals rules, int limit) {
-        var reasons = new ArrayList<String>();
-        for (var c : model.explain(table, i)) {
-            if (reasons.size() >= limit) {
-                break;
-            }
-            if (Math.abs(c.probability()) < 0.005) {
-                continue;
-            }
+    static List<String> reasons(List<LearnedScore.Contribution> effects, int i, CompanyFacts company,
+            double[][] evidence, double[][] history, Signals rules) {
+        var reasons = new ArrayList<String>(effects.size());
+        for (var c : effects) {
             String words = words(c.group(), i, company, evidence, history, rules);
             if (words != null) {
                 reasons.add(String.format("%+.2f %s", c.probability(), words));

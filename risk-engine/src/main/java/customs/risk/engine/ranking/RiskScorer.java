@@ -61,8 +61,11 @@ public final class RiskScorer {
     static final double CONTROL_LINK_WEIGHT = 5;
     /** Share of inspected declarations, oldest first, whose outcomes make a company's history when it learns. */
     static final double HISTORY_SHARE = 0.7;
-    /** Most reasons kept per item. */
-    static final int REASONS = 6;
+    /** Most reasons kept per item: the signals that moved its score the most. */
+    static final int REASONS = 4;
+    /** A signal that moved a score by less than this many probability points goes unmentioned. */
+    static final double SMALLEST_EFFECT = 0.01;
+    static final String HELD_OUT = "inspected: scored by trees that never saw this declaration's outcome";
     /** A company's network score from which its declarations carry part of it in their prior. */
     static final double CONTEXT_MIN = 0.3;
 
@@ -117,12 +120,14 @@ public final class RiskScorer {
         var graph = graphFeatures(data, stages);
         var price = PriceModel.fit(data.shipments(), data.violations(), settings.minPeers(), autoencoder);
         stages.lap("price model fit");
+        var rules = rules(data, graph, price, stages);
         Optional<DeclarationAnomaly> anomaly = wholeDeclarationAutoencoder && !data.shipments().isEmpty()
-                ? Optional.of(DeclarationAnomaly.fit(data.shipments(), price::features, data.violations(),
-                        settings.minPeers(), autoencoder))
+                ? Optional.of(DeclarationAnomaly.fit(data.shipments(), i -> priceRow(rules.declarationColumns(), i),
+                        data.violations(), settings.minPeers(), autoencoder))
                 : Optional.empty();
         stages.lap("declaration autoencoder fit");
-        var rules = rules(data, graph, price, anomaly, stages);
+        anomalyColumn(rules.shipments(), anomaly, rules.declarationColumns());
+        stages.lap("declaration autoencoder scoring");
         var declarations = fitDeclarations(data, rules);
         stages.lap("declaration model fit");
         var entities = fitEntities(data, rules);
@@ -149,7 +154,10 @@ public final class RiskScorer {
     public RiskAssessment score(TradeData data, RiskModel model) {
         var stages = new Stopwatch();
         var graph = graphFeatures(data, stages);
-        return finish(data, rules(data, graph, model.price(), model.anomaly(), stages), model, stages);
+        var rules = rules(data, graph, model.price(), stages);
+        anomalyColumn(rules.shipments(), model.anomaly(), rules.declarationColumns());
+        stages.lap("declaration autoencoder scoring");
+        return finish(data, rules, model, stages);
     }
 
     /** Trains on {@code data} and scores it, keeping no model. */
@@ -178,7 +186,7 @@ public final class RiskScorer {
         var signals = new HashMap<String, Signals>();
         double[][] columns = new double[Signal.values().length][n];
         priceSignals(fresh, model.price(), signals, columns, null);
-        anomalyColumn(fresh, model.price(), model.anomaly(), columns);
+        anomalyColumn(fresh, model.anomaly(), columns);
         double[] prior = new double[n];
         for (int i = 0; i < n; i++) {
             addPartyContext(fresh.get(i), i, parties, signals, columns);
@@ -198,8 +206,7 @@ public final class RiskScorer {
         return new GraphFeatures(loops, clusters);
     }
 
-    private Rules rules(TradeData data, GraphFeatures graph, PriceModel price, Optional<DeclarationAnomaly> anomaly,
-            Stopwatch stages) {
+    private Rules rules(TradeData data, GraphFeatures graph, PriceModel price, Stopwatch stages) {
         var shipments = data.shipments();
         int n = shipments.size();
         var companies = data.companies();
@@ -257,8 +264,6 @@ public final class RiskScorer {
         var flaggedPrices = new HashMap<String, List<PriceEvidence.Signal>>();
         priceSignals(shipments, price, declarationSignals, columns, flaggedPrices);
         stages.lap("price scoring");
-        anomalyColumn(shipments, price, anomaly, columns);
-        stages.lap("declaration autoencoder scoring");
         mispricingSignals(shipments, flaggedPrices, entitySignals, companyIndex, evidence);
         profileEvidence(companies, shipments, evidence);
 
@@ -325,14 +330,24 @@ public final class RiskScorer {
     }
 
     /** How unusual each declaration is as a whole, NaN without the autoencoder. */
-    private static void anomalyColumn(List<Shipment> shipments, PriceModel price, Optional<DeclarationAnomaly> anomaly,
+    private static void anomalyColumn(List<Shipment> shipments, Optional<DeclarationAnomaly> anomaly,
             double[][] columns) {
-        double[] column = anomaly.map(a -> a.scores(shipments, price::features)).orElse(null);
+        double[] column = anomaly.map(a -> a.scores(shipments, i -> priceRow(columns, i))).orElse(null);
         if (column == null) {
             Arrays.fill(columns[Signal.ANOMALY.ordinal()], Double.NaN);
         } else {
             columns[Signal.ANOMALY.ordinal()] = column;
         }
+    }
+
+    /** The price model's columns of row i as the price features gave them, null when it had no peers. */
+    private static double[] priceRow(double[][] columns, int i) {
+        if (Double.isNaN(columns[Signal.PRICE_Z_ORIGIN.ordinal()][i])) {
+            return null;
+        }
+        return new double[] {columns[Signal.PRICE_Z_ORIGIN.ordinal()][i], columns[Signal.PRICE_Z_HS6.ordinal()][i],
+                columns[Signal.PRICE_Z_HS4.ordinal()][i], columns[Signal.LOT_Z.ordinal()][i],
+                columns[Signal.PRICE_DRIFT.ordinal()][i]};
     }
 
     /** A pattern of deviating prices indicts a trader in proportion to how much of its trade it covers. */
@@ -565,16 +580,12 @@ public final class RiskScorer {
             return List.of(items);
         }
         var learned = model.entities().get();
-        double[] p = learned.probabilities(rows.table());
-        String summary = String.format("violation probability per inspected declaration against %.2f for a typical"
-                + " company (model %s, learnt from %,d inspected declarations of companies)",
-                learned.typicalProbability(), model.version(), learned.labelled());
+        var explained = learned.explainAll(rows.table(), REASONS, SMALLEST_EFFECT);
         IntStream.range(0, items.length).parallel().forEach(c -> {
             var company = companies.get(c);
-            var reasons = new ArrayList<>(EntityScoring.reasons(learned, rows.table(), c, company, rules.evidence(),
-                    rows.history(), rows.signals().get(company.id()), REASONS));
-            reasons.add(summary);
-            items[c] = new ScoredItem(company.id(), p[c], Lane.GREEN, reasons);
+            var reasons = EntityScoring.reasons(explained[c].effects(), c, company, rules.evidence(), rows.history(),
+                    rows.signals().get(company.id()));
+            items[c] = new ScoredItem(company.id(), explained[c].probability(), Lane.GREEN, reasons);
         });
         return List.of(items);
     }
@@ -593,24 +604,23 @@ public final class RiskScorer {
         }
         var learned = model.declarations().get();
         var table = DeclarationScoring.table(shipments, columns, prior);
-        double[] p = learned.model().probabilities(table);
+        var explained = learned.model().explainAll(table, REASONS, SMALLEST_EFFECT);
         var partyReasons = new HashMap<String, String>();
         parties.forEach((id, party) -> {
             if (party.reason() != null) {
                 partyReasons.put(id, party.reason());
             }
         });
-        String summary = String.format("violation probability against %.2f for a typical declaration (model %s,"
-                + " learnt from %,d inspections)", learned.model().typicalProbability(), model.version(),
-                learned.model().labelled());
-        String heldOutSummary = summary + "; scored by trees that never saw this declaration's own outcome";
         IntStream.range(0, items.length).parallel().forEach(i -> {
             Shipment s = shipments.get(i);
             Double held = learned.heldOut().get(s.declarationId());
-            var reasons = new ArrayList<>(DeclarationScoring.reasons(learned.model(), table, i, s,
-                    signals.get(s.declarationId()), partyReasons, REASONS));
-            reasons.add(held == null ? summary : heldOutSummary);
-            items[i] = new ScoredItem(s.declarationId(), held == null ? p[i] : held, Lane.GREEN, reasons);
+            var reasons = DeclarationScoring.reasons(learned.model(), explained[i].effects(), s,
+                    signals.get(s.declarationId()), partyReasons);
+            if (held != null) {
+                reasons.add(HELD_OUT);
+            }
+            items[i] = new ScoredItem(s.declarationId(), held == null ? explained[i].probability() : held, Lane.GREEN,
+                    reasons);
         });
         return List.of(items);
     }

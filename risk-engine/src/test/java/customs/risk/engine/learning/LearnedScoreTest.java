@@ -148,8 +148,10 @@ class LearnedScoreTest {
         double[] p = model.probabilities(world.table());
         int riskiest = IntStream.range(0, p.length).boxed().max((a, b) -> Double.compare(p[a], p[b])).orElseThrow();
 
-        var contributions = model.explain(world.table(), riskiest);
+        var explained = model.explain(world.table(), riskiest);
+        var contributions = explained.effects();
 
+        assertThat(explained.probability()).isCloseTo(p[riskiest], org.assertj.core.data.Offset.offset(1e-9));
         double sum = contributions.stream().mapToDouble(LearnedScore.Contribution::probability).sum();
         assertThat(sum).isCloseTo(p[riskiest] - model.typicalProbability(), org.assertj.core.data.Offset.offset(1e-6));
         assertThat(contributions.getFirst().probability()).isPositive();

@@ -26,6 +26,15 @@ class DenseAutoencoderTest {
         assertThat(errors[1]).as("off the line").isGreaterThan(5 * errors[0]);
         assertThat(errors[2]).as("a column that never moves").isGreaterThan(5 * errors[0]);
 
+        // The plain-Java forward pass reconstructs as the network does.
+        double[][] byNetwork = model.networkOutput(probes);
+        for (int i = 0; i < probes.length; i++) {
+            double[] byHand = model.forward(probes[i]);
+            for (int c = 0; c < 3; c++) {
+                assertThat(byHand[c]).isCloseTo(byNetwork[i][c], org.assertj.core.data.Offset.offset(1e-4));
+            }
+        }
+
         Path file = dir.resolve("ae.zip");
         model.save(file);
         double[] again = DenseAutoencoder.load(file).errors(probes, 3);

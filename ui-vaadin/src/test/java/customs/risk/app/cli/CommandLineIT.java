@@ -163,10 +163,11 @@ class CommandLineIT {
         reset();
 
         assertThat(RiskCommand.execute("train", "--data-dir", dataDir)).as(err()).isZero();
-        assertThat(out()).contains("Trained model v0001 on 3000 declarations", "price model: ", "inspection model: ",
-                "price model fit", "supervised fit", "Scored 3,000 declarations");
+        assertThat(out()).contains("Trained model v0001 on 3000 declarations", "price model: ", "declaration score: ",
+                "company score: ", "price model fit", "declaration model fit", "Scored 3,000 declarations");
         assertThat(tmp.resolve("data/models/v0001/manifest.properties")).exists();
-        assertThat(tmp.resolve("data/models/v0001/price-autoencoder.zip")).exists();
+        assertThat(tmp.resolve("data/models/v0001/declaration-autoencoder.zip")).exists();
+        assertThat(tmp.resolve("data/models/v0001/declaration-model.tsv")).exists();
         reset();
 
         assertThat(RiskCommand.execute("score", "--data-dir", dataDir)).as(err()).isZero();
@@ -245,16 +246,31 @@ class CommandLineIT {
     }
 
     @Test
-    void evaluatePrintsFiguresForGeneratedDataAndKcs() {
-        int code = RiskCommand.execute("evaluate", "--declarations", "3000", "--kcs", "../../shared/datasets/kcs");
+    void evaluatePrintsFiguresForGeneratedDataAndKcs() throws Exception {
+        // The first rows of each KCS split: the whole product path, at a size a test can afford.
+        Path kcs = Files.createDirectories(tmp.resolve("kcs"));
+        for (String split : List.of("train", "valid", "test")) {
+            String file = "kcs_df_syn_" + split + "_eng.csv";
+            try (var lines = Files.lines(Path.of("../datasets/kcs", file))) {
+                Files.write(kcs.resolve(file), lines.limit(split.equals("train") ? 6_000 : 1_500).toList());
+            }
+        }
+
+        int code = RiskCommand.execute("evaluate", "--declarations", "3000", "--kcs", kcs.toString(),
+                "--kcs-splits", "test");
 
         assertThat(code).as(err()).isZero();
         assertThat(out()).containsPattern("top-\\d+ entities: [01]\\.\\d{3} planted, [01]\\.\\d{3} decoys")
                 .containsPattern("top-\\d+ declarations: [01]\\.\\d{3} mispriced")
-                .contains("scheme,label,companies,in_top_k", "ROUND_TRIP,PLANTED")
-                .contains("split,rows,fraud_rate,p@1%,p@2%,p@5%,p@10%")
-                .containsPattern("test \\(trained on train\\+valid\\),8481,")
+                .contains("scheme,label,companies,in_top_k", "ROUND_TRIP,PLANTED", "DECOY_RECIPROCAL,DECOY")
+                .containsPattern("ties among the top 1% of entities: [01]\\.\\d{3}")
+                .contains("split,rows,fraud_rate,p@1%,p@2%,p@5%,p@10%", "declarationModel: boosted trees on")
+                .containsPattern("test \\(history: train\\+valid\\),14\\d\\d,")
                 .contains("published best on test (LightGBM): p@5% = 0.762");
+        // What the product ranks first among the new declarations is far above the fraud rate.
+        var line = out().lines().filter(l -> l.startsWith("test (history")).findFirst().orElseThrow().split(",");
+        assertThat(Double.parseDouble(line[5])).as("p@5%% against a fraud rate of %s", line[2])
+                .isGreaterThan(Double.parseDouble(line[2]) + 0.2);
         reset();
         assertThat(RiskCommand.execute("evaluate", "--skip-generated", "--kcs", tmp.resolve("none").toString()))
                 .isEqualTo(ExitCodes.USAGE);
@@ -272,8 +288,9 @@ class CommandLineIT {
         assertThat(RiskCommand.execute("bench", "score", "--declarations", "2000", "--second", "1000")).as(err()).isZero();
         assertThat(out()).containsPattern("training \\(fit v0001 and rescore with it\\): [\\d.]+ s")
                 .containsPattern("full rescoring with v0001: [\\d.]+ s")
-                .contains("projection load", "loops", "clusters", "price model fit", "risk spreading", "supervised fit",
-                        "scoring", "write-back", "peak heap", "price autoencoder fit: ")
+                .contains("projection load", "loops", "clusters", "price model fit", "risk spreading",
+                        "declaration model fit", "company model fit", "scoring", "write-back", "peak heap",
+                        "price autoencoder fit: ")
                 .containsPattern("incremental scoring after loading 1,000 more declarations: [\\d,]+ new declarations"
                         + " scored with v0001 in [\\d.]+ s");
         reset();
