@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jgrapht.Graph;
@@ -22,37 +23,66 @@ import org.jgrapht.graph.DefaultEdge;
 /**
  * Finds circular trade and round-tripping: goods of one HS heading that leave a controlling party
  * and come back to it through up to {@code maxLength - 1} other parties, repeatedly, each round in
- * time order within a window and with consistent quantities. A party is a company or a group under
- * common control ({@link ControlGroups}), so a loop may close through a shared officer, address or
- * phone instead of a declared sale.
+ * time order within a window and with matching quantities, more often than the same trade would
+ * line up by chance. A party is a company or a group under common control ({@link ControlGroups}),
+ * so a loop may close through a shared officer, address or phone instead of a declared sale.
  *
  * <p>What does not count: trade in different goods (each heading is its own graph), a one-off
- * return (fewer than {@code minRounds} rounds), a small return (its quantity is not consistent
- * with what went out).
+ * return (fewer than {@code minRounds} rounds), a return whose quantity differs from what went out
+ * by more than {@code quantityTolerance}, and ordinary reciprocal trade (a company importing and
+ * exporting the same goods with one partner), whose shipments now and then match by chance.
  *
  * <p>Method: per heading, the directed party graph is reduced to its strongly connected
  * components (Kosaraju, O(V + E)); inside each, simple cycles of length 2 to {@code maxLength} are
  * enumerated by depth-bounded search from their smallest vertex (O(V·d^(L-1)) for out-degree d,
  * capped at {@link #MAX_CYCLES_PER_HEADING} cycles); each cycle's shipments are then matched greedily
- * into rounds in date order (O(S log S) per cycle). Cycle search after STACK.md: bounded search on an
- * in-memory projection, not Cypher variable-length paths, and never Johnson's algorithm on a large
- * component.
+ * into rounds in date order, from each party in turn, keeping the reading with most rounds
+ * (O(L·S log S + L·S·w) per cycle for its S shipments, w of them within one window). Cycle search
+ * after STACK.md: bounded search on an in-memory projection, not Cypher variable-length paths, and
+ * never Johnson's algorithm on a large component.
+ *
+ * <p>Chance: a cycle whose rounds reach {@code minRounds} is tested against its own trade by a
+ * permutation test (Good, Permutation, Parametric and Bootstrap Tests of Hypotheses, 2005): the
+ * filing dates of the cycle's shipments are shuffled among them (each keeps its leg and quantity),
+ * the same matching is rerun, and the average over {@code permutations} shuffles, seeded from the
+ * heading and the cycle so that results repeat, is the number of rounds expected by chance. The
+ * observed rounds are then judged by the Poisson upper tail P(X >= rounds) at that mean, summed
+ * exactly from the probability mass function in log space. A loop is reported when that tail is at
+ * most {@code significance} and the rounds exceed the chance expectation by at least
+ * {@link #MIN_EXCESS_ROUNDS}. The test costs {@code permutations} more matchings, only for the
+ * cycles that reached {@code minRounds} on the real dates.
  */
 public final class CircularTradeDetector {
 
     public static final int MAX_LENGTH_DEFAULT = 4;
-    public static final int WINDOW_DAYS_DEFAULT = 180;
-    public static final double QUANTITY_TOLERANCE_DEFAULT = 1.5;
+    /**
+     * Four months: a hand-over takes weeks, so a round of four parties is done in about 120 days;
+     * a longer window only lets unrelated shipments pair up by chance and weakens the test.
+     */
+    public static final int WINDOW_DAYS_DEFAULT = 120;
+    /** Returns within 10% of what went out: carousel goods keep their quantity. */
+    public static final double QUANTITY_TOLERANCE_DEFAULT = 1.1;
     public static final int MIN_ROUNDS_DEFAULT = 2;
+    public static final double SIGNIFICANCE_DEFAULT = 0.05;
+    public static final int CHANCE_PERMUTATIONS_DEFAULT = 20;
+    /** Fewest rounds beyond the chance expectation that make a loop, whatever the tail says. */
+    public static final double MIN_EXCESS_ROUNDS = 1;
     public static final int MAX_CYCLES_PER_HEADING = 20_000;
 
     private final int maxLength;
     private final int windowDays;
     private final double quantityTolerance;
     private final int minRounds;
+    private final double significance;
+    private final int permutations;
 
     public CircularTradeDetector() {
         this(MAX_LENGTH_DEFAULT, WINDOW_DAYS_DEFAULT, QUANTITY_TOLERANCE_DEFAULT, MIN_ROUNDS_DEFAULT);
+    }
+
+    /** A detector that judges chance with {@link #SIGNIFICANCE_DEFAULT} and {@link #CHANCE_PERMUTATIONS_DEFAULT}. */
+    public CircularTradeDetector(int maxLength, int windowDays, double quantityTolerance, int minRounds) {
+        this(maxLength, windowDays, quantityTolerance, minRounds, SIGNIFICANCE_DEFAULT, CHANCE_PERMUTATIONS_DEFAULT);
     }
 
     /**
@@ -60,8 +90,12 @@ public final class CircularTradeDetector {
      * @param windowDays longest time from the first to the last leg of one round
      * @param quantityTolerance largest ratio between a leg's quantity and the first leg's (at least 1)
      * @param minRounds fewest rounds that make a loop (at least 1)
+     * @param significance largest Poisson tail probability of the rounds given the chance
+     *     expectation that still makes a loop (0 exclusive to 1)
+     * @param permutations date shuffles that estimate the chance expectation (at least 1)
      */
-    public CircularTradeDetector(int maxLength, int windowDays, double quantityTolerance, int minRounds) {
+    public CircularTradeDetector(int maxLength, int windowDays, double quantityTolerance, int minRounds,
+            double significance, int permutations) {
         if (maxLength < 2 || maxLength > 6) {
             throw new IllegalArgumentException("maxLength must be within [2, 6]: " + maxLength);
         }
@@ -74,13 +108,24 @@ public final class CircularTradeDetector {
         if (minRounds < 1) {
             throw new IllegalArgumentException("minRounds must be at least 1: " + minRounds);
         }
+        if (!(significance > 0 && significance <= 1)) {
+            throw new IllegalArgumentException("significance must be within (0, 1]: " + significance);
+        }
+        if (permutations < 1) {
+            throw new IllegalArgumentException("permutations must be at least 1: " + permutations);
+        }
         this.maxLength = maxLength;
         this.windowDays = windowDays;
         this.quantityTolerance = quantityTolerance;
         this.minRounds = minRounds;
+        this.significance = significance;
+        this.permutations = permutations;
     }
 
-    /** The loops in {@code shipments}, heading by heading, largest number of rounds first. */
+    /**
+     * The loops in {@code shipments}, heading by heading, most significant first (smallest
+     * {@link TradeLoop#pValue()}, then most rounds beyond chance, then most rounds).
+     */
     public List<TradeLoop> detect(Collection<Shipment> shipments, ControlGroups control) {
         var byHeading = new TreeMap<String, List<Shipment>>();
         for (Shipment s : shipments) {
@@ -106,7 +151,9 @@ public final class CircularTradeDetector {
         if (failure.get() != null) {
             throw new IllegalStateException("circular trade detection failed", failure.get());
         }
-        loops.sort(Comparator.comparingInt(TradeLoop::rounds).reversed()
+        loops.sort(Comparator.comparingDouble(TradeLoop::pValue)
+                .thenComparing(Comparator.comparingDouble(TradeLoop::excessRounds).reversed())
+                .thenComparing(Comparator.comparingInt(TradeLoop::rounds).reversed())
                 .thenComparing(TradeLoop::hs4).thenComparing(l -> l.companies().toString()));
         return loops;
     }
@@ -131,7 +178,7 @@ public final class CircularTradeDetector {
                 continue;
             }
             for (List<String> cycle : cycles(graph, component)) {
-                var loop = rounds(heading, cycle, legs);
+                var loop = loop(heading, cycle, legs);
                 if (loop != null) {
                     found.add(loop);
                 }
@@ -176,81 +223,256 @@ public final class CircularTradeDetector {
     }
 
     /**
-     * Matches the cycle's shipments into rounds, trying each party as the one the goods leave
-     * first, and keeps the reading with the most rounds; null when there are fewer than minRounds.
+     * The cycle as a loop when its rounds reach minRounds and beat chance, otherwise null. The
+     * rounds are read from each party in turn as the one the goods leave first; the reading with
+     * most rounds counts, on the real dates and on every shuffle alike.
      */
-    private TradeLoop rounds(String heading, List<String> cycle, Map<List<String>, List<Shipment>> legs) {
-        List<Shipment[]> best = List.of();
-        for (int shift = 0; shift < cycle.size(); shift++) {
-            var rotated = new ArrayList<String>(cycle.size());
-            for (int i = 0; i < cycle.size(); i++) {
-                rotated.add(cycle.get((shift + i) % cycle.size()));
-            }
-            var rounds = roundsFrom(rotated, legs);
+    private TradeLoop loop(String heading, List<String> cycle, Map<List<String>, List<Shipment>> byLeg) {
+        int k = cycle.size();
+        var shipments = new Shipment[k][];
+        for (int i = 0; i < k; i++) {
+            shipments[i] = byLeg.get(List.of(cycle.get(i), cycle.get((i + 1) % k))).stream()
+                    .sorted(Comparator.comparing(Shipment::filedOn).thenComparing(Shipment::declarationId))
+                    .toArray(Shipment[]::new);
+        }
+        var legs = Legs.of(shipments);
+        List<int[]> best = List.of();
+        int bestShift = 0;
+        for (int shift = 0; shift < k; shift++) {
+            var rounds = new ArrayList<int[]>();
+            legs.match(shift, windowDays, quantityTolerance, rounds);
             if (rounds.size() > best.size()) {
                 best = rounds;
+                bestShift = shift;
             }
         }
-        return best.size() < minRounds ? null : describe(heading, best);
-    }
-
-    private List<Shipment[]> roundsFrom(List<String> cycle, Map<List<String>, List<Shipment>> legs) {
-        int k = cycle.size();
-        @SuppressWarnings("unchecked")
-        List<Shipment>[] byLeg = new List[k];
-        for (int i = 0; i < k; i++) {
-            byLeg[i] = legs.get(List.of(cycle.get(i), cycle.get((i + 1) % k))).stream()
-                    .sorted(Comparator.comparing(Shipment::filedOn).thenComparing(Shipment::declarationId)).toList();
+        int observed = best.size();
+        if (observed < minRounds) {
+            return null;
         }
-        boolean[][] used = new boolean[k][];
-        for (int i = 0; i < k; i++) {
-            used[i] = new boolean[byLeg[i].size()];
+        double expected = chanceRounds(legs, new SplittableRandom(seed(heading, cycle)));
+        double p = poissonUpperTail(observed, expected);
+        if (p > significance || observed - expected < MIN_EXCESS_ROUNDS) {
+            return null;
         }
-        var rounds = new ArrayList<Shipment[]>();
-        for (int a = 0; a < byLeg[0].size(); a++) {
-            Shipment first = byLeg[0].get(a);
+        var rounds = new ArrayList<Shipment[]>(observed);
+        for (int[] picked : best) {
             Shipment[] round = new Shipment[k];
+            for (int i = 0; i < k; i++) {
+                round[i] = shipments[(bestShift + i) % k][picked[i]];
+            }
+            rounds.add(round);
+        }
+        return describe(heading, rounds, expected, p);
+    }
+
+    /**
+     * Average rounds, best reading, over shuffles of the filing dates among all shipments of the
+     * cycle: each shipment keeps its leg and quantity and draws a date without replacement. At
+     * least half a round over all shuffles, the finest mean they resolve, so that the tail
+     * probability never claims more than the shuffles can show.
+     */
+    private double chanceRounds(Legs real, SplittableRandom random) {
+        int k = real.day.length;
+        int total = 0;
+        for (int[] leg : real.day) {
+            total += leg.length;
+        }
+        int[] pool = new int[total];
+        int at = 0;
+        for (int[] leg : real.day) {
+            System.arraycopy(leg, 0, pool, at, leg.length);
+            at += leg.length;
+        }
+        var shuffled = new Legs(k);
+        var keys = new long[k][];
+        for (int i = 0; i < k; i++) {
+            int n = real.day[i].length;
+            shuffled.day[i] = new int[n];
+            shuffled.quantity[i] = new double[n];
+            shuffled.unit[i] = new int[n];
+            keys[i] = new long[n];
+        }
+        long sum = 0;
+        for (int run = 0; run < permutations; run++) {
+            for (int i = total - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = pool[i];
+                pool[i] = pool[j];
+                pool[j] = swap;
+            }
+            at = 0;
+            for (int i = 0; i < k; i++) {
+                int n = real.day[i].length;
+                // Each leg in its new date order; equal dates keep the real order (key: date, then index).
+                for (int j = 0; j < n; j++) {
+                    keys[i][j] = ((long) pool[at + j] << 32) | j;
+                }
+                at += n;
+                Arrays.sort(keys[i]);
+                for (int j = 0; j < n; j++) {
+                    int from = (int) keys[i][j];
+                    shuffled.day[i][j] = (int) (keys[i][j] >>> 32);
+                    shuffled.quantity[i][j] = real.quantity[i][from];
+                    shuffled.unit[i][j] = real.unit[i][from];
+                }
+            }
+            int best = 0;
+            for (int shift = 0; shift < k; shift++) {
+                best = Math.max(best, shuffled.match(shift, windowDays, quantityTolerance, null));
+            }
+            sum += best;
+        }
+        return Math.max(sum / (double) permutations, 0.5 / permutations);
+    }
+
+    /** A seed that depends only on the heading and the cycle, so that a rerun gives the same figures. */
+    private static long seed(String heading, List<String> cycle) {
+        long h = heading.hashCode();
+        for (String party : cycle) {
+            h = h * 0x9E3779B97F4A7C15L + party.hashCode();
+        }
+        return h;
+    }
+
+    /**
+     * Filing days, quantities and units of a cycle's legs, each leg in date order; leg i goes from
+     * party i to party i + 1 of the cycle. Arrays, because the matching runs on them once per
+     * reading and per shuffle.
+     */
+    private static final class Legs {
+        final int[][] day;
+        final double[][] quantity;
+        final int[][] unit;
+
+        Legs(int count) {
+            day = new int[count][];
+            quantity = new double[count][];
+            unit = new int[count][];
+        }
+
+        static Legs of(Shipment[][] shipments) {
+            int k = shipments.length;
+            var legs = new Legs(k);
+            var units = new HashMap<String, Integer>();
+            for (int i = 0; i < k; i++) {
+                int n = shipments[i].length;
+                legs.day[i] = new int[n];
+                legs.quantity[i] = new double[n];
+                legs.unit[i] = new int[n];
+                for (int j = 0; j < n; j++) {
+                    Shipment s = shipments[i][j];
+                    legs.day[i][j] = (int) s.filedOn().toEpochDay();
+                    legs.quantity[i][j] = s.quantity();
+                    legs.unit[i][j] = units.computeIfAbsent(s.quantityUnit(), u -> units.size());
+                }
+            }
+            return legs;
+        }
+
+        /**
+         * Greedy rounds from leg {@code shift}: each of its shipments in date order opens a round
+         * that every following leg continues with its earliest unused shipment filed no earlier
+         * than the previous leg, within the window of the opening and of a matching quantity.
+         *
+         * @param rounds receives, per round, the index of its shipment in each leg from leg
+         *     {@code shift} on; null when only the count matters
+         * @return the number of rounds
+         */
+        int match(int shift, int windowDays, double tolerance, List<int[]> rounds) {
+            int k = day.length;
+            boolean[][] used = new boolean[k][];
+            for (int i = 0; i < k; i++) {
+                used[i] = new boolean[day[i].length];
+            }
+            int count = 0;
             int[] picked = new int[k];
-            round[0] = first;
-            picked[0] = a;
-            LocalDate deadline = first.filedOn().plusDays(windowDays);
-            boolean complete = true;
-            for (int i = 1; i < k && complete; i++) {
-                picked[i] = next(byLeg[i], used[i], round[i - 1].filedOn(), deadline, first);
-                complete = picked[i] >= 0;
+            for (int a = 0; a < day[shift].length; a++) {
+                int deadline = day[shift][a] + windowDays;
+                picked[0] = a;
+                int previous = day[shift][a];
+                boolean complete = true;
+                for (int i = 1; i < k && complete; i++) {
+                    int leg = (shift + i) % k;
+                    picked[i] = next(leg, used[leg], previous, deadline, quantity[shift][a], unit[shift][a],
+                            tolerance);
+                    complete = picked[i] >= 0;
+                    if (complete) {
+                        previous = day[leg][picked[i]];
+                    }
+                }
                 if (complete) {
-                    round[i] = byLeg[i].get(picked[i]);
+                    for (int i = 1; i < k; i++) {
+                        used[(shift + i) % k][picked[i]] = true;
+                    }
+                    count++;
+                    if (rounds != null) {
+                        rounds.add(picked.clone());
+                    }
                 }
             }
-            if (complete) {
-                for (int i = 0; i < k; i++) {
-                    used[i][picked[i]] = true;
+            return count;
+        }
+
+        private int next(int leg, boolean[] used, int notBefore, int deadline, double firstQuantity, int firstUnit,
+                double tolerance) {
+            int[] dates = day[leg];
+            int j = Arrays.binarySearch(dates, notBefore);
+            if (j < 0) {
+                j = -j - 1;
+            }
+            while (j > 0 && dates[j - 1] == notBefore) {
+                j--;
+            }
+            for (; j < dates.length && dates[j] <= deadline; j++) {
+                if (used[j] || unit[leg][j] != firstUnit) {
+                    continue;
                 }
-                rounds.add(round);
+                double ratio = quantity[leg][j] / firstQuantity;
+                if (ratio <= tolerance && ratio >= 1 / tolerance) {
+                    return j;
+                }
             }
+            return -1;
         }
-        return rounds;
     }
 
-    private int next(List<Shipment> leg, boolean[] used, LocalDate notBefore, LocalDate deadline, Shipment first) {
-        for (int j = 0; j < leg.size(); j++) {
-            Shipment s = leg.get(j);
-            if (used[j] || s.filedOn().isBefore(notBefore)) {
-                continue;
-            }
-            if (s.filedOn().isAfter(deadline)) {
-                return -1;
-            }
-            double ratio = s.quantity() / first.quantity();
-            if (s.quantityUnit().equals(first.quantityUnit()) && ratio <= quantityTolerance
-                    && ratio >= 1 / quantityTolerance) {
-                return j;
-            }
+    /**
+     * P(X >= observed) for X Poisson with the given mean: the upper tail summed term by term from
+     * the mass function in log space when observed lies above the mean (no cancellation for small
+     * tails), one minus the lower tail otherwise.
+     */
+    private static double poissonUpperTail(int observed, double mean) {
+        if (observed <= 0) {
+            return 1;
         }
-        return -1;
+        if (mean <= 0) {
+            return 0;
+        }
+        double logMean = Math.log(mean);
+        double logFactorial = 0;
+        for (int i = 2; i <= observed; i++) {
+            logFactorial += Math.log(i);
+        }
+        if (observed > mean) {
+            double term = Math.exp(observed * logMean - mean - logFactorial);
+            double sum = 0;
+            for (int i = observed; term > 0 && term >= sum * 1e-17; i++) {
+                sum += term;
+                term *= mean / (i + 1);
+            }
+            return Math.min(1, sum);
+        }
+        double lower = 0;
+        double logTerm = -mean;
+        for (int i = 0; i < observed; i++) {
+            lower += Math.exp(logTerm);
+            logTerm += logMean - Math.log(i + 1);
+        }
+        return Math.max(0, Math.min(1, 1 - lower));
     }
 
-    private static TradeLoop describe(String heading, List<Shipment[]> rounds) {
+    private static TradeLoop describe(String heading, List<Shipment[]> rounds, double expectedRounds, double pValue) {
         var companies = new LinkedHashSet<String>();
         var declarations = new ArrayList<String>();
         boolean viaControl = false;
@@ -276,6 +498,6 @@ public final class CircularTradeDetector {
         double median = inflation.length % 2 == 1 ? inflation[inflation.length / 2]
                 : (inflation[inflation.length / 2 - 1] + inflation[inflation.length / 2]) / 2;
         return new TradeLoop(List.copyOf(companies), heading, rounds.size(), firstFiled, lastFiled, median, viaControl,
-                List.copyOf(declarations));
+                List.copyOf(declarations), expectedRounds, pValue);
     }
 }
