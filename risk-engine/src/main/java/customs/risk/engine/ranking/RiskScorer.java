@@ -66,6 +66,10 @@ public final class RiskScorer {
     /** A signal that moved a score by less than this many probability points goes unmentioned. */
     static final double SMALLEST_EFFECT = 0.01;
     static final String HELD_OUT = "inspected: scored by trees that never saw this declaration's outcome";
+    /** Strength of a loop that is barely beyond chance. */
+    static final double LOOP_BASE = 0.5;
+    /** -log10 of the p-value from which a loop counts as surely beyond chance (p = 1e-4). */
+    static final double LOOP_SURE_LOG10_P = 4;
     /** A company's network score from which its declarations carry part of it in their prior. */
     static final double CONTEXT_MIN = 0.3;
 
@@ -220,9 +224,11 @@ public final class RiskScorer {
             rowOf.put(shipments.get(i).declarationId(), i);
         }
 
+        var facts = new HashMap<String, CompanyFacts>();
+        companies.forEach(c -> facts.put(c.id(), c));
         for (TradeLoop loop : graph.loops()) {
-            double strength = loopStrength(loop);
-            double excess = loop.rounds();
+            double strength = loopStrength(loop, facts);
+            double excess = loop.excessRounds();
             for (String id : loop.declarationIds()) {
                 signals(declarationSignals, id).add("loop", LEG_WEIGHT * strength, loop.describe());
                 Integer row = rowOf.get(id);
@@ -245,8 +251,6 @@ public final class RiskScorer {
                 }
             }
         }
-        var facts = new HashMap<String, CompanyFacts>();
-        companies.forEach(c -> facts.put(c.id(), c));
         for (ShellCluster cluster : graph.clusters()) {
             for (String id : cluster.companies()) {
                 double own = ownShellSigns(facts.get(id), cluster);
@@ -285,9 +289,27 @@ public final class RiskScorer {
                 parties);
     }
 
-    /** How strongly a loop indicts its companies: more rounds, more strength, capped below certainty. */
-    private static double loopStrength(TradeLoop loop) {
-        return Math.min(0.95, 0.6 + 0.1 * loop.rounds());
+    /**
+     * How strongly a loop indicts its companies: the surer it is not chance (its p-value) and the
+     * more rounds beyond chance, the stronger, raised when its companies look like fronts (young at
+     * their first declaration, tiny); below certainty, since a loop alone proves no fraud.
+     */
+    private static double loopStrength(TradeLoop loop, Map<String, CompanyFacts> facts) {
+        double confidence = Math.min(1, -Math.log10(Math.max(loop.pValue(), 1e-12)) / LOOP_SURE_LOG10_P);
+        double magnitude = 1 - Math.exp(-loop.excessRounds() / 2);
+        double fronts = loop.companies().stream().mapToDouble(id -> frontSigns(facts.get(id))).max().orElse(0);
+        return Math.min(0.95, (LOOP_BASE + (0.95 - LOOP_BASE) * confidence * magnitude) * (0.8 + 0.2 * fronts));
+    }
+
+    /** How much a company looks like a front: young at its first declaration, tiny; 0 to 1. */
+    private static double frontSigns(CompanyFacts company) {
+        if (company == null) {
+            return 0.5;
+        }
+        double young = company.yearsOldAtFirstDeclaration() < ShellClusterDetector.YOUNG_YEARS ? 1 : 0;
+        double tiny = company.employees() == null ? 0.5
+                : company.employees() <= ShellClusterDetector.TINY_HEADCOUNT ? 1 : 0;
+        return (young + tiny) / 2;
     }
 
     /**

@@ -38,10 +38,12 @@ class RiskScorerTest {
         for (String id : List.of("A", "B", "C")) {
             companies.add(new CompanyFacts(id, LocalDate.of(2015, 1, 1), null, 30, START, 1e6));
         }
+        // Rounds far apart, each with its own quantity: nothing chance would give.
+        double[] lots = {100, 260, 170};
         for (int round = 0; round < 3; round++) {
-            ship("A", "B", "847130", round * 60, 100, 100);
-            ship("B", "C", "847130", round * 60 + 10, 100, 110);
-            ship("C", "A", "847130", round * 60 + 20, 100, 125);
+            ship("A", "B", "847130", round * 150, lots[round], 100);
+            ship("B", "C", "847130", round * 150 + 10, lots[round], 110);
+            ship("C", "A", "847130", round * 150 + 20, lots[round], 125);
         }
         companies.add(new CompanyFacts("S1", LocalDate.of(2023, 10, 1), LocalDate.of(2024, 3, 1), 1, START, 5e6));
         companies.add(new CompanyFacts("S2", LocalDate.of(2024, 3, 10), null, 2, LocalDate.of(2024, 4, 1), 6e6));

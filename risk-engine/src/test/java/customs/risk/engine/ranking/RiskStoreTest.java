@@ -23,8 +23,8 @@ class RiskStoreTest {
                     UNWIND range(0, 2) AS round
                     UNWIND [['A', 'B', 0, 100.0], ['B', 'C', 10, 110.0], ['C', 'A', 20, 130.0]] AS leg
                     MATCH (s:Company {id: leg[0]}), (b:Company {id: leg[1]})
-                    CREATE (s)<-[:SOLD_BY]-(:Declaration {id: 'D' + round + leg[0], filedOn: date('2024-01-01') + duration({days: round * 60 + leg[2]}),
-                            hsCode: '847130', originCountry: 'CN', quantity: 100.0, quantityUnit: 'PCS',
+                    CREATE (s)<-[:SOLD_BY]-(:Declaration {id: 'D' + round + leg[0], filedOn: date('2024-01-01') + duration({days: round * 150 + leg[2]}),
+                            hsCode: '847130', originCountry: 'CN', quantity: [100.0, 260.0, 170.0][round], quantityUnit: 'PCS',
                             valueUsd: leg[3]})-[:BOUGHT_BY]->(b)
                     """).consume();
             session.run("""
@@ -64,6 +64,12 @@ class RiskStoreTest {
         assertThat(safestDeclarations).isSorted();
 
         assertThat(store.find(RiskStore.Kind.ENTITIES, top.getFirst().id())).contains(top.getFirst());
+        // What each company's network says is kept for declarations filed later.
+        var parties = store.parties(List.of("A", "X", "NO-SUCH"));
+        assertThat(parties.get("A").structure()).isPositive();
+        assertThat(parties.get("A").reason()).contains("3-company loop");
+        assertThat(parties.get("X").structure()).isZero();
+        assertThat(parties).doesNotContainKey("NO-SUCH");
         assertThat(store.find(RiskStore.Kind.DECLARATIONS, "DX")).hasValueSatisfying(d -> assertThat(d.id()).isEqualTo("DX"));
         assertThat(store.find(RiskStore.Kind.DECLARATIONS, "NO-SUCH")).isEmpty();
 
