@@ -1,11 +1,13 @@
 package customs.risk.engine.price;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import customs.risk.engine.trade.Shipment;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -38,11 +40,42 @@ class PriceEvidenceTest {
         var standing = evidence.signal(premium.getFirst().declarationId());
         var jump = evidence.signal(cheap1.declarationId());
         assertThat(standing.reason()).contains("as on all 8 items of this seller-buyer line");
-        assertThat(jump.reason()).contains("under-invoicing", "trades at market price on 75% of 8 items");
+        assertThat(jump.reason()).contains("unit price 0.20x the usual price of this seller-buyer line",
+                "2 of 8 items at ~0.2", "the rest at market price", "under-invoicing", "the median of HS 420221");
         assertThat(jump.strength()).isGreaterThan(3 * standing.strength());
         assertThat(evidence.signal(cheap2.declarationId())).isNotNull();
         assertThat(evidence.signal(lone.declarationId()).reason()).contains("over-invoicing");
         assertThat(evidence.signal(shipments.getFirst().declarationId())).isNull();
+        assertThat(evidence.companyShare("IMP")).isEqualTo(2 / 8.0);
+        assertThat(evidence.company("SUPP")).isEqualTo(new PriceEvidence.CompanyPricing(8, 2,
+                evidence.company("SUPP").expected()));
+        assertThat(evidence.companyShare("LUXE")).isZero();
+        assertThat(evidence.company("NOBODY")).isEqualTo(PriceEvidence.CompanyPricing.NONE);
+    }
+
+    @Test
+    void anItemWithoutPeersIsStillReadWithinItsLine() {
+        for (int i = 0; i < 12; i++) {
+            item("S", "B", 10 * Math.exp(0.1 * random.nextGaussian()));
+        }
+        var cheap = item("S", "B", 2);
+
+        var evidence = PriceEvidence.of(shipments, Map.of(), 3.0);
+
+        assertThat(evidence.lineMispricing(cheap.declarationId())).isGreaterThan(0.9);
+        assertThat(evidence.signal(cheap.declarationId()).reason()).startsWith(
+                "unit price 0.2").contains("x the usual price of this seller-buyer line, whose other 12 items")
+                .doesNotContain("median of");
+        assertThat(evidence.lineShift(cheap.declarationId())).isLessThan(-4);
+        assertThat(evidence.lineMispricing("unknown")).isZero();
+        assertThat(evidence.lineShift("unknown")).isNaN();
+    }
+
+    @Test
+    void argumentsAreChecked() {
+        assertThatThrownBy(() -> PriceEvidence.of(shipments, Map.of(), 0)).isInstanceOf(
+                IllegalArgumentException.class);
+        assertThatThrownBy(() -> PriceEvidence.of(null, Map.of(), 3)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private Shipment item(String seller, String buyer, double unitPrice) {
