@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -246,10 +245,22 @@ public final class LearnedScore {
     }
 
     /** The columns a model reads, by name, and which signal each feature belongs to. */
-    record Schema(List<String> categorical, List<String> numeric, List<String> numericGroups, String[] groups) {
+    record Schema(List<String> categorical, List<String> numeric, List<String> numericGroups, String[] groups,
+            String[] groupNames, int[] groupOf) {
 
         Schema(List<String> categorical, List<String> numeric, List<String> numericGroups) {
             this(categorical, numeric, numericGroups, groupsOf(categorical, numeric, numericGroups));
+        }
+
+        private Schema(List<String> categorical, List<String> numeric, List<String> numericGroups, String[] groups) {
+            this(categorical, numeric, numericGroups, groups, Arrays.stream(groups).distinct().toArray(String[]::new),
+                    indexOf(groups));
+        }
+
+        /** Per feature (the rules last), the index of its signal among the distinct signals. */
+        private static int[] indexOf(String[] groups) {
+            var names = Arrays.stream(groups).distinct().toList();
+            return Arrays.stream(groups).mapToInt(names::indexOf).toArray();
         }
 
         static Schema of(FeatureTable table) {
@@ -434,20 +445,21 @@ public final class LearnedScore {
             double p0 = sigmoid(reference);
             // Log-odds effects become probability points along the secant from the typical row to this one.
             double slope = Math.abs(logit - reference) < 1e-9 ? p * (1 - p) : (p - p0) / (logit - reference);
-            String[] groups = schema.groups();
-            var byGroup = new LinkedHashMap<String, Double>();
+            int[] groupOf = schema.groupOf();
+            double[] byGroup = new double[schema.groupNames().length];
             double a = calibration.slope();
             for (int j = 0; j < credit.length; j++) {
-                if (credit[j] != 0) {
-                    byGroup.merge(groups[j], a * (1 - priorWeight) * credit[j] * slope, Double::sum);
+                byGroup[groupOf[j]] += a * (1 - priorWeight) * credit[j] * slope;
+            }
+            byGroup[groupOf[credit.length - 1]] += a * priorWeight * (priorLogit - meanPrior) * slope;
+            var effects = new ArrayList<Contribution>(4);
+            for (int g = 0; g < byGroup.length; g++) {
+                if (Math.abs(byGroup[g]) >= smallest && byGroup[g] != 0) {
+                    effects.add(new Contribution(schema.groupNames()[g], byGroup[g]));
                 }
             }
-            byGroup.merge(RULES, a * priorWeight * (priorLogit - meanPrior) * slope, Double::sum);
-            var effects = byGroup.entrySet().stream().filter(e -> Math.abs(e.getValue()) >= smallest)
-                    .map(e -> new Contribution(e.getKey(), e.getValue()))
-                    .sorted(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.probability())))
-                    .limit(limit).toList();
-            return new Explained(p, effects);
+            effects.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.probability())));
+            return new Explained(p, effects.size() > limit ? List.copyOf(effects.subList(0, limit)) : effects);
         }
 
         /** The probability of a row with no signal either way: the model's average view. */

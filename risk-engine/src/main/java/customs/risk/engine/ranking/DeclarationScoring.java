@@ -24,7 +24,8 @@ final class DeclarationScoring {
     /** The detectors' signals per declaration, each under the signal group its reason names. */
     enum Signal {
         PRICE_Z("price"), PRICE_Z_ORIGIN("price"), PRICE_Z_HS6("price"), PRICE_Z_HS4("price"), LOT_Z("price"),
-        PRICE_DRIFT("price"), PRICE_EVIDENCE("price"), LOOP_STRENGTH("loop"), LOOP_EXCESS("loop"),
+        PRICE_DRIFT("price"), PRICE_EVIDENCE("price"), LINE_SHIFT("price"), LINE_MISPRICING("price"),
+        LOOP_STRENGTH("loop"), LOOP_EXCESS("loop"),
         SELLER_STRUCTURE("seller network"), BUYER_STRUCTURE("buyer network"), ANOMALY("anomaly");
 
         final String group;

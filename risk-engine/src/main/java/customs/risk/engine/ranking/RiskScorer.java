@@ -66,6 +66,8 @@ public final class RiskScorer {
     /** A signal that moved a score by less than this many probability points goes unmentioned. */
     static final double SMALLEST_EFFECT = 0.01;
     static final String HELD_OUT = "inspected: scored by trees that never saw this declaration's outcome";
+    /** Share of a trader's priced items at a deviating level from which the pattern counts fully. */
+    static final double MISPRICED_SHARE_FULL_WEIGHT = 3;
     /** Strength of a loop that is barely beyond chance. */
     static final double LOOP_BASE = 0.5;
     /** -log10 of the p-value from which a loop counts as surely beyond chance (p = 1e-4). */
@@ -189,7 +191,7 @@ public final class RiskScorer {
         int n = fresh.size();
         var signals = new HashMap<String, Signals>();
         double[][] columns = new double[Signal.values().length][n];
-        priceSignals(fresh, model.price(), signals, columns, null);
+        priceSignals(fresh, model.price(), signals, columns);
         anomalyColumn(fresh, model.anomaly(), columns);
         double[] prior = new double[n];
         for (int i = 0; i < n; i++) {
@@ -265,10 +267,9 @@ public final class RiskScorer {
                 }
             }
         }
-        var flaggedPrices = new HashMap<String, List<PriceEvidence.Signal>>();
-        priceSignals(shipments, price, declarationSignals, columns, flaggedPrices);
+        var pricing = priceSignals(shipments, price, declarationSignals, columns);
         stages.lap("price scoring");
-        mispricingSignals(shipments, flaggedPrices, entitySignals, companyIndex, evidence);
+        mispricingSignals(companies, pricing, entitySignals, evidence);
         profileEvidence(companies, shipments, evidence);
 
         var parties = new HashMap<String, PartyContext>(companies.size() * 2);
@@ -316,14 +317,13 @@ public final class RiskScorer {
      * Adds each priced item's evidence to {@code signals} and its price columns; with
      * {@code flagged} given, also collects strong price signals per trader.
      */
-    private void priceSignals(List<Shipment> shipments, PriceModel price, Map<String, Signals> signals,
-            double[][] columns, Map<String, List<PriceEvidence.Signal>> flagged) {
+    private PriceEvidence priceSignals(List<Shipment> shipments, PriceModel price, Map<String, Signals> signals,
+            double[][] columns) {
         var deviations = price.deviations(shipments);
         var evidence = PriceEvidence.of(shipments, deviations, settings.priceZThreshold());
-        for (double[] column : List.of(columns[Signal.PRICE_Z.ordinal()], columns[Signal.PRICE_Z_ORIGIN.ordinal()],
-                columns[Signal.PRICE_Z_HS6.ordinal()], columns[Signal.PRICE_Z_HS4.ordinal()],
-                columns[Signal.LOT_Z.ordinal()], columns[Signal.PRICE_DRIFT.ordinal()])) {
-            Arrays.fill(column, Double.NaN);
+        for (Signal column : List.of(Signal.PRICE_Z, Signal.PRICE_Z_ORIGIN, Signal.PRICE_Z_HS6, Signal.PRICE_Z_HS4,
+                Signal.LOT_Z, Signal.PRICE_DRIFT)) {
+            Arrays.fill(columns[column.ordinal()], Double.NaN);
         }
         for (int i = 0; i < shipments.size(); i++) {
             Shipment s = shipments.get(i);
@@ -339,16 +339,15 @@ public final class RiskScorer {
                 columns[Signal.LOT_Z.ordinal()][i] = row[3];
                 columns[Signal.PRICE_DRIFT.ordinal()][i] = row[4];
             }
+            columns[Signal.LINE_SHIFT.ordinal()][i] = evidence.lineShift(s.declarationId());
+            columns[Signal.LINE_MISPRICING.ordinal()][i] = evidence.lineMispricing(s.declarationId());
             var signal = evidence.signal(s.declarationId());
             if (signal != null) {
                 columns[Signal.PRICE_EVIDENCE.ordinal()][i] = signal.strength();
                 signals(signals, s.declarationId()).add("price", signal.strength(), signal.reason());
-                if (flagged != null && signal.strength() >= 0.5) {
-                    flagged.computeIfAbsent(s.buyerId(), k -> new ArrayList<>()).add(signal);
-                    flagged.computeIfAbsent(s.sellerId(), k -> new ArrayList<>()).add(signal);
-                }
             }
         }
+        return evidence;
     }
 
     /** How unusual each declaration is as a whole, NaN without the autoencoder. */
@@ -372,28 +371,26 @@ public final class RiskScorer {
                 columns[Signal.PRICE_DRIFT.ordinal()][i]};
     }
 
-    /** A pattern of deviating prices indicts a trader in proportion to how much of its trade it covers. */
-    private static void mispricingSignals(List<Shipment> shipments, Map<String, List<PriceEvidence.Signal>> flagged,
-            Map<String, Signals> entitySignals, Map<String, Integer> companyIndex, double[][] evidence) {
-        var declarationsPer = new HashMap<String, Integer>();
-        for (Shipment s : shipments) {
-            declarationsPer.merge(s.buyerId(), 1, Integer::sum);
-            declarationsPer.merge(s.sellerId(), 1, Integer::sum);
-        }
-        flagged.forEach((company, list) -> {
-            int total = declarationsPer.getOrDefault(company, list.size());
-            double share = (double) list.size() / total;
-            double strength = Math.min(1, 3 * share) * (1 - Math.exp(-list.size() / 2.0));
-            var strongest = list.stream().max(Comparator.comparingDouble(PriceEvidence.Signal::strength)).orElseThrow();
-            signals(entitySignals, company).add("mispricing", strength, String.format(
-                    "%d of %d declarations priced far from their peers, e.g. %s", list.size(), total,
-                    strongest.reason()));
-            Integer c = companyIndex.get(company);
-            if (c != null) {
-                evidence[Evidence.MISPRICED_SHARE.ordinal()][c] = share;
-                evidence[Evidence.MISPRICED.ordinal()][c] = list.size();
+    /**
+     * A pattern of deviating prices indicts a trader in proportion to how much of its trade it
+     * covers and how many items it is, beyond the few a noisy market would give anyone.
+     */
+    private static void mispricingSignals(List<CompanyFacts> companies, PriceEvidence prices,
+            Map<String, Signals> entitySignals, double[][] evidence) {
+        for (int c = 0; c < companies.size(); c++) {
+            String id = companies.get(c).id();
+            var pricing = prices.company(id);
+            evidence[Evidence.MISPRICED_SHARE.ordinal()][c] = pricing.share();
+            evidence[Evidence.MISPRICED.ordinal()][c] = pricing.deviating();
+            if (pricing.deviating() == 0) {
+                continue;
             }
-        });
+            double strength = Math.min(1, MISPRICED_SHARE_FULL_WEIGHT * pricing.share())
+                    * (1 - Math.exp(-pricing.deviating() / 2.0));
+            signals(entitySignals, id).add("mispricing", strength, String.format(
+                    "%d of %d priced items at a price level of their own far from their line's usual one",
+                    pricing.deviating(), pricing.items()));
+        }
     }
 
     /** Size and age of each company. */
