@@ -12,6 +12,7 @@ import customs.risk.engine.network.TradeLoop;
 import customs.risk.engine.price.DenseAutoencoder;
 import customs.risk.engine.price.PriceEvidence;
 import customs.risk.engine.price.PriceModel;
+import customs.risk.engine.stats.Poisson;
 import customs.risk.engine.ranking.DeclarationScoring.Signal;
 import customs.risk.engine.ranking.EntityScoring.Evidence;
 import customs.risk.engine.ranking.EntityScoring.History;
@@ -66,8 +67,8 @@ public final class RiskScorer {
     /** A signal that moved a score by less than this many probability points goes unmentioned. */
     static final double SMALLEST_EFFECT = 0.01;
     static final String HELD_OUT = "inspected: scored by trees that never saw this declaration's outcome";
-    /** Share of a trader's priced items at a deviating level from which the pattern counts fully. */
-    static final double MISPRICED_SHARE_FULL_WEIGHT = 3;
+    /** Items at a deviating price level beyond chance over which a trader's pattern approaches full strength. */
+    static final double MISPRICED_ITEMS_SCALE = 3;
     /** Strength of a loop that is barely beyond chance. */
     static final double LOOP_BASE = 0.5;
     /** -log10 of the p-value from which a loop counts as surely beyond chance (p = 1e-4). */
@@ -267,9 +268,9 @@ public final class RiskScorer {
                 }
             }
         }
-        var pricing = priceSignals(shipments, price, declarationSignals, columns);
+        priceSignals(shipments, price, declarationSignals, columns);
         stages.lap("price scoring");
-        mispricingSignals(companies, pricing, entitySignals, evidence);
+        mispricingSignals(shipments, columns, companyIndex, entitySignals, evidence);
         profileEvidence(companies, shipments, evidence);
 
         var parties = new HashMap<String, PartyContext>(companies.size() * 2);
@@ -372,25 +373,62 @@ public final class RiskScorer {
     }
 
     /**
-     * A pattern of deviating prices indicts a trader in proportion to how much of its trade it
-     * covers and how many items it is, beyond the few a noisy market would give anyone.
+     * A pattern of deviating prices indicts the trader who declared them (the buyer of an import,
+     * the seller of an export, both when the direction is unknown) by how far its count of items at
+     * a deviating price level exceeds what the detector's own false alarms would give a trader of
+     * its size (Poisson tail against the overall rate), and by how many items that is.
      */
-    private static void mispricingSignals(List<CompanyFacts> companies, PriceEvidence prices,
-            Map<String, Signals> entitySignals, double[][] evidence) {
-        for (int c = 0; c < companies.size(); c++) {
-            String id = companies.get(c).id();
-            var pricing = prices.company(id);
-            evidence[Evidence.MISPRICED_SHARE.ordinal()][c] = pricing.share();
-            evidence[Evidence.MISPRICED.ordinal()][c] = pricing.deviating();
-            if (pricing.deviating() == 0) {
+    private static void mispricingSignals(List<Shipment> shipments, double[][] columns,
+            Map<String, Integer> companyIndex, Map<String, Signals> entitySignals, double[][] evidence) {
+        int m = evidence[0].length;
+        double[] items = new double[m];
+        double[] deviating = new double[m];
+        double totalItems = 0;
+        double totalDeviating = 0;
+        double[] mispricing = columns[Signal.LINE_MISPRICING.ordinal()];
+        for (int i = 0; i < shipments.size(); i++) {
+            Shipment s = shipments.get(i);
+            boolean flagged = mispricing[i] >= PriceEvidence.DEVIATING_PROBABILITY;
+            for (String party : declaringParties(s)) {
+                Integer c = companyIndex.get(party);
+                if (c != null) {
+                    items[c]++;
+                    deviating[c] += flagged ? 1 : 0;
+                }
+            }
+            totalItems++;
+            totalDeviating += flagged ? 1 : 0;
+        }
+        double rate = totalItems == 0 ? 0 : totalDeviating / totalItems;
+        var ids = new String[m];
+        companyIndex.forEach((id, c) -> ids[c] = id);
+        for (int c = 0; c < m; c++) {
+            evidence[Evidence.MISPRICED_SHARE.ordinal()][c] = items[c] == 0 ? 0 : deviating[c] / items[c];
+            evidence[Evidence.MISPRICED.ordinal()][c] = deviating[c];
+            double expected = rate * items[c];
+            double excess = deviating[c] - expected;
+            if (deviating[c] == 0 || excess < 1) {
                 continue;
             }
-            double strength = Math.min(1, MISPRICED_SHARE_FULL_WEIGHT * pricing.share())
-                    * (1 - Math.exp(-pricing.deviating() / 2.0));
-            signals(entitySignals, id).add("mispricing", strength, String.format(
-                    "%d of %d priced items at a price level of their own far from their line's usual one",
-                    pricing.deviating(), pricing.items()));
+            double p = Poisson.upperTail((int) deviating[c], Math.max(expected, 1e-9));
+            double confidence = Math.min(1, -Math.log10(Math.max(p, 1e-12)) / LOOP_SURE_LOG10_P);
+            double strength = 0.95 * confidence * (1 - Math.exp(-excess / MISPRICED_ITEMS_SCALE));
+            signals(entitySignals, ids[c]).add("mispricing", strength, String.format(
+                    "declared %.0f of %.0f items at a price level of their own, far from their line's usual one"
+                            + " (%.1f expected from price noise alone)", deviating[c], items[c], expected));
         }
+    }
+
+    /** Who answers for a declaration's price: the importer of an import, the exporter of an export. */
+    private static List<String> declaringParties(Shipment s) {
+        String direction = s.attributes().get("direction");
+        if ("IMPORT".equals(direction)) {
+            return List.of(s.buyerId());
+        }
+        if ("EXPORT".equals(direction)) {
+            return List.of(s.sellerId());
+        }
+        return s.sellerId().equals(s.buyerId()) ? List.of(s.buyerId()) : List.of(s.sellerId(), s.buyerId());
     }
 
     /** Size and age of each company. */
