@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The files of a bundle as DATA-CONTRACT.md defines them, in the order they load: what a row
+ * The files of a bundle as docs/DATA-CONTRACT.md defines them, in the order they load: what a row
  * refers to is loaded before the row.
  */
 enum BundleFile {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The kinds of value a bundle column may hold, each with the rule DATA-CONTRACT.md gives it. */
+/** The kinds of value a bundle column may hold, each with the rule docs/DATA-CONTRACT.md gives it. */
 enum ColumnType {
     ID, TEXT, DATE, COUNTRY, CURRENCY, HS_CODE, UNIT, INTEGER, NON_NEGATIVE, POSITIVE, ENUM;
 

@@ -11,23 +11,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The autoencoder's input for one priced item: its price residuals against peer groups, not raw
- * prices (STACK.md: an autoencoder on raw log price, quantity and month was barely better than
- * chance), plus the context that moves a fair price: lot size within the goods (large lots buy
- * cheaper) and the period (prices drift and have seasons).
+ * How one priced item sits among its peers, as the learned score and the declaration autoencoder
+ * read it: its price residuals against peer groups, not raw prices (an autoencoder on raw log
+ * price, quantity and month was measured barely better than chance at finding 5x and 0.2x prices,
+ * where the peer residual separated them almost perfectly), plus the context that moves a fair
+ * price: lot size within the goods (large lots buy cheaper) and the period (prices drift and have
+ * seasons).
  *
  * <p>Columns: robust z at the most specific level, at HS6, at HS4 (each falling back to the level
  * above when a group is small), robust z of the lot size within HS6 and unit, and the drift of the
  * goods' median price in the item's quarter. Each is clipped to ±{@value #CLIP} and divided by
- * {@value #SCALE}, so a tanh network sees values of order one. The first {@value #PRICE_COLUMNS}
- * columns are the price columns whose reconstruction error counts.
+ * {@value #SCALE}, so a tanh network sees values of order one.
  *
  * <p>Fitting is O(n log n); one row is O(1).
  */
 public final class PriceFeatures {
 
     public static final int COLUMNS = 5;
-    public static final int PRICE_COLUMNS = 3;
     static final double CLIP = 8;
     static final double SCALE = 4;
     /** Fewest items of a goods group in one quarter for its median to count as that quarter's price. */

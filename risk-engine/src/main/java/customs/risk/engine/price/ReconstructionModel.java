@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * A model that learns what usual rows look like and says how badly it reconstructs a row: the
- * price autoencoder's interface, so that the deep-learning library (DL4J, whose last release is
+ * autoencoders' interface, so that the deep-learning library (DL4J, whose last release is
  * from 2022) stays behind one class.
  */
 public interface ReconstructionModel {

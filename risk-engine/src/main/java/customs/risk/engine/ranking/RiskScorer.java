@@ -125,7 +125,7 @@ public final class RiskScorer {
     public Trained train(TradeData data, String version) {
         var stages = new Stopwatch();
         var graph = graphFeatures(data, stages);
-        var price = PriceModel.fit(data.shipments(), data.violations(), settings.minPeers(), autoencoder);
+        var price = PriceModel.fit(data.shipments(), settings.minPeers());
         stages.lap("price model fit");
         var rules = rules(data, graph, price, stages);
         Optional<DeclarationAnomaly> anomaly = wholeDeclarationAutoencoder && !data.shipments().isEmpty()
@@ -143,10 +143,8 @@ public final class RiskScorer {
         facts.put("declarations", Integer.toString(data.shipments().size()));
         facts.put("companies", Integer.toString(data.companies().size()));
         facts.put("inspections", Integer.toString(data.violations().size()));
-        facts.put("price.backtest", price.backtest().describe());
-        facts.put("seconds.autoencoder-fit", String.format("%.2f", price.autoencoderFitSeconds()));
-        facts.put("autoencoder.trainingRows", Integer.toString(price.autoencoderTrainingRows()));
-        facts.put("declarationAutoencoder", anomaly.isPresent() ? "fitted on the whole declaration" : "off");
+        facts.put("declarationAutoencoder", anomaly.isPresent() ? String.format(
+                "fitted on the whole declaration (%,d rows at most)", autoencoder.maxRows()) : "off");
         facts.put("declarationModel", declarations.map(m -> describe(m.model(), "inspected declarations"))
                 .orElse(tooFew(data)));
         facts.put("companyModel", entities.map(m -> describe(m, "inspected declarations of companies"))

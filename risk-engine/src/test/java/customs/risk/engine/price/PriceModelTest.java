@@ -6,7 +6,6 @@ import customs.risk.engine.trade.Shipment;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -14,21 +13,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The price model on goods whose fair price falls with lot size: the autoencoder learns that
- * relation from peer residuals, the backtest weighs it against the plain peer rule, and the model
- * survives a round trip through files.
+ * The price model on goods whose fair price falls with lot size: the peer rule finds the planted
+ * prices, the features carry the lot size, and the model survives a round trip through files.
  */
 class PriceModelTest {
 
     private static final LocalDate START = LocalDate.of(2024, 1, 1);
     private final Random random = new Random(11);
     private final List<Shipment> shipments = new ArrayList<>();
-    private final Map<String, Boolean> inspections = new HashMap<>();
     private final List<String> mispriced = new ArrayList<>();
     private int serial;
 
     @Test
-    void autoencoderAndBaselineAreBlendedByBacktestAndKeptInFiles(@TempDir Path dir) throws Exception {
+    void thePeerRuleFindsMispricedItemsAndTheModelIsKeptInFiles(@TempDir Path dir) throws Exception {
         for (int i = 0; i < 3_000; i++) {
             boolean planted = i % 50 == 0;
             double factor = planted ? (i % 100 == 0 ? 0.25 : 4.0) : 1;
@@ -36,22 +33,9 @@ class PriceModelTest {
             if (planted) {
                 mispriced.add(id);
             }
-            // Inspectors open a tenth of the items and every fifth planted one.
-            if (i % 10 == 3 || (planted && i % 250 == 0)) {
-                inspections.put(id, planted);
-            }
         }
-        mispriced.forEach(id -> inspections.putIfAbsent(id, true));
 
-        var model = PriceModel.fit(shipments, inspections, 20,
-                new DenseAutoencoder.Settings(16, 2, 10, 128, 3e-3, 100_000, 7));
-
-        var backtest = model.backtest();
-        assertThat(backtest.inspections()).isGreaterThan(300);
-        assertThat(backtest.averagePrecision()).hasSize(5);
-        assertThat(backtest.averagePrecision()[0]).as("the peer rule alone finds 4x and 0.25x prices").isGreaterThan(0.8);
-        assertThat(backtest.describe()).contains("chosen on", "w=0.00 AP=");
-        assertThat(model.autoencoderFitSeconds()).isPositive();
+        var model = PriceModel.fit(shipments, 20);
 
         var deviations = model.deviations(shipments);
         var ranked = deviations.entrySet().stream()
@@ -67,26 +51,15 @@ class PriceModelTest {
 
         model.save(dir);
         var loaded = PriceModel.load(dir);
-        assertThat(loaded.backtest().weight()).isEqualTo(backtest.weight());
+        var large = shipments.stream().max(java.util.Comparator.comparingDouble(Shipment::quantity)).orElseThrow();
+        assertThat(loaded.features(large)[3]).as("lot size within the goods, scaled").isPositive()
+                .isEqualTo(model.features(large)[3]);
         var again = loaded.deviations(shipments);
         assertThat(again).hasSameSizeAs(deviations);
         for (String id : mispriced) {
             assertThat(again.get(id).robustZ()).isCloseTo(deviations.get(id).robustZ(),
                     org.assertj.core.api.Assertions.within(1e-4));
         }
-    }
-
-    @Test
-    void withoutInspectionsTheBaselineStandsAlone() {
-        for (int i = 0; i < 500; i++) {
-            item(1);
-        }
-        var model = PriceModel.fit(shipments, Map.of(), 20, new DenseAutoencoder.Settings(8, 2, 2, 128, 3e-3, 10_000, 7));
-        assertThat(model.backtest().weight()).isZero();
-        assertThat(model.backtest().describe()).contains("baseline alone", "too few to backtest");
-        var item = shipments.get(42);
-        assertThat(model.deviations(List.of(item)).get(item.declarationId()).robustZ())
-                .isEqualTo(model.baseline().deviation(item).orElseThrow().robustZ());
     }
 
     /** A laptop line: 400 USD a piece at a lot of 100, cheaper per piece in larger lots, noise 0.15. */

@@ -40,7 +40,7 @@ class ModelStoreTest {
         assertThat(store.nextVersion()).isEqualTo("v0003");
         var current = store.latest().orElseThrow();
         assertThat(current.version()).isEqualTo("v0002");
-        assertThat(current.facts()).containsKeys("declarations", "price.backtest", "declarationModel",
+        assertThat(current.facts()).containsKeys("declarations", "declarationAutoencoder", "declarationModel",
                 "companyModel");
         assertThat(current.declarations()).isPresent();
         assertThat(second.assessment().model()).isEqualTo("v0002");

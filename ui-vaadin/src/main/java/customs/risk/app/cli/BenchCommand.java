@@ -163,9 +163,8 @@ final class BenchCommand implements Callable<Integer> {
             var trained = risk.train();
             printStages("training (fit " + trained.model().version() + " and rescore with it)", started,
                     trained.assessment(), heap.peakAndReset());
-            System.out.println("  price model: " + trained.model().price().backtest().describe());
-            System.out.printf("  price autoencoder fit: %s s%n",
-                    trained.model().facts().get("seconds.autoencoder-fit"));
+            System.out.println("  declaration score: " + trained.model().facts().get("declarationModel"));
+            System.out.println("  company score: " + trained.model().facts().get("companyModel"));
 
             started = System.nanoTime();
             var assessment = risk.rescore();
@@ -267,7 +266,7 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf("%s: %.1f s for %,d declarations and %,d companies%n", what,
                 (System.nanoTime() - started) / 1e9, assessment.declarations().size(), assessment.entities().size());
         assessment.stages().forEach((stage, took) ->
-                System.out.printf("  %-20s %6.1f s%n", stage, took.toMillis() / 1000.0));
+                System.out.printf("  %-32s %6.1f s%n", stage, took.toMillis() / 1000.0));
         System.out.printf("  peak heap %,d MB%n", peakHeap >> 20);
     }
 

@@ -197,7 +197,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static void printModel(Map<String, String> facts) {
-        for (String key : List.of("price.backtest", "declarationModel", "companyModel")) {
+        for (String key : List.of("declarationAutoencoder", "declarationModel", "companyModel")) {
             if (facts.containsKey(key)) {
                 System.out.println("  " + key + ": " + facts.get(key));
             }

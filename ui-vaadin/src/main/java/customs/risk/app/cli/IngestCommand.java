@@ -27,7 +27,7 @@ import picocli.CommandLine.Unmatched;
 
 /** {@code ./risk ingest}: load a bundle folder (or a KCS dataset file) into the stores. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Load a bundle (a folder of CSV files, see DATA-CONTRACT.md) into the data dir.",
+        description = {"Load a bundle (a folder of CSV files, see docs/DATA-CONTRACT.md) into the data dir.",
                 "Bad rows are rejected into the report; the rest loads. Loading the same bundle twice changes nothing.",
                 "Exit code 0: all rows loaded; 3: some rows rejected; 2: the bundle cannot be loaded at all."})
 final class IngestCommand implements Callable<Integer> {

@@ -31,7 +31,6 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf("Trained model %s on %s declarations and %s inspections in %.1f s%n", model.version(),
                     model.facts().get("declarations"), model.facts().get("inspections"),
                     (System.nanoTime() - started) / 1e9);
-            System.out.println("  price model: " + model.price().backtest().describe());
             System.out.println("  declaration autoencoder: " + model.facts().get("declarationAutoencoder"));
             System.out.println("  declaration score: " + model.facts().get("declarationModel"));
             System.out.println("  company score: " + model.facts().get("companyModel"));

@@ -26,7 +26,7 @@ final class FirstUsers implements SmartInitializingSingleton {
     static final String DEMO_PROFILE = "demo";
     /** Documented in the README; only ever set by the demo profile on an empty user store. */
     static final String DEMO_PASSWORD = "customs-demo";
-    /** An importer of the demo bundle ({@code fixtures/sample}), "Daekyung Medi Tech", with 62 declarations. */
+    /** An importer of the demo bundle ({@code fixtures/sample}), "Daekyung Medi Tech", with 82 declarations. */
     static final String DEMO_TRADER_COMPANY = "476-87-16904";
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstUsers.class);

@@ -163,7 +163,7 @@ class CommandLineIT {
         reset();
 
         assertThat(RiskCommand.execute("train", "--data-dir", dataDir)).as(err()).isZero();
-        assertThat(out()).contains("Trained model v0001 on 3000 declarations", "price model: ", "declaration score: ",
+        assertThat(out()).contains("Trained model v0001 on 3000 declarations", "declaration autoencoder: ", "declaration score: ",
                 "company score: ", "price model fit", "declaration model fit", "Scored 3,000 declarations");
         assertThat(tmp.resolve("data/models/v0001/manifest.properties")).exists();
         assertThat(tmp.resolve("data/models/v0001/declaration-autoencoder.zip")).exists();
@@ -289,8 +289,8 @@ class CommandLineIT {
         assertThat(out()).containsPattern("training \\(fit v0001 and rescore with it\\): [\\d.]+ s")
                 .containsPattern("full rescoring with v0001: [\\d.]+ s")
                 .contains("projection load", "loops", "clusters", "price model fit", "risk spreading",
-                        "declaration model fit", "company model fit", "scoring", "write-back", "peak heap",
-                        "price autoencoder fit: ")
+                        "declaration autoencoder fit", "declaration model fit", "company model fit", "scoring",
+                        "write-back", "peak heap", "declaration score: ", "company score: ")
                 .containsPattern("incremental scoring after loading 1,000 more declarations: [\\d,]+ new declarations"
                         + " scored with v0001 in [\\d.]+ s");
         reset();
