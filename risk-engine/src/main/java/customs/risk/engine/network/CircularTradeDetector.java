@@ -50,8 +50,11 @@ import org.jgrapht.graph.DefaultEdge;
  * observed rounds are then judged by the Poisson upper tail P(X >= rounds) at that mean, summed
  * exactly from the probability mass function in log space. A loop is reported when that tail is at
  * most {@code significance} and the rounds exceed the chance expectation by at least
- * {@link #MIN_EXCESS_ROUNDS}. The test costs {@code permutations} more matchings, only for the
- * cycles that reached {@code minRounds} on the real dates.
+ * {@link #MIN_EXCESS_ROUNDS}. A short cycle is read twice, within the whole window and within
+ * {@link #HAND_OVER_DAYS} per hand-over, and keeps the better reading with its tail doubled
+ * (Bonferroni), so that a fast two-party carousel is not judged by the slack a four-party round
+ * needs. The test costs {@code permutations} more matchings per window, only for the cycles that
+ * reached {@code minRounds} on the real dates.
  */
 public final class CircularTradeDetector {
 
@@ -61,6 +64,8 @@ public final class CircularTradeDetector {
      * a longer window only lets unrelated shipments pair up by chance and weakens the test.
      */
     public static final int WINDOW_DAYS_DEFAULT = 120;
+    /** Six weeks from one leg of a round to the next: the tighter window of short loops. */
+    public static final int HAND_OVER_DAYS = 45;
     /** Returns within 10% of what went out: carousel goods keep their quantity. */
     public static final double QUANTITY_TOLERANCE_DEFAULT = 1.1;
     public static final int MIN_ROUNDS_DEFAULT = 2;
@@ -237,25 +242,42 @@ public final class CircularTradeDetector {
                     .toArray(Shipment[]::new);
         }
         var legs = Legs.of(shipments);
-        List<int[]> best = List.of();
+        int[] windows = windows(k);
+        List<int[]> best = null;
         int bestShift = 0;
-        for (int shift = 0; shift < k; shift++) {
-            var rounds = new ArrayList<int[]>();
-            legs.match(shift, windowDays, quantityTolerance, rounds);
-            if (rounds.size() > best.size()) {
-                best = rounds;
-                bestShift = shift;
+        double bestP = 1;
+        double bestExpected = 0;
+        for (int window : windows) {
+            List<int[]> found = List.of();
+            int shiftFound = 0;
+            for (int shift = 0; shift < k; shift++) {
+                var rounds = new ArrayList<int[]>();
+                legs.match(shift, window, quantityTolerance, rounds);
+                if (rounds.size() > found.size()) {
+                    found = rounds;
+                    shiftFound = shift;
+                }
+            }
+            int observed = found.size();
+            if (observed < minRounds) {
+                continue;
+            }
+            double expected = chanceRounds(legs, window, new SplittableRandom(seed(heading, cycle)));
+            // Bonferroni: the loop had as many chances to look significant as windows were tried.
+            double p = Math.min(1, Poisson.upperTail(observed, expected) * windows.length);
+            if (observed - expected >= MIN_EXCESS_ROUNDS && (best == null || p < bestP)) {
+                best = found;
+                bestShift = shiftFound;
+                bestP = p;
+                bestExpected = expected;
             }
         }
+        if (best == null || bestP > significance) {
+            return null;
+        }
         int observed = best.size();
-        if (observed < minRounds) {
-            return null;
-        }
-        double expected = chanceRounds(legs, new SplittableRandom(seed(heading, cycle)));
-        double p = Poisson.upperTail(observed, expected);
-        if (p > significance || observed - expected < MIN_EXCESS_ROUNDS) {
-            return null;
-        }
+        double expected = bestExpected;
+        double p = bestP;
         var rounds = new ArrayList<Shipment[]>(observed);
         for (int[] picked : best) {
             Shipment[] round = new Shipment[k];
@@ -273,7 +295,7 @@ public final class CircularTradeDetector {
      * least half a round over all shuffles, the finest mean they resolve, so that the tail
      * probability never claims more than the shuffles can show.
      */
-    private double chanceRounds(Legs real, SplittableRandom random) {
+    private double chanceRounds(Legs real, int windowDays, SplittableRandom random) {
         int k = real.day.length;
         int total = 0;
         for (int[] leg : real.day) {
@@ -325,6 +347,16 @@ public final class CircularTradeDetector {
             sum += best;
         }
         return Math.max(sum / (double) permutations, 0.5 / permutations);
+    }
+
+    /**
+     * The windows a cycle of {@code legs} legs is read with: the whole window, and a tighter one of
+     * {@link #HAND_OVER_DAYS} per hand-over when that is shorter. A carousel of two parties turns in
+     * weeks; judged in a four-party window, its rounds look like what its dates would give by chance.
+     */
+    private int[] windows(int legs) {
+        int tight = HAND_OVER_DAYS * (legs - 1);
+        return tight < windowDays ? new int[] {tight, windowDays} : new int[] {windowDays};
     }
 
     /** A seed that depends only on the heading and the cycle, so that a rerun gives the same figures. */

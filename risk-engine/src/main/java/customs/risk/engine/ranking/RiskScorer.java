@@ -241,7 +241,9 @@ public final class RiskScorer {
                 }
             }
             for (String company : loop.companies()) {
-                signals(entitySignals, company).add("loop", strength, loop.describe());
+                // The loop's fronts first: within one loop, the younger and smaller a member, the higher.
+                double own = strength * (0.85 + 0.15 * frontSigns(facts.get(company)));
+                signals(entitySignals, company).add("loop", own, loop.describe());
                 Integer c = companyIndex.get(company);
                 if (c != null) {
                     evidence[Evidence.LOOP_STRENGTH.ordinal()][c] = Math.max(evidence[Evidence.LOOP_STRENGTH.ordinal()][c],
@@ -255,7 +257,7 @@ public final class RiskScorer {
         for (ShellCluster cluster : graph.clusters()) {
             for (String id : cluster.companies()) {
                 double own = ownShellSigns(facts.get(id), cluster);
-                signals(entitySignals, id).add("cluster", cluster.score() * (0.5 + 0.5 * own), cluster.describe());
+                signals(entitySignals, id).add("cluster", cluster.score() * (0.25 + 0.75 * own), cluster.describe());
                 Integer c = companyIndex.get(id);
                 if (c != null) {
                     evidence[Evidence.CLUSTER_SCORE.ordinal()][c] = Math.max(evidence[Evidence.CLUSTER_SCORE.ordinal()][c],
@@ -303,13 +305,20 @@ public final class RiskScorer {
 
     /** How much a company looks like a front: young at its first declaration, tiny; 0 to 1. */
     private static double frontSigns(CompanyFacts company) {
-        if (company == null) {
-            return 0.5;
-        }
-        double young = company.yearsOldAtFirstDeclaration() < ShellClusterDetector.YOUNG_YEARS ? 1 : 0;
-        double tiny = company.employees() == null ? 0.5
-                : company.employees() <= ShellClusterDetector.TINY_HEADCOUNT ? 1 : 0;
-        return (young + tiny) / 2;
+        return company == null ? 0.5 : (youth(company) + smallness(company)) / 2;
+    }
+
+    /** Near 1 well under {@link ShellClusterDetector#YOUNG_YEARS} old at the first declaration, near 0 well over; 0 unknown. */
+    private static double youth(CompanyFacts company) {
+        double age = company.yearsOldAtFirstDeclaration();
+        return Double.isNaN(age) ? 0 : 1 / (1 + Math.exp((age - ShellClusterDetector.YOUNG_YEARS) / 0.4));
+    }
+
+    /** Near 1 for a headcount well within {@link ShellClusterDetector#TINY_HEADCOUNT}, near 0 well over; 0.5 unknown. */
+    private static double smallness(CompanyFacts company) {
+        Integer employees = company.employees();
+        return employees == null ? 0.5
+                : 1 / (1 + Math.exp((employees - ShellClusterDetector.TINY_HEADCOUNT - 0.5) / 1.5));
     }
 
     /**
@@ -799,12 +808,9 @@ public final class RiskScorer {
         if (company == null) {
             return 0.5;
         }
-        double young = company.yearsOldAtFirstDeclaration() < ShellClusterDetector.YOUNG_YEARS ? 1 : 0;
-        double tiny = company.employees() == null ? 0.5
-                : company.employees() <= ShellClusterDetector.TINY_HEADCOUNT ? 1 : 0;
         double ended = company.dissolvedOn() != null
                 || cluster.phoenixes().stream().anyMatch(p -> p.contains(company.id())) ? 1 : 0;
-        return (young + tiny + ended) / 3;
+        return (youth(company) + smallness(company) + ended) / 3;
     }
 
     /** Items riskiest first, ties by id. */
