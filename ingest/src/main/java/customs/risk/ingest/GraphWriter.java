@@ -2,6 +2,7 @@ package customs.risk.ingest;
 
 import customs.risk.graph.identity.Identifiers;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,6 +140,12 @@ final class GraphWriter implements RowSink {
             RETURN collect(id) AS ids
             """;
 
+    private static final String EXISTING_DOCUMENTS = """
+            UNWIND $ids AS id
+            MATCH (doc:Document {id: id})
+            RETURN id, doc.sha256 AS sha256, doc.caseId AS caseId
+            """;
+
     private static final String INSPECTIONS = """
             UNWIND $rows AS row
             MATCH (d:Declaration {id: row.props.declarationId})
@@ -239,10 +246,38 @@ final class GraphWriter implements RowSink {
     }
 
     private long writeDocuments(List<PreparedRow> rows) {
-        var valid = rowsWithKnownDeclaration(BundleFile.DOCUMENTS, rows, false);
+        var valid = rowsWithKnownDeclaration(BundleFile.DOCUMENTS, unchangedDocuments(rows), false);
         ensure(BundleFile.DOCUMENTS, valid, Referenced.COMPANY, "company_id", "companyId");
         run(DOCUMENTS, valid, 0);
         return rows.size() - valid.size();
+    }
+
+    /**
+     * Filed documents are evidence: a row may file a new document or repeat one with the very same
+     * bytes, never replace one, nor touch a document filed into a case.
+     */
+    private List<PreparedRow> unchangedDocuments(List<PreparedRow> rows) {
+        var filed = new HashMap<String, org.neo4j.driver.Record>();
+        for (var record : read(EXISTING_DOCUMENTS, Map.of("ids", rows.stream().map(PreparedRow::key).toList()))) {
+            filed.put(record.get("id").asString(), record);
+        }
+        var kept = new ArrayList<PreparedRow>(rows.size());
+        for (PreparedRow row : rows) {
+            var earlier = filed.get(row.key());
+            if (earlier == null) {
+                kept.add(row);
+            } else if (!earlier.get("caseId").isNull()) {
+                report.reject(BundleFile.DOCUMENTS.fileName(), row.line(), "document_id", row.key(),
+                        "this id belongs to a document filed into a case; choose another id");
+            } else if (!earlier.get("sha256").asString("").equals(row.props().get("sha256"))) {
+                report.reject(BundleFile.DOCUMENTS.fileName(), row.line(), "document_id", row.key(),
+                        "already filed with other content: filed documents never change; file the correction "
+                                + "under a new id");
+            } else {
+                kept.add(row);
+            }
+        }
+        return kept;
     }
 
     /** Declarations are the one reference that is not made up: an inspection of nothing is rejected. */

@@ -204,6 +204,42 @@ class BundleIngesterTest {
     }
 
     @Test
+    void aFiledDocumentIsNeverReplacedByALaterBundle() throws Exception {
+        ingest(TestBundle.standard(tmp.resolve("b"))
+                .file("docs/inv1.txt", "Commercial invoice: 100 laptops")
+                .file("documents.csv", "document_id,file,doc_type,declaration_id,company_id\n"
+                        + "DOC1,docs/inv1.txt,INVOICE,D1:1,C2\n"));
+        try (var session = driver.session()) {
+            session.run("CREATE (:Document {id: 'ATT-1', sha256: 'abc', caseId: 'CASE-1'})").consume();
+        }
+
+        var tampering = new TestBundle(tmp.resolve("t"))
+                .file("declarations.csv", """
+                        declaration_id,filed_on,direction,office_code,seller_id,buyer_id,hs_code,origin_country,quantity,declared_value
+                        D9,2024-02-10,EXPORT,KRPUS,C1,C3,610910,KR,1000,7000
+                        """)
+                .file("docs/forged.txt", "Commercial invoice: 10 laptops")
+                .file("documents.csv", "document_id,file,doc_type,declaration_id,company_id\n"
+                        + "DOC1,docs/forged.txt,INVOICE,D9,C1\n"
+                        + "ATT-1,docs/forged.txt,OTHER,,\n"
+                        + "DOC5,docs/forged.txt,INVOICE,D9,C1\n");
+        var result = ingest(tampering);
+
+        assertThat(result.files().get("documents.csv")).isEqualTo(new FileSummary(1, 2));
+        assertThat(report(result)).filteredOn(r -> r.get("severity").equals("REJECTED"))
+                .extracting(r -> r.get("line") + ":" + r.get("column"))
+                .containsExactlyInAnyOrder("2:document_id", "3:document_id");
+        try (var session = driver.session()) {
+            var sha = session.run("""
+                    MATCH (c:Company {id: 'C2'})-[:FILED]->(d:Document {id: 'DOC1'})-[:SUPPORTS]->(:Declaration {id: 'D1:1'})
+                    RETURN d.sha256""").single().get(0).asString();
+            assertThat(new String(files.read(sha), StandardCharsets.UTF_8)).isEqualTo("Commercial invoice: 100 laptops");
+            assertThat(TestNeo4j.count("MATCH (:Document {id: 'DOC1'})-[r]-() RETURN count(r)")).isEqualTo(2);
+            assertThat(TestNeo4j.count("MATCH (:Document {id: 'ATT-1'})-[r]-() RETURN count(r)")).isZero();
+        }
+    }
+
+    @Test
     void inspectionsOfUnknownDeclarationsAreRejected() throws Exception {
         var bundle = TestBundle.standard(tmp.resolve("b")).file("inspections.csv", """
                 declaration_id,inspected_on,outcome,violation_type,revenue_recovered,inspector

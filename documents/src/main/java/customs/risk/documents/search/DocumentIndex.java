@@ -44,6 +44,7 @@ public final class DocumentIndex {
     public static final int SNIPPET_CHARS_DEFAULT = 160;
     public static final int FACET_SIZE_DEFAULT = 20;
     private static final String MAPPING = "documents-index.json";
+    private static final String CASE_ID = "case_id";
     private static final List<String> TEXT_FIELDS = List.of("title^2", "title.cjk^2", "content", "content.cjk");
 
     private final ElasticsearchClient client;
@@ -62,9 +63,13 @@ public final class DocumentIndex {
         return indexName;
     }
 
-    /** Creates the index with its mapping unless it exists; returns whether it was created. */
+    /**
+     * Creates the index with its mapping unless it exists; returns whether it was created. An
+     * index created by an older version gets the fields added since (the mapping is strict).
+     */
     public boolean createIfMissing() throws IOException {
         if (client.indices().exists(e -> e.index(indexName)).value()) {
+            client.indices().putMapping(m -> m.index(indexName).properties(CASE_ID, p -> p.keyword(k -> k)));
             return false;
         }
         try (InputStream mapping = DocumentIndex.class.getResourceAsStream(MAPPING)) {
@@ -143,8 +148,20 @@ public final class DocumentIndex {
         }
     }
 
-    /** Runs {@code query}: a page of hits with snippets, the total, and facets over all matches. */
+    /**
+     * Runs {@code query} over every document, those filed into cases included: for administrators
+     * and tools.
+     */
     public SearchResults search(DocumentQuery query) throws IOException {
+        return search(query, null);
+    }
+
+    /**
+     * Runs {@code query}: a page of hits with snippets, the total, and facets over all matches.
+     * Documents filed into a case are matched only when the case is among {@code visibleCases}, so
+     * that hits, snippets, totals and facet counts all leave them out; null means every case.
+     */
+    public SearchResults search(DocumentQuery query, Collection<String> visibleCases) throws IOException {
         Query text = query.text().isEmpty()
             ? Query.of(q -> q.matchAll(m -> m))
             : Query.of(q -> q.simpleQueryString(s -> s
@@ -153,6 +170,9 @@ public final class DocumentIndex {
                 .defaultOperator(Operator.And)
                 .lenient(true)));
         List<Query> filters = filters(query);
+        if (visibleCases != null) {
+            filters.add(outsideCasesOr(visibleCases));
+        }
         HighlightField snippet = HighlightField.of(h -> h
             .numberOfFragments(SNIPPETS_DEFAULT)
             .fragmentSize(SNIPPET_CHARS_DEFAULT));
@@ -207,6 +227,18 @@ public final class DocumentIndex {
             }))));
         }
         return filters;
+    }
+
+    /** Documents filed outside any case, or into one of {@code cases}. */
+    private static Query outsideCasesOr(Collection<String> cases) {
+        List<FieldValue> ids = cases.stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.bool(b -> {
+            b.should(s -> s.bool(n -> n.mustNot(m -> m.exists(e -> e.field(CASE_ID)))));
+            if (!ids.isEmpty()) {
+                b.should(s -> s.terms(t -> t.field(CASE_ID).terms(v -> v.value(ids))));
+            }
+            return b.minimumShouldMatch("1");
+        }));
     }
 
     private static void addTerms(List<Query> filters, String field, Collection<String> values) {
@@ -282,6 +314,9 @@ public final class DocumentIndex {
         source.put("file_size", d.fileSize());
         source.put("encrypted", d.encrypted());
         source.put("corrupt", d.corrupt());
+        if (d.caseId() != null) {
+            source.put(CASE_ID, d.caseId());
+        }
         return source;
     }
 

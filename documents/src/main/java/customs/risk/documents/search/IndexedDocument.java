@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param fileSize bytes
  * @param encrypted the file is password-protected: stored, not readable
  * @param corrupt the file could not be parsed (fully): stored, text may be partial
+ * @param caseId the case it was filed into, whose people alone may find it; null for a document
+ *     filed outside any case, which all staff may find
  */
 public record IndexedDocument(
     String documentId,
@@ -37,7 +39,16 @@ public record IndexedDocument(
     String contentType,
     long fileSize,
     boolean encrypted,
-    boolean corrupt) {
+    boolean corrupt,
+    String caseId) {
+
+    /** A document filed outside any case. */
+    public IndexedDocument(String documentId, String docType, String title, String content, List<String> companyIds,
+            List<String> declarationIds, List<String> hsCodes, LocalDate filedOn, String fileSha256,
+            String contentType, long fileSize, boolean encrypted, boolean corrupt) {
+        this(documentId, docType, title, content, companyIds, declarationIds, hsCodes, filedOn, fileSha256,
+            contentType, fileSize, encrypted, corrupt, null);
+    }
 
     public IndexedDocument {
         if (documentId == null || documentId.isBlank()) {
@@ -49,5 +60,6 @@ public record IndexedDocument(
         companyIds = List.copyOf(companyIds == null ? List.of() : companyIds);
         declarationIds = List.copyOf(declarationIds == null ? List.of() : declarationIds);
         hsCodes = List.copyOf(hsCodes == null ? List.of() : hsCodes);
+        caseId = caseId == null || caseId.isBlank() ? null : caseId;
     }
 }

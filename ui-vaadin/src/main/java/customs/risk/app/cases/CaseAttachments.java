@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
  * the document intake (file store, text extraction, graph, search index) under an id of its own, so
  * that attaching a file someone also filed elsewhere leaves that filing and its links untouched; then
  * it is linked to the message and the case. Access is checked before anything is stored and again
- * when linking.
+ * when linking. The document is filed into the case: only those who may see the case find it,
+ * preview it or download it.
  */
 @Service
 public class CaseAttachments {
@@ -36,8 +37,8 @@ public class CaseAttachments {
     public Message attach(Actor actor, String caseId, String messageId, InputStream content, String fileName,
             String docType) throws IOException {
         cases.requireAttachable(actor, caseId, messageId);
-        var filed = documents.file(content, fileName, docType, "ATT-" + UUID.randomUUID(), null, null,
-                LocalDate.now(ZoneOffset.UTC));
+        var filed = documents.file(actor, content, new DocumentService.Filing(fileName, docType,
+                "ATT-" + UUID.randomUUID(), null, null, LocalDate.now(ZoneOffset.UTC), null, caseId));
         return cases.attach(actor, caseId, messageId, filed.documentId());
     }
 }

@@ -63,11 +63,7 @@ public class CaseService {
     static final int MAX_PAGE = 500;
 
     /** Binds {@code c} to the case if {@code $user} may see it. */
-    private static final String VISIBLE = """
-            MATCH (c:Case {id: $caseId})
-            WHERE $admin OR EXISTS { (:User {username: $user})-[:OWNS|MEMBER_OF]->(c) }
-               OR (c.openedBy = $user AND NOT EXISTS { (:User)-[:OWNS]->(c) })
-            """;
+    private static final String VISIBLE = "MATCH (c:Case {id: $caseId}) WHERE " + Actor.seesCase("c") + "\n";
 
     private static final String VIEW = """
             MATCH (c:Case {id: $caseId})

@@ -1,5 +1,6 @@
 package customs.risk.app.cli;
 
+import customs.risk.app.cases.Actor;
 import customs.risk.app.documents.DocumentService;
 import customs.risk.documents.search.DocumentQuery;
 import java.io.IOException;
@@ -60,7 +61,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         try (var context = ApplicationContexts.start(data.dataDir, false, springArgs)) {
             var documents = context.getBean(DocumentService.class);
-            var results = documents.search(new DocumentQuery(query, Set.copyOf(types), Set.copyOf(companies), Set.of(),
+            var results = documents.search(Actor.CONSOLE, new DocumentQuery(query, Set.copyOf(types), Set.copyOf(companies), Set.of(),
                     hs, from, to, 0, top));
             var out = new CSVPrinter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
                     CSVFormat.RFC4180.builder().setRecordSeparator("\n")

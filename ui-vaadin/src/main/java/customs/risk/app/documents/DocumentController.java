@@ -1,5 +1,7 @@
 package customs.risk.app.documents;
 
+import customs.risk.app.cases.Actor;
+import customs.risk.app.security.AccountPrincipal;
 import customs.risk.documents.extract.DocumentTooLargeException;
 import customs.risk.documents.search.DocumentQuery;
 import customs.risk.documents.search.SearchResults;
@@ -20,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,16 +47,21 @@ class DocumentController {
         this.documents = documents;
     }
 
+    /**
+     * Files a document: 201 when filed, 200 when these very bytes were already filed under the id,
+     * 409 when the id holds other content (a correction is filed with {@code supersedes}).
+     */
     @PostMapping(path = "/api/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Map<String, Object>> upload(@RequestParam("file") MultipartFile file,
+    ResponseEntity<Map<String, Object>> upload(@AuthenticationPrincipal AccountPrincipal user,
+            @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) String docType, @RequestParam(required = false) String documentId,
             @RequestParam(required = false) String declarationId, @RequestParam(required = false) String companyId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate filedOn)
-            throws IOException {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate filedOn,
+            @RequestParam(required = false) String supersedes) throws IOException {
         DocumentService.Filed filed;
         try (InputStream in = file.getInputStream()) {
-            filed = documents.file(in, file.getOriginalFilename(), docType, documentId, declarationId, companyId,
-                    filedOn);
+            filed = documents.file(Actor.of(user), in, DocumentService.Filing.of(file.getOriginalFilename(), docType,
+                    documentId, declarationId, companyId, filedOn).superseding(supersedes));
         }
         var body = new LinkedHashMap<String, Object>();
         body.put("documentId", filed.documentId());
@@ -65,11 +73,20 @@ class DocumentController {
         body.put("problem", filed.problem());
         body.put("indexing", filed.indexed() ? "INDEXED" : "QUEUED");
         body.put("fileUrl", "/api/documents/" + filed.documentId() + "/file");
-        return ResponseEntity.created(URI.create("/api/documents/" + filed.documentId() + "/file")).body(body);
+        return filed.created()
+                ? ResponseEntity.created(URI.create("/api/documents/" + filed.documentId() + "/file")).body(body)
+                : ResponseEntity.ok(body);
+    }
+
+    /** Who filed the document and when, the version it corrects and those correcting it. */
+    @GetMapping("/api/documents/{documentId}")
+    DocumentService.Provenance provenance(@AuthenticationPrincipal AccountPrincipal user,
+            @PathVariable String documentId) {
+        return documents.provenance(Actor.of(user), documentId).orElseThrow(() -> notFound(documentId));
     }
 
     @GetMapping("/api/documents/search")
-    Map<String, Object> search(@RequestParam(defaultValue = "") String q,
+    Map<String, Object> search(@AuthenticationPrincipal AccountPrincipal user, @RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) List<String> type, @RequestParam(required = false) List<String> company,
             @RequestParam(required = false) List<String> declaration, @RequestParam(required = false) String hs,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -77,23 +94,24 @@ class DocumentController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) throws IOException {
         checkPage(page, size);
         var query = new DocumentQuery(q, set(type), set(company), set(declaration), hs, from, to, page * size, size);
-        return body(documents.search(query), page, size);
+        return body(documents.search(Actor.of(user), query), page, size);
     }
 
     /** Documents whose text names the company, whoever filed them. */
     @GetMapping("/api/companies/{companyId}/documents")
-    Map<String, Object> mentioning(@PathVariable String companyId, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) throws IOException {
+    Map<String, Object> mentioning(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String companyId,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size)
+            throws IOException {
         checkPage(page, size);
-        var results = documents.mentioning(companyId, page * size, size).orElseThrow(() ->
+        var results = documents.mentioning(Actor.of(user), companyId, page * size, size).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "company " + companyId + " is not in the graph"));
         return body(results, page, size);
     }
 
     @GetMapping("/api/documents/{documentId}/file")
-    ResponseEntity<InputStreamResource> file(@PathVariable String documentId) throws IOException {
-        var file = documents.open(documentId).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "document " + documentId + " is not in the graph"));
+    ResponseEntity<InputStreamResource> file(@AuthenticationPrincipal AccountPrincipal user,
+            @PathVariable String documentId) throws IOException {
+        var file = documents.open(Actor.of(user), documentId).orElseThrow(() -> notFound(documentId));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.getKey()).build()
                         .toString())
@@ -106,6 +124,11 @@ class DocumentController {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
     }
 
+    @ExceptionHandler(DocumentService.DocumentConflictException.class)
+    ProblemDetail conflict(DocumentService.DocumentConflictException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
     @ExceptionHandler({DocumentService.UnknownReferenceException.class, IllegalArgumentException.class})
     ProblemDetail badRequest(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -115,6 +138,11 @@ class DocumentController {
     ProblemDetail searchDown(Exception e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "document search is unavailable: " + e.getMessage());
+    }
+
+    /** Also for a document filed into a case the user may not see: its existence stays in the case. */
+    static ResponseStatusException notFound(String documentId) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "document " + documentId + " is not in the graph");
     }
 
     private static void checkPage(int page, int size) {

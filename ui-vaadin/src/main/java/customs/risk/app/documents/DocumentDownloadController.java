@@ -1,5 +1,7 @@
 package customs.risk.app.documents;
 
+import customs.risk.app.cases.Actor;
+import customs.risk.app.security.AccountPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
@@ -9,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,13 +34,13 @@ class DocumentDownloadController {
     }
 
     @GetMapping("/download/documents/{documentId}")
-    ResponseEntity<InputStreamResource> file(@PathVariable String documentId, HttpServletRequest request)
-            throws IOException {
+    ResponseEntity<InputStreamResource> file(@AuthenticationPrincipal AccountPrincipal user,
+            @PathVariable String documentId, HttpServletRequest request) throws IOException {
         if (STAFF.stream().noneMatch(request::isUserInRole)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "documents are for customs staff");
         }
-        var file = documents.open(documentId).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "document " + documentId + " is not in the graph"));
+        var file = documents.open(Actor.of(user), documentId)
+                .orElseThrow(() -> DocumentController.notFound(documentId));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.getKey()).build()
                         .toString())

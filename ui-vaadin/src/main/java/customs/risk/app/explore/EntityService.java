@@ -1,5 +1,6 @@
 package customs.risk.app.explore;
 
+import customs.risk.app.cases.Actor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,9 +53,13 @@ public class EntityService {
         this.driver = driver;
     }
 
-    public Optional<Profile> profile(NodeRef ref) {
+    /** The entity, empty when unknown or when it belongs to a case the viewer may not see. */
+    public Optional<Profile> profile(Actor viewer, NodeRef ref) {
+        var parameters = new java.util.HashMap<String, Object>(viewer.parameters());
+        parameters.put("key", ref.key());
         try (var session = driver.session()) {
-            var rows = session.run("MATCH " + ref.pattern("n", "key") + " RETURN n", Map.of("key", ref.key())).list();
+            var rows = session.run("MATCH " + ref.pattern("n", "key") + " WHERE " + Actor.sees("n") + " RETURN n",
+                    parameters).list();
             if (rows.isEmpty()) {
                 return Optional.empty();
             }

@@ -1,6 +1,8 @@
 package customs.risk.app.explore;
 
+import customs.risk.app.cases.Actor;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,25 +63,29 @@ public class NetworkService {
         this.driver = driver;
     }
 
-    public Optional<GraphNode> node(NodeRef ref) {
+    /** The node, empty when unknown or when it belongs to a case the viewer may not see. */
+    public Optional<GraphNode> node(Actor viewer, NodeRef ref) {
         try (var session = driver.session()) {
-            var rows = session.run("MATCH " + ref.pattern("n", "key") + " RETURN n, " + investigated("n"),
-                    Map.of("key", ref.key())).list();
+            var rows = session.run("MATCH " + ref.pattern("n", "key") + " WHERE " + Actor.sees("n") + " RETURN n, "
+                    + investigated("n"), parameters(viewer, "key", ref.key())).list();
             return rows.isEmpty() ? Optional.empty() : Optional.of(graphNode(rows.getFirst().get("n").asNode(),
                     rows.getFirst().get("investigated").asBoolean()));
         }
     }
 
-    /** The node's neighbour counts per relationship type and direction, the non-empty ones. */
-    public List<Degree> degrees(NodeRef ref) {
+    /**
+     * The node's neighbour counts per relationship type and direction, the non-empty ones, counting
+     * only the cases and case documents the viewer may see.
+     */
+    public List<Degree> degrees(Actor viewer, NodeRef ref) {
         var parts = new ArrayList<String>();
         for (String type : TYPES) {
-            parts.add("COUNT { (n)-[:" + type + "]->() } AS `" + type + ">`");
-            parts.add("COUNT { (n)<-[:" + type + "]-() } AS `" + type + "<`");
+            parts.add("COUNT { (n)-[:" + type + "]->(m)" + seen(type) + " } AS `" + type + ">`");
+            parts.add("COUNT { (n)<-[:" + type + "]-(m)" + seen(type) + " } AS `" + type + "<`");
         }
         try (var session = driver.session()) {
-            var rows = session.run("MATCH " + ref.pattern("n", "key") + " RETURN " + String.join(", ", parts),
-                    Map.of("key", ref.key())).list();
+            var rows = session.run("MATCH " + ref.pattern("n", "key") + " WHERE " + Actor.sees("n") + " RETURN "
+                    + String.join(", ", parts), parameters(viewer, "key", ref.key())).list();
             var degrees = new ArrayList<Degree>();
             if (!rows.isEmpty()) {
                 var row = rows.getFirst();
@@ -96,8 +102,11 @@ public class NetworkService {
         }
     }
 
-    /** Up to {@code limit} neighbours over {@code type} in one direction, skipping {@code offset}. */
-    public Expansion expand(NodeRef ref, String type, boolean outgoing, int offset, int limit) {
+    /**
+     * Up to {@code limit} neighbours over {@code type} in one direction, skipping {@code offset};
+     * cases and case documents the viewer may not see are left out, as is everything around them.
+     */
+    public Expansion expand(Actor viewer, NodeRef ref, String type, boolean outgoing, int offset, int limit) {
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("unknown relationship type: " + type);
         }
@@ -105,13 +114,18 @@ public class NetworkService {
             throw new IllegalArgumentException("need offset >= 0 and limit within 1..500");
         }
         String arrow = outgoing ? "-[:" + type + "]->" : "<-[:" + type + "]-";
+        String focus = "MATCH " + ref.pattern("n", "key") + " WHERE " + Actor.sees("n");
         try (var session = driver.session()) {
-            long total = session.run("MATCH " + ref.pattern("n", "key") + " RETURN COUNT { (n)" + arrow + "() } AS c",
-                    Map.of("key", ref.key())).single().get("c").asLong();
+            var counted = session.run(focus + " RETURN COUNT { (n)" + arrow + "(m)" + seen(type) + " } AS c",
+                    parameters(viewer, "key", ref.key())).list();
+            long total = counted.isEmpty() ? 0 : counted.getFirst().get("c").asLong();
             var nodes = new ArrayList<GraphNode>();
             var edges = new ArrayList<GraphEdge>();
-            session.run("MATCH " + ref.pattern("n", "key") + arrow + "(m) WITH m SKIP $offset LIMIT $limit RETURN m, "
-                    + investigated("m"), Map.of("key", ref.key(), "offset", offset, "limit", limit)).forEachRemaining(r -> {
+            var page = parameters(viewer, "key", ref.key());
+            page.put("offset", offset);
+            page.put("limit", limit);
+            session.run(focus + " MATCH (n)" + arrow + "(m)" + seen(type) + " WITH m SKIP $offset LIMIT $limit RETURN m, "
+                    + investigated("m"), page).forEachRemaining(r -> {
                         var node = graphNode(r.get("m").asNode(), r.get("investigated").asBoolean());
                         nodes.add(node);
                         edges.add(outgoing ? new GraphEdge(ref, node.ref(), type) : new GraphEdge(node.ref(), ref, type));
@@ -124,11 +138,14 @@ public class NetworkService {
      * The shortest chain of trade, control and filing links between two nodes (at most
      * {@code maxHops}), empty when there is none.
      */
-    public Optional<Expansion> shortestPath(NodeRef from, NodeRef to, int maxHops) {
+    public Optional<Expansion> shortestPath(Actor viewer, NodeRef from, NodeRef to, int maxHops) {
+        var parameters = parameters(viewer, "a", from.key());
+        parameters.put("b", to.key());
         try (var session = driver.session()) {
             var rows = session.run("MATCH " + from.pattern("a", "a") + ", " + to.pattern("b", "b")
+                    + " WHERE " + Actor.sees("a") + " AND " + Actor.sees("b")
                     + " MATCH p = shortestPath((a)-[:" + String.join("|", PATH_TYPES) + "*.." + maxHops + "]-(b))"
-                    + " RETURN p", Map.of("a", from.key(), "b", to.key())).list();
+                    + " RETURN p", parameters).list();
             if (rows.isEmpty()) {
                 return Optional.empty();
             }
@@ -162,9 +179,24 @@ public class NetworkService {
         }
     }
 
-    /** A Cypher expression: an open case is about {@code variable}. */
+    /** A Cypher expression: an open case the viewer may see is about {@code variable}. */
     private static String investigated(String variable) {
-        return "EXISTS { MATCH (c:Case)-[:ABOUT]->(" + variable + ") WHERE c.status <> 'CLOSED' } AS investigated";
+        return "EXISTS { MATCH (c:Case)-[:ABOUT]->(" + variable + ") WHERE c.status <> 'CLOSED' AND "
+                + Actor.seesCase("c") + " } AS investigated";
+    }
+
+    /**
+     * A WHERE clause on neighbour {@code m} over {@code type}: only links to and from cases reach
+     * case material, so only they pay for the check.
+     */
+    private static String seen(String type) {
+        return type.equals("ABOUT") ? " WHERE " + Actor.sees("m") : "";
+    }
+
+    private static Map<String, Object> parameters(Actor viewer, String name, Object value) {
+        var parameters = new HashMap<String, Object>(viewer.parameters());
+        parameters.put(name, value);
+        return parameters;
     }
 
     static GraphNode graphNode(Node n) {

@@ -11,7 +11,10 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import customs.risk.app.cases.Actor;
 import customs.risk.app.documents.DocumentService;
+import customs.risk.app.security.AccountPrincipal;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import customs.risk.app.explore.NetworkService;
 import customs.risk.documents.search.DocumentQuery;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,10 +30,12 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
     private final NetworkService network;
     private final DocumentService documents;
+    private final Actor viewer;
 
-    public SearchView(NetworkService network, DocumentService documents) {
+    public SearchView(NetworkService network, DocumentService documents, AuthenticationContext authentication) {
         this.network = network;
         this.documents = documents;
+        this.viewer = authentication.getAuthenticatedUser(AccountPrincipal.class).map(Actor::of).orElseThrow();
         setId("search-view");
     }
 
@@ -53,7 +58,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         try {
-            var results = documents.search(DocumentQuery.of(q).withPage(0, 10));
+            var results = documents.search(viewer, DocumentQuery.of(q).withPage(0, 10));
             for (var hit : results.hits()) {
                 var file = new Anchor(RiskBadges.documentHref(hit.documentId()), hit.title());
                 file.setRouterIgnore(true);

@@ -29,7 +29,10 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import customs.risk.app.cases.Actor;
 import customs.risk.app.documents.DocumentService;
+import customs.risk.app.security.AccountPrincipal;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import customs.risk.documents.search.SearchResults;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
@@ -75,8 +78,11 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
     private final Span pageLabel = new Span();
     private SearchParameters current = SearchParameters.EMPTY;
 
-    public DocumentSearchView(DocumentService documents) {
+    private final Actor viewer;
+
+    public DocumentSearchView(DocumentService documents, AuthenticationContext authentication) {
         this.documents = documents;
+        this.viewer = authentication.getAuthenticatedUser(AccountPrincipal.class).map(Actor::of).orElseThrow();
         setId("document-search");
         add(new H2("Document search"), searchBar(), filters(), error, total, facets, results, pager());
     }
@@ -184,7 +190,7 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
         total.setText("");
         SearchResults found;
         try {
-            found = documents.search(search.toQuery());
+            found = documents.search(viewer, search.toQuery());
         } catch (IllegalArgumentException e) {
             error.setText("Cannot search: " + e.getMessage());
             pageButtons(0);
@@ -306,7 +312,7 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
     }
 
     private DownloadHandler download(String documentId) {
-        return DownloadHandler.fromInputStream(event -> documents.open(documentId)
+        return DownloadHandler.fromInputStream(event -> documents.open(viewer, documentId)
                 .map(file -> new DownloadResponse(file.getValue(), file.getKey(), "application/octet-stream", -1))
                 .orElseGet(() -> DownloadResponse.error(404, "document " + documentId + " is not in the graph")));
     }
@@ -320,7 +326,7 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
         close.setId("doc-preview-close");
         dialog.getFooter().add(close);
         try {
-            var found = documents.preview(documentId, PREVIEW_CHARS);
+            var found = documents.preview(viewer, documentId, PREVIEW_CHARS);
             if (found.isEmpty()) {
                 dialog.setHeaderTitle(documentId);
                 dialog.add(new Paragraph("This document is no longer in the graph."));
@@ -331,7 +337,7 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
                 download.setId("doc-preview-download");
                 dialog.getFooter().addComponentAsFirst(download);
                 if ("application/pdf".equals(preview.contentType())) {
-                    var frame = new IFrame(DownloadHandler.fromInputStream(event -> documents.open(documentId)
+                    var frame = new IFrame(DownloadHandler.fromInputStream(event -> documents.open(viewer, documentId)
                             .map(file -> new DownloadResponse(file.getValue(), file.getKey(), "application/pdf", -1))
                             .orElseGet(() -> DownloadResponse.error(404))).inline());
                     frame.setId("doc-preview-frame");

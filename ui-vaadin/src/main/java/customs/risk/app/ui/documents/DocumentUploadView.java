@@ -18,7 +18,10 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
+import customs.risk.app.cases.Actor;
 import customs.risk.app.documents.DocumentService;
+import customs.risk.app.security.AccountPrincipal;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import customs.risk.app.store.RiskProperties;
 import customs.risk.documents.extract.DocumentTooLargeException;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,6 +53,7 @@ public class DocumentUploadView extends VerticalLayout {
     private final TextField documentId = new TextField("Document id");
     private final TextField declarationId = new TextField("Declaration id");
     private final TextField companyId = new TextField("Company id");
+    private final TextField supersedes = new TextField("Corrects document");
     private final DatePicker filedOn = new DatePicker("Filed on");
     private final Button submit = new Button("File document");
     private final Span error = new Span();
@@ -57,8 +61,12 @@ public class DocumentUploadView extends VerticalLayout {
     private File pending;
     private String pendingName;
 
-    public DocumentUploadView(DocumentService documents, RiskProperties properties) {
+    private final Actor filer;
+
+    public DocumentUploadView(DocumentService documents, RiskProperties properties,
+            AuthenticationContext authentication) {
         this.documents = documents;
+        this.filer = authentication.getAuthenticatedUser(AccountPrincipal.class).map(Actor::of).orElseThrow();
         this.maxBytes = properties.documents().maxSize().toBytes();
         setId("document-upload");
         add(new H2("File a document"), new Paragraph("PDF, DOCX, TXT, PNG/JPEG scans or e-mails up to "
@@ -102,6 +110,8 @@ public class DocumentUploadView extends VerticalLayout {
         declarationId.setHelperText("optional; must be in the graph");
         companyId.setId("doc-upload-company");
         companyId.setHelperText("optional; must be in the graph");
+        supersedes.setId("doc-upload-supersedes");
+        supersedes.setHelperText("optional; id of the document this file corrects (both are kept)");
         filedOn.setId("doc-upload-filed-on");
         Dates.iso(filedOn);
         submit.setId("doc-upload-submit");
@@ -110,7 +120,7 @@ public class DocumentUploadView extends VerticalLayout {
         error.setId("doc-upload-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         result.setId("doc-upload-result");
-        return new FormLayout(type, documentId, declarationId, companyId, filedOn);
+        return new FormLayout(type, documentId, declarationId, companyId, filedOn, supersedes);
     }
 
     private void file() {
@@ -118,15 +128,20 @@ public class DocumentUploadView extends VerticalLayout {
         result.removeAll();
         declarationId.setInvalid(false);
         companyId.setInvalid(false);
+        supersedes.setInvalid(false);
+        documentId.setInvalid(false);
         type.setInvalid(false);
         if (pending == null) {
             error.setText("Choose a file first.");
             return;
         }
         try (var in = Files.newInputStream(pending.toPath())) {
-            var filed = documents.file(in, pendingName, type.getValue(), documentId.getValue(),
-                    declarationId.getValue(), companyId.getValue(), filedOn.getValue());
-            var status = new Paragraph("Filed " + filed.documentId() + " (" + filed.contentType() + ", "
+            var filed = documents.file(filer, in, DocumentService.Filing.of(pendingName, type.getValue(),
+                    documentId.getValue(), declarationId.getValue(), companyId.getValue(), filedOn.getValue())
+                    .superseding(supersedes.getValue()));
+            var status = new Paragraph(!filed.created()
+                    ? "Already filed as " + filed.documentId() + " with these very bytes: nothing changed."
+                    : "Filed " + filed.documentId() + " (" + filed.contentType() + ", "
                     + String.format("%,d", filed.size()) + " bytes): " + (filed.indexed() ? "searchable now"
                     : "searchable as soon as the search engine is back"));
             status.setId("doc-upload-status");
@@ -145,9 +160,15 @@ public class DocumentUploadView extends VerticalLayout {
             chosen.setText("");
         } catch (DocumentTooLargeException e) {
             error.setText("The file is too large: " + e.getMessage());
+        } catch (DocumentService.DocumentConflictException e) {
+            var field = supersedes.getValue().isBlank() ? documentId : supersedes;
+            field.setErrorMessage(e.getMessage());
+            field.setInvalid(true);
+            error.setText("Not filed: " + e.getMessage());
         } catch (DocumentService.UnknownReferenceException e) {
-            // The message starts with what was unknown: "declaration X ..." or "company X ...".
-            var field = e.getMessage().startsWith("declaration") ? declarationId : companyId;
+            // The message starts with what was unknown: "declaration X ...", "company X ...", "document X ...".
+            var field = e.getMessage().startsWith("declaration") ? declarationId
+                    : e.getMessage().startsWith("document") ? supersedes : companyId;
             field.setErrorMessage(e.getMessage());
             field.setInvalid(true);
             error.setText("Not filed: " + e.getMessage());

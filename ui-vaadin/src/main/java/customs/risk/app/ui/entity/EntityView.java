@@ -22,7 +22,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
+import customs.risk.app.cases.Actor;
 import customs.risk.app.documents.DocumentService;
+import customs.risk.app.security.AccountPrincipal;
 import customs.risk.app.explore.EntityService;
 import customs.risk.app.explore.NodeRef;
 import customs.risk.app.ui.MainLayout;
@@ -66,7 +68,7 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         removeAll();
         var params = event.getRouteParameters();
         var ref = NodeRef.parse(params.get("label").orElse("") + ":" + params.get("key").orElse(""));
-        var profile = ref.flatMap(entities::profile);
+        var profile = ref.flatMap(r -> entities.profile(viewer(), r));
         if (profile.isEmpty()) {
             var missing = new Paragraph("No such entity: " + params.get("label").orElse("") + " "
                     + params.get("key").orElse(""));
@@ -193,16 +195,16 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         box.setId("entity-documents");
         try {
             SearchResults linked = switch (ref.label()) {
-                case "Company" -> documents.search(new DocumentQuery("", Set.of(), Set.of(ref.key()), Set.of(), null, null,
+                case "Company" -> documents.search(viewer(), new DocumentQuery("", Set.of(), Set.of(ref.key()), Set.of(), null, null,
                         null, 0, 20));
-                case "Declaration" -> documents.search(new DocumentQuery("", Set.of(), Set.of(), Set.of(ref.key()), null,
+                case "Declaration" -> documents.search(viewer(), new DocumentQuery("", Set.of(), Set.of(), Set.of(ref.key()), null,
                         null, null, 0, 20));
                 default -> new SearchResults(0, List.of(), List.of(), List.of(), List.of());
             };
             var shown = new LinkedHashMap<String, SearchResults.Hit>();
             linked.hits().forEach(h -> shown.put(h.documentId(), h));
             if (ref.label().equals("Company")) {
-                documents.mentioning(ref.key(), 0, 20).ifPresent(m -> m.hits().forEach(h -> shown.putIfAbsent(h.documentId(), h)));
+                documents.mentioning(viewer(), ref.key(), 0, 20).ifPresent(m -> m.hits().forEach(h -> shown.putIfAbsent(h.documentId(), h)));
             }
             if (shown.isEmpty()) {
                 box.add(new Paragraph("No documents filed by or mentioning " + caption + "."));
@@ -249,6 +251,10 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         section.addClassName("section");
         section.setWidthFull();
         return section;
+    }
+
+    private Actor viewer() {
+        return authentication.getAuthenticatedUser(AccountPrincipal.class).map(Actor::of).orElseThrow();
     }
 
     private static String user() {

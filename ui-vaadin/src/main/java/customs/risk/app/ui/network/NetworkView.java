@@ -17,7 +17,10 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import customs.risk.app.cases.Actor;
 import customs.risk.app.explore.NetworkService;
+import customs.risk.app.security.AccountPrincipal;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import customs.risk.app.explore.NodeRef;
 import customs.risk.app.ui.MainLayout;
 import customs.risk.app.ui.RiskBadges;
@@ -42,8 +45,11 @@ public class NetworkView extends HorizontalLayout implements BeforeEnterObserver
     /** Next offset per expansion (node, type, direction), for "more". */
     private final Map<String, Integer> nextOffset = new HashMap<>();
 
-    public NetworkView(NetworkService network) {
+    private final Actor viewer;
+
+    public NetworkView(NetworkService network, AuthenticationContext authentication) {
         this.network = network;
+        this.viewer = authentication.getAuthenticatedUser(AccountPrincipal.class).map(Actor::of).orElseThrow();
         setId("network-view");
         setSizeFull();
 
@@ -108,7 +114,7 @@ public class NetworkView extends HorizontalLayout implements BeforeEnterObserver
     }
 
     private void focus(NodeRef ref) {
-        network.node(ref).ifPresentOrElse(node -> {
+        network.node(viewer, ref).ifPresentOrElse(node -> {
             graph.add(java.util.List.of(node), java.util.List.of(), null);
             select(ref);
         }, () -> Notification.show("No such entity: " + ref));
@@ -117,7 +123,7 @@ public class NetworkView extends HorizontalLayout implements BeforeEnterObserver
     /** Shows a node's neighbour counts with a button to expand each. */
     private void select(NodeRef ref) {
         details.removeAll();
-        var node = network.node(ref);
+        var node = network.node(viewer, ref);
         if (node.isEmpty()) {
             return;
         }
@@ -126,7 +132,7 @@ public class NetworkView extends HorizontalLayout implements BeforeEnterObserver
         title.getStyle().set("font-weight", "600");
         details.add(new HorizontalLayout(title, RiskBadges.lane(node.get().lane())),
                 RiskBadges.link(ref, "Open entity page"));
-        for (var degree : network.degrees(ref)) {
+        for (var degree : network.degrees(viewer, ref)) {
             String key = ref + "|" + degree.type() + "|" + degree.outgoing();
             int offset = nextOffset.getOrDefault(key, 0);
             long left = degree.count() - offset;
@@ -142,7 +148,7 @@ public class NetworkView extends HorizontalLayout implements BeforeEnterObserver
 
     private void expand(NodeRef ref, NetworkService.Degree degree, String key) {
         int offset = nextOffset.getOrDefault(key, 0);
-        var page = network.expand(ref, degree.type(), degree.outgoing(), offset, NetworkService.PAGE_DEFAULT);
+        var page = network.expand(viewer, ref, degree.type(), degree.outgoing(), offset, NetworkService.PAGE_DEFAULT);
         nextOffset.put(key, offset + page.nodes().size());
         graph.add(page.nodes(), page.edges(), ref);
         if (page.more()) {
@@ -153,7 +159,7 @@ public class NetworkView extends HorizontalLayout implements BeforeEnterObserver
     }
 
     private void showPath(NodeRef from, NodeRef to) {
-        network.shortestPath(from, to, 6).ifPresentOrElse(path -> {
+        network.shortestPath(viewer, from, to, 6).ifPresentOrElse(path -> {
             graph.add(path.nodes(), path.edges(), null);
             graph.highlight(path.nodes().stream().map(n -> n.ref().toString()).toList());
             Notification.show("Path of " + (path.nodes().size() - 1) + " links");

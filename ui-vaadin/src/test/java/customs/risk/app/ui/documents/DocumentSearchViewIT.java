@@ -10,7 +10,9 @@ import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
+import customs.risk.app.cases.Actor;
 import customs.risk.app.documents.DocumentService;
+import customs.risk.app.ui.SignedIn;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,8 @@ class DocumentSearchViewIT {
         customs.risk.app.security.TestAdmin.register(registry);
     }
 
+    private static final Actor INVESTIGATOR = new Actor("investigator", false);
+
     @Autowired
     DocumentService documents;
 
@@ -56,12 +60,12 @@ class DocumentSearchViewIT {
                     MERGE (d)-[:SOLD_BY]->(s)
                     """).consume();
         }
-        var filed = documents.file(new ByteArrayInputStream(("Invoice <script>alert('x')</script> for 400 tungsten "
-                + "filament lamps").getBytes(StandardCharsets.UTF_8)), "invoice.txt", "INVOICE", "DOC-LAMPS",
-                "D-LAMPS:1", "C-LAMPS", LocalDate.of(2024, 5, 3));
+        var filed = documents.file(INVESTIGATOR, new ByteArrayInputStream(("Invoice <script>alert('x')</script> for "
+                + "400 tungsten filament lamps").getBytes(StandardCharsets.UTF_8)), DocumentService.Filing.of(
+                "invoice.txt", "INVOICE", "DOC-LAMPS", "D-LAMPS:1", "C-LAMPS", LocalDate.of(2024, 5, 3)));
         assertThat(filed.indexed()).isTrue();
 
-        var view = new DocumentSearchView(documents);
+        var view = new DocumentSearchView(documents, SignedIn.as(INVESTIGATOR));
         view.beforeEnter(enter(Map.of("q", List.of("tungsten"), "type", List.of("INVOICE"), "hs", List.of("8539"))));
 
         assertThat(text(view, "doc-search-error")).isEmpty();
@@ -88,16 +92,17 @@ class DocumentSearchViewIT {
 
     @Test
     void aPreviewShowsTheExtractedTextCutAtTheLimit() throws Exception {
-        documents.file(new ByteArrayInputStream("Packing list: 12 crates of osmium crucibles".getBytes(
-                StandardCharsets.UTF_8)), "packing.txt", "PACKING_LIST", "DOC-PACKING", null, null, null);
+        documents.file(INVESTIGATOR, new ByteArrayInputStream("Packing list: 12 crates of osmium crucibles".getBytes(
+                StandardCharsets.UTF_8)), DocumentService.Filing.of("packing.txt", "PACKING_LIST", "DOC-PACKING", null,
+                null, null));
 
-        var preview = documents.preview("DOC-PACKING", 12).orElseThrow();
+        var preview = documents.preview(INVESTIGATOR, "DOC-PACKING", 12).orElseThrow();
         assertThat(preview.fileName()).isEqualTo("packing.txt");
         assertThat(preview.contentType()).startsWith("text/plain");
         assertThat(preview.text()).isEqualTo("Packing list");
         assertThat(preview.truncated()).isTrue();
-        assertThat(documents.preview("DOC-PACKING", 1_000).orElseThrow().truncated()).isFalse();
-        assertThat(documents.preview("NO-SUCH-DOC", 100)).isEmpty();
+        assertThat(documents.preview(INVESTIGATOR, "DOC-PACKING", 1_000).orElseThrow().truncated()).isFalse();
+        assertThat(documents.preview(INVESTIGATOR, "NO-SUCH-DOC", 100)).isEmpty();
     }
 
     private static BeforeEnterEvent enter(Map<String, List<String>> parameters) {
