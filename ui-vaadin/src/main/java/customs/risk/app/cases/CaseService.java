@@ -594,8 +594,12 @@ public class CaseService {
     }
 
     private void link(TransactionContext tx, String caseId, Actor actor, NodeRef ref) {
-        var rows = tx.run("MATCH (c:Case {id: $caseId}), (n:" + ref.label() + " {id: $key}) "
-                + "RETURN EXISTS { (c)-[:ABOUT]->(n) } AS linked", Map.of("caseId", caseId, "key", ref.key())).list();
+        // A document filed into a case the actor may not see is as absent to them as one never filed.
+        var parameters = new HashMap<String, Object>(actor.parameters());
+        parameters.put("caseId", caseId);
+        parameters.put("key", ref.key());
+        var rows = tx.run("MATCH (c:Case {id: $caseId}), (n:" + ref.label() + " {id: $key}) WHERE " + Actor.sees("n")
+                + " RETURN EXISTS { (c)-[:ABOUT]->(n) } AS linked", parameters).list();
         if (rows.isEmpty()) {
             throw CaseException.invalid("no " + ref + " in the graph");
         }

@@ -203,6 +203,11 @@ class CaseConfidentialityIT {
         assertThat(documents.open(member, attachment).orElseThrow().getValue().readAllBytes())
                 .isEqualTo(SECRET.getBytes(StandardCharsets.UTF_8));
         assertThat(documents.search(admin, DocumentQuery.of("tamper")).total()).isZero();
+
+        var linking = send(OUTSIDER, "POST", "/api/cases", Map.of("title", "Curious", "about",
+                List.of("Document:" + attachment)));
+        assertThat(linking.statusCode()).as("nor linked into another case").isEqualTo(400);
+        assertThat(linking.body()).contains("no Document:" + attachment + " in the graph");
     }
 
     private static BeforeEnterEvent enter(String q) {
