@@ -70,7 +70,8 @@ public class DocumentUploadView extends VerticalLayout {
         this.maxBytes = properties.documents().maxSize().toBytes();
         setId("document-upload");
         add(new H2("File a document"), new Paragraph("PDF, DOCX, TXT, PNG/JPEG scans or e-mails up to "
-                + properties.documents().maxSize() + ". The text is extracted and made searchable."));
+                + String.format("%,d MB", properties.documents().maxSize().toMegabytes())
+                + ". The text is extracted and made searchable."));
         configureUpload();
         add(upload, chosen, form(), new HorizontalLayout(submit, new Anchor("documents", "Back to search")), error,
                 result);
