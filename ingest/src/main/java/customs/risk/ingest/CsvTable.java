@@ -37,6 +37,10 @@ final class CsvTable implements AutoCloseable {
         void reject(long line, String column, String value, String reason);
     }
 
+    /** Longest row read; a longer one ends the file's load with a reason instead of filling the heap. */
+    static final long MAX_ROW_CHARS = 1_000_000;
+    /** Longest value kept; a row with a longer one is rejected. */
+    static final int MAX_FIELD_CHARS = 65_536;
     private static final Pattern COLUMN_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setIgnoreEmptyLines(true)
@@ -75,7 +79,8 @@ final class CsvTable implements AutoCloseable {
             var reader = new InputStreamReader(counter, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT));
-            CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+            CSVParser parser = CSVParser.builder().setReader(new RecordLimitReader(reader, MAX_ROW_CHARS))
+                    .setFormat(FORMAT).get();
             var iterator = parser.iterator();
             if (!iterator.hasNext()) {
                 parser.close();
@@ -152,8 +157,25 @@ final class CsvTable implements AutoCloseable {
                 handler.reject(line, "", "", "expected " + width + " fields as in the header, found " + record.size());
                 continue;
             }
+            int oversized = longField(record);
+            if (oversized >= 0) {
+                handler.reject(line, header.get(oversized), record.get(oversized), String.format(
+                        "a value of %,d characters; at most %,d are kept", record.get(oversized).length(),
+                        MAX_FIELD_CHARS));
+                continue;
+            }
             validate(line, record, handler);
         }
+    }
+
+    /** The index of the first value over {@link #MAX_FIELD_CHARS}, -1 when none is. */
+    private static int longField(CSVRecord record) {
+        for (int i = 0; i < record.size(); i++) {
+            if (record.get(i).length() > MAX_FIELD_CHARS) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void validate(long line, CSVRecord record, RowHandler handler) {

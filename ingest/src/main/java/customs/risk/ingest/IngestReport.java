@@ -1,5 +1,6 @@
 package customs.risk.ingest;
 
+import customs.risk.graph.text.SpreadsheetSafe;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.apache.commons.csv.CSVPrinter;
 final class IngestReport implements Closeable {
 
     static final String[] HEADER = {"severity", "file", "line", "column", "value", "reason"};
+    private static final int QUOTED_CHARS = 200;
 
     enum Severity { REJECTED, PLACEHOLDER, WARNING }
 
@@ -39,10 +41,17 @@ final class IngestReport implements Closeable {
             case WARNING -> warnings++;
         }
         try {
-            printer.printRecord(severity, file, line > 0 ? line : "", column, value, reason);
+            printer.printRecord(severity, SpreadsheetSafe.text(file), line > 0 ? line : "",
+                    SpreadsheetSafe.text(column), SpreadsheetSafe.text(shortened(value)), SpreadsheetSafe.text(reason));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the ingest report", e);
         }
+    }
+
+    /** A value as the report quotes it: an oversized one is cut, so that the report stays readable. */
+    private static String shortened(String value) {
+        return value == null || value.length() <= QUOTED_CHARS ? value
+                : value.substring(0, QUOTED_CHARS) + "... (" + String.format("%,d", value.length()) + " characters)";
     }
 
     void reject(String file, long line, String column, String value, String reason) {

@@ -1,12 +1,14 @@
 package customs.risk.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import customs.risk.graph.TestNeo4j;
 import customs.risk.graph.files.FileStore;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,7 +45,9 @@ class RejectionRulesTest {
                 Arguments.of("D2,2024-01-02,IMPORT,KRPUS,C2,C1,847130,CN,10,100,DOLLAR,SEA", "currency", "ISO-4217"),
                 Arguments.of("D2,2024-01-02,IMPORT,KRPUS,C2,C1,8471,CN,10,100,USD,SEA", "hs_code", "6 to 10 digits"),
                 Arguments.of("D2,2024-01-02,IMPORT,KRPUS,C2,C1,847130,CN,10,100,USD", "", "expected 12 fields"),
-                Arguments.of("D1,2024-01-03,IMPORT,KRPUS,C2,C1,847130,CN,5,50,USD,SEA", "", "duplicate"));
+                Arguments.of("D1,2024-01-03,IMPORT,KRPUS,C2,C1,847130,CN,5,50,USD,SEA", "", "duplicate"),
+                Arguments.of("D2,2024-01-02,IMPORT,KRPUS," + "C".repeat(70_000) + ",C1,847130,CN,10,100,USD,SEA",
+                        "seller_id", "a value of 70,000 characters"));
     }
 
     @ParameterizedTest(name = "{1}: {2}")
@@ -64,6 +68,46 @@ class RejectionRulesTest {
                     assertThat(r.get("reason")).contains(reason);
                 });
         assertThat(TestNeo4j.count("MATCH (d:Declaration) WHERE d.id IN ['D1', 'D3'] RETURN count(d)")).isEqualTo(2);
+    }
+
+    @Test
+    void aValueThatASpreadsheetWouldRunIsQuotedAsTextInTheReport() throws Exception {
+        var bundle = new TestBundle(tmp.resolve("b")).file("declarations.csv", HEADER + "\n" + GOOD + "\n"
+                + "D2,2024-01-02,IMPORT,KRPUS,C2,C1,847130,CN,10,100,\"=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\",SEA\n");
+
+        var result = new BundleIngester(TestNeo4j.driver(), new FileStore(tmp.resolve("files")))
+                .ingest(bundle.dir(), tmp.resolve("report.csv"), IngestListener.NONE);
+
+        assertThat(BundleIngesterTest.report(result)).filteredOn(r -> r.get("severity").equals("REJECTED"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.get("column")).isEqualTo("currency");
+                    assertThat(r.get("value")).isEqualTo("'=HYPERLINK(\"http://x.example\",\"y\")");
+                });
+    }
+
+    @Test
+    void aRowThatNeverEndsStopsTheFileWithAReasonAndKeepsWhatCameBefore() throws Exception {
+        String endless = "D2,2024-01-02,IMPORT,KRPUS,C2,C1,847130,CN,10,100,USD,\"" + "x".repeat(1_200_000);
+        var bundle = new TestBundle(tmp.resolve("b")).file("declarations.csv", HEADER + "\n" + GOOD + "\n" + endless);
+
+        var result = new BundleIngester(TestNeo4j.driver(), new FileStore(tmp.resolve("files")))
+                .ingest(bundle.dir(), tmp.resolve("report.csv"), IngestListener.NONE);
+
+        assertThat(result.files().get("declarations.csv").loaded()).isEqualTo(1);
+        assertThat(BundleIngesterTest.report(result)).filteredOn(r -> r.get("severity").equals("REJECTED"))
+                .singleElement().satisfies(r -> assertThat(r.get("reason"))
+                        .contains("the row starting on line 3 is longer than 1,000,000 characters"));
+    }
+
+    @Test
+    void aHeaderThatNeverEndsRefusesTheBundleWithAReason() {
+        var bundle = new TestBundle(tmp.resolve("b")).file("declarations.csv", "declaration_id" + "x".repeat(1_200_000));
+
+        assertThatThrownBy(() -> new BundleIngester(TestNeo4j.driver(), new FileStore(tmp.resolve("files")))
+                .ingest(bundle.dir(), tmp.resolve("report.csv"), IngestListener.NONE))
+                .isInstanceOf(BundleException.class)
+                .hasMessageContaining("declarations.csv")
+                .hasMessageContaining("longer than 1,000,000 characters");
     }
 
     static Stream<Arguments> badRowsOfOtherFiles() {

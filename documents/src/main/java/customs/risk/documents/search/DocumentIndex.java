@@ -13,6 +13,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
 
 import java.io.IOException;
@@ -189,6 +190,8 @@ public final class DocumentIndex {
                 .trackTotalHits(t -> t.enabled(true))
                 .source(src -> src.filter(f -> f.excludes("content")))
                 .highlight(h -> h
+                    // The document's own text is escaped, so the marks are the only markup in a snippet.
+                    .encoder(HighlighterEncoder.Html)
                     .preTags("<em>")
                     .postTags("</em>")
                     .fields(NamedValue.of("content", snippetOrStart), NamedValue.of("content.cjk", snippet)))

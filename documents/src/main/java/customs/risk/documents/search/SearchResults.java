@@ -18,8 +18,9 @@ public record SearchResults(long total, List<Hit> hits, List<FacetCount> types, 
 
     /**
      * A matching document, best first. {@code snippets} are passages of the text around the
-     * matches, the matched words wrapped in {@code <em>}/{@code </em>} (the rest is raw text:
-     * escape it before showing it as HTML).
+     * matches as safe HTML: the document's text escaped ({@code <} as {@code &lt;} and so on), the
+     * matched words wrapped in {@code <em>}/{@code </em>}, the only markup. {@link #plain} turns one
+     * into text.
      */
     public record Hit(
         String documentId,
@@ -41,6 +42,20 @@ public record SearchResults(long total, List<Hit> hits, List<FacetCount> types, 
             hsCodes = List.copyOf(hsCodes);
             snippets = List.copyOf(snippets);
         }
+    }
+
+    /** A snippet as plain text: the marks dropped, the document's characters restored. */
+    public static String plain(String snippet) {
+        return unescape(snippet.replace("<em>", "").replace("</em>", ""));
+    }
+
+    /** Undoes the escaping of the search engine's HTML encoder. */
+    public static String unescape(String html) {
+        if (html.indexOf('&') < 0) {
+            return html;
+        }
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'")
+            .replace("&#39;", "'").replace("&#x2F;", "/").replace("&amp;", "&");
     }
 
     /** How many matching documents carry {@code value} (a type, a company id, a year). */

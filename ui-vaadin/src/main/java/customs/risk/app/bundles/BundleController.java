@@ -3,8 +3,8 @@ package customs.risk.app.bundles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -55,8 +55,8 @@ class BundleController {
 
     @GetMapping("/{id}")
     ResponseEntity<Map<String, Object>> status(@PathVariable String id) {
-        return jobs.find(id)
-                .map(job -> ResponseEntity.ok(describe(job)))
+        return jobs.status(id)
+                .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
                         .body(Map.of("error", "no bundle job " + id)));
     }
@@ -72,46 +72,10 @@ class BundleController {
     }
 
     private static ResponseEntity<Map<String, Object>> accepted(IngestJob job) {
-        return ResponseEntity.accepted().location(URI.create("/api/bundles/" + job.id())).body(describe(job));
+        return ResponseEntity.accepted().location(URI.create("/api/bundles/" + job.id())).body(IngestJobs.describe(job, Optional.empty()));
     }
 
     private static ResponseEntity<Map<String, Object>> badRequest(String message) {
         return ResponseEntity.badRequest().body(Map.of("error", message));
-    }
-
-    static Map<String, Object> describe(IngestJob job) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("jobId", job.id());
-        body.put("status", job.status());
-        body.put("submitted", job.submitted().toString());
-        body.put("statusUrl", "/api/bundles/" + job.id());
-        if (job.progress() != null) {
-            body.put("progress", job.progress().fraction());
-            body.put("rowsRead", job.progress().rowsRead());
-            body.put("currentFile", job.progress().file());
-        }
-        if (job.result() != null) {
-            var r = job.result();
-            body.put("progress", 1.0);
-            body.put("loaded", r.loaded());
-            body.put("rejected", r.rejected());
-            body.put("placeholders", r.placeholders());
-            body.put("warnings", r.warnings());
-            body.put("files", r.files());
-            body.put("seconds", r.took().toMillis() / 1000.0);
-        }
-        if (job.scoring() != null) {
-            body.put("scoring", job.scoring());
-        }
-        if (job.indexing() != null) {
-            body.put("documents", job.indexing());
-        }
-        if (job.error() != null) {
-            body.put("error", job.error());
-        }
-        if (job.status() == IngestJob.Status.SUCCEEDED || job.status() == IngestJob.Status.FAILED) {
-            body.put("reportUrl", "/api/bundles/" + job.id() + "/report");
-        }
-        return body;
     }
 }

@@ -3,6 +3,7 @@ package customs.risk.app.cli;
 import customs.risk.app.risk.RiskService;
 import customs.risk.engine.ranking.RankingFilter;
 import customs.risk.engine.ranking.RiskStore;
+import customs.risk.graph.text.SpreadsheetSafe;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -66,8 +67,9 @@ final class RankCommand implements Callable<Integer> {
                             what == What.entities ? "entity_id" : "declaration_id", "score", "lane", "reasons").get());
             for (int i = 0; i < items.size(); i++) {
                 var item = items.get(i);
-                out.printRecord(i + 1, item.id(), String.format(Locale.ROOT, "%.4f", item.score()),
-                        item.lane().name().toLowerCase(), String.join(" | ", item.reasons()));
+                out.printRecord(i + 1, SpreadsheetSafe.text(item.id()), String.format(Locale.ROOT, "%.4f",
+                        item.score()), item.lane().name().toLowerCase(),
+                        SpreadsheetSafe.text(String.join(" | ", item.reasons())));
             }
             out.flush();
             return ExitCodes.OK;

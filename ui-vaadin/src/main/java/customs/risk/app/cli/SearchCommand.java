@@ -3,6 +3,8 @@ package customs.risk.app.cli;
 import customs.risk.app.cases.Actor;
 import customs.risk.app.documents.DocumentService;
 import customs.risk.documents.search.DocumentQuery;
+import customs.risk.documents.search.SearchResults;
+import customs.risk.graph.text.SpreadsheetSafe;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -69,8 +71,8 @@ final class SearchCommand implements Callable<Integer> {
             int rank = 0;
             for (var hit : results.hits()) {
                 String snippet = hit.snippets().isEmpty() ? "" : hit.snippets().getFirst();
-                out.printRecord(++rank, hit.documentId(), String.format(Locale.ROOT, "%.4f", hit.score()),
-                        snippet.replace("<em>", "").replace("</em>", "").replaceAll("\\s+", " ").strip());
+                out.printRecord(++rank, SpreadsheetSafe.text(hit.documentId()), String.format(Locale.ROOT, "%.4f",
+                        hit.score()), SpreadsheetSafe.text(SearchResults.plain(snippet).replaceAll("\\s+", " ").strip()));
             }
             out.flush();
             System.err.printf("%,d documents match%n", results.total());

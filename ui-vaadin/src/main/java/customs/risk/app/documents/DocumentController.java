@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -113,8 +112,7 @@ class DocumentController {
             @PathVariable String documentId) throws IOException {
         var file = documents.open(Actor.of(user), documentId).orElseThrow(() -> notFound(documentId));
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.getKey()).build()
-                        .toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(file.getKey()))
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .body(new InputStreamResource(file.getValue()));
     }
@@ -146,7 +144,7 @@ class DocumentController {
     }
 
     private static void checkPage(int page, int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (long) (page + 1) * size > DocumentQuery.MAX_WINDOW) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || ((long) page + 1) * size > DocumentQuery.MAX_WINDOW) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be >= 0, size within 1.."
                     + MAX_PAGE_SIZE + ", and page * size below " + DocumentQuery.MAX_WINDOW);
         }

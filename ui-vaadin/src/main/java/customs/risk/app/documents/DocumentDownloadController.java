@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,8 +41,7 @@ class DocumentDownloadController {
         var file = documents.open(Actor.of(user), documentId)
                 .orElseThrow(() -> DocumentController.notFound(documentId));
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.getKey()).build()
-                        .toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(file.getKey()))
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .body(new InputStreamResource(file.getValue()));
     }

@@ -48,16 +48,17 @@ class RiskController {
     }
 
     private Map<String, Object> ranking(RiskStore.Kind kind, int page, int size, RankingFilter filter) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "page must be >= 0 and size within 1.." + MAX_PAGE_SIZE);
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (long) page * size > Integer.MAX_VALUE - size) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be >= 0, size within 1.."
+                    + MAX_PAGE_SIZE + ", and page * size below " + String.format("%,d", Integer.MAX_VALUE));
         }
-        var items = risk.page(kind, filter, page * size, size);
+        int offset = page * size;
+        var items = risk.page(kind, filter, offset, size);
         var rows = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < items.size(); i++) {
             var item = items.get(i);
             var row = new LinkedHashMap<String, Object>();
-            row.put("rank", page * size + i + 1);
+            row.put("rank", offset + i + 1);
             row.put("id", item.id());
             row.put("score", item.score());
             row.put("lane", item.lane());

@@ -17,6 +17,7 @@ import customs.risk.app.security.AccountPrincipal;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import customs.risk.app.explore.NetworkService;
 import customs.risk.documents.search.DocumentQuery;
+import customs.risk.documents.search.SearchResults;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -62,8 +63,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
             for (var hit : results.hits()) {
                 var file = new Anchor(RiskBadges.documentHref(hit.documentId()), hit.title());
                 file.setRouterIgnore(true);
-                var snippet = new Span(hit.snippets().isEmpty() ? "" : " " + hit.snippets().getFirst()
-                        .replace("<em>", "").replace("</em>", ""));
+                var snippet = new Span(hit.snippets().isEmpty() ? ""
+                        : " " + SearchResults.plain(hit.snippets().getFirst()));
                 snippet.getStyle().set("color", "var(--lumo-secondary-text-color)");
                 docs.add(new Div(file, new Span(" " + hit.docType()), snippet));
             }

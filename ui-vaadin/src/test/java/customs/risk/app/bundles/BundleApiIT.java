@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** {@code POST /api/bundles} against the whole application on embedded Neo4j. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.servlet.multipart.max-file-size=256KB", "spring.servlet.multipart.max-request-size=256KB"})
+        "spring.servlet.multipart.max-file-size=4MB", "spring.servlet.multipart.max-request-size=4MB"})
 class BundleApiIT {
 
     private static final String DECLARATIONS = """
@@ -38,10 +38,20 @@ class BundleApiIT {
             API-C2,Beta,CN
             """;
 
+    /** A load that was running when the server was killed, as the data dir kept it. */
+    private static final String INTERRUPTED_JOB = "0b5c2f3e-8d41-4c1a-9e57-3f6a2d9b7c10";
+    private static Path dataDir;
+
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory("bundle-api-it");
-        registry.add("risk.data-dir", dir::toString);
+        dataDir = Files.createTempDirectory("bundle-api-it");
+        Files.createDirectories(dataDir.resolve("reports"));
+        Files.writeString(dataDir.resolve("reports").resolve(INTERRUPTED_JOB + ".job.json"), """
+                {"jobId":"%s","status":"RUNNING","submitted":"2026-01-05T10:00:00Z","statusUrl":"/api/bundles/%s"}
+                """.formatted(INTERRUPTED_JOB, INTERRUPTED_JOB));
+        Files.createDirectories(dataDir.resolve("uploads").resolve(INTERRUPTED_JOB).resolve("bundle"));
+        Files.writeString(dataDir.resolve("uploads").resolve(INTERRUPTED_JOB + ".zip"), "half a zip");
+        registry.add("risk.data-dir", dataDir::toString);
         TestAdmin.register(registry);
     }
 
@@ -64,7 +74,8 @@ class BundleApiIT {
         assertThat(accepted.headers().firstValue("Location")).hasValue("/api/bundles/" + jobId);
         String status = awaitEnd(jobId);
         assertThat(status).contains("\"status\":\"SUCCEEDED\"").contains("\"loaded\":3").contains("\"rejected\":1")
-                .contains("\"scoring\":\"not scored: no model trained yet\"");
+                .contains("\"scoring\":\"not scored: no model trained yet\"")
+                .contains("\"reportUrl\":\"/api/bundles/" + jobId + "/report\"");
 
         var report = http.send(request("/api/bundles/" + jobId + "/report").build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -96,7 +107,8 @@ class BundleApiIT {
 
         assertThat(accepted.statusCode()).isEqualTo(202);
         assertThat(awaitEnd(field(accepted.body(), "jobId")))
-                .contains("\"status\":\"FAILED\"").contains("not a zip archive");
+                .contains("\"status\":\"FAILED\"").contains("not a zip archive")
+                .as("no report was written, so none is linked").doesNotContain("reportUrl");
     }
 
     @Test
@@ -110,8 +122,35 @@ class BundleApiIT {
     }
 
     @Test
+    void aLoadCutShortByAStopIsFailedAtTheNextStartAndItsFilesAreGone() throws Exception {
+        var status = http.send(request("/api/bundles/" + INTERRUPTED_JOB).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(status.body()).contains("\"status\":\"FAILED\"").contains("interrupted: the server stopped")
+                .doesNotContain("reportUrl");
+        try (var left = Files.list(dataDir.resolve("uploads"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(INTERRUPTED_JOB));
+        }
+    }
+
+    @Test
+    void aFileOfOneEndlessLineFailsItsJobWithAReasonAndTheServerKeepsServing() throws Exception {
+        // 2.3 GB of one line, under the unzip cap, in a zip of about 2 MB.
+        byte[] zip = oneLine("declarations.csv", 2_300_000_000L);
+
+        var accepted = http.send(request("/api/bundles").header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(awaitEnd(field(accepted.body(), "jobId"))).contains("\"status\":\"FAILED\"")
+                .contains("declarations.csv").contains("longer than 1,000,000 characters");
+        var stats = http.send(request("/api/stats").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(stats.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void anOversizedUploadIsRefusedWith413() throws Exception {
-        byte[] big = new byte[512 * 1024];
+        byte[] big = new byte[5 * 1024 * 1024];
 
         var multipart = http.send(request("/api/bundles")
                 .header("Content-Type", "multipart/form-data; boundary=XyZ")
@@ -168,6 +207,21 @@ class BundleApiIT {
                 zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A zip holding one file of {@code length} bytes with no line break. */
+    private static byte[] oneLine(String name, long length) throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        byte[] block = new byte[1 << 20];
+        java.util.Arrays.fill(block, (byte) 'a');
+        try (var zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(name));
+            for (long written = 0; written < length; written += block.length) {
+                zip.write(block, 0, (int) Math.min(block.length, length - written));
+            }
+            zip.closeEntry();
         }
         return bytes.toByteArray();
     }

@@ -141,6 +141,22 @@ class DocumentsApiIT {
         assertThat(get("/api/companies/NOBODY/documents").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void snippetsShowTheDocumentsMarkupAsTextAndFilesDownloadUnderTheirUnicodeNames() throws Exception {
+        var korean = upload("Invoice <b onmouseover=alert(1)>bold</b> & zebracrate shipment".getBytes(
+                StandardCharsets.UTF_8), "송장.txt", "INVOICE", null, null);
+        assertThat(korean.statusCode()).as(korean.body()).isEqualTo(201);
+        var german = upload("Lieferschein".getBytes(StandardCharsets.UTF_8), "ü.txt", "OTHER", null, null);
+
+        String found = get("/api/documents/search?q=zebracrate").body();
+        assertThat(found).contains("&lt;b onmouseover=alert(1)&gt;", "&amp;", "<em>zebracrate</em>")
+                .doesNotContain("<b ");
+        assertThat(get(fieldOf(korean.body(), "fileUrl")).headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"__.txt\"; filename*=UTF-8''%EC%86%A1%EC%9E%A5.txt");
+        assertThat(get(fieldOf(german.body(), "fileUrl")).headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"_.txt\"; filename*=UTF-8''%C3%BC.txt");
+    }
+
     private void graph() {
         try (var session = driver.session()) {
             session.run("""

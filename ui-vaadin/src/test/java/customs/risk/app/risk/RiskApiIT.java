@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,6 +69,11 @@ class RiskApiIT {
         assertThat(get("/api/risk/entities?size=0").statusCode()).isEqualTo(400);
         assertThat(get("/api/risk/entities?lane=PURPLE").statusCode()).isEqualTo(400);
         assertThat(get("/api/risk/declarations?from=yesterday").statusCode()).isEqualTo(400);
+        for (String kind : List.of("entities", "declarations")) {
+            var far = get("/api/risk/" + kind + "?page=3000000&size=1000");
+            assertThat(far.statusCode()).as("page * size beyond an int").isEqualTo(400);
+            assertThat(far.body()).contains("page * size below");
+        }
     }
 
     @Test

@@ -1,12 +1,13 @@
 package customs.risk.app.ui.documents;
 
+import customs.risk.documents.search.SearchResults;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits an Elasticsearch snippet at its {@code <em>} marks. The text around the marks is the
- * document's raw text, which may hold anything (markup included): the view shows each part as a
- * text node, so nothing from a document is ever read as HTML.
+ * Splits an Elasticsearch snippet at its {@code <em>} marks and restores the document's characters
+ * in each part. The view shows each part as a text node, so nothing from a document is ever read as
+ * HTML.
  */
 final class Snippets {
 
@@ -44,6 +45,7 @@ final class Snippets {
         if (text.isEmpty()) {
             return;
         }
+        text = SearchResults.unescape(text);
         // Elasticsearch marks each word of a phrase on its own: "<em>a</em> <em>b</em>" reads as one hit.
         if (!parts.isEmpty() && parts.getLast().hit() == hit) {
             parts.set(parts.size() - 1, new Part(parts.getLast().text() + text, hit));

@@ -31,6 +31,7 @@ import customs.risk.engine.ranking.Lane;
 import customs.risk.engine.ranking.RankingFilter;
 import customs.risk.engine.ranking.RiskStore;
 import customs.risk.engine.ranking.ScoredItem;
+import customs.risk.graph.text.SpreadsheetSafe;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -200,8 +201,9 @@ public class RankingView extends VerticalLayout {
             var items = risk.page(kind, filter(), 0, EXPORT_LIMIT);
             for (int i = 0; i < items.size(); i++) {
                 var item = items.get(i);
-                printer.printRecord(i + 1, item.id(), String.format(Locale.ROOT, "%.4f", item.score()),
-                        item.lane().name().toLowerCase(), String.join(" | ", item.reasons()));
+                printer.printRecord(i + 1, SpreadsheetSafe.text(item.id()), String.format(Locale.ROOT, "%.4f",
+                        item.score()), item.lane().name().toLowerCase(),
+                        SpreadsheetSafe.text(String.join(" | ", item.reasons())));
             }
         }
         return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
