@@ -12,10 +12,14 @@ public final class CaseModel {
 
     public enum Priority { LOW, MEDIUM, HIGH }
 
-    /** What happened to a case; {@code AUDIT_READ} marks a read of a closed case. */
+    /**
+     * What happened to a case; {@code AUDIT_READ} marks a read of a closed case, {@code ATTACHMENT_READ}
+     * a download or preview of a document filed into it.
+     */
     public enum EventKind {
         CREATED, TITLE_CHANGED, STATUS_CHANGED, PRIORITY_CHANGED, OWNER_CHANGED, MEMBER_ADDED, MEMBER_REMOVED,
-        ENTITY_LINKED, ENTITY_UNLINKED, NOTE, MESSAGE_EDITED, MESSAGE_DELETED, ATTACHMENT_ADDED, AUDIT_READ
+        ENTITY_LINKED, ENTITY_UNLINKED, NOTE, MESSAGE_EDITED, MESSAGE_DELETED, ATTACHMENT_ADDED, AUDIT_READ,
+        ATTACHMENT_READ
     }
 
     /**

@@ -12,6 +12,7 @@ import customs.risk.app.cases.CaseModel.Posted;
 import customs.risk.app.cases.CaseModel.Priority;
 import customs.risk.app.cases.CaseModel.Status;
 import customs.risk.app.cases.CaseModel.Unread;
+import customs.risk.app.documents.CaseDocumentRead;
 import customs.risk.app.explore.NodeRef;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -283,6 +285,13 @@ public class CaseService {
             requireVisible(tx, actor, caseId, false);
             return event(tx, caseId, actor, EventKind.NOTE, note);
         }));
+    }
+
+    /** Records in the case's trail that someone read a document filed into it. */
+    @EventListener
+    void documentRead(CaseDocumentRead read) {
+        changed(read.caseId(), write(tx -> event(tx, read.caseId(), new Actor(read.reader(), false),
+                EventKind.ATTACHMENT_READ, "Document:" + read.documentId() + " " + read.how())));
     }
 
     /** Everything that happened to the case, oldest first; reading a closed case's timeline is audited. */

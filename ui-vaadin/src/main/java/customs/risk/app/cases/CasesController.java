@@ -9,6 +9,7 @@ import customs.risk.app.cases.CaseModel.Priority;
 import customs.risk.app.cases.CaseModel.Status;
 import customs.risk.app.cases.CaseModel.Unread;
 import customs.risk.app.security.AccountPrincipal;
+import customs.risk.app.security.AuditCsv;
 import customs.risk.documents.extract.DocumentTooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -126,6 +127,23 @@ class CasesController {
     @GetMapping("/api/cases/{id}/timeline")
     List<CaseEvent> timeline(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id) {
         return cases.timeline(Actor.of(user), id);
+    }
+
+    /**
+     * The case's whole trail for administrators, reads and downloads of its attachments included, as
+     * JSON or ({@code format=csv}) a CSV download.
+     */
+    @GetMapping("/api/cases/{id}/audit")
+    ResponseEntity<?> audit(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
+            @RequestParam(defaultValue = "json") String format) {
+        var events = cases.timeline(Actor.of(user), id);
+        return switch (format) {
+            case "json" -> ResponseEntity.ok(events);
+            case "csv" -> AuditCsv.download(id + "-audit.csv", List.of("seq", "at", "actor", "kind", "detail"),
+                    events.stream().map(e -> List.<Object>of(e.seq(), e.at().toString(), e.actor(), e.kind().name(),
+                            e.detail() == null ? "" : e.detail())).toList());
+            default -> throw CaseException.invalid("format is json or csv, not '" + format + "'");
+        };
     }
 
     @GetMapping("/api/cases/{id}/messages")

@@ -1,5 +1,6 @@
 package customs.risk.app.cli;
 
+import customs.risk.app.StartupMistakes;
 import customs.risk.app.security.FirstAdminMissingException;
 import customs.risk.graph.store.StoreUnavailableException;
 import customs.risk.ingest.BundleException;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ServeCommand.class, DemoCommand.class, IngestCommand.class, StatsCommand.class,
                 TrainCommand.class, ScoreCommand.class, RankCommand.class, SearchCommand.class, ReindexCommand.class,
                 EvaluateCommand.class, GenerateCommand.class, BenchCommand.class, SurveyStatsCommand.class,
+                UsersCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure (e.g. store unavailable), 2 usage or unusable bundle,"
                 + " 3 loaded with rejected rows.", "Run './risk COMMAND --help' for the options of a command."})
@@ -40,7 +42,13 @@ public final class RiskCommand implements Runnable {
                         commandLine.getErr().println("error: " + cause.getMessage());
                         return ExitCodes.FAILURE;
                     }
-                    commandLine.getErr().println("error: " + e);
+                    // Spring's own start-up mistakes (a port in use, a malformed property) say it best at the bottom.
+                    Throwable deepest = e;
+                    while (deepest.getCause() != null) {
+                        deepest = deepest.getCause();
+                    }
+                    commandLine.getErr().println("error: " + (deepest.getMessage() == null ? deepest
+                            : deepest.getMessage().strip().replaceAll("\\s*\\n\\s*", " ")));
                     return ExitCodes.FAILURE;
                 })
                 .execute(args);
@@ -49,8 +57,7 @@ public final class RiskCommand implements Runnable {
     /** The first cause that says something a user can act on (Spring wraps start-up failures deeply). */
     private static Throwable rootCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BundleException || t instanceof StoreUnavailableException
-                    || t instanceof FirstAdminMissingException) {
+            if (StartupMistakes.isMistake(t)) {
                 return t;
             }
         }

@@ -31,6 +31,7 @@ import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Filed documents: intake (file store, text extraction, graph links, indexing through the durable
@@ -135,13 +136,16 @@ public class DocumentService implements AutoCloseable {
     private final TextExtractor extractor;
     private final SearchEngine engine;
     private final IndexOutbox outbox;
+    private final ApplicationEventPublisher events;
     private final ScheduledExecutorService drainer = Executors.newSingleThreadScheduledExecutor(r -> {
         var thread = new Thread(r, "document-outbox");
         thread.setDaemon(true);
         return thread;
     });
 
-    DocumentService(Driver driver, FileStore files, TextExtractor extractor, SearchEngine engine, IndexOutbox outbox) {
+    DocumentService(Driver driver, FileStore files, TextExtractor extractor, SearchEngine engine, IndexOutbox outbox,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.driver = driver;
         this.files = files;
         this.extractor = extractor;
@@ -401,6 +405,7 @@ public class DocumentService implements AutoCloseable {
                 return Optional.empty();
             }
             var row = rows.getFirst();
+            readInCase(row, viewer, documentId, "downloaded");
             String name = row.get("name").asString(documentId);
             return Optional.of(Map.entry(name.substring(name.lastIndexOf('/') + 1), files.open(row.get("sha").asString())));
         }
@@ -425,6 +430,7 @@ public class DocumentService implements AutoCloseable {
             }
             row = rows.getFirst();
         }
+        readInCase(row, viewer, documentId, "previewed");
         ExtractedText text = extractStored(row.get("sha").asString(), documentId);
         String name = row.get("name").asString(documentId);
         String all = text.text();
@@ -448,7 +454,14 @@ public class DocumentService implements AutoCloseable {
     }
 
     private static final String SHA_AND_NAME = "MATCH (doc:Document {id: $id}) WHERE " + Actor.sees("doc")
-            + " RETURN doc.sha256 AS sha, doc.fileName AS name";
+            + " RETURN doc.sha256 AS sha, doc.fileName AS name, doc.caseId AS caseId";
+
+    /** Reads of what was filed into a case go into the case's audit trail. */
+    private void readInCase(Record row, Actor viewer, String documentId, String how) {
+        if (!row.get("caseId").isNull()) {
+            events.publishEvent(new CaseDocumentRead(row.get("caseId").asString(), documentId, viewer.username(), how));
+        }
+    }
 
     private static Map<String, Object> visible(Actor viewer, String documentId) {
         var parameters = new HashMap<String, Object>(viewer.parameters());

@@ -9,6 +9,7 @@ import org.neo4j.driver.Driver;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,10 +28,10 @@ class DocumentsConfiguration {
 
     @Bean(destroyMethod = "close")
     DocumentService documentService(Driver driver, FileStore fileStore, SearchEngine engine,
-            DataDirectory dataDirectory, RiskProperties properties) {
+            DataDirectory dataDirectory, RiskProperties properties, ApplicationEventPublisher events) {
         var extractor = new TextExtractor(properties.documents().maxSize().toBytes(), TextExtractor.MAX_CHARS_DEFAULT);
         return new DocumentService(driver, fileStore, extractor, engine,
-                new IndexOutbox(dataDirectory.outbox(), engine.documentIndex()));
+                new IndexOutbox(dataDirectory.outbox(), engine.documentIndex()), events);
     }
 
     /** The web application starts the in-process node at once, in the background; commands start it on first use. */

@@ -24,7 +24,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * rankings, which steer selection. Traders have no part in cases. Administrators and risk officers
  * publish announcements and see who acknowledged them; everyone reads those addressed to them.
  * Everyone reads and sets their own e-mail address and notification choices at {@code /api/account}.
- * Administrators define acceptance surveys; they and risk officers read the results.
+ * Administrators define acceptance surveys; they and risk officers read the results. Administrators
+ * manage users and export the audit of that, and of each case.
  */
 final class ApiAccess {
 
@@ -39,6 +40,8 @@ final class ApiAccess {
             new Rule(HttpMethod.GET, "/api/documents/**", STAFF),
             new Rule(HttpMethod.GET, "/api/companies/*/documents", STAFF),
             new Rule(HttpMethod.GET, "/api/my/**", EnumSet.of(TRADER)),
+            // A case's audit trail leaves the building only through an administrator.
+            new Rule(HttpMethod.GET, "/api/cases/*/audit", EnumSet.of(ADMIN)),
             // Staff only; which cases each may see is the case team's affair (CaseService).
             new Rule(HttpMethod.GET, "/api/cases", STAFF),
             new Rule(HttpMethod.POST, "/api/cases", STAFF),
@@ -51,6 +54,10 @@ final class ApiAccess {
             new Rule(HttpMethod.GET, "/api/announcements/*/acks", EnumSet.of(ADMIN, RISK_OFFICER)),
             new Rule(HttpMethod.GET, "/api/announcements", EnumSet.allOf(Role.class)),
             new Rule(HttpMethod.POST, "/api/announcements/*/ack", EnumSet.allOf(Role.class)),
+            new Rule(HttpMethod.GET, "/api/users", EnumSet.of(ADMIN)),
+            new Rule(HttpMethod.POST, "/api/users", EnumSet.of(ADMIN)),
+            new Rule(HttpMethod.PATCH, "/api/users/*", EnumSet.of(ADMIN)),
+            new Rule(HttpMethod.GET, "/api/admin/audit", EnumSet.of(ADMIN)),
             new Rule(HttpMethod.GET, "/api/account", EnumSet.allOf(Role.class)),
             new Rule(HttpMethod.PATCH, "/api/account", EnumSet.allOf(Role.class)),
             // Administrators define, open and close surveys; they and risk officers read the results.

@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -39,6 +41,14 @@ class SecurityConfiguration {
         var passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
         return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+    }
+
+    /** Runs before Spring Security, so that even its own refusals carry the headers. */
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+        var registration = new FilterRegistrationBean<>(new SecurityHeaders());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean
@@ -95,9 +105,10 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain browserChain(HttpSecurity http, AuthenticationManager manager) throws Exception {
         http.authenticationManager(manager)
-                // WebJars hold public JavaScript libraries; /error renders the error of any request
+                // WebJars hold public JavaScript libraries, /styles the application's stylesheet (the
+                // login page needs it too); /error renders the error of any request
                 // (also an API one), so it must not itself demand a login.
-                .authorizeHttpRequests(a -> a.requestMatchers("/webjars/**", "/error").permitAll()
+                .authorizeHttpRequests(a -> a.requestMatchers("/webjars/**", "/styles/**", "/error").permitAll()
                         // File downloads the pages link to; the controller checks the roles.
                         .requestMatchers("/download/**").authenticated())
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));

@@ -40,6 +40,8 @@ class UsersView extends VerticalLayout {
             .withZone(ZoneId.systemDefault());
 
     private final UserAccounts accounts;
+    private final UserAdministration administration;
+    private final String admin;
     private final Grid<UserAccount> grid = new Grid<>();
     private final Span status = new Span();
 
@@ -54,8 +56,10 @@ class UsersView extends VerticalLayout {
     private final PasswordField editPassword = new PasswordField("New password");
     private final VerticalLayout selectedActions = new VerticalLayout();
 
-    UsersView(UserAccounts accounts, AuthenticationContext authentication) {
+    UsersView(UserAccounts accounts, UserAdministration administration, AuthenticationContext authentication) {
         this.accounts = accounts;
+        this.administration = administration;
+        this.admin = authentication.getPrincipalName().orElseThrow();
         setId("users-view");
         status.setId("users-status");
         add(new H1("Users"), status, configureGrid(), createForm(), selectedUserActions());
@@ -98,18 +102,18 @@ class UsersView extends VerticalLayout {
 
     private VerticalLayout selectedUserActions() {
         toggleEnabled.setId("toggle-enabled");
-        toggleEnabled.addClickListener(e -> selected(u -> accounts.setEnabled(u.username(), !u.enabled()),
+        toggleEnabled.addClickListener(e -> selected(u -> administration.setEnabled(admin, u.username(), !u.enabled()),
                 "enabled state"));
         editRoles.setId("edit-roles");
         editRoles.setItems(Role.values());
         editCompany.setId("edit-company");
         editRoles.addValueChangeListener(e -> editCompany.setEnabled(e.getValue().contains(Role.TRADER)));
-        var saveRoles = new Button("Save roles", e -> selected(u -> accounts.setRoles(u.username(),
+        var saveRoles = new Button("Save roles", e -> selected(u -> administration.setRoles(admin, u.username(),
                 editRoles.getValue(), editCompany.getValue()), "roles"));
         saveRoles.setId("save-roles");
         editPassword.setId("edit-password");
         var savePassword = new Button("Set password", e -> selected(u -> {
-            accounts.changePassword(u.username(), editPassword.getValue());
+            administration.resetPassword(admin, u.username(), editPassword.getValue());
             editPassword.clear();
             return u;
         }, "password"));
@@ -125,7 +129,7 @@ class UsersView extends VerticalLayout {
     private void create() {
         clearErrors();
         try {
-            var created = accounts.create(username.getValue(), password.getValue(), roles.getValue(),
+            var created = administration.create(admin, username.getValue(), password.getValue(), roles.getValue(),
                     company.getValue());
             username.clear();
             password.clear();

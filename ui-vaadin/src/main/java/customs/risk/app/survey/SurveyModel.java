@@ -82,9 +82,14 @@ public final class SurveyModel {
         }
     }
 
-    /** A stored survey with its constructs and statements. */
+    /**
+     * A stored survey with its constructs and statements.
+     *
+     * @param anonymous its answers are kept without the respondents' usernames, and exports and
+     *     statistics name respondents by number only
+     */
     public record Survey(String id, String title, Status status, Set<Role> roles, String author, Instant createdAt,
-            List<Construct> constructs, long answers) {
+            List<Construct> constructs, long answers, boolean anonymous) {
 
         public Survey {
             roles = Set.copyOf(roles);

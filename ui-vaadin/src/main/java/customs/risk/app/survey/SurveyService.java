@@ -14,10 +14,14 @@ import customs.risk.survey.stats.SurveyDataException;
 import customs.risk.survey.stats.SurveyStatistics;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,17 +63,32 @@ public class SurveyService {
         this.driver = driver;
     }
 
-    /** Stores a new survey as a draft. */
+    /** Stores a new survey as a draft, its answers signed with the respondents' usernames. */
     public Survey create(String author, Draft draft) {
+        return create(author, draft, false);
+    }
+
+    /**
+     * Stores a new survey as a draft. An anonymous survey keeps no username with an answer: only a
+     * salted hash of it, so that each user still answers once; exports and statistics number the
+     * respondents instead.
+     */
+    public Survey create(String author, Draft draft, boolean anonymous) {
         var checked = check(draft);
         String id = "SRV-" + UUID.randomUUID();
+        var parameters = new HashMap<String, Object>();
+        parameters.put("id", id);
+        parameters.put("title", checked.title());
+        parameters.put("roles", names(checked.roles()));
+        parameters.put("author", author);
+        parameters.put("anonymous", anonymous);
+        parameters.put("salt", anonymous ? UUID.randomUUID().toString() : null);
         try (var session = driver.session()) {
             session.executeWriteWithoutResult(tx -> {
                 tx.run("""
                         CREATE (:Survey {id: $id, title: $title, status: 'DRAFT', roles: $roles, author: $author,
-                                         createdAt: datetime(), revision: 0})
-                        """, Map.of("id", id, "title", checked.title(), "roles", names(checked.roles()),
-                        "author", author)).consume();
+                                         createdAt: datetime(), revision: 0, anonymous: $anonymous, salt: $salt})
+                        """, parameters).consume();
                 writeConstructs(tx, id, checked);
             });
         }
@@ -178,8 +197,15 @@ public class SurveyService {
                     RETURN s, COUNT { (s)-[:HAS_CONSTRUCT]->()-[:HAS_STATEMENT]->() } AS statements,
                            COUNT { (:SurveyResponse)-[:TO]->(s) } AS answers, mine.at AS answeredAt
                     ORDER BY s.createdAt DESC
-                    """, Map.of("user", username)).list(SurveyService::toListing));
+                    """, Map.of("user", username)).list(SurveyService::toListing))
+                    .stream().map(l -> l.answeredAt().isPresent() ? l : withAnsweredAt(l, username)).toList();
         }
+    }
+
+    /** An anonymous answer is not linked to its user: it is found by its key. */
+    private Listing withAnsweredAt(Listing listing, String username) {
+        return new Listing(listing.id(), listing.title(), listing.status(), listing.roles(), listing.statements(),
+                listing.answers(), answeredAt(username, listing.id()));
     }
 
     public Optional<Survey> survey(String id) {
@@ -207,7 +233,7 @@ public class SurveyService {
     public Optional<Instant> answeredAt(String username, String id) {
         try (var session = driver.session()) {
             return session.executeRead(tx -> tx.run("MATCH (r:SurveyResponse {key: $key}) RETURN r.at AS at",
-                    Map.of("key", key(id, username))).list(r -> r.get("at").asZonedDateTime().toInstant()))
+                    Map.of("key", key(tx, id, username))).list(r -> r.get("at").asZonedDateTime().toInstant()))
                     .stream().findFirst();
         }
     }
@@ -248,14 +274,23 @@ public class SurveyService {
                     }
                     values.add(rating);
                 }
+                var parameters = Map.<String, Object>of("id", id, "user", username, "key", key(tx, id, username),
+                        "columns", columns, "ratings", values);
+                if (survey.anonymous()) {
+                    return tx.run("""
+                            MATCH (s:Survey {id: $id})
+                            CREATE (r:SurveyResponse {key: $key, surveyId: $id, at: datetime(), columns: $columns,
+                                                      ratings: $ratings})-[:TO]->(s)
+                            RETURN r.at AS at
+                            """, parameters).single().get("at").asZonedDateTime().toInstant();
+                }
                 return tx.run("""
                         MATCH (s:Survey {id: $id}), (u:User {username: $user})
                         CREATE (u)-[:GAVE]->(r:SurveyResponse {key: $key, surveyId: $id, username: $user,
                                                               at: datetime(), columns: $columns, ratings: $ratings})
                                -[:TO]->(s)
                         RETURN r.at AS at
-                        """, Map.of("id", id, "user", username, "key", key(id, username), "columns", columns,
-                        "ratings", values)).single().get("at").asZonedDateTime().toInstant();
+                        """, parameters).single().get("at").asZonedDateTime().toInstant();
             });
         } catch (ClientException e) {
             if (e.code().endsWith("ConstraintValidationFailed")) {
@@ -269,6 +304,7 @@ public class SurveyService {
     public List<AnswerExport.AnsweredRow> answers(String id) {
         var survey = survey(id).orElseThrow(() -> SurveyException.notFound(id));
         List<String> columns = survey.columns();
+        int[] number = {0};
         try (var session = driver.session()) {
             return session.executeRead(tx -> tx.run("""
                     MATCH (r:SurveyResponse)-[:TO]->(:Survey {id: $id})
@@ -281,7 +317,9 @@ public class SurveyService {
                 for (int i = 0; i < stored.size(); i++) {
                     byColumn.put(stored.get(i), ratings.get(i));
                 }
-                return new AnswerExport.AnsweredRow(response.get("username").asString(),
+                String respondent = survey.anonymous() ? "respondent " + (++number[0])
+                        : response.get("username").asString();
+                return new AnswerExport.AnsweredRow(respondent,
                         response.get("at").asZonedDateTime().toInstant(), columns.stream().map(byColumn::get).toList());
             }));
         }
@@ -386,7 +424,7 @@ public class SurveyService {
         return Optional.of(new Survey(id, s.get("title").asString(), Status.valueOf(s.get("status").asString()),
                 roles(s.get("roles")), s.get("author").asString(), s.get("createdAt").asZonedDateTime().toInstant(),
                 constructs.entrySet().stream().map(e -> new Construct(e.getValue(), statements.get(e.getKey())))
-                        .toList(), found.getFirst().get("answers").asLong()));
+                        .toList(), found.getFirst().get("answers").asLong(), s.get("anonymous").asBoolean(false)));
     }
 
     private static Listing toListing(Record r) {
@@ -407,8 +445,19 @@ public class SurveyService {
         return roles.stream().sorted().map(Role::name).toList();
     }
 
-    private static String key(String surveyId, String username) {
-        return surveyId + "/" + username;
+    /** The unique key of a user's answer; for an anonymous survey a salted hash stands in for the username. */
+    private static String key(TransactionContext tx, String surveyId, String username) {
+        var salt = tx.run("MATCH (s:Survey {id: $id}) RETURN s.salt AS salt", Map.of("id", surveyId)).list();
+        if (salt.isEmpty() || salt.getFirst().get("salt").isNull()) {
+            return surveyId + "/" + username;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest((salt.getFirst().get("salt").asString() + "/"
+                    + username).getBytes(StandardCharsets.UTF_8));
+            return surveyId + "/" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Draft check(Draft draft) {

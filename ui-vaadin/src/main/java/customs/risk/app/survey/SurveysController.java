@@ -42,7 +42,8 @@ class SurveysController {
 
     record NewConstruct(String name, List<String> statements) {}
 
-    record NewSurvey(String title, Set<Role> roles, List<NewConstruct> constructs) {
+    /** @param anonymous true for answers without usernames; absent or false for signed answers */
+    record NewSurvey(String title, Set<Role> roles, List<NewConstruct> constructs, Boolean anonymous) {
         Draft draft() {
             return new Draft(title, roles, constructs == null ? List.of()
                     : constructs.stream().map(c -> new ConstructDraft(c.name(), c.statements())).toList());
@@ -55,7 +56,7 @@ class SurveysController {
 
     @PostMapping("/api/surveys")
     ResponseEntity<Survey> create(@AuthenticationPrincipal AccountPrincipal user, @RequestBody NewSurvey body) {
-        var created = surveys.create(user.getUsername(), body.draft());
+        var created = surveys.create(user.getUsername(), body.draft(), Boolean.TRUE.equals(body.anonymous()));
         return ResponseEntity.created(URI.create("/api/surveys/" + created.id())).body(created);
     }
 

@@ -210,6 +210,25 @@ class CaseConfidentialityIT {
         assertThat(linking.body()).contains("no Document:" + attachment + " in the graph");
     }
 
+    @Test
+    void theCaseTrailWithItsAttachmentReadsLeavesTheBuildingThroughAnAdministrator() throws Exception {
+        assertThat(send(MEMBER, "GET", "/api/documents/" + attachment + "/file", null).statusCode()).isEqualTo(200);
+        documents.preview(owner, attachment, 100);
+
+        var csv = http.send(HttpRequest.newBuilder(URI.create(url("/api/cases/" + caseId + "/audit?format=csv")))
+                .header("Authorization", TestAdmin.basic()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("seq,at,actor,kind,detail\n")
+                .contains("," + OWNER + ",CREATED,", "," + OWNER + ",ATTACHMENT_ADDED,",
+                        "," + MEMBER + ",ATTACHMENT_READ,Document:" + attachment + " downloaded",
+                        "," + OWNER + ",ATTACHMENT_READ,Document:" + attachment + " previewed");
+        var json = http.send(HttpRequest.newBuilder(URI.create(url("/api/cases/" + caseId + "/audit")))
+                .header("Authorization", TestAdmin.basic()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json.body()).contains("\"kind\":\"ATTACHMENT_READ\"");
+        assertThat(send(OWNER, "GET", "/api/cases/" + caseId + "/audit?format=csv", null).statusCode())
+                .as("even the owner exports nothing").isEqualTo(403);
+    }
+
     private static BeforeEnterEvent enter(String q) {
         var event = mock(BeforeEnterEvent.class);
         when(event.getLocation()).thenReturn(new Location("documents", new QueryParameters(Map.of("q", List.of(q)))));

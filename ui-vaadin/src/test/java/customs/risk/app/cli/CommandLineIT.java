@@ -301,6 +301,36 @@ class CommandLineIT {
         assertThat(RiskCommand.execute("bench", "nothing")).isEqualTo(ExitCodes.USAGE);
     }
 
+    @Test
+    void usersAreManagedFromTheShellAndEachChangeIsAudited() {
+        String dataDir = tmp.resolve("data").toString();
+        var stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("a-long-shell-password\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(RiskCommand.execute("users", "add", "shell.inspector", "--role", "INSPECTOR", "--data-dir",
+                    dataDir)).as(err()).isZero();
+            System.setIn(new java.io.ByteArrayInputStream("shell.other-2024\n".getBytes(StandardCharsets.UTF_8)));
+            reset();
+            assertThat(RiskCommand.execute("users", "add", "shell.other", "--role", "INSPECTOR", "--data-dir", dataDir))
+                    .isEqualTo(ExitCodes.USAGE);
+            assertThat(err()).startsWith("error: ").doesNotContain("\tat ");
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(RiskCommand.execute("users", "roles", "shell.inspector", "--role", "INVESTIGATOR", "--data-dir",
+                dataDir)).isZero();
+        assertThat(RiskCommand.execute("users", "disable", "shell.inspector", "--data-dir", dataDir)).isZero();
+        reset();
+        assertThat(RiskCommand.execute("users", "list", "--data-dir", dataDir)).isZero();
+        assertThat(out()).contains("shell.inspector\tINVESTIGATOR\tdisabled");
+        reset();
+        assertThat(RiskCommand.execute("users", "audit", "--data-dir", dataDir)).isZero();
+        assertThat(out().lines().map(l -> l.split("\t", 3)[2])).containsExactly(
+                "USER_CREATED\tshell.inspector\tINSPECTOR", "ROLES_CHANGED\tshell.inspector\tINSPECTOR -> INVESTIGATOR",
+                "USER_DISABLED\tshell.inspector\t");
+        assertThat(out()).contains("\tconsole\t");
+    }
+
     /** A count read from the data dir's graph by a short-lived application context. */
     private static long count(String dataDir, String cypher) {
         try (var context = ApplicationContexts.start(Path.of(dataDir), false, List.of())) {

@@ -158,6 +158,9 @@ class SecurityIT {
                 new Object[] {"GET", "/api/companies/SEC-C2/documents", staff},
                 new Object[] {"GET", "/api/my/declarations", EnumSet.of(Role.TRADER)},
                 new Object[] {"GET", "/api/account", EnumSet.allOf(Role.class)},
+                new Object[] {"GET", "/api/users", EnumSet.of(Role.ADMIN)},
+                new Object[] {"GET", "/api/admin/audit", EnumSet.of(Role.ADMIN)},
+                new Object[] {"GET", "/api/cases/CASE-NONE/audit", EnumSet.of(Role.ADMIN)},
                 new Object[] {"GET", "/api/not-an-endpoint", EnumSet.noneOf(Role.class)},
                 new Object[] {"GET", "/actuator/info", EnumSet.of(Role.ADMIN)});
         var arguments = new ArrayList<Arguments>();
@@ -324,6 +327,92 @@ class SecurityIT {
     }
 
     @Test
+    void administratorsManageUsersOverRestAndEveryChangeIsAuditedForExport() throws Exception {
+        var created = json("POST", "/api/users", """
+                {"username": "rest.inspector", "password": "inspector-pass-77", "roles": ["INSPECTOR"]}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(send("GET", "/api/stats", TestAdmin.basic("rest.inspector", "inspector-pass-77")).statusCode())
+                .isEqualTo(200);
+        assertThat(json("PATCH", "/api/users/rest.inspector", """
+                {"roles": ["INVESTIGATOR"]}""").body()).contains("\"roles\":[\"INVESTIGATOR\"]");
+        assertThat(json("PATCH", "/api/users/rest.inspector", """
+                {"enabled": false}""").statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/stats", TestAdmin.basic("rest.inspector", "inspector-pass-77")).statusCode())
+                .as("disabled").isEqualTo(401);
+        var refused = json("POST", "/api/users", """
+                {"username": "rest.other", "password": "rest.other-password", "roles": ["INSPECTOR"]}""");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("must not contain the username");
+
+        var csv = send("GET", "/api/admin/audit?format=csv", TestAdmin.basic());
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body()).startsWith("at,actor,action,target,detail\n")
+                .contains("," + TestAdmin.USERNAME + ",USER_CREATED,rest.inspector,INSPECTOR\n",
+                        "," + TestAdmin.USERNAME + ",ROLES_CHANGED,rest.inspector,INSPECTOR -> INVESTIGATOR\n",
+                        "," + TestAdmin.USERNAME + ",USER_DISABLED,rest.inspector,\n")
+                .doesNotContain("rest.other");
+        assertThat(send("GET", "/api/admin/audit", TestAdmin.basic()).body())
+                .contains("\"action\":\"USER_CREATED\",\"target\":\"rest.inspector\"");
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        if (accounts.find("headers.officer").isEmpty()) {
+            accounts.create("headers.officer", "officer-password-42", Set.of(Role.RISK_OFFICER), null);
+        }
+        String cookie = formLogin("headers.officer", "officer-password-42").headers().firstValue("Set-Cookie")
+                .orElseThrow().split(";")[0];
+        var responses = new java.util.LinkedHashMap<String, HttpResponse<String>>();
+        responses.put("the login page", http.send(browser("/login").build(), HttpResponse.BodyHandlers.ofString()));
+        responses.put("a view", http.send(browser("/ranking").header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString()));
+        responses.put("an API answer", send("GET", "/api/stats", TestAdmin.basic()));
+        responses.put("an API refusal", send("GET", "/api/stats", null));
+        responses.put("a redirect to the login", http.send(browser("/ranking").build(),
+                HttpResponse.BodyHandlers.ofString()));
+
+        responses.forEach((what, response) -> {
+            var headers = response.headers();
+            assertThat(headers.firstValue("Content-Security-Policy")).as(what).hasValue(SecurityHeaders.POLICY);
+            assertThat(headers.firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+            assertThat(headers.firstValue("Referrer-Policy")).as(what).hasValue("same-origin");
+            assertThat(headers.firstValue("Cache-Control")).as(what).hasValueSatisfying(v ->
+                    assertThat(v).contains("no-store"));
+            assertThat(headers.firstValue("Strict-Transport-Security")).as(what + " over plain HTTP").isEmpty();
+        });
+        assertThat(responses.get("a view").statusCode()).isEqualTo(200);
+
+        var overHttps = http.send(browser("/login").header("X-Forwarded-Proto", "https").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(overHttps.headers().firstValue("Strict-Transport-Security"))
+                .as("behind a TLS-terminating proxy").hasValue("max-age=31536000; includeSubDomains");
+        var stylesheet = http.send(HttpRequest.newBuilder(url("/styles/app.css")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(stylesheet.statusCode()).as("the application's stylesheet loads").isEqualTo(200);
+        assertThat(stylesheet.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("text/css"));
+    }
+
+    @Test
+    void aStartUpMistakeIsToldInOneLineWithoutAStackTrace(@TempDir Path dir) throws Exception {
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // The same JVM options as this test's JVM (the engines' --add-opens), none of its agents.
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-javaagent") && !a.startsWith("-agentlib")).forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "customs.risk.app.RiskApplication", "serve",
+                "--data-dir", dir.toString(), "--server.port=0",
+                "--risk.elasticsearch.uris=" + TestStores.NO_SEARCH_ENGINE, "--risk.security.admin-username=admin",
+                "--risk.security.admin-password=admin-password-2024"));
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).isNotZero();
+        assertThat(output).contains("error: Cannot create the first admin 'admin'");
+        assertThat(output.lines().filter(l -> l.contains("error:"))).hasSize(1);
+        assertThat(output).as(output).doesNotContain("\tat ", "FirstAdminMissingException", "APPLICATION FAILED TO START");
+    }
+
+    @Test
     void withoutUsersAndWithoutAnAdminPasswordTheWebApplicationRefusesToStart(@TempDir Path dir) {
         assertThatThrownBy(() -> start(dir, false).close())
                 .satisfies(e -> assertThat(Stream.iterate(e, t -> t != null, Throwable::getCause))
@@ -373,6 +462,13 @@ class SecurityIT {
         return http.send(HttpRequest.newBuilder(url("/login")).header("Content-Type",
                 "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A JSON call as the test admin. */
+    private HttpResponse<String> json(String method, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(url(path)).header("Authorization", TestAdmin.basic())
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A request shaped like a browser's page load, which Vaadin answers with a page or a redirect. */

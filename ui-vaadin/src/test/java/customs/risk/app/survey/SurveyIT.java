@@ -67,6 +67,9 @@ class SurveyIT {
     @Autowired
     SurveyService surveys;
 
+    @Autowired
+    org.neo4j.driver.Driver driver;
+
     @TempDir
     Path tmp;
 
@@ -180,6 +183,44 @@ class SurveyIT {
 
         assertThat(send("admin", "POST", "/api/surveys/" + id + "/close", null).statusCode()).isEqualTo(200);
         assertThat(answer(inspector(INSPECTORS + 1), id, ratings.get(1)).statusCode()).as("closed").isEqualTo(409);
+    }
+
+    @Test
+    void anAnonymousSurveysExportsAndStatisticsCarryNoUsernames() throws Exception {
+        var definition = new LinkedHashMap<String, Object>();
+        definition.put("title", "Anonymous acceptance");
+        definition.put("roles", List.of("INSPECTOR"));
+        definition.put("constructs", List.of(Map.of("name", "analysis", "statements", List.of("Scores help",
+                "Reasons are clear", "Lanes are fair")), Map.of("name", "coordination", "statements",
+                List.of("Teams agree", "Handovers work", "Cases move"))));
+        definition.put("anonymous", true);
+        var created = send("admin", "POST", "/api/surveys", definition);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json.readTree(created.body()).get("id").asString();
+        assertThat(json.readTree(created.body()).get("anonymous").asBoolean()).isTrue();
+        send("admin", "POST", "/api/surveys/" + id + "/open", null);
+        var ratings = ratings(INSPECTORS, 6);
+        for (int i = 0; i < INSPECTORS; i++) {
+            assertThat(answer(inspector(i + 1), id, ratings.get(i)).statusCode()).isEqualTo(201);
+        }
+        assertThat(answer(inspector(1), id, ratings.get(1)).statusCode()).as("still once per user").isEqualTo(409);
+        assertThat(json.readTree(send(inspector(1), "GET", "/api/surveys", null).body()).toString())
+                .as("the respondent still sees that they answered").contains("\"answeredAt\":\"");
+
+        String csv = send(OFFICER, "GET", "/api/surveys/" + id + "/results.csv", null).body();
+        String statistics = send(OFFICER, "GET", "/api/surveys/" + id + "/statistics", null).body();
+        var xlsx = ResponseFiles.readXlsx(new ByteArrayInputStream(http.send(request("admin", "GET",
+                "/api/surveys/" + id + "/results.xlsx", null), HttpResponse.BodyHandlers.ofByteArray()).body()));
+        assertThat(csv).contains("respondent 1", "respondent " + INSPECTORS).doesNotContain("srv-inspector");
+        assertThat(statistics).doesNotContain("srv-inspector");
+        assertThat(xlsx.respondents()).noneMatch(r -> r.contains("srv-inspector")).hasSize(INSPECTORS);
+        try (var session = driver.session()) {
+            assertThat(session.run("""
+                    MATCH (r:SurveyResponse {surveyId: $id})
+                    WHERE r.username IS NOT NULL OR EXISTS { (:User)-[:GAVE]->(r) }
+                    RETURN count(r) AS linked""", Map.of("id", id))
+                    .single().get(0).asLong()).as("nothing in the store ties an answer to its user").isZero();
+        }
     }
 
     @Test

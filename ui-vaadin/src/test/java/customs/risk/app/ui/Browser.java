@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -15,11 +16,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Chromium driven by Selenium, as STACK.md describes (Debian's chromium and
- * chromedriver, a fresh profile per browser); screenshots go to {@code target/screenshots}.
+ * Headless Chromium driven by Selenium (Debian's chromium and chromedriver, a fresh profile per
+ * browser, its console kept for reading); screenshots go to {@code target/screenshots}.
  */
 final class Browser implements AutoCloseable {
 
@@ -41,6 +44,7 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", java.util.Map.of(LogType.BROWSER, "ALL"));
         var service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .build();
         driver = new ChromeDriver(service, options);
@@ -121,6 +125,13 @@ final class Browser implements AutoCloseable {
     long fetchStatus(String path) {
         return (Long) ((JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => done(r.status));", path);
+    }
+
+    /** The warnings and errors on the browser's console since the last call. */
+    List<String> consoleProblems() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::getMessage).toList();
     }
 
     Object script(String js, Object... args) {

@@ -9,6 +9,7 @@ import customs.risk.ingest.IngestListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -301,6 +302,34 @@ class WalkthroughBrowserIT {
         assertThat(browser.byId("entity-reasons").getText()).isNotBlank();
         browser.byId("entity-declarations");
         browser.screenshot("entity-company");
+    }
+
+    @Test
+    void everyViewWorksUnderTheContentSecurityPolicy() {
+        var top = risk.top(customs.risk.engine.ranking.RiskStore.Kind.ENTITIES, 1).getFirst();
+        browser.login("admin", DEMO_PASSWORD);
+        browser.consoleProblems();
+        var views = new java.util.LinkedHashMap<String, String>();
+        views.put("/", "overview");
+        views.put("/ranking", "ranking-grid");
+        views.put("/entity/Company/" + top.id(), "entity-title");
+        views.put("/network?focus=Company:" + top.id(), "selected-node");
+        views.put("/cases", "cases-view");
+        views.put("/documents?q=invoice", "doc-search-total");
+        views.put("/documents/upload", "document-upload");
+        views.put("/search?q=invoice", "search-documents");
+        views.put("/entry/bundle", "bundle-entry");
+        views.put("/surveys", "surveys-view");
+        views.put("/admin/users", "users-view");
+        var problems = new ArrayList<String>();
+        for (var view : views.entrySet()) {
+            browser.open(view.getKey());
+            browser.byId(view.getValue());
+            browser.consoleProblems().stream()
+                    .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
+                    .forEach(m -> problems.add(view.getKey() + ": " + m));
+        }
+        assertThat(problems).as("resources the policy blocked").isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package customs.risk.app.ui.survey;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -49,6 +50,7 @@ public class SurveyAdminView extends VerticalLayout {
     private final Grid<Listing> grid = new Grid<>();
     private final TextField title = new TextField("Title");
     private final CheckboxGroup<Role> roles = new CheckboxGroup<>("Open to");
+    private final Checkbox anonymous = new Checkbox("Anonymous: answers keep no username (set when created)");
     private final TextArea definition = new TextArea("Statements, one \"Construct: statement\" per line");
     private String editing;
 
@@ -74,7 +76,8 @@ public class SurveyAdminView extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var clear = new Button("New survey", e -> edit(null, new Draft("", Set.of(), java.util.List.of())));
         clear.setId("survey-new");
-        var form = new VerticalLayout(title, roles, definition, new HorizontalLayout(save, clear));
+        anonymous.setId("survey-anonymous");
+        var form = new VerticalLayout(title, roles, anonymous, definition, new HorizontalLayout(save, clear));
         form.setPadding(false);
         return form;
     }
@@ -144,13 +147,17 @@ public class SurveyAdminView extends VerticalLayout {
         title.setValue(draft.title());
         roles.setValue(draft.roles());
         definition.setValue(draft.asText());
+        anonymous.setValue(id != null && surveys.survey(id).map(s -> s.anonymous()).orElse(false));
+        anonymous.setEnabled(id == null);
     }
 
     private void save() {
         try {
             var draft = Draft.parse(title.getValue(), roles.getValue(), definition.getValue());
-            var saved = editing == null ? surveys.create(username, draft) : surveys.update(editing, draft);
+            var saved = editing == null ? surveys.create(username, draft, anonymous.getValue())
+                    : surveys.update(editing, draft);
             editing = saved.id();
+            anonymous.setEnabled(false);
             Notification.show("Saved \"" + saved.title() + "\" with " + saved.statements().size() + " statements.");
             refresh();
         } catch (SurveyException e) {
