@@ -18,7 +18,7 @@ class LuceneVersionTest {
     void luceneIsTheVersionBothElasticsearchAndNeo4jNeed() {
         assertThat(Version.LATEST.toString())
             .as("Lucene on the class path must stay 10.3.2 while Neo4j 2025.10.1 and Elasticsearch 9.2.2 share the JVM"
-                + " (see lucene.version in the parent pom and STACK.md)")
+                + " (see lucene.version in the parent pom and docs/STACK.md)")
             .isEqualTo("10.3.2");
         assertThat(Codec.availableCodecs())
             .as("Neo4j's index codec extends Lucene103Codec")

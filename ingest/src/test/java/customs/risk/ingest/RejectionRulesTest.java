@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Each rule of DATA-CONTRACT.md: the bad row is rejected with file, line, column and reason; the good rows load. */
+/** Each rule of docs/DATA-CONTRACT.md: the bad row is rejected with file, line, column and reason; the good rows load. */
 class RejectionRulesTest {
 
     private static final String HEADER =

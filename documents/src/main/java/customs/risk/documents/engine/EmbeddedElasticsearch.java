@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * data under a given folder, HTTP on 127.0.0.1 only. Clients talk to it over HTTP exactly as to an
  * external cluster (see {@link #httpAddress()}), so switching to a real cluster is configuration.
  *
- * <p>Sets what an in-process node needs (each was hit, see STACK.md): Netty must not set its
+ * <p>Sets what an in-process node needs (each was hit, see docs/STACK.md): Netty must not set its
  * processor count (only possible once per JVM), the zstd library is found through a folder with a
  * {@code libzstd.so} link to the system's {@code libzstd.so.1}, the native vector library is off,
  * discovery is single-node, and no {@code xpack.*} setting is given (x-pack is absent). The disk

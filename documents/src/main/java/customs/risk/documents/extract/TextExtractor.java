@@ -28,7 +28,7 @@ import java.util.TreeMap;
  */
 public final class TextExtractor {
 
-    /** 50 MiB, the intake limit of issue 4. */
+    /** 50 MiB: the default intake limit of a filed document. */
     public static final long MAX_BYTES_DEFAULT = 50L * 1024 * 1024;
     /** Enough for any real invoice or contract; keeps one huge text from filling the index. */
     public static final int MAX_CHARS_DEFAULT = 5_000_000;

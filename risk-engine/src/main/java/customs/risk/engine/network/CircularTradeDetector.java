@@ -39,7 +39,7 @@ import org.jgrapht.graph.DefaultEdge;
  * capped at {@link #MAX_CYCLES_PER_HEADING} cycles); each cycle's shipments are then matched greedily
  * into rounds in date order, from each party in turn, keeping the reading with most rounds
  * (O(L·S log S + L·S·w) per cycle for its S shipments, w of them within one window). Cycle search
- * after STACK.md: bounded search on an in-memory projection, not Cypher variable-length paths, and
+ * after docs/STACK.md: bounded search on an in-memory projection, not Cypher variable-length paths, and
  * never Johnson's algorithm on a large component.
  *
  * <p>Chance: a cycle whose rounds reach {@code minRounds} is tested against its own trade by a
@@ -138,7 +138,7 @@ public final class CircularTradeDetector {
             byHeading.computeIfAbsent(s.hs4(), h -> new ArrayList<>()).add(s);
         }
         var loops = new ArrayList<TradeLoop>();
-        // Strong connectivity recurses as deep as the graph is long: give it a deep stack (see STACK.md).
+        // Strong connectivity recurses as deep as the graph is long: give it a deep stack (see docs/STACK.md).
         var failure = new AtomicReference<Throwable>();
         var worker = new Thread(null, () -> {
             try {

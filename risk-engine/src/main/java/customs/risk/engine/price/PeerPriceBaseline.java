@@ -13,7 +13,7 @@ import java.util.function.Function;
  * and median absolute deviation (MAD) of its peers, the same goods in the same unit, from the most
  * specific peer group that holds at least {@code minPeers} items: HS6 and origin, then HS6, HS4,
  * HS2 (backing off when peers are few). Median and MAD resist the very outliers being sought;
- * STACK.md records that this rule separated 5x/0.2x prices almost perfectly where an autoencoder
+ * docs/STACK.md records that this rule separated 5x/0.2x prices almost perfectly where an autoencoder
  * on raw features did not. Both under- and over-invoicing show, as negative and positive z.
  *
  * <p>Fitting is O(n log n) (one sort per group); scoring one item is O(1).

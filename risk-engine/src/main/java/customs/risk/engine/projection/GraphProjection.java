@@ -18,7 +18,7 @@ import org.neo4j.driver.Value;
 /**
  * Loads the in-memory projection the detectors work on from the graph: one streaming read per kind
  * (declarations with their seller and buyer, companies, shared identifiers, officers). Analytics run
- * on this projection, not in Cypher: STACK.md measured bounded cycle search in memory about 50 times
+ * on this projection, not in Cypher: docs/STACK.md measured bounded cycle search in memory about 50 times
  * faster than variable-length Cypher paths.
  */
 public final class GraphProjection {
