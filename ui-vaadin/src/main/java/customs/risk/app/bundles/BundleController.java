@@ -11,7 +11,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Bulk upload over REST: {@code POST /api/bundles} takes a zip of a bundle (multipart field
@@ -40,7 +43,7 @@ class BundleController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Map<String, Object>> upload(@RequestParam("file") MultipartFile file) throws IOException {
         if (file.isEmpty()) {
-            return badRequest("the uploaded file is empty");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the uploaded file is empty");
         }
         try (InputStream in = file.getInputStream()) {
             return accepted(jobs.submit(in));
@@ -55,10 +58,8 @@ class BundleController {
 
     @GetMapping("/{id}")
     ResponseEntity<Map<String, Object>> status(@PathVariable String id) {
-        return jobs.status(id)
-                .map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-                        .body(Map.of("error", "no bundle job " + id)));
+        return jobs.status(id).map(ResponseEntity::ok)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no bundle job " + id));
     }
 
     @GetMapping(value = "/{id}/report", produces = "text/csv")
@@ -75,7 +76,8 @@ class BundleController {
         return ResponseEntity.accepted().location(URI.create("/api/bundles/" + job.id())).body(IngestJobs.describe(job, Optional.empty()));
     }
 
-    private static ResponseEntity<Map<String, Object>> badRequest(String message) {
-        return ResponseEntity.badRequest().body(Map.of("error", message));
+    @ExceptionHandler(UploadLimit.TooLargeException.class)
+    ProblemDetail tooLarge(UploadLimit.TooLargeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
     }
 }

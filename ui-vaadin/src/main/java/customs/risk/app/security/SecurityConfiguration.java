@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -20,9 +21,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Three filter chains, tried in order: the REST API ({@code /api/**}) and the actuator
- * ({@code /actuator/**}), both stateless with HTTP Basic; then the browser, where Vaadin's views sit
- * behind a login form with a session cookie and CSRF protection. All three authenticate through one
+ * Four filter chains, tried in order: the REST API ({@code /api/**}) and the actuator
+ * ({@code /actuator/**}), both stateless with HTTP Basic; the API's description; then the browser, where Vaadin's views sit
+ * behind a login form with a session cookie and CSRF protection. All of them authenticate through one
  * throttled {@link AuthenticationManager}. Only for the web application: commands have no HTTP.
  */
 @Configuration(proxyBeanMethods = false)
@@ -96,13 +97,32 @@ class SecurityConfiguration {
     }
 
     /**
+     * The API's own description (OpenAPI at {@code /v3/api-docs}) and its interactive page, for
+     * staff: with HTTP Basic like the API, or with the session of a signed-in browser. Read-only,
+     * so no CSRF token is needed.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain apiDocsChain(HttpSecurity http, AuthenticationManager manager) throws Exception {
+        var answers = new ApiAuthenticationEntryPoint();
+        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .authenticationManager(manager)
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/**")
+                        .hasAnyRole(Role.names(Role.STAFF)).anyRequest().denyAll())
+                .httpBasic(basic -> basic.realmName(ApiAuthenticationEntryPoint.REALM).authenticationEntryPoint(answers))
+                .exceptionHandling(e -> e.authenticationEntryPoint(answers).accessDeniedHandler(answers))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /**
      * The browser: Vaadin's configurer permits its own resources and views marked
      * {@code @AnonymousAllowed}, sends everyone else to the login view, and keeps CSRF on (Vaadin
      * checks its own token on UI requests; the login form post is the exception it makes). Access to
      * each view is then decided by its {@code @PermitAll} / {@code @RolesAllowed}.
      */
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain browserChain(HttpSecurity http, AuthenticationManager manager) throws Exception {
         http.authenticationManager(manager)
                 // WebJars hold public JavaScript libraries, /styles the application's stylesheet (the

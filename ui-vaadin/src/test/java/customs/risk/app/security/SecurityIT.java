@@ -356,6 +356,24 @@ class SecurityIT {
     }
 
     @Test
+    void theApiDescribesItselfToStaff() throws Exception {
+        var description = send("GET", "/v3/api-docs", TestAdmin.basic(userOf(Role.INSPECTOR), PASSWORD));
+        assertThat(description.statusCode()).as(description.body()).isEqualTo(200);
+        assertThat(description.body()).contains("\"openapi\":\"3.", "Customs risk engine API",
+                "\"/api/risk/entities\"", "\"/api/documents/search\"", "\"/api/cases/{id}/audit\"",
+                "\"/api/bundles\"");
+        assertThat(send("GET", "/v3/api-docs", TestAdmin.basic(userOf(Role.TRADER), PASSWORD)).statusCode())
+                .isEqualTo(403);
+        assertThat(send("GET", "/v3/api-docs", null).statusCode()).isEqualTo(401);
+        var page = send("GET", "/swagger-ui/index.html", TestAdmin.basic());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui");
+        var problem = send("GET", "/api/bundles/no-such-job", TestAdmin.basic());
+        assertThat(problem.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(problem.body()).contains("\"status\":404", "\"detail\":\"no bundle job no-such-job\"");
+    }
+
+    @Test
     void everyResponseCarriesTheSecurityHeaders() throws Exception {
         if (accounts.find("headers.officer").isEmpty()) {
             accounts.create("headers.officer", "officer-password-42", Set.of(Role.RISK_OFFICER), null);

@@ -321,6 +321,7 @@ class WalkthroughBrowserIT {
         views.put("/entry/bundle", "bundle-entry");
         views.put("/surveys", "surveys-view");
         views.put("/admin/users", "users-view");
+        views.put("/swagger-ui/index.html", "swagger-ui");
         var problems = new ArrayList<String>();
         for (var view : views.entrySet()) {
             browser.open(view.getKey());

@@ -1,6 +1,5 @@
-package customs.risk.app.bundles;
+package customs.risk.app;
 
-import customs.risk.app.RefusedException;
 import customs.risk.graph.store.StoreUnavailableException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,11 +18,6 @@ class ApiErrors {
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                 "the upload is larger than allowed (spring.servlet.multipart.max-file-size)");
-    }
-
-    @ExceptionHandler(UploadLimit.TooLargeException.class)
-    ProblemDetail tooLarge(UploadLimit.TooLargeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
     }
 
     /** A feature's refusal (a case, a survey ...), as the status of its reason. */
