@@ -1,5 +1,7 @@
 package customs.risk.graph.identity;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
@@ -26,20 +28,7 @@ public final class Identifiers {
             Map.entry("APARTMENT", "APT"), Map.entry("HIGHWAY", "HWY"), Map.entry("SQUARE", "SQ"),
             Map.entry("PLACE", "PL"), Map.entry("COURT", "CT"), Map.entry("UNIT", "UNIT"));
 
-    // Country calling codes, to turn national phone formats ("051-123-4567") into international ones.
-    private static final Map<String, String> CALLING_CODES = Map.ofEntries(
-            Map.entry("KR", "82"), Map.entry("CN", "86"), Map.entry("JP", "81"), Map.entry("US", "1"),
-            Map.entry("CA", "1"), Map.entry("GB", "44"), Map.entry("DE", "49"), Map.entry("FR", "33"),
-            Map.entry("IT", "39"), Map.entry("ES", "34"), Map.entry("NL", "31"), Map.entry("BE", "32"),
-            Map.entry("CH", "41"), Map.entry("AT", "43"), Map.entry("PL", "48"), Map.entry("TR", "90"),
-            Map.entry("IN", "91"), Map.entry("VN", "84"), Map.entry("TH", "66"), Map.entry("MY", "60"),
-            Map.entry("SG", "65"), Map.entry("ID", "62"), Map.entry("PH", "63"), Map.entry("HK", "852"),
-            Map.entry("TW", "886"), Map.entry("AU", "61"), Map.entry("NZ", "64"), Map.entry("BR", "55"),
-            Map.entry("MX", "52"), Map.entry("AE", "971"), Map.entry("SA", "966"), Map.entry("RU", "7"),
-            Map.entry("ZA", "27"), Map.entry("EG", "20"), Map.entry("BD", "880"), Map.entry("PK", "92"),
-            Map.entry("SE", "46"), Map.entry("DK", "45"), Map.entry("NO", "47"), Map.entry("FI", "358"),
-            Map.entry("IE", "353"), Map.entry("PT", "351"), Map.entry("CZ", "420"), Map.entry("HU", "36"),
-            Map.entry("CL", "56"), Map.entry("AR", "54"), Map.entry("CO", "57"), Map.entry("PE", "51"));
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private Identifiers() {}
 
@@ -63,26 +52,30 @@ public final class Identifiers {
     }
 
     /**
-     * International digits, e.g. {@code +82511234567}. A national number (leading 0) is completed
-     * with the calling code of {@code country} when known. Null when fewer than 6 digits remain.
+     * The number in E.164, e.g. {@code +82511234567}: a national number is read with the rules of
+     * {@code country} (its trunk prefix dropped where the country drops it, kept where it belongs to
+     * the number, as in Italy). A number the rules cannot read keeps its digits, {@code +} in front.
+     * Null when fewer than 6 digits remain.
      */
     public static String phoneKey(String phone, String country) {
         if (phone == null) {
             return null;
         }
         String trimmed = phone.strip();
-        boolean international = trimmed.startsWith("+") || trimmed.startsWith("00");
         String digits = DIGITS_ONLY.matcher(trimmed).replaceAll("");
-        if (trimmed.startsWith("00")) {
-            digits = digits.substring(2);
+        if (digits.length() < 6) {
+            return null;
         }
-        if (!international) {
-            String code = country == null ? null : CALLING_CODES.get(country);
-            if (code != null) {
-                digits = code + (digits.startsWith("0") ? digits.substring(1) : digits);
+        String region = country == null ? null : country.strip().toUpperCase(Locale.ROOT);
+        try {
+            var number = PHONES.parse(trimmed.startsWith("00") ? "+" + trimmed.substring(2) : trimmed, region);
+            if (PHONES.isPossibleNumber(number)) {
+                return PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
             }
+        } catch (NumberParseException e) {
+            // Not a number the rules know: keep the digits below.
         }
-        return digits.length() < 6 ? null : "+" + digits;
+        return "+" + (trimmed.startsWith("00") ? digits.substring(2) : digits);
     }
 
     /** Lower-case, trimmed; null when it is not an address of the form local@domain. */
