@@ -1,6 +1,7 @@
 package customs.risk.app.bundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import customs.risk.app.security.TestAdmin;
 import java.io.ByteArrayOutputStream;
@@ -172,17 +173,10 @@ class BundleApiIT {
         assertThat(response.statusCode()).isEqualTo(404);
     }
 
-    private String awaitEnd(String jobId) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            String body = http.send(request("/api/bundles/" + jobId).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            if (body.contains("\"SUCCEEDED\"") || body.contains("\"FAILED\"")) {
-                return body;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + jobId + " did not finish in 60 s");
+    private String awaitEnd(String jobId) {
+        return await("job " + jobId + " to end").atMost(Duration.ofSeconds(60))
+                .until(() -> http.send(request("/api/bundles/" + jobId).build(), HttpResponse.BodyHandlers.ofString())
+                        .body(), body -> body.contains("\"SUCCEEDED\"") || body.contains("\"FAILED\""));
     }
 
     /** A request as the test admin: the API answers 401 to anonymous callers. */

@@ -1,6 +1,7 @@
 package customs.risk.app.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -120,11 +121,7 @@ class DocumentsApiIT {
         } finally {
             documents.engine().embeddedNode().start();
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (documents.pending() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(documents.pending()).isZero();
+        await("the outbox drained").atMost(Duration.ofSeconds(30)).until(() -> documents.pending() == 0);
         assertThat(get("/api/documents/search?q=osmium").body()).contains("\"total\":1", "packing.txt");
         assertThat(get("/actuator/health/readiness").body()).contains("\"documentSearch\":{\"status\":\"UP\"");
     }

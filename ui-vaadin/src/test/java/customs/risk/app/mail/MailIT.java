@@ -1,6 +1,7 @@
 package customs.risk.app.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -21,7 +22,6 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -260,17 +260,9 @@ class MailIT {
         });
     }
 
-    private static MimeMessage awaitMail(String address, java.util.function.Predicate<MimeMessage> wanted)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            var found = mailsTo(address).stream().filter(wanted).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no such mail to " + address + " within " + WAIT + "; got "
-                + mailsTo(address).size() + " other(s)");
+    private static MimeMessage awaitMail(String address, java.util.function.Predicate<MimeMessage> wanted) {
+        return await("a mail to " + address).atMost(WAIT)
+                .until(() -> mailsTo(address).stream().filter(wanted).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
     }
 }

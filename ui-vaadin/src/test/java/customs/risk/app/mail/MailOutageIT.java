@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -89,14 +88,8 @@ class MailOutageIT {
         }
     }
 
-    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within 30 s: " + what);
-            }
-            Thread.sleep(100);
-        }
+    private static void await(java.util.function.BooleanSupplier condition, String what) {
+        org.awaitility.Awaitility.await(what).atMost(Duration.ofSeconds(30)).until(condition::getAsBoolean);
     }
 
     private static String subject(MimeMessage message) {

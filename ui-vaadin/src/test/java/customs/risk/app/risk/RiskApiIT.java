@@ -1,7 +1,9 @@
 package customs.risk.app.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import customs.risk.app.security.TestAdmin;
 import customs.risk.fixtures.BundleGenerator;
 import customs.risk.fixtures.GeneratorSettings;
@@ -97,11 +99,8 @@ class RiskApiIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).isEqualTo(202);
         String location = accepted.headers().firstValue("Location").orElseThrow();
-        String status = "";
-        for (int i = 0; i < 600 && !status.contains("SUCCEEDED") && !status.contains("FAILED"); i++) {
-            Thread.sleep(100);
-            status = get(location).body();
-        }
+        String status = await().atMost(Duration.ofSeconds(60)).until(() -> get(location).body(),
+                body -> body.contains("SUCCEEDED") || body.contains("FAILED"));
 
         assertThat(status).contains("\"status\":\"SUCCEEDED\"")
                 .containsPattern("\"scoring\":\"scored [1-9]\\d* new declarations with model " + version + " in ");
