@@ -1,6 +1,7 @@
 package customs.risk.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Module dependencies point one way: ui-vaadin -> risk-engine -> graph-model and
  * ui-vaadin -> ingest -> graph-model. The analysis and the data environment stay free of the web.
+ * Inside the application, features (cases, documents, security ...) form no cycles, and only the
+ * views and the command line, which sit on top, may use the views.
  */
 class ArchitectureTest {
 
@@ -53,6 +56,19 @@ class ArchitectureTest {
                         "customs.risk.fixtures..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "com.vaadin..", "org.springframework.web..", "jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
+    void theApplicationsFeaturesFormNoCycles() {
+        slices().matching("customs.risk.app.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void onlyTheViewsUseTheViews() {
+        noClasses().that().resideInAPackage("customs.risk.app..")
+                .and().resideOutsideOfPackages("customs.risk.app.ui..")
+                .should().dependOnClassesThat().resideInAPackage("customs.risk.app.ui..")
                 .check(classes);
     }
 }

@@ -2,6 +2,7 @@ package customs.risk.app.cases;
 
 import customs.risk.app.cases.CaseModel.Message;
 import customs.risk.app.documents.DocumentService;
+import customs.risk.app.security.Actor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;

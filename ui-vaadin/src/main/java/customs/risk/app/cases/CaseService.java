@@ -14,6 +14,7 @@ import customs.risk.app.cases.CaseModel.Status;
 import customs.risk.app.cases.CaseModel.Unread;
 import customs.risk.app.documents.CaseDocumentRead;
 import customs.risk.app.explore.NodeRef;
+import customs.risk.app.security.Actor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

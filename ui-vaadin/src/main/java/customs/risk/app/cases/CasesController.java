@@ -9,6 +9,7 @@ import customs.risk.app.cases.CaseModel.Priority;
 import customs.risk.app.cases.CaseModel.Status;
 import customs.risk.app.cases.CaseModel.Unread;
 import customs.risk.app.security.AccountPrincipal;
+import customs.risk.app.security.Actor;
 import customs.risk.app.security.AuditCsv;
 import customs.risk.documents.extract.DocumentTooLargeException;
 import java.io.IOException;

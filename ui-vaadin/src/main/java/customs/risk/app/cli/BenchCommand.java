@@ -216,7 +216,7 @@ final class BenchCommand implements Callable<Integer> {
             String top = risk.top(entitiesKind, 1).getFirst().id();
             var company = new NodeRef("Company", top);
             // An investigator, not an admin: the case visibility checks are part of what they wait for.
-            var viewer = new customs.risk.app.cases.Actor("investigator", false);
+            var viewer = new customs.risk.app.security.Actor("investigator", false);
             time("entity page: profile, 50 declarations, links, inspections", () -> {
                 entities.profile(viewer, company);
                 entities.declarations(top, 0, 50);

@@ -1,6 +1,6 @@
 package customs.risk.app.cli;
 
-import customs.risk.app.cases.Actor;
+import customs.risk.app.security.Actor;
 import customs.risk.app.documents.DocumentService;
 import customs.risk.documents.search.DocumentQuery;
 import customs.risk.documents.search.SearchResults;

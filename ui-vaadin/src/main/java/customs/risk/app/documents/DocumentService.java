@@ -1,6 +1,6 @@
 package customs.risk.app.documents;
 
-import customs.risk.app.cases.Actor;
+import customs.risk.app.security.Actor;
 import customs.risk.documents.extract.DocumentTooLargeException;
 import customs.risk.documents.extract.ExtractedText;
 import customs.risk.documents.extract.TextExtractor;

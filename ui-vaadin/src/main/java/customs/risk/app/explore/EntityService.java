@@ -1,6 +1,6 @@
 package customs.risk.app.explore;
 
-import customs.risk.app.cases.Actor;
+import customs.risk.app.security.Actor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package customs.risk.app.explore;
 
-import customs.risk.app.cases.Actor;
+import customs.risk.app.security.Actor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

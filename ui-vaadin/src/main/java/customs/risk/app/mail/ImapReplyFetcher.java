@@ -1,6 +1,6 @@
 package customs.risk.app.mail;
 
-import customs.risk.app.cases.Actor;
+import customs.risk.app.security.Actor;
 import customs.risk.app.cases.CaseException;
 import customs.risk.app.cases.CaseService;
 import customs.risk.app.security.MailContact;

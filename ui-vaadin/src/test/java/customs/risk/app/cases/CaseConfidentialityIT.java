@@ -13,6 +13,7 @@ import customs.risk.app.documents.Multipart;
 import customs.risk.app.explore.EntityService;
 import customs.risk.app.explore.NetworkService;
 import customs.risk.app.explore.NodeRef;
+import customs.risk.app.security.Actor;
 import customs.risk.app.security.Role;
 import customs.risk.app.security.TestAdmin;
 import customs.risk.app.security.UserAccounts;

@@ -9,7 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import customs.risk.app.TestStores;
 import customs.risk.app.announcements.AnnouncementService;
-import customs.risk.app.cases.Actor;
+import customs.risk.app.security.Actor;
 import customs.risk.app.cases.CaseModel.Changes;
 import customs.risk.app.cases.CaseModel.Message;
 import customs.risk.app.cases.CaseService;

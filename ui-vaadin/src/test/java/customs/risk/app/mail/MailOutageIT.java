@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import customs.risk.app.TestStores;
-import customs.risk.app.cases.Actor;
+import customs.risk.app.security.Actor;
 import customs.risk.app.cases.CaseService;
 import customs.risk.app.security.Role;
 import customs.risk.app.security.UserAccounts;

@@ -4,7 +4,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import customs.risk.app.cases.Actor;
+import customs.risk.app.security.Actor;
 import customs.risk.app.security.AccountPrincipal;
 import customs.risk.app.security.Role;
 import customs.risk.app.security.UserAccount;

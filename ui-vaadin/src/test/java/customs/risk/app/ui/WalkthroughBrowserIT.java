@@ -41,7 +41,7 @@ class WalkthroughBrowserIT {
 
     @Test
     void twoMembersSeeEachOthersMessagesLiveAndOutsidersSeeNoCase() {
-        var officer = new customs.risk.app.cases.Actor("officer", false);
+        var officer = new customs.risk.app.security.Actor("officer", false);
         String caseId = cases.create(officer, "Lithium round trip", customs.risk.app.cases.CaseModel.Priority.HIGH,
                 java.util.List.of("Company:476-87-16904"), java.util.List.of("investigator")).id();
         cases.post(officer, caseId, "Opening note for the team", "opening-note");
@@ -88,7 +88,7 @@ class WalkthroughBrowserIT {
 
     @Test
     void membersAttachEditAndDeleteLiveAndTheOwnerClosesTheCase() throws Exception {
-        var officer = new customs.risk.app.cases.Actor("officer", false);
+        var officer = new customs.risk.app.security.Actor("officer", false);
         String caseId = cases.create(officer, "Undervalued batteries", null, java.util.List.of(),
                 java.util.List.of("investigator")).id();
         openCase(browser, "officer", caseId);

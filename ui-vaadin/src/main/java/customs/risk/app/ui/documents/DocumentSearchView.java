@@ -29,7 +29,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import customs.risk.app.cases.Actor;
+import customs.risk.app.security.Actor;
 import customs.risk.app.documents.DocumentService;
 import customs.risk.app.security.AccountPrincipal;
 import com.vaadin.flow.spring.security.AuthenticationContext;

@@ -18,7 +18,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
-import customs.risk.app.cases.Actor;
+import customs.risk.app.security.Actor;
 import customs.risk.app.documents.DocumentService;
 import customs.risk.app.security.AccountPrincipal;
 import com.vaadin.flow.spring.security.AuthenticationContext;

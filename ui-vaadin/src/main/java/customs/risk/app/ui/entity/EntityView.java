@@ -22,7 +22,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
-import customs.risk.app.cases.Actor;
+import customs.risk.app.security.Actor;
 import customs.risk.app.documents.DocumentService;
 import customs.risk.app.security.AccountPrincipal;
 import customs.risk.app.explore.EntityService;
@@ -128,7 +128,7 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         review.setId("mark-reviewed");
         var openCase = new Button("Open a case", e -> {
             var actor = authentication.getAuthenticatedUser(customs.risk.app.security.AccountPrincipal.class)
-                    .map(customs.risk.app.cases.Actor::of);
+                    .map(customs.risk.app.security.Actor::of);
             if (actor.isEmpty()) {
                 Notification.show("Sign in to open a case");
                 return;

@@ -17,7 +17,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import customs.risk.app.cases.Actor;
+import customs.risk.app.security.Actor;
 import customs.risk.app.explore.NetworkService;
 import customs.risk.app.security.AccountPrincipal;
 import com.vaadin.flow.spring.security.AuthenticationContext;

@@ -10,7 +10,7 @@ import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
-import customs.risk.app.cases.Actor;
+import customs.risk.app.security.Actor;
 import customs.risk.app.documents.DocumentService;
 import customs.risk.app.ui.SignedIn;
 import java.io.ByteArrayInputStream;

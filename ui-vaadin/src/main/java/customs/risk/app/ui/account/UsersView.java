@@ -1,4 +1,4 @@
-package customs.risk.app.security;
+package customs.risk.app.ui.account;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -17,6 +17,12 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import customs.risk.app.security.InvalidAccountException;
+import customs.risk.app.security.Role;
+import customs.risk.app.security.UserAccount;
+import customs.risk.app.security.UserAccounts;
+import customs.risk.app.security.UserAdministration;
+import customs.risk.app.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +37,7 @@ import java.util.stream.Collectors;
  * disable or enable it, change its roles (and a trader's company) or set a new password. Every rule
  * is {@link UserAccounts}'s; its refusals show beside the field they concern.
  */
-@Route(value = "admin/users", layout = customs.risk.app.ui.MainLayout.class)
+@Route(value = "admin/users", layout = MainLayout.class)
 @PageTitle("Users | Customs risk engine")
 @RolesAllowed("ADMIN")
 class UsersView extends VerticalLayout {

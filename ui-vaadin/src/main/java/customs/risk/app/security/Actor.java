@@ -1,7 +1,5 @@
-package customs.risk.app.cases;
+package customs.risk.app.security;
 
-import customs.risk.app.security.AccountPrincipal;
-import customs.risk.app.security.Role;
 import java.util.Map;
 
 /**

@@ -1,4 +1,4 @@
-package customs.risk.app.security;
+package customs.risk.app.ui.account;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -13,13 +13,17 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import customs.risk.app.security.InvalidAccountException;
+import customs.risk.app.security.Notification;
+import customs.risk.app.security.UserAccounts;
+import customs.risk.app.ui.MainLayout;
 import jakarta.annotation.security.PermitAll;
 
 /**
  * {@code /account}: the signed-in user's e-mail address, which notifications go there, and their
  * password. Refusals show beside the field they concern.
  */
-@Route(value = "account", layout = customs.risk.app.ui.MainLayout.class)
+@Route(value = "account", layout = MainLayout.class)
 @PageTitle("My account | Customs risk engine")
 @PermitAll
 class AccountView extends VerticalLayout {
