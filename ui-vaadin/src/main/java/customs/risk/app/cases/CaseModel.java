@@ -26,10 +26,10 @@ public final class CaseModel {
      * @param links linked entities as {@code Label:key}
      * @param lastSeq sequence number of the newest message, 0 without messages
      */
-    public record CaseView(String id, String title, Status status, String outcome, Priority priority, String owner,
+    public record CaseDetails(String id, String title, Status status, String outcome, Priority priority, String owner,
             List<String> members, List<String> links, Instant createdAt, Instant closedAt, long lastSeq) {
 
-        public CaseView {
+        public CaseDetails {
             members = List.copyOf(members);
             links = List.copyOf(links);
         }

@@ -3,7 +3,7 @@ package customs.risk.app.cases;
 import customs.risk.app.RefusedException.Reason;
 import customs.risk.app.cases.CaseModel.Attachment;
 import customs.risk.app.cases.CaseModel.CaseEvent;
-import customs.risk.app.cases.CaseModel.CaseView;
+import customs.risk.app.cases.CaseModel.CaseDetails;
 import customs.risk.app.cases.CaseModel.Changes;
 import customs.risk.app.cases.CaseModel.EventKind;
 import customs.risk.app.cases.CaseModel.Message;
@@ -98,12 +98,12 @@ public class CaseService {
         this.events = events;
     }
 
-    public CaseView create(Actor actor, String title, Priority priority, List<String> about, List<String> members) {
+    public CaseDetails create(Actor actor, String title, Priority priority, List<String> about, List<String> members) {
         String checkedTitle = checkTitle(title);
         Priority checkedPriority = priority == null ? Priority.MEDIUM : priority;
         List<NodeRef> refs = about == null ? List.of() : about.stream().map(CaseService::linkable).toList();
         String id = "CASE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        CaseView view = write(tx -> {
+        CaseDetails view = write(tx -> {
             var created = tx.run("""
                     MATCH (u:User {username: $user})
                     CREATE (u)-[:OWNS]->(c:Case {id: $caseId, title: $title, status: 'OPEN', priority: $priority,
@@ -130,7 +130,7 @@ public class CaseService {
     }
 
     /** The case; reading a closed case is audited. */
-    public CaseView get(Actor actor, String caseId) {
+    public CaseDetails get(Actor actor, String caseId) {
         return write(tx -> {
             requireVisible(tx, actor, caseId, true);
             return view(tx, caseId);
@@ -138,7 +138,7 @@ public class CaseService {
     }
 
     /** Cases the actor owns or is a member of (also for admins: their own), open ones first, newest first. */
-    public List<CaseView> mine(Actor actor) {
+    public List<CaseDetails> mine(Actor actor) {
         // One query for all of them; an admin's right to see every case does not make them theirs.
         return read(tx -> tx.run("MATCH (c:Case) WHERE " + Actor.seesCase("c") + "\n" + RETURN_VIEW
                 + NEWEST_OPEN_FIRST, Map.of("user", actor.username(), "admin", false, "labels", VIEW_LABELS))
@@ -150,7 +150,7 @@ public class CaseService {
      *
      * @throws CaseException FORBIDDEN for anyone but an administrator
      */
-    public List<CaseView> all(Actor actor, int offset, int limit) {
+    public List<CaseDetails> all(Actor actor, int offset, int limit) {
         requireAdmin(actor);
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw CaseException.invalid("offset >= 0, 1 <= limit <= " + MAX_PAGE);
@@ -176,9 +176,9 @@ public class CaseService {
      * needs an outcome; reopening drops it. A new owner must be an enabled staff user; the former
      * owner stays on the case as a member.
      */
-    public CaseView update(Actor actor, String caseId, Changes changes) {
+    public CaseDetails update(Actor actor, String caseId, Changes changes) {
         var newOwner = new ArrayList<String>(1);
-        CaseView view = write(tx -> {
+        CaseDetails view = write(tx -> {
             newOwner.clear();
             Record current = requireVisible(tx, actor, caseId, false);
             Value c = current.get("c");
@@ -223,9 +223,9 @@ public class CaseService {
         return changed(caseId, view);
     }
 
-    public CaseView addMember(Actor actor, String caseId, String username) {
+    public CaseDetails addMember(Actor actor, String caseId, String username) {
         var added = new ArrayList<String>(1);
-        CaseView view = write(tx -> {
+        CaseDetails view = write(tx -> {
             added.clear();
             requireVisible(tx, actor, caseId, false);
             if (addMember(tx, caseId, actor, username)) {
@@ -239,7 +239,7 @@ public class CaseService {
         return changed(caseId, view);
     }
 
-    public CaseView removeMember(Actor actor, String caseId, String username) {
+    public CaseDetails removeMember(Actor actor, String caseId, String username) {
         return changed(caseId, write(tx -> {
             requireVisible(tx, actor, caseId, false);
             String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
@@ -254,7 +254,7 @@ public class CaseService {
     }
 
     /** Links a company, person, declaration or document given as {@code Label:id}. */
-    public CaseView link(Actor actor, String caseId, String entity) {
+    public CaseDetails link(Actor actor, String caseId, String entity) {
         NodeRef ref = linkable(entity);
         return changed(caseId, write(tx -> {
             requireVisible(tx, actor, caseId, false);
@@ -263,7 +263,7 @@ public class CaseService {
         }));
     }
 
-    public CaseView unlink(Actor actor, String caseId, String entity) {
+    public CaseDetails unlink(Actor actor, String caseId, String entity) {
         NodeRef ref = linkable(entity);
         return changed(caseId, write(tx -> {
             requireVisible(tx, actor, caseId, false);
@@ -643,14 +643,14 @@ public class CaseService {
         tx.run("MATCH (c:Case {id: $caseId}) " + set, Map.of("caseId", caseId, "value", value)).consume();
     }
 
-    private static CaseView view(TransactionContext tx, String caseId) {
+    private static CaseDetails view(TransactionContext tx, String caseId) {
         return toView(tx.run(VIEW, Map.of("caseId", caseId, "labels", VIEW_LABELS)).single());
     }
 
-    private static CaseView toView(Record r) {
+    private static CaseDetails toView(Record r) {
         Value c = r.get("c");
         Value created = c.get("createdAt").isNull() ? c.get("openedAt") : c.get("createdAt");
-        return new CaseView(c.get("id").asString(), c.get("title").asString(""),
+        return new CaseDetails(c.get("id").asString(), c.get("title").asString(""),
                 Status.valueOf(c.get("status").asString("OPEN")), c.get("outcome").asString(null),
                 Priority.valueOf(c.get("priority").asString("MEDIUM")), r.get("owner").asString(null),
                 r.get("members").asList(Value::asString), r.get("links").asList(Value::asString), instant(created),

@@ -1,7 +1,7 @@
 package customs.risk.app.cases;
 
 import customs.risk.app.cases.CaseModel.CaseEvent;
-import customs.risk.app.cases.CaseModel.CaseView;
+import customs.risk.app.cases.CaseModel.CaseDetails;
 import customs.risk.app.cases.CaseModel.Changes;
 import customs.risk.app.cases.CaseModel.Message;
 import customs.risk.app.cases.CaseModel.MessageVersion;
@@ -63,14 +63,14 @@ class CasesController {
     record NewMessage(String text, String clientId) {}
 
     @PostMapping("/api/cases")
-    ResponseEntity<CaseView> create(@AuthenticationPrincipal AccountPrincipal user, @RequestBody NewCase body) {
-        CaseView created = cases.create(Actor.of(user), body.title(), body.priority(), body.about(), body.members());
+    ResponseEntity<CaseDetails> create(@AuthenticationPrincipal AccountPrincipal user, @RequestBody NewCase body) {
+        CaseDetails created = cases.create(Actor.of(user), body.title(), body.priority(), body.about(), body.members());
         return ResponseEntity.created(URI.create("/api/cases/" + created.id())).body(created);
     }
 
     /** The caller's cases; with {@code scope=all}, for administrators, every case a page at a time. */
     @GetMapping("/api/cases")
-    List<CaseView> list(@AuthenticationPrincipal AccountPrincipal user,
+    List<CaseDetails> list(@AuthenticationPrincipal AccountPrincipal user,
             @RequestParam(defaultValue = "mine") String scope, @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
         return switch (scope) {
@@ -86,35 +86,35 @@ class CasesController {
     }
 
     @GetMapping("/api/cases/{id}")
-    CaseView get(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id) {
+    CaseDetails get(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id) {
         return cases.get(Actor.of(user), id);
     }
 
     @PatchMapping("/api/cases/{id}")
-    CaseView update(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @RequestBody Patch body) {
+    CaseDetails update(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @RequestBody Patch body) {
         return cases.update(Actor.of(user), id,
                 new Changes(body.title(), body.status(), body.outcome(), body.priority(), body.owner()));
     }
 
     @PostMapping("/api/cases/{id}/members")
-    CaseView addMember(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
+    CaseDetails addMember(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
             @RequestBody Member body) {
         return cases.addMember(Actor.of(user), id, body.username());
     }
 
     @DeleteMapping("/api/cases/{id}/members/{username}")
-    CaseView removeMember(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
+    CaseDetails removeMember(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
             @PathVariable String username) {
         return cases.removeMember(Actor.of(user), id, username);
     }
 
     @PostMapping("/api/cases/{id}/links")
-    CaseView link(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @RequestBody Link body) {
+    CaseDetails link(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @RequestBody Link body) {
         return cases.link(Actor.of(user), id, body.entity());
     }
 
     @DeleteMapping("/api/cases/{id}/links/{entity}")
-    CaseView unlink(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
+    CaseDetails unlink(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
             @PathVariable String entity) {
         return cases.unlink(Actor.of(user), id, entity);
     }

@@ -88,7 +88,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         caseId = event.getRouteParameters().get("id").orElse("");
-        CaseModel.CaseView view;
+        CaseModel.CaseDetails view;
         try {
             view = cases.get(actor, caseId);
         } catch (CaseException e) {
@@ -103,7 +103,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
         getUI().filter(ui -> isAttached()).ifPresent(this::watch);
     }
 
-    private void build(CaseModel.CaseView view) {
+    private void build(CaseModel.CaseDetails view) {
         removeAll();
         open = view.status() != Status.CLOSED;
         render(view);
@@ -112,7 +112,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** Draws everything but the conversation, which keeps itself up to date. */
-    private void render(CaseModel.CaseView view) {
+    private void render(CaseModel.CaseDetails view) {
         summary.removeAll();
         var title = new H2(view.title());
         title.setId("case-title");
@@ -136,7 +136,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
                 + (e.detail() == null || e.detail().isEmpty() ? "" : ": " + e.detail())))));
     }
 
-    private Div about(CaseModel.CaseView view) {
+    private Div about(CaseModel.CaseDetails view) {
         var about = new Div();
         about.setId("case-links");
         for (String link : view.links()) {
@@ -155,7 +155,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
         return about;
     }
 
-    private Component stateForm(CaseModel.CaseView view) {
+    private Component stateForm(CaseModel.CaseDetails view) {
         var title = new TextField("Title");
         title.setId("case-edit-title");
         title.setValue(view.title());
@@ -190,7 +190,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
         return row(title, status, outcome, priority, owner, save);
     }
 
-    private Component teamForm(CaseModel.CaseView view) {
+    private Component teamForm(CaseModel.CaseDetails view) {
         var members = new HorizontalLayout();
         members.setId("case-members");
         for (String member : view.members()) {
@@ -229,7 +229,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** Applies a change and redraws. */
-    private void change(Supplier<CaseModel.CaseView> action) {
+    private void change(Supplier<CaseModel.CaseDetails> action) {
         try {
             redraw(action.get());
         } catch (CaseException | IllegalArgumentException e) {
@@ -238,7 +238,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** Redraws the case; closing or reopening also redraws the conversation (writable or not). */
-    private void redraw(CaseModel.CaseView view) {
+    private void redraw(CaseModel.CaseDetails view) {
         if ((view.status() != Status.CLOSED) != open) {
             build(view);
         } else {
@@ -290,7 +290,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    private static List<String> team(CaseModel.CaseView view) {
+    private static List<String> team(CaseModel.CaseDetails view) {
         var team = new ArrayList<String>();
         if (view.owner() != null) {
             team.add(view.owner());

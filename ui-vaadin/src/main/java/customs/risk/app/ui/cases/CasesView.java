@@ -41,13 +41,13 @@ public class CasesView extends VerticalLayout {
         var unread = new HashMap<String, Long>();
         cases.unread(actor).forEach(u -> unread.put(u.caseId(), u.unread()));
 
-        var grid = new Grid<CaseModel.CaseView>();
+        var grid = new Grid<CaseModel.CaseDetails>();
         grid.setId("cases-grid");
         grid.addComponentColumn(c -> new Anchor("/cases/" + c.id(), c.id())).setHeader("Case").setAutoWidth(true);
-        grid.addColumn(CaseModel.CaseView::title).setHeader("Title").setFlexGrow(1);
+        grid.addColumn(CaseModel.CaseDetails::title).setHeader("Title").setFlexGrow(1);
         grid.addColumn(c -> c.status().name().toLowerCase()).setHeader("Status");
         grid.addColumn(c -> c.priority().name().toLowerCase()).setHeader("Priority");
-        grid.addColumn(CaseModel.CaseView::owner).setHeader("Owner");
+        grid.addColumn(CaseModel.CaseDetails::owner).setHeader("Owner");
         grid.addColumn(c -> unread.getOrDefault(c.id(), 0L)).setHeader("Unread");
         grid.setItems(cases.mine(actor));
         var all = new Checkbox("Every case (administrator)");
