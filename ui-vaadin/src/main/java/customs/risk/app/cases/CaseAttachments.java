@@ -21,11 +21,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseAttachments {
 
-    private final CaseService cases;
+    private final CaseConversation conversation;
     private final DocumentService documents;
 
-    CaseAttachments(CaseService cases, DocumentService documents) {
-        this.cases = cases;
+    CaseAttachments(CaseConversation conversation, DocumentService documents) {
+        this.conversation = conversation;
         this.documents = documents;
     }
 
@@ -37,9 +37,9 @@ public class CaseAttachments {
      */
     public Message attach(Actor actor, String caseId, String messageId, InputStream content, String fileName,
             String docType) throws IOException {
-        cases.requireAttachable(actor, caseId, messageId);
+        conversation.requireAttachable(actor, caseId, messageId);
         var filed = documents.file(actor, content, new DocumentService.Filing(fileName, docType,
                 "ATT-" + UUID.randomUUID(), null, null, LocalDate.now(ZoneOffset.UTC), null, caseId));
-        return cases.attach(actor, caseId, messageId, filed.documentId());
+        return conversation.attach(actor, caseId, messageId, filed.documentId());
     }
 }

@@ -1,21 +1,17 @@
 package customs.risk.app.cases;
 
 import customs.risk.app.RefusedException.Reason;
-import customs.risk.app.cases.CaseModel.Attachment;
-import customs.risk.app.cases.CaseModel.CaseEvent;
 import customs.risk.app.cases.CaseModel.CaseDetails;
+import customs.risk.app.cases.CaseModel.CaseEvent;
 import customs.risk.app.cases.CaseModel.Changes;
 import customs.risk.app.cases.CaseModel.EventKind;
 import customs.risk.app.cases.CaseModel.Message;
 import customs.risk.app.cases.CaseModel.MessageVersion;
-import customs.risk.app.cases.CaseModel.Posted;
 import customs.risk.app.cases.CaseModel.Priority;
 import customs.risk.app.cases.CaseModel.Status;
-import customs.risk.app.cases.CaseModel.Unread;
 import customs.risk.app.documents.CaseDocumentRead;
 import customs.risk.app.explore.NodeRef;
 import customs.risk.app.security.Actor;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +28,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Investigation cases and their conversations, in the graph: {@code (:Case)} owned by one
+ * Investigation cases, in the graph (their conversation is {@link CaseConversation}): {@code (:Case)} owned by one
  * {@code (:User)-[:OWNS]}, worked by {@code (:User)-[:MEMBER_OF]}, {@code -[:ABOUT]->} the companies,
  * people, declarations and documents under investigation, with a timeline of
  * {@code -[:HAS_EVENT]->(:CaseEvent)} and messages {@code -[:HAS_MESSAGE]->(:Message)}.
@@ -43,12 +39,6 @@ import org.springframework.stereotype.Service;
  * records an {@code AUDIT_READ}. Posting a message is not a timeline event: the message itself
  * records who wrote what and when; its edits and deletions are.
  *
- * <p>Message order: the case node carries a counter {@code messageSeq}. A post first takes the case's
- * write lock (the {@code _LOCK_} idiom of the Neo4j operations manual, "Concurrent data access"),
- * then looks for an earlier post with the same author and clientId, then increments the counter, all
- * in one transaction. Posts to one case are therefore serialised: seq is gap-free and follows commit
- * order, a retried post finds its first attempt, and a message is committed before it is answered.
- *
  * <p>Cases opened from the entity page (before case owners existed) have no {@code OWNS} yet:
  * their {@code openedBy} counts as the owner until someone is made owner here.
  *
@@ -56,17 +46,13 @@ import org.springframework.stereotype.Service;
  * run after the change is durable and cannot undo it.
  */
 @Service
-public class CaseService {
+public class CaseService extends CaseTransactions {
 
     /** What a case may be about; all keyed by {@code id}. */
     static final Set<String> LINKABLE = Set.of("Company", "Person", "Declaration", "Document");
 
     static final int MAX_TITLE = 200;
-    static final int MAX_TEXT = 10_000;
-    static final int MAX_PAGE = 500;
 
-    /** Binds {@code c} to the case if {@code $user} may see it. */
-    private static final String VISIBLE = "MATCH (c:Case {id: $caseId}) WHERE " + Actor.seesCase("c") + "\n";
 
     /** What a case shows, for each case bound to {@code c}; takes {@code $labels}. */
     private static final String RETURN_VIEW = """
@@ -88,13 +74,10 @@ public class CaseService {
     private static final List<String> VIEW_LABELS = List.of("Company", "Person", "Declaration", "Document", "Office",
             "HsCode", "Country", "Address", "Phone", "Email", "Inspection");
 
-    private final Driver driver;
-    private final CaseBroadcaster broadcaster;
     private final ApplicationEventPublisher events;
 
     CaseService(Driver driver, CaseBroadcaster broadcaster, ApplicationEventPublisher events) {
-        this.driver = driver;
-        this.broadcaster = broadcaster;
+        super(driver, broadcaster);
         this.events = events;
     }
 
@@ -302,249 +285,17 @@ public class CaseService {
         });
     }
 
-    /**
-     * Posts a message, idempotent per author and {@code clientId}: a retry of a post that did commit
-     * returns the stored message ({@code created} false) rather than a second one. Without a clientId
-     * the server makes one up, and a retry cannot be recognised.
-     */
-    public Posted post(Actor actor, String caseId, String text, String clientId) {
-        String body = checkText(text);
-        String client = clientId == null || clientId.isBlank() ? UUID.randomUUID().toString() : clientId.strip();
-        if (client.length() > 100) {
-            throw CaseException.invalid("clientId: at most 100 characters");
-        }
-        List<String> mentions = Mentions.in(body);
-        Posted posted = write(tx -> {
-            var params = new HashMap<String, Object>(access(actor, caseId));
-            params.put("clientId", client);
-            var locked = tx.run(VISIBLE + "SET c._LOCK_ = true RETURN c.status AS status", params).list();
-            if (locked.isEmpty()) {
-                throw CaseException.notFound(caseId);
-            }
-            var earlier = tx.run("""
-                    MATCH (c:Case {id: $caseId})-[:HAS_MESSAGE]->(m:Message {clientId: $clientId})
-                    WHERE m.author = $user
-                    REMOVE c._LOCK_
-                    RETURN m.id AS id
-                    """, params).list();
-            if (!earlier.isEmpty()) {
-                return new Posted(message(tx, earlier.getFirst().get("id").asString()), false);
-            }
-            if ("CLOSED".equals(locked.getFirst().get("status").asString())) {
-                throw new CaseException(Reason.CONFLICT, "case " + caseId + " is closed: reopen it to post");
-            }
-            String id = "MSG-" + UUID.randomUUID();
-            params.put("id", id);
-            params.put("text", body);
-            tx.run("""
-                    MATCH (c:Case {id: $caseId})
-                    SET c.messageSeq = coalesce(c.messageSeq, 0) + 1
-                    REMOVE c._LOCK_
-                    CREATE (c)-[:HAS_MESSAGE]->(:Message {id: $id, seq: c.messageSeq, author: $user, text: $text,
-                            createdAt: datetime(), clientId: $clientId, deleted: false})
-                    """, params).consume();
-            mention(tx, id, mentions);
-            return new Posted(message(tx, id), true);
-        });
-        Message message = posted.message();
-        if (posted.created()) {
-            // Only once it is stored: every open view of the case shows it at once.
-            broadcaster.publish(caseId, message);
-        }
-        var mentioned = message.mentions().stream().filter(name -> !name.equals(actor.username())).toList();
-        if (posted.created() && !mentioned.isEmpty()) {
-            events.publishEvent(new CaseNotice.Mentioned(caseId, message.id(), actor.username(), message.text(),
-                    mentioned));
-        }
-        return posted;
-    }
-
-    /**
-     * Messages with seq above {@code after}, in seq order, at most {@code limit}; marks them read for
-     * the actor (unread counts). Audited when the case is closed.
-     */
-    public List<Message> messages(Actor actor, String caseId, long after, int limit) {
-        if (after < 0 || limit < 1 || limit > MAX_PAGE) {
-            throw CaseException.invalid("after >= 0, 1 <= limit <= " + MAX_PAGE);
-        }
-        return write(tx -> {
-            requireVisible(tx, actor, caseId, true);
-            var ids = tx.run("""
-                    MATCH (:Case {id: $caseId})-[:HAS_MESSAGE]->(m:Message) WHERE m.seq > $after
-                    RETURN m.id AS id ORDER BY m.seq LIMIT $limit
-                    """, Map.of("caseId", caseId, "after", after, "limit", limit)).list(r -> r.get("id").asString());
-            List<Message> page = ids.stream().map(id -> message(tx, id)).toList();
-            if (!page.isEmpty()) {
-                tx.run("""
-                        MATCH (u:User {username: $user}), (c:Case {id: $caseId})
-                        MERGE (u)-[r:READ_UP_TO]->(c)
-                        SET r.seq = CASE WHEN coalesce(r.seq, 0) > $seq THEN r.seq ELSE $seq END
-                        """, Map.of("user", actor.username(), "caseId", caseId, "seq", page.getLast().seq()))
-                        .consume();
-            }
-            return page;
-        });
-    }
-
     /** Replaces the text of one's own message; the former text is kept as a {@code MessageVersion}. */
-    public Message edit(Actor actor, String caseId, String messageId, String text) {
-        String body = checkText(text);
-        return published(caseId, write(tx -> {
-            requireOwnMessage(tx, actor, caseId, messageId);
-            tx.run("""
-                    MATCH (m:Message {id: $id})
-                    CREATE (m)-[:PREVIOUS_VERSION]->(:MessageVersion {text: m.text,
-                            editedAt: coalesce(m.editedAt, m.createdAt)})
-                    SET m.text = $text, m.editedAt = datetime()
-                    WITH m
-                    OPTIONAL MATCH (m)-[r:MENTIONS]->()
-                    DELETE r
-                    """, Map.of("id", messageId, "text", body)).consume();
-            mention(tx, messageId, Mentions.in(body));
-            event(tx, caseId, actor, EventKind.MESSAGE_EDITED, messageId);
-            return message(tx, messageId);
-        }));
-    }
 
     /** Deletes one's own message: its place and seq stay, its text moves to the history. */
-    public Message delete(Actor actor, String caseId, String messageId) {
-        return published(caseId, write(tx -> {
-            requireOwnMessage(tx, actor, caseId, messageId);
-            tx.run("""
-                    MATCH (m:Message {id: $id})
-                    CREATE (m)-[:PREVIOUS_VERSION]->(:MessageVersion {text: m.text,
-                            editedAt: coalesce(m.editedAt, m.createdAt)})
-                    SET m.text = '', m.deleted = true, m.editedAt = datetime()
-                    WITH m
-                    OPTIONAL MATCH (m)-[r:MENTIONS]->()
-                    DELETE r
-                    """, Map.of("id", messageId)).consume();
-            event(tx, caseId, actor, EventKind.MESSAGE_DELETED, messageId);
-            return message(tx, messageId);
-        }));
-    }
 
     /** Former texts of a message, oldest first. */
-    public List<MessageVersion> history(Actor actor, String caseId, String messageId) {
-        return write(tx -> {
-            requireVisible(tx, actor, caseId, true);
-            var versions = tx.run("""
-                    MATCH (:Case {id: $caseId})-[:HAS_MESSAGE]->(m:Message {id: $id})
-                    OPTIONAL MATCH (m)-[:PREVIOUS_VERSION]->(v:MessageVersion)
-                    WITH m, v ORDER BY v.editedAt
-                    RETURN count(m) AS found, collect(v) AS versions
-                    """, Map.of("caseId", caseId, "id", messageId)).single();
-            if (versions.get("found").asLong() == 0) {
-                throw new CaseException(Reason.NOT_FOUND, "no message " + messageId + " in case " + caseId);
-            }
-            return versions.get("versions").asList(v -> new MessageVersion(v.get("text").asString(),
-                    instant(v.get("editedAt"))));
-        });
-    }
 
     /** Per case of the actor's, how many messages by others it has not fetched yet (deleted ones not counted). */
-    public List<Unread> unread(Actor actor) {
-        return read(tx -> tx.run("""
-                MATCH (u:User {username: $user})
-                MATCH (c:Case)
-                WHERE EXISTS { (u)-[:OWNS|MEMBER_OF]->(c) }
-                   OR (c.openedBy = $user AND NOT EXISTS { (:User)-[:OWNS]->(c) })
-                OPTIONAL MATCH (u)-[r:READ_UP_TO]->(c)
-                WITH c, coalesce(r.seq, 0) AS seen
-                RETURN c.id AS id, c.title AS title,
-                       COUNT { (c)-[:HAS_MESSAGE]->(m:Message)
-                               WHERE m.seq > seen AND m.author <> $user AND NOT m.deleted } AS unread
-                ORDER BY id
-                """, Map.of("user", actor.username()))
-                .list(r -> new Unread(r.get("id").asString(), r.get("title").asString(), r.get("unread").asLong())));
-    }
-
-    /**
-     * Checks, before a file is stored, that the actor may attach to the message: their own message,
-     * not deleted, in a case they see that is not closed.
-     */
-    void requireAttachable(Actor actor, String caseId, String messageId) {
-        write(tx -> {
-            requireOwnMessage(tx, actor, caseId, messageId);
-            requireOpen(tx, caseId);
-            return null;
-        });
-    }
-
-    /**
-     * Links a filed document to one's own message ({@code ATTACHES}) and to the case ({@code ABOUT}),
-     * checking access again in the same transaction, and records an {@code ATTACHMENT_ADDED} event.
-     * Attaching the same document twice links it once.
-     */
-    Message attach(Actor actor, String caseId, String messageId, String documentId) {
-        return published(caseId, write(tx -> {
-            requireOwnMessage(tx, actor, caseId, messageId);
-            requireOpen(tx, caseId);
-            boolean created = tx.run("""
-                    MATCH (c:Case {id: $caseId})-[:HAS_MESSAGE]->(m:Message {id: $id}), (d:Document {id: $documentId})
-                    OPTIONAL MATCH (m)-[old:ATTACHES]->(d)
-                    WITH c, m, d, old IS NULL AS created
-                    MERGE (m)-[a:ATTACHES]->(d) ON CREATE SET a.at = datetime()
-                    MERGE (c)-[:ABOUT]->(d)
-                    RETURN created
-                    """, Map.of("caseId", caseId, "id", messageId, "documentId", documentId)).single()
-                    .get("created").asBoolean();
-            if (created) {
-                event(tx, caseId, actor, EventKind.ATTACHMENT_ADDED, messageId + ": Document:" + documentId);
-            }
-            return message(tx, messageId);
-        }));
-    }
 
     /** Tells the open views about a stored change to a message they may already show, and its timeline event. */
-    private Message published(String caseId, Message changed) {
-        broadcaster.publish(caseId, changed);
-        return changed(caseId, changed);
-    }
 
     /** Tells the open views that the case or its timeline changed, once the change is stored. */
-    private <T> T changed(String caseId, T result) {
-        broadcaster.changed(caseId);
-        return result;
-    }
-
-    private static void requireOpen(TransactionContext tx, String caseId) {
-        String status = tx.run("MATCH (c:Case {id: $caseId}) RETURN c.status AS status", Map.of("caseId", caseId))
-                .single().get("status").asString("OPEN");
-        if ("CLOSED".equals(status)) {
-            throw new CaseException(Reason.CONFLICT, "case " + caseId + " is closed: reopen it to attach");
-        }
-    }
-
-    private Record requireVisible(TransactionContext tx, Actor actor, String caseId, boolean auditClosed) {
-        var rows = tx.run(VISIBLE + """
-                OPTIONAL MATCH (o:User)-[:OWNS]->(c)
-                RETURN c, coalesce(o.username, c.openedBy) AS owner
-                """, access(actor, caseId)).list();
-        if (rows.isEmpty()) {
-            throw CaseException.notFound(caseId);
-        }
-        if (auditClosed && "CLOSED".equals(rows.getFirst().get("c").get("status").asString())) {
-            event(tx, caseId, actor, EventKind.AUDIT_READ, "read a closed case");
-        }
-        return rows.getFirst();
-    }
-
-    private void requireOwnMessage(TransactionContext tx, Actor actor, String caseId, String messageId) {
-        requireVisible(tx, actor, caseId, false);
-        var rows = tx.run("""
-                MATCH (:Case {id: $caseId})-[:HAS_MESSAGE]->(m:Message {id: $id}) RETURN m.author AS author, m.deleted AS deleted
-                """, Map.of("caseId", caseId, "id", messageId)).list();
-        if (rows.isEmpty()) {
-            throw new CaseException(Reason.NOT_FOUND, "no message " + messageId + " in case " + caseId);
-        }
-        if (!actor.username().equals(rows.getFirst().get("author").asString())) {
-            throw new CaseException(Reason.FORBIDDEN, "only its author may change a message");
-        }
-        if (rows.getFirst().get("deleted").asBoolean(false)) {
-            throw new CaseException(Reason.CONFLICT, "message " + messageId + " is deleted");
-        }
-    }
 
     /** @return true when the user was not on the case before */
     private boolean addMember(TransactionContext tx, String caseId, Actor actor, String username) {
@@ -616,28 +367,7 @@ public class CaseService {
         }
     }
 
-    private static void mention(TransactionContext tx, String messageId, List<String> names) {
-        if (!names.isEmpty()) {
-            tx.run("""
-                    MATCH (m:Message {id: $id})
-                    UNWIND $names AS name
-                    MATCH (u:User {username: name})
-                    MERGE (m)-[:MENTIONS]->(u)
-                    """, Map.of("id", messageId, "names", names)).consume();
-        }
-    }
-
     /** Appends to the timeline; the case's {@code eventSeq} orders events (and locks the case meanwhile). */
-    private static CaseEvent event(TransactionContext tx, String caseId, Actor actor, EventKind kind, String detail) {
-        return toEvent(tx.run("""
-                MATCH (c:Case {id: $caseId})
-                SET c.eventSeq = coalesce(c.eventSeq, 0) + 1
-                CREATE (c)-[:HAS_EVENT]->(e:CaseEvent {seq: c.eventSeq, at: datetime(), actor: $actor, kind: $kind,
-                                                       detail: $detail})
-                RETURN e
-                """, Map.of("caseId", caseId, "actor", actor.username(), "kind", kind.name(), "detail", detail))
-                .single().get("e"));
-    }
 
     private static void set(TransactionContext tx, String caseId, String set, String value) {
         tx.run("MATCH (c:Case {id: $caseId}) " + set, Map.of("caseId", caseId, "value", value)).consume();
@@ -657,40 +387,7 @@ public class CaseService {
                 instant(c.get("closedAt")), c.get("messageSeq").asLong(0));
     }
 
-    private static Message message(TransactionContext tx, String id) {
-        Record r = tx.run("""
-                MATCH (m:Message {id: $id})
-                RETURN m, COLLECT { MATCH (m)-[:MENTIONS]->(u:User) RETURN u.username ORDER BY u.username } AS mentions,
-                       COLLECT { MATCH (m)-[a:ATTACHES]->(d:Document)
-                                 RETURN d {.id, .fileName, .contentType} ORDER BY a.at, d.id } AS attachments
-                """, Map.of("id", id)).single();
-        Value m = r.get("m");
-        return new Message(m.get("id").asString(), m.get("seq").asLong(), m.get("author").asString(),
-                m.get("text").asString(), instant(m.get("createdAt")), m.get("clientId").asString(),
-                instant(m.get("editedAt")), m.get("deleted").asBoolean(false), r.get("mentions").asList(Value::asString),
-                r.get("attachments").asList(CaseService::toAttachment));
-    }
-
-    private static Attachment toAttachment(Value d) {
-        String id = d.get("id").asString();
-        String type = d.get("contentType").asString("application/octet-stream");
-        return new Attachment(id, d.get("fileName").asString(id), type, "/api/documents/" + id + "/file",
-                type.startsWith("image/"));
-    }
-
-    private static CaseEvent toEvent(Value e) {
-        return new CaseEvent(e.get("seq").asLong(), instant(e.get("at")), e.get("actor").asString(),
-                EventKind.valueOf(e.get("kind").asString()), e.get("detail").asString(""));
-    }
-
     /** Datetimes as written here; strings as cases opened before case owners existed have them. */
-    private static Instant instant(Value value) {
-        if (value.isNull()) {
-            return null;
-        }
-        return value.type().name().equals("STRING") ? Instant.parse(value.asString())
-                : value.asZonedDateTime().toInstant();
-    }
 
     private static NodeRef linkable(String entity) {
         return NodeRef.parse(entity).filter(ref -> LINKABLE.contains(ref.label())).orElseThrow(() ->
@@ -706,27 +403,4 @@ public class CaseService {
         return t;
     }
 
-    private static String checkText(String text) {
-        String t = text == null ? "" : text.strip();
-        if (t.isEmpty() || t.length() > MAX_TEXT) {
-            throw CaseException.invalid("text: 1-" + MAX_TEXT + " characters");
-        }
-        return t;
-    }
-
-    private static Map<String, Object> access(Actor actor, String caseId) {
-        return Map.of("caseId", caseId == null ? "" : caseId, "user", actor.username(), "admin", actor.admin());
-    }
-
-    private <T> T write(org.neo4j.driver.TransactionCallback<T> work) {
-        try (var session = driver.session()) {
-            return session.executeWrite(work);
-        }
-    }
-
-    private <T> T read(org.neo4j.driver.TransactionCallback<T> work) {
-        try (var session = driver.session()) {
-            return session.executeRead(work);
-        }
-    }
 }

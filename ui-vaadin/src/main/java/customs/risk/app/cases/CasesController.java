@@ -1,7 +1,7 @@
 package customs.risk.app.cases;
 
-import customs.risk.app.cases.CaseModel.CaseEvent;
 import customs.risk.app.cases.CaseModel.CaseDetails;
+import customs.risk.app.cases.CaseModel.CaseEvent;
 import customs.risk.app.cases.CaseModel.Changes;
 import customs.risk.app.cases.CaseModel.Message;
 import customs.risk.app.cases.CaseModel.MessageVersion;
@@ -43,10 +43,12 @@ class CasesController {
     private static final String DEFAULT_PAGE = "100";
 
     private final CaseService cases;
+    private final CaseConversation conversation;
     private final CaseAttachments attachments;
 
-    CasesController(CaseService cases, CaseAttachments attachments) {
+    CasesController(CaseService cases, CaseConversation conversation, CaseAttachments attachments) {
         this.cases = cases;
+        this.conversation = conversation;
         this.attachments = attachments;
     }
 
@@ -82,7 +84,7 @@ class CasesController {
 
     @GetMapping("/api/cases/unread")
     List<Unread> unread(@AuthenticationPrincipal AccountPrincipal user) {
-        return cases.unread(Actor.of(user));
+        return conversation.unread(Actor.of(user));
     }
 
     @GetMapping("/api/cases/{id}")
@@ -150,33 +152,33 @@ class CasesController {
     @GetMapping("/api/cases/{id}/messages")
     List<Message> messages(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
             @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = DEFAULT_PAGE) int limit) {
-        return cases.messages(Actor.of(user), id, after, limit);
+        return conversation.messages(Actor.of(user), id, after, limit);
     }
 
     /** 201 for a new message, 200 when the clientId was posted before (the stored message again). */
     @PostMapping("/api/cases/{id}/messages")
     ResponseEntity<Message> post(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
             @RequestBody NewMessage body) {
-        var posted = cases.post(Actor.of(user), id, body.text(), body.clientId());
+        var posted = conversation.post(Actor.of(user), id, body.text(), body.clientId());
         return ResponseEntity.status(posted.created() ? HttpStatus.CREATED : HttpStatus.OK).body(posted.message());
     }
 
     @PatchMapping("/api/cases/{id}/messages/{messageId}")
     Message edit(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
             @PathVariable String messageId, @RequestBody Text body) {
-        return cases.edit(Actor.of(user), id, messageId, body.text());
+        return conversation.edit(Actor.of(user), id, messageId, body.text());
     }
 
     @DeleteMapping("/api/cases/{id}/messages/{messageId}")
     Message delete(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
             @PathVariable String messageId) {
-        return cases.delete(Actor.of(user), id, messageId);
+        return conversation.delete(Actor.of(user), id, messageId);
     }
 
     @GetMapping("/api/cases/{id}/messages/{messageId}/history")
     List<MessageVersion> history(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
             @PathVariable String messageId) {
-        return cases.history(Actor.of(user), id, messageId);
+        return conversation.history(Actor.of(user), id, messageId);
     }
 
     /** Attaches a file to one's own message; see {@link CaseAttachments}. */

@@ -1,8 +1,8 @@
 package customs.risk.app.mail;
 
-import customs.risk.app.security.Actor;
+import customs.risk.app.cases.CaseConversation;
 import customs.risk.app.cases.CaseException;
-import customs.risk.app.cases.CaseService;
+import customs.risk.app.security.Actor;
 import customs.risk.app.security.MailContact;
 import customs.risk.app.security.UserAccounts;
 import jakarta.mail.Address;
@@ -49,13 +49,13 @@ class ImapReplyFetcher implements SmartLifecycle {
 
     private final MailSettings.Imap imap;
     private final UserAccounts accounts;
-    private final CaseService cases;
+    private final CaseConversation conversation;
     private ScheduledExecutorService poller;
 
-    ImapReplyFetcher(MailSettings settings, UserAccounts accounts, CaseService cases) {
+    ImapReplyFetcher(MailSettings settings, UserAccounts accounts, CaseConversation conversation) {
         this.imap = settings.imap();
         this.accounts = accounts;
-        this.cases = cases;
+        this.conversation = conversation;
     }
 
     /**
@@ -123,7 +123,7 @@ class ImapReplyFetcher implements SmartLifecycle {
             messageId = from + "|" + mail.getSentDate() + "|" + mail.getSubject() + "|" + text.hashCode();
         }
         try {
-            var result = cases.post(new Actor(user.get(), false), caseId.get(), text, clientId(messageId));
+            var result = conversation.post(new Actor(user.get(), false), caseId.get(), text, clientId(messageId));
             log.info("reply {} from {} {} case {} as message {}", messageId, user.get(),
                     result.created() ? "posted into" : "was already in", caseId.get(), result.message().seq());
             return result.created();

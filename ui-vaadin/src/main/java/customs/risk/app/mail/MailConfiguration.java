@@ -1,6 +1,6 @@
 package customs.risk.app.mail;
 
-import customs.risk.app.cases.CaseService;
+import customs.risk.app.cases.CaseConversation;
 import customs.risk.app.security.UserAccounts;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,7 +28,7 @@ class MailConfiguration {
     }
 
     @Bean
-    ImapReplyFetcher imapReplyFetcher(MailSettings settings, UserAccounts accounts, CaseService cases) {
-        return new ImapReplyFetcher(settings, accounts, cases);
+    ImapReplyFetcher imapReplyFetcher(MailSettings settings, UserAccounts accounts, CaseConversation conversation) {
+        return new ImapReplyFetcher(settings, accounts, conversation);
     }
 }

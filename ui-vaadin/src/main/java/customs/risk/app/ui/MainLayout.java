@@ -17,10 +17,10 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
-import customs.risk.app.security.Actor;
+import customs.risk.app.cases.CaseConversation;
 import customs.risk.app.cases.CaseModel;
-import customs.risk.app.cases.CaseService;
 import customs.risk.app.security.AccountPrincipal;
+import customs.risk.app.security.Actor;
 import java.util.Map;
 
 /**
@@ -32,14 +32,14 @@ import java.util.Map;
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final AccessAnnotationChecker access = new AccessAnnotationChecker();
-    private final CaseService cases;
+    private final CaseConversation conversation;
     /** The signed-in user, for the unread count; null without one. */
     private final Actor actor;
     private final Span unreadBadge = new Span();
     private SideNavItem casesItem;
 
-    MainLayout(com.vaadin.flow.spring.security.AuthenticationContext authentication, CaseService cases) {
-        this.cases = cases;
+    MainLayout(com.vaadin.flow.spring.security.AuthenticationContext authentication, CaseConversation conversation) {
+        this.conversation = conversation;
         this.actor = authentication.getAuthenticatedUser(AccountPrincipal.class).map(Actor::of).orElse(null);
         var title = new H1("Customs risk");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
@@ -114,7 +114,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (casesItem == null || actor == null) {
             return;
         }
-        long unread = cases.unread(actor).stream().mapToLong(CaseModel.Unread::unread).sum();
+        long unread = conversation.unread(actor).stream().mapToLong(CaseModel.Unread::unread).sum();
         unreadBadge.setText(Long.toString(unread));
         unreadBadge.setVisible(unread > 0);
     }

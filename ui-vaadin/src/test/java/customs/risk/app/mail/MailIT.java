@@ -12,6 +12,7 @@ import customs.risk.app.announcements.AnnouncementService;
 import customs.risk.app.security.Actor;
 import customs.risk.app.cases.CaseModel.Changes;
 import customs.risk.app.cases.CaseModel.Message;
+import customs.risk.app.cases.CaseConversation;
 import customs.risk.app.cases.CaseService;
 import customs.risk.app.security.Notification;
 import customs.risk.app.security.Role;
@@ -82,6 +83,9 @@ class MailIT {
     CaseService cases;
 
     @Autowired
+    CaseConversation conversation;
+
+    @Autowired
     ImapReplyFetcher fetcher;
 
     @Autowired
@@ -93,7 +97,7 @@ class MailIT {
         String member = user("member");
         String id = cases.create(actor(owner), "Undervalued pumps", null, null, List.of(member)).id();
 
-        cases.post(actor(owner), id, "@" + member + " please check the invoices", "m-1");
+        conversation.post(actor(owner), id, "@" + member + " please check the invoices", "m-1");
 
         MimeMessage mail = awaitMail(address(member), "mentioned you");
         assertThat(mail.getSubject()).startsWith("[" + id + "]").contains("@" + owner);
@@ -129,10 +133,10 @@ class MailIT {
         String id = cases.create(actor(owner), "Split shipments", null, null, List.of(quiet, loud)).id();
         awaitMail(address(quiet), "You were added to");
 
-        cases.post(actor(owner), id, "@" + quiet + " @" + loud + " first lead", "q-1");
+        conversation.post(actor(owner), id, "@" + quiet + " @" + loud + " first lead", "q-1");
         awaitMail(address(loud), "mentioned you");
         // Notifications go out one after another: once this one is there, the first was decided.
-        cases.post(actor(owner), id, "@" + loud + " second lead", "q-2");
+        conversation.post(actor(owner), id, "@" + loud + " second lead", "q-2");
         awaitMail(address(loud), m -> GreenMailUtil.getBody(m).contains("second lead"));
 
         assertThat(mailsTo(address(quiet))).extracting(MimeMessage::getSubject)
@@ -168,7 +172,7 @@ class MailIT {
         String owner = user("owner");
         String member = user("member");
         String id = cases.create(actor(owner), "Forged invoices", null, null, List.of(member)).id();
-        cases.post(actor(owner), id, "@" + member + " are these invoices genuine?", "r-1");
+        conversation.post(actor(owner), id, "@" + member + " are these invoices genuine?", "r-1");
         MimeMessage notification = awaitMail(address(member), "mentioned you");
 
         String replyId = "<reply-" + member + "@mail.customs.test>";
@@ -180,7 +184,7 @@ class MailIT {
         fetcher.fetch();
         fetcher.fetch();
 
-        List<Message> thread = cases.messages(actor(owner), id, 0, 100);
+        List<Message> thread = conversation.messages(actor(owner), id, 0, 100);
         assertThat(thread).extracting(m -> m.author() + ": " + m.text()).containsExactly(
                 owner + ": @" + member + " are these invoices genuine?",
                 member + ": They are forged: same serial numbers.");
@@ -192,7 +196,7 @@ class MailIT {
         String owner = user("owner");
         String outsider = user("outsider");
         String id = cases.create(actor(owner), "Transfer pricing", null, null, List.of()).id();
-        cases.post(actor(owner), id, "only the owner so far", "o-1");
+        conversation.post(actor(owner), id, "only the owner so far", "o-1");
 
         reply(address(outsider), "Re: [" + id + "] something", null, "<outsider-" + outsider + "@x.test>",
                 "Let me in on this.");
@@ -200,7 +204,7 @@ class MailIT {
                 "Me too.");
         fetcher.fetch();
 
-        assertThat(cases.messages(actor(owner), id, 0, 100)).extracting(Message::text)
+        assertThat(conversation.messages(actor(owner), id, 0, 100)).extracting(Message::text)
                 .containsExactly("only the owner so far");
     }
 

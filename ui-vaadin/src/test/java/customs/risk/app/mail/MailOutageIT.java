@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import customs.risk.app.TestStores;
 import customs.risk.app.security.Actor;
+import customs.risk.app.cases.CaseConversation;
 import customs.risk.app.cases.CaseService;
 import customs.risk.app.security.Role;
 import customs.risk.app.security.UserAccounts;
@@ -51,6 +52,9 @@ class MailOutageIT {
     CaseService cases;
 
     @Autowired
+    CaseConversation conversation;
+
+    @Autowired
     Driver driver;
 
     @Test
@@ -63,10 +67,10 @@ class MailOutageIT {
         long start = System.nanoTime();
 
         String id = cases.create(owner, "Mail is down", null, null, List.of("outage-member")).id();
-        var posted = cases.post(owner, id, "@outage-member still reachable here", "down-1");
+        var posted = conversation.post(owner, id, "@outage-member still reachable here", "down-1");
 
         assertThat(posted.created()).isTrue();
-        assertThat(cases.messages(owner, id, 0, 10)).hasSize(1);
+        assertThat(conversation.messages(owner, id, 0, 10)).hasSize(1);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         await(() -> pendingMails() == 2, "the assignment and the mention mail are kept");
 

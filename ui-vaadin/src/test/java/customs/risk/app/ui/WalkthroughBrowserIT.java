@@ -37,6 +37,9 @@ class WalkthroughBrowserIT {
     customs.risk.app.cases.CaseService cases;
 
     @Autowired
+    customs.risk.app.cases.CaseConversation conversation;
+
+    @Autowired
     customs.risk.app.security.UserAccounts accounts;
 
     @Test
@@ -44,7 +47,7 @@ class WalkthroughBrowserIT {
         var officer = new customs.risk.app.security.Actor("officer", false);
         String caseId = cases.create(officer, "Lithium round trip", customs.risk.app.cases.CaseModel.Priority.HIGH,
                 java.util.List.of("Company:476-87-16904"), java.util.List.of("investigator")).id();
-        cases.post(officer, caseId, "Opening note for the team", "opening-note");
+        conversation.post(officer, caseId, "Opening note for the team", "opening-note");
         openCase(browser, "officer", caseId);
         try (var colleague = new Browser(port)) {
             colleague.login("investigator", DEMO_PASSWORD);

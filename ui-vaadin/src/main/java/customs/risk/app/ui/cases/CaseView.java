@@ -24,17 +24,18 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import customs.risk.app.security.Actor;
 import customs.risk.app.cases.CaseAttachments;
 import customs.risk.app.cases.CaseBroadcaster;
+import customs.risk.app.cases.CaseConversation;
 import customs.risk.app.cases.CaseException;
-import customs.risk.app.cases.CaseModel;
 import customs.risk.app.cases.CaseModel.Changes;
 import customs.risk.app.cases.CaseModel.Priority;
 import customs.risk.app.cases.CaseModel.Status;
+import customs.risk.app.cases.CaseModel;
 import customs.risk.app.cases.CaseService;
 import customs.risk.app.explore.NodeRef;
 import customs.risk.app.security.AccountPrincipal;
+import customs.risk.app.security.Actor;
 import customs.risk.app.store.RiskProperties;
 import customs.risk.app.ui.MainLayout;
 import customs.risk.app.ui.RiskBadges;
@@ -59,6 +60,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final CaseService cases;
+    private final CaseConversation conversation;
     private final CaseAttachments attachments;
     private final CaseBroadcaster broadcaster;
     private final long maxFileBytes;
@@ -71,9 +73,10 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
     private boolean managing;
     private CaseBroadcaster.Subscription changes;
 
-    public CaseView(CaseService cases, CaseAttachments attachments, CaseBroadcaster broadcaster,
+    public CaseView(CaseService cases, CaseConversation conversation, CaseAttachments attachments, CaseBroadcaster broadcaster,
             RiskProperties properties, AuthenticationContext authentication) {
         this.cases = cases;
+        this.conversation = conversation;
         this.attachments = attachments;
         this.broadcaster = broadcaster;
         this.maxFileBytes = properties.documents().maxSize().toBytes();
@@ -107,7 +110,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
         removeAll();
         open = view.status() != Status.CLOSED;
         render(view);
-        add(summary, manage, section("Conversation", new ConversationPanel(cases, attachments, broadcaster, actor,
+        add(summary, manage, section("Conversation", new ConversationPanel(conversation, attachments, broadcaster, actor,
                 caseId, team(view), open, maxFileBytes)), section("Timeline", timeline));
     }
 

@@ -15,11 +15,12 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import customs.risk.app.security.Actor;
+import customs.risk.app.cases.CaseConversation;
 import customs.risk.app.cases.CaseException;
 import customs.risk.app.cases.CaseModel;
 import customs.risk.app.cases.CaseService;
 import customs.risk.app.security.AccountPrincipal;
+import customs.risk.app.security.Actor;
 import customs.risk.app.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
@@ -35,11 +36,11 @@ import java.util.List;
 @RolesAllowed({"ADMIN", "RISK_OFFICER", "INVESTIGATOR", "INSPECTOR"})
 public class CasesView extends VerticalLayout {
 
-    public CasesView(CaseService cases, AuthenticationContext authentication) {
+    public CasesView(CaseService cases, CaseConversation conversation, AuthenticationContext authentication) {
         setId("cases-view");
         var actor = authentication.getAuthenticatedUser(AccountPrincipal.class).map(Actor::of).orElseThrow();
         var unread = new HashMap<String, Long>();
-        cases.unread(actor).forEach(u -> unread.put(u.caseId(), u.unread()));
+        conversation.unread(actor).forEach(u -> unread.put(u.caseId(), u.unread()));
 
         var grid = new Grid<CaseModel.CaseDetails>();
         grid.setId("cases-grid");

@@ -18,12 +18,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
-import customs.risk.app.security.Actor;
 import customs.risk.app.cases.CaseAttachments;
 import customs.risk.app.cases.CaseBroadcaster;
+import customs.risk.app.cases.CaseConversation;
 import customs.risk.app.cases.CaseException;
 import customs.risk.app.cases.CaseModel.Message;
-import customs.risk.app.cases.CaseService;
+import customs.risk.app.security.Actor;
 import customs.risk.app.ui.RiskBadges;
 import java.io.File;
 import java.io.IOException;
@@ -47,7 +47,7 @@ final class ConversationPanel extends VerticalLayout {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    private final CaseService cases;
+    private final CaseConversation cases;
     private final CaseAttachments attachments;
     private final CaseBroadcaster broadcaster;
     private final Actor actor;
@@ -64,7 +64,7 @@ final class ConversationPanel extends VerticalLayout {
 
     private record PendingFile(String name, File file) {}
 
-    ConversationPanel(CaseService cases, CaseAttachments attachments, CaseBroadcaster broadcaster, Actor actor,
+    ConversationPanel(CaseConversation cases, CaseAttachments attachments, CaseBroadcaster broadcaster, Actor actor,
             String caseId, List<String> team, boolean open, long maxFileBytes) {
         this.cases = cases;
         this.attachments = attachments;
