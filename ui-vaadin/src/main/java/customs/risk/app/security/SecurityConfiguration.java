@@ -125,10 +125,10 @@ class SecurityConfiguration {
     @Order(4)
     SecurityFilterChain browserChain(HttpSecurity http, AuthenticationManager manager) throws Exception {
         http.authenticationManager(manager)
-                // WebJars hold public JavaScript libraries, /styles the application's stylesheet (the
-                // login page needs it too); /error renders the error of any request
+                // WebJars hold public JavaScript libraries, /styles and /icons the application's
+                // stylesheet and icon (the login page needs them too); /error renders the error of any request
                 // (also an API one), so it must not itself demand a login.
-                .authorizeHttpRequests(a -> a.requestMatchers("/webjars/**", "/styles/**", "/error").permitAll()
+                .authorizeHttpRequests(a -> a.requestMatchers("/webjars/**", "/styles/**", "/icons/**", "/error").permitAll()
                         // File downloads the pages link to; the controller checks the roles.
                         .requestMatchers("/download/**").authenticated())
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));

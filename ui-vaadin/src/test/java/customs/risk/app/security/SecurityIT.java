@@ -409,6 +409,10 @@ class SecurityIT {
         assertThat(stylesheet.statusCode()).as("the application's stylesheet loads").isEqualTo(200);
         assertThat(stylesheet.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
                 assertThat(t).startsWith("text/css"));
+        var icon = http.send(HttpRequest.newBuilder(url("/icons/favicon.svg")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(icon.statusCode()).as("the icon loads, signed in or not").isEqualTo(200);
+        assertThat(icon.body()).contains("<svg");
     }
 
     @Test
