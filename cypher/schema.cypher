@@ -27,13 +27,13 @@ CREATE INDEX person_name IF NOT EXISTS FOR (p:Person) ON (p.name);
 CREATE INDEX declaration_risk IF NOT EXISTS FOR (d:Declaration) ON (d.riskScore);
 CREATE INDEX company_risk IF NOT EXISTS FOR (c:Company) ON (c.riskScore);
 
-// Cases: timeline events and messages (ui-vaadin customs.risk.app.cases). A case's messages are
+// Cases: timeline events and messages (cases/, customs.risk.cases). A case's messages are
 // numbered by the counter messageSeq on the :Case node; a retried post is found by clientId.
 CREATE CONSTRAINT message_id IF NOT EXISTS FOR (m:Message) REQUIRE m.id IS UNIQUE;
 CREATE INDEX message_client_id IF NOT EXISTS FOR (m:Message) ON (m.clientId);
 CREATE INDEX case_status IF NOT EXISTS FOR (c:Case) ON (c.status);
 
-// Acceptance surveys (ui-vaadin customs.risk.app.survey). One answer per user and survey: the
+// Acceptance surveys (survey/, customs.risk.survey.service). One answer per user and survey: the
 // response key is surveyId/username, so a second answer fails here even when two arrive at once.
 CREATE CONSTRAINT survey_id IF NOT EXISTS FOR (s:Survey) REQUIRE s.id IS UNIQUE;
 CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (t:Statement) REQUIRE t.id IS UNIQUE;

@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The documents module is a plain library the application wires up: no Spring, no Vaadin, no
- * other project module. Only {@code engine} touches Elasticsearch's server internals; search and
- * outbox speak to Elasticsearch through the client, so they work against an external cluster too.
+ * Extraction, search and the outbox are a plain library: no Spring, no other project module.
+ * {@code filing} keeps filed documents in the graph and the file store, and tells the application
+ * through Spring events; nothing here knows the web or Vaadin. Only {@code engine} touches
+ * Elasticsearch's server internals; search and outbox speak to Elasticsearch through the client,
+ * so they work against an external cluster too.
  */
 class DocumentsArchitectureTest {
 
@@ -25,10 +27,17 @@ class DocumentsArchitectureTest {
     }
 
     @Test
-    void isFreeOfSpringVaadinAndOtherModules() {
+    void extractionSearchAndOutboxAreFreeOfSpringAndOtherModules() {
+        noClasses().that().resideOutsideOfPackage("customs.risk.documents.filing..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "customs.risk.graph..")
+            .check(classes);
+    }
+
+    @Test
+    void knowsNoWebNoViewsAndNoModuleButTheGraphModel() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                "org.springframework..", "com.vaadin..", "jakarta.servlet..",
-                "customs.risk.graph..", "customs.risk.ingest..", "customs.risk.engine..", "customs.risk.app..")
+                "org.springframework.web..", "com.vaadin..", "jakarta.servlet..", "customs.risk.ingest..",
+                "customs.risk.engine..", "customs.risk.cases..", "customs.risk.ui..", "customs.risk.app..")
             .check(classes);
     }
 

@@ -1,0 +1,327 @@
+package customs.risk.app.cli;
+
+import customs.risk.documents.filing.SearchEngine;
+import customs.risk.engine.explore.EntityService;
+import customs.risk.engine.explore.NetworkService;
+import customs.risk.engine.explore.NodeRef;
+import customs.risk.engine.RiskService;
+import customs.risk.documents.bench.DocumentBenchmark;
+import customs.risk.engine.ranking.RiskAssessment;
+import customs.risk.fixtures.BundleGenerator;
+import customs.risk.fixtures.GeneratorSettings;
+import customs.risk.graph.DataDirectory;
+import customs.risk.graph.files.FileStore;
+import customs.risk.graph.files.Folders;
+import customs.risk.ingest.BundleIngester;
+import customs.risk.ingest.IngestListener;
+import customs.risk.ingest.IngestResult;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.neo4j.driver.Driver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
+
+/** {@code ./risk bench ingest}: load speed into an empty and into a filled store, with peak heap. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmarks that print figures. 'bench ingest': generate N declarations, load them into an empty"
+                + " data dir (Neo4j's offline importer, then indexes), then load a second bundle into the filled store"
+                + " (transactions, as the REST API does). Generation time is not counted.",
+                "'bench score': generate N declarations, load them, train a model and rescore everything with it,"
+                        + " rescore everything again with that model, then load a second bundle (--second, default"
+                        + " 10,000) and score its declarations incrementally; each with its stages and peak heap.",
+                "'bench documents --count N': generate N filed documents, index them into the in-process Elasticsearch"
+                        + " node and into a plain Lucene index, then run a mixed query set on both; prints documents/s"
+                        + " and query latency p50/p95 side by side.",
+                "'bench ui --declarations N': generate, load and score N declarations, then time what the views wait"
+                        + " for: the first rows of each ranking, an entity page's data, a capped expansion of the node with"
+                        + " the most neighbours (server side, through the services the views call).",
+                "Peak heap is sampled every 50 ms; run with RISK_JAVA_OPTS=-Xmx1g to hold it to 1 GB."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, score or documents")
+    String what;
+
+    @Option(names = "--declarations", defaultValue = "1000000", paramLabel = "N",
+            description = "Declarations of the first bundle (default: ${DEFAULT-VALUE}).")
+    int declarations;
+
+    @Option(names = "--second", paramLabel = "N",
+            description = "Declarations of the second bundle, loaded into the filled store (default: N / 10).")
+    Integer second;
+
+    @Option(names = "--count", defaultValue = "100000", paramLabel = "N",
+            description = "Documents for 'bench documents' (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the first bundle; the second uses seed + 1.")
+    long seed;
+
+    @Option(names = "--transactional", description = "Load the first bundle through transactions too.")
+    boolean transactional;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "An empty folder to load into (default: a temporary folder, deleted afterwards).")
+    Path dataDir;
+
+    @Unmatched
+    List<String> springArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (!List.of("ingest", "score", "documents", "ui").contains(what)) {
+            System.err.println("error: unknown benchmark '" + what + "' (available: ingest, score, documents, ui)");
+            return ExitCodes.USAGE;
+        }
+        boolean temporary = dataDir == null;
+        Path dir = temporary ? Files.createTempDirectory("bench-ingest") : dataDir;
+        if (!temporary && Files.exists(dir) && Files.list(dir).findAny().isPresent()) {
+            System.err.println("error: " + dir + " is not empty; the benchmark needs an empty data dir");
+            return ExitCodes.USAGE;
+        }
+        Path bundles = Files.createTempDirectory("bench-bundles");
+        try {
+            return switch (what) {
+                case "score" -> runScore(dir, bundles);
+                case "documents" -> runDocuments(dir);
+                case "ui" -> runViews(dir, bundles);
+                default -> run(dir, bundles);
+            };
+        } finally {
+            Folders.deleteRecursively(bundles);
+            if (temporary) {
+                Folders.deleteRecursively(dir);
+            }
+        }
+    }
+
+    private int run(Path dir, Path bundles) throws Exception {
+        int secondSize = second != null ? second : Math.max(1_000, declarations / 10);
+        var first = generate(seed, declarations, bundles.resolve("first"));
+        var secondBundle = generate(seed + 1, secondSize, bundles.resolve("second"));
+        var data = new DataDirectory(dir);
+        System.out.printf("bench ingest: %,d + %,d declarations, JVM max heap %,d MB, %d cores%n", declarations,
+                secondSize, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+
+        var heap = new HeapSampler();
+        long started = System.nanoTime();
+        IngestResult result;
+        if (transactional) {
+            try (var context = ApplicationContexts.start(dir, false, springArgs)) {
+                result = context.getBean(BundleIngester.class).ingest(first, data.reports().resolve("first.csv"),
+                        IngestListener.NONE);
+            }
+        } else {
+            result = BundleIngester.importIntoNewStore(first, data.neo4jHome(), new FileStore(data.files()),
+                    data.reports().resolve("first.csv"), IngestListener.NONE);
+        }
+        try (var context = ApplicationContexts.start(dir, false, springArgs)) {
+            // Start-up builds the constraints and indexes: part of making the store usable.
+            double seconds = (System.nanoTime() - started) / 1e9;
+            var driver = context.getBean(Driver.class);
+            long entities = nodesAndRelationships(driver);
+            print(transactional ? "empty store, transactions" : "empty store, offline import + indexes", result,
+                    seconds, entities, heap.peakAndReset());
+
+            long before = entities;
+            started = System.nanoTime();
+            var filled = context.getBean(BundleIngester.class).ingest(secondBundle,
+                    data.reports().resolve("second.csv"), IngestListener.NONE);
+            seconds = (System.nanoTime() - started) / 1e9;
+            print("filled store, transactions", filled, seconds, nodesAndRelationships(driver) - before,
+                    heap.peakAndReset());
+        } finally {
+            heap.stop();
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Training and full rescoring of a generated store, stage by stage, then the incremental scoring
+     * of a second bundle loaded into it.
+     */
+    private int runScore(Path dir, Path bundles) throws Exception {
+        int secondSize = second != null ? second : 10_000;
+        var first = generate(seed, declarations, bundles.resolve("first"));
+        var secondBundle = generate(seed + 1, secondSize, bundles.resolve("second"));
+        var data = new DataDirectory(dir);
+        BundleIngester.importIntoNewStore(first, data.neo4jHome(), new FileStore(data.files()),
+                data.reports().resolve("first.csv"), IngestListener.NONE);
+        System.out.printf("bench score: %,d declarations, JVM max heap %,d MB, %d cores%n", declarations,
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+        var heap = new HeapSampler();
+        try (var context = ApplicationContexts.start(dir, false, springArgs)) {
+            var risk = context.getBean(RiskService.class);
+            heap.peakAndReset();
+            long started = System.nanoTime();
+            var trained = risk.train();
+            printStages("training (fit " + trained.model().version() + " and rescore with it)", started,
+                    trained.assessment(), heap.peakAndReset());
+            System.out.println("  declaration score: " + trained.model().facts().get("declarationModel"));
+            System.out.println("  company score: " + trained.model().facts().get("companyModel"));
+
+            started = System.nanoTime();
+            var assessment = risk.rescore();
+            printStages("full rescoring with " + assessment.model(), started, assessment, heap.peakAndReset());
+
+            var loaded = context.getBean(BundleIngester.class).ingest(secondBundle,
+                    data.reports().resolve("second.csv"), IngestListener.NONE);
+            heap.peakAndReset();
+            var scored = risk.scoreNew().orElseThrow();
+            System.out.printf("incremental scoring after loading %,d more declarations: %,d new declarations scored"
+                            + " with %s in %.2f s; peak heap %,d MB%n", loaded.declarationsLoaded(),
+                    scored.declarations(), scored.model(), scored.took().toMillis() / 1000.0,
+                    heap.peakAndReset() >> 20);
+        } finally {
+            heap.stop();
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * What the views wait for on a large store: the first page of each ranking, an entity page's
+     * data, and a capped expansion of the node with the most neighbours. Server side, through the
+     * same services the views call; each measured 5 times after one cold run.
+     */
+    private int runViews(Path dir, Path bundles) throws Exception {
+        var first = generate(seed, declarations, bundles.resolve("first"));
+        var data = new DataDirectory(dir);
+        BundleIngester.importIntoNewStore(first, data.neo4jHome(), new FileStore(data.files()),
+                data.reports().resolve("first.csv"), IngestListener.NONE);
+        try (var context = ApplicationContexts.start(dir, false, springArgs)) {
+            var risk = context.getBean(RiskService.class);
+            long started = System.nanoTime();
+            risk.train();
+            System.out.printf("bench ui: %,d declarations loaded and scored (training %.0f s, not counted)%n",
+                    declarations, (System.nanoTime() - started) / 1e9);
+            var entities = context.getBean(EntityService.class);
+            var network = context.getBean(NetworkService.class);
+            var none = customs.risk.engine.ranking.RankingFilter.NONE;
+            var entitiesKind = customs.risk.engine.ranking.RiskStore.Kind.ENTITIES;
+            var declarationsKind = customs.risk.engine.ranking.RiskStore.Kind.DECLARATIONS;
+            time("ranking: first 50 entities", () -> risk.page(entitiesKind, none, 0, 50));
+            time("ranking: first 50 declarations", () -> risk.page(declarationsKind, none, 0, 50));
+            time("ranking: 50 red declarations of HS 85", () -> risk.page(declarationsKind,
+                    new customs.risk.engine.ranking.RankingFilter(customs.risk.engine.ranking.Lane.RED, "85", null, null,
+                            null, null), 0, 50));
+            time("ranking: rows 100,000-100,049", () -> risk.page(declarationsKind, none, 100_000, 50));
+            time("ranking: score chart, declarations", () -> risk.histogram(declarationsKind));
+            time("ranking: expected hits at 5,000", () -> risk.expectedHits(5_000));
+            String top = risk.top(entitiesKind, 1).getFirst().id();
+            var company = new NodeRef("Company", top);
+            // An investigator, not an admin: the case visibility checks are part of what they wait for.
+            var viewer = new customs.risk.graph.access.Actor("investigator", false);
+            time("entity page: profile, 50 declarations, links, inspections", () -> {
+                entities.profile(viewer, company);
+                entities.declarations(top, 0, 50);
+                entities.links(company);
+                return entities.inspections(company, 100);
+            });
+            String busiest;
+            try (var session = context.getBean(Driver.class).session()) {
+                busiest = session.run("MATCH (o:Office) RETURN o.code AS code ORDER BY COUNT { (o)<-[:LODGED_AT]-() }"
+                        + " DESC LIMIT 1").single().get("code").asString();
+            }
+            var office = new NodeRef("Office", busiest);
+            long neighbours = network.degrees(viewer, office).stream().mapToLong(NetworkService.Degree::count).sum();
+            time(String.format("network: office %s (%,d neighbours): counts + first 50", busiest, neighbours), () -> {
+                network.degrees(viewer, office);
+                return network.expand(viewer, office, "LODGED_AT", false, 0, NetworkService.PAGE_DEFAULT);
+            });
+            time("network: same office, neighbours 5,000-5,049", () ->
+                    network.expand(viewer, office, "LODGED_AT", false, 5_000, NetworkService.PAGE_DEFAULT));
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void time(String what, java.util.concurrent.Callable<?> call) throws Exception {
+        long cold = System.nanoTime();
+        call.call();
+        double coldMillis = (System.nanoTime() - cold) / 1e6;
+        double[] warm = new double[5];
+        for (int i = 0; i < warm.length; i++) {
+            long t = System.nanoTime();
+            call.call();
+            warm[i] = (System.nanoTime() - t) / 1e6;
+        }
+        java.util.Arrays.sort(warm);
+        System.out.printf("  %-62s cold %7.1f ms, warm median %7.1f ms, max %7.1f ms%n", what, coldMillis, warm[2],
+                warm[4]);
+    }
+
+    /** Indexing speed and query latency of the in-process Elasticsearch node beside plain Lucene. */
+    private int runDocuments(Path dir) throws Exception {
+        try (var context = ApplicationContexts.start(dir, false, springArgs)) {
+            var client = context.getBean(SearchEngine.class).client();
+            DocumentBenchmark.run(DocumentBenchmark.Settings.of(count), dir.resolve("bench"), client, System.out);
+            return ExitCodes.OK;
+        }
+    }
+
+    private static void printStages(String what, long started, RiskAssessment assessment, long peakHeap) {
+        System.out.printf("%s: %.1f s for %,d declarations and %,d companies%n", what,
+                (System.nanoTime() - started) / 1e9, assessment.declarations().size(), assessment.entities().size());
+        assessment.stages().forEach((stage, took) ->
+                System.out.printf("  %-32s %6.1f s%n", stage, took.toMillis() / 1000.0));
+        System.out.printf("  peak heap %,d MB%n", peakHeap >> 20);
+    }
+
+    private static Path generate(long seed, int n, Path out) {
+        long started = System.nanoTime();
+        var summary = BundleGenerator.generate(GeneratorSettings.defaults(seed, n), out);
+        System.out.printf("generated %,d declarations in %.1f s (not counted)%n", summary.declarations(),
+                (System.nanoTime() - started) / 1e9);
+        return summary.bundleDir();
+    }
+
+    private static void print(String phase, IngestResult result, double seconds, long entities, long peakHeap) {
+        long declarations = result.declarationsLoaded();
+        System.out.printf("%-38s %,9d declarations in %6.1f s = %,7.0f declarations/s; %,10d nodes+relationships"
+                        + " = %,8.0f/s; %,d rows rejected; peak heap %,d MB%n",
+                phase + ":", declarations, seconds, declarations / seconds, entities, entities / seconds,
+                result.rejected(), peakHeap >> 20);
+    }
+
+    private static long nodesAndRelationships(Driver driver) {
+        try (var session = driver.session()) {
+            return session.run("CALL { MATCH (n) RETURN count(n) AS n } CALL { MATCH ()-[r]->() RETURN count(r) AS r }"
+                    + " RETURN n + r").single().get(0).asLong();
+        }
+    }
+
+    /** Samples used heap in the background; the highest sample since the last reset. */
+    private static final class HeapSampler {
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread thread;
+
+        HeapSampler() {
+            var memory = ManagementFactory.getMemoryMXBean();
+            thread = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long peakAndReset() {
+            return peak.getAndSet(0);
+        }
+
+        void stop() {
+            thread.interrupt();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package customs.risk.app.security;
+
+import customs.risk.graph.access.Role;
+import static customs.risk.graph.access.Role.ADMIN;
+import static customs.risk.graph.access.Role.INVESTIGATOR;
+import static customs.risk.graph.access.Role.RISK_OFFICER;
+import static customs.risk.graph.access.Role.STAFF;
+import static customs.risk.graph.access.Role.TRADER;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * Who may call which REST endpoint: one row per method and path, checked in order; anything under
+ * {@code /api/} that no row names is refused, so a new endpoint is closed until it gets a row here.
+ *
+ * <p>Decisions: traders may not upload bundles (a bundle can describe other companies, people and
+ * inspections, which a trader must not write; their declarations come through the declaration form,
+ * scoped to their company), nor read rankings, statistics or documents; they read their own
+ * declarations at {@code /api/my/declarations}. Inspectors see documents and statistics but not the
+ * rankings, which steer selection. Traders have no part in cases. Administrators and risk officers
+ * publish announcements and see who acknowledged them; everyone reads those addressed to them.
+ * Everyone reads and sets their own e-mail address and notification choices at {@code /api/account}.
+ * Administrators define acceptance surveys; they and risk officers read the results. Administrators
+ * manage users and export the audit of that, and of each case.
+ */
+final class ApiAccess {
+
+    record Rule(HttpMethod method, String path, Set<Role> roles) {}
+
+    static final List<Rule> RULES = List.of(
+            new Rule(HttpMethod.POST, "/api/bundles", EnumSet.of(ADMIN, RISK_OFFICER)),
+            new Rule(HttpMethod.GET, "/api/bundles/**", EnumSet.of(ADMIN, RISK_OFFICER)),
+            new Rule(HttpMethod.GET, "/api/risk/**", EnumSet.of(ADMIN, RISK_OFFICER, INVESTIGATOR)),
+            new Rule(HttpMethod.GET, "/api/stats", STAFF),
+            new Rule(HttpMethod.POST, "/api/documents", STAFF),
+            new Rule(HttpMethod.GET, "/api/documents/**", STAFF),
+            new Rule(HttpMethod.GET, "/api/companies/*/documents", STAFF),
+            new Rule(HttpMethod.GET, "/api/my/**", EnumSet.of(TRADER)),
+            // A case's audit trail leaves the building only through an administrator.
+            new Rule(HttpMethod.GET, "/api/cases/*/audit", EnumSet.of(ADMIN)),
+            // Staff only; which cases each may see is the case team's affair (CaseService).
+            new Rule(HttpMethod.GET, "/api/cases", STAFF),
+            new Rule(HttpMethod.POST, "/api/cases", STAFF),
+            new Rule(HttpMethod.GET, "/api/cases/**", STAFF),
+            new Rule(HttpMethod.POST, "/api/cases/**", STAFF),
+            new Rule(HttpMethod.PATCH, "/api/cases/**", STAFF),
+            new Rule(HttpMethod.DELETE, "/api/cases/**", STAFF),
+            // Everyone reads and acknowledges what is addressed to them (AnnouncementService decides what).
+            new Rule(HttpMethod.POST, "/api/announcements", EnumSet.of(ADMIN, RISK_OFFICER)),
+            new Rule(HttpMethod.GET, "/api/announcements/*/acks", EnumSet.of(ADMIN, RISK_OFFICER)),
+            new Rule(HttpMethod.GET, "/api/announcements", EnumSet.allOf(Role.class)),
+            new Rule(HttpMethod.POST, "/api/announcements/*/ack", EnumSet.allOf(Role.class)),
+            new Rule(HttpMethod.GET, "/api/users", EnumSet.of(ADMIN)),
+            new Rule(HttpMethod.POST, "/api/users", EnumSet.of(ADMIN)),
+            new Rule(HttpMethod.PATCH, "/api/users/*", EnumSet.of(ADMIN)),
+            new Rule(HttpMethod.GET, "/api/admin/audit", EnumSet.of(ADMIN)),
+            new Rule(HttpMethod.GET, "/api/account", EnumSet.allOf(Role.class)),
+            new Rule(HttpMethod.PATCH, "/api/account", EnumSet.allOf(Role.class)),
+            // Administrators define, open and close surveys; they and risk officers read the results.
+            // Everyone may list and answer the surveys open to their role (SurveyService decides which).
+            new Rule(HttpMethod.GET, "/api/surveys/*/statistics", EnumSet.of(ADMIN, RISK_OFFICER)),
+            new Rule(HttpMethod.GET, "/api/surveys/*/results.csv", EnumSet.of(ADMIN, RISK_OFFICER)),
+            new Rule(HttpMethod.GET, "/api/surveys/*/results.xlsx", EnumSet.of(ADMIN, RISK_OFFICER)),
+            new Rule(HttpMethod.POST, "/api/surveys/*/answers", EnumSet.allOf(Role.class)),
+            new Rule(HttpMethod.POST, "/api/surveys", EnumSet.of(ADMIN)),
+            new Rule(HttpMethod.PUT, "/api/surveys/*", EnumSet.of(ADMIN)),
+            new Rule(HttpMethod.PUT, "/api/surveys/*/roles", EnumSet.of(ADMIN)),
+            new Rule(HttpMethod.POST, "/api/surveys/*/open", EnumSet.of(ADMIN)),
+            new Rule(HttpMethod.POST, "/api/surveys/*/close", EnumSet.of(ADMIN)),
+            new Rule(HttpMethod.GET, "/api/surveys", EnumSet.allOf(Role.class)),
+            new Rule(HttpMethod.GET, "/api/surveys/*", EnumSet.allOf(Role.class)));
+
+    private ApiAccess() {}
+
+    static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry registry) {
+        for (Rule rule : RULES) {
+            registry.requestMatchers(rule.method(), rule.path()).hasAnyRole(Role.names(rule.roles()));
+        }
+        registry.anyRequest().denyAll();
+    }
+}

@@ -1,0 +1,272 @@
+package customs.risk.cases.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import customs.risk.app.TestStores;
+import customs.risk.cases.announcements.AnnouncementService;
+import customs.risk.graph.access.Actor;
+import customs.risk.cases.CaseModel.Changes;
+import customs.risk.cases.CaseModel.Message;
+import customs.risk.cases.CaseConversation;
+import customs.risk.cases.CaseService;
+import customs.risk.cases.team.Notification;
+import customs.risk.graph.access.Role;
+import customs.risk.cases.team.UserAccounts;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * E-mail against real SMTP and IMAP servers (GreenMail, in this JVM): mention, assignment and
+ * announcement notifications arrive, a user's choice to get no mention mail is kept, and a reply fetched from the
+ * mailbox lands in the case conversation once, and only when its sender is on the case.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+class MailIT {
+
+    private static final String MAILBOX = "risk@customs.test";
+    private static final String MAILBOX_LOGIN = "risk-mailbox";
+    private static final String MAILBOX_PASSWORD = "mailbox-password";
+    private static final String PASSWORD = "a-mail-readers-password";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final AtomicInteger USERS = new AtomicInteger();
+    private static final GreenMail MAIL = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+
+    static {
+        MAIL.start();
+        MAIL.setUser(MAILBOX, MAILBOX_LOGIN, MAILBOX_PASSWORD);
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestStores.withoutSearch(registry, "mail-it");
+        registry.add("risk.mail.enabled", () -> "true");
+        registry.add("risk.mail.from", () -> MAILBOX);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("risk.mail.imap.host", () -> "127.0.0.1");
+        registry.add("risk.mail.imap.port", () -> MAIL.getImap().getPort());
+        registry.add("risk.mail.imap.ssl", () -> "false");
+        registry.add("risk.mail.imap.username", () -> MAILBOX_LOGIN);
+        registry.add("risk.mail.imap.password", () -> MAILBOX_PASSWORD);
+        // The tests fetch themselves, so that they know when it happened.
+        registry.add("risk.mail.imap.poll-interval", () -> "1h");
+    }
+
+    @AfterAll
+    static void stopMailServer() {
+        MAIL.stop();
+    }
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    CaseService cases;
+
+    @Autowired
+    CaseConversation conversation;
+
+    @Autowired
+    ImapReplyFetcher fetcher;
+
+    @Autowired
+    AnnouncementService announcements;
+
+    @Test
+    void aMentionedUserGetsAMailThatNamesTheCase() throws Exception {
+        String owner = user("owner");
+        String member = user("member");
+        String id = cases.create(actor(owner), "Undervalued pumps", null, null, List.of(member)).id();
+
+        conversation.post(actor(owner), id, "@" + member + " please check the invoices", "m-1");
+
+        MimeMessage mail = awaitMail(address(member), "mentioned you");
+        assertThat(mail.getSubject()).startsWith("[" + id + "]").contains("@" + owner);
+        assertThat(GreenMailUtil.getBody(mail)).contains("please check the invoices");
+        assertThat(mail.getHeader("Message-ID")[0]).startsWith("<" + id + ".");
+        assertThat(Arrays.stream(mail.getReplyTo()).map(a -> ((InternetAddress) a).getAddress()))
+                .containsExactly(MAILBOX);
+        assertThat(mailsTo(address(owner))).as("no mail about one's own message").isEmpty();
+    }
+
+    @Test
+    void aUserAddedToACaseOrMadeItsOwnerGetsAnAssignmentMail() throws Exception {
+        String owner = user("owner");
+        String member = user("member");
+        String heir = user("heir");
+        String id = cases.create(actor(owner), "Circular trade", null, null, List.of()).id();
+
+        cases.addMember(actor(owner), id, member);
+        cases.update(actor(owner), id, new Changes(null, null, null, null, heir));
+
+        assertThat(awaitMail(address(member), "You were added to").getSubject())
+                .isEqualTo("[" + id + "] You were added to: Circular trade");
+        assertThat(awaitMail(address(heir), "You now own").getSubject())
+                .isEqualTo("[" + id + "] You now own: Circular trade");
+    }
+
+    @Test
+    void aUserWhoTurnedMentionsOffGetsNoMentionMail() throws Exception {
+        String owner = user("owner");
+        String quiet = user("quiet");
+        String loud = user("loud");
+        accounts.setNotifications(quiet, Set.of(Notification.ASSIGNMENT));
+        String id = cases.create(actor(owner), "Split shipments", null, null, List.of(quiet, loud)).id();
+        awaitMail(address(quiet), "You were added to");
+
+        conversation.post(actor(owner), id, "@" + quiet + " @" + loud + " first lead", "q-1");
+        awaitMail(address(loud), "mentioned you");
+        // Notifications go out one after another: once this one is there, the first was decided.
+        conversation.post(actor(owner), id, "@" + loud + " second lead", "q-2");
+        awaitMail(address(loud), m -> GreenMailUtil.getBody(m).contains("second lead"));
+
+        assertThat(mailsTo(address(quiet))).extracting(MimeMessage::getSubject)
+                .noneMatch(subject -> subject.contains("mentioned you"));
+    }
+
+    @Test
+    void anAnnouncementIsMailedToItsAudienceSaveThoseWhoTurnedAnnouncementsOff() throws Exception {
+        String author = user("announcer");
+        String reader = user("reader");
+        String quiet = user("quiet-reader");
+        accounts.setNotifications(quiet, Set.of(Notification.MENTION));
+        String inspector = "mail-inspector-" + USERS.incrementAndGet();
+        accounts.create(inspector, PASSWORD, Set.of(Role.INSPECTOR), null);
+        accounts.setEmail(inspector, address(inspector));
+
+        announcements.publish(author, "New valuation rule", "From Monday, declare freight separately.", "INVESTIGATOR");
+        MimeMessage mail = awaitMail(address(reader), "New valuation rule");
+        assertThat(mail.getSubject()).isEqualTo("[Announcement] New valuation rule");
+        assertThat(GreenMailUtil.getBody(mail)).contains("declare freight separately", author, "all investigators");
+        // Mail goes out one after another: once this one is there, the first announcement was decided.
+        announcements.publish(author, "Office closed", "The Busan office is closed on Friday.", "ALL");
+        awaitMail(address(inspector), "Office closed");
+
+        assertThat(mailsTo(address(inspector))).as("not addressed to inspectors").extracting(MimeMessage::getSubject)
+                .noneMatch(subject -> subject.contains("New valuation rule"));
+        assertThat(mailsTo(address(quiet))).as("turned announcements off").isEmpty();
+        assertThat(mailsTo(address(author))).as("no mail about one's own announcement").isEmpty();
+    }
+
+    @Test
+    void aMembersReplyLandsInTheConversationOnceEvenWhenFetchedTwice() throws Exception {
+        String owner = user("owner");
+        String member = user("member");
+        String id = cases.create(actor(owner), "Forged invoices", null, null, List.of(member)).id();
+        conversation.post(actor(owner), id, "@" + member + " are these invoices genuine?", "r-1");
+        MimeMessage notification = awaitMail(address(member), "mentioned you");
+
+        String replyId = "<reply-" + member + "@mail.customs.test>";
+        for (int copy = 0; copy < 2; copy++) {
+            reply(address(member), "Re: " + notification.getSubject(), notification.getHeader("Message-ID")[0],
+                    replyId, "They are forged: same serial numbers.\n\nOn Sun, 29 Nov 2026 at 06:00, Risk wrote:\n"
+                            + "> @" + member + " are these invoices genuine?\n");
+        }
+        fetcher.fetch();
+        fetcher.fetch();
+
+        List<Message> thread = conversation.messages(actor(owner), id, 0, 100);
+        assertThat(thread).extracting(m -> m.author() + ": " + m.text()).containsExactly(
+                owner + ": @" + member + " are these invoices genuine?",
+                member + ": They are forged: same serial numbers.");
+        assertThat(thread.getLast().clientId()).isEqualTo("mail:" + replyId);
+    }
+
+    @Test
+    void aReplyFromSomeoneNotOnTheCaseDoesNotLand() throws Exception {
+        String owner = user("owner");
+        String outsider = user("outsider");
+        String id = cases.create(actor(owner), "Transfer pricing", null, null, List.of()).id();
+        conversation.post(actor(owner), id, "only the owner so far", "o-1");
+
+        reply(address(outsider), "Re: [" + id + "] something", null, "<outsider-" + outsider + "@x.test>",
+                "Let me in on this.");
+        reply("stranger@elsewhere.test", "Re: [" + id + "] something", null, "<stranger-" + outsider + "@x.test>",
+                "Me too.");
+        fetcher.fetch();
+
+        assertThat(conversation.messages(actor(owner), id, 0, 100)).extracting(Message::text)
+                .containsExactly("only the owner so far");
+    }
+
+    private String user(String role) {
+        String name = "mail-" + role + "-" + USERS.incrementAndGet();
+        accounts.create(name, PASSWORD, Set.of(Role.INVESTIGATOR), null);
+        accounts.setEmail(name, address(name));
+        return name;
+    }
+
+    private static String address(String username) {
+        return username + "@customs.test";
+    }
+
+    private static Actor actor(String username) {
+        return new Actor(username, false);
+    }
+
+    /** Sends a reply into the application's mailbox, with the Message-ID given (a real client picks its own). */
+    private static void reply(String from, String subject, String inReplyTo, String messageId, String text)
+            throws MessagingException {
+        Session session = GreenMailUtil.getSession(MAIL.getSmtp().getServerSetup());
+        var mail = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        mail.setFrom(new InternetAddress(from));
+        mail.setRecipients(jakarta.mail.Message.RecipientType.TO, MAILBOX);
+        mail.setSubject(subject);
+        if (inReplyTo != null) {
+            mail.setHeader("In-Reply-To", inReplyTo);
+        }
+        mail.setText(text, "UTF-8");
+        Transport.send(mail);
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(jakarta.mail.Message.RecipientType.TO))
+                        .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static MimeMessage awaitMail(String address, String subjectPart) throws InterruptedException {
+        return awaitMail(address, m -> {
+            try {
+                return m.getSubject().contains(subjectPart);
+            } catch (MessagingException e) {
+                return false;
+            }
+        });
+    }
+
+    private static MimeMessage awaitMail(String address, java.util.function.Predicate<MimeMessage> wanted) {
+        return await("a mail to " + address).atMost(WAIT)
+                .until(() -> mailsTo(address).stream().filter(wanted).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+}

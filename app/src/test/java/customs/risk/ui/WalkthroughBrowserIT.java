@@ -1,0 +1,456 @@
+package customs.risk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import customs.risk.documents.filing.DocumentService;
+import customs.risk.engine.RiskService;
+import customs.risk.ingest.BundleIngester;
+import customs.risk.ingest.IngestListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Each view walked in headless Chromium, on the demo bundle scored by a trained model: filter the
+ * ranking, open an entity, expand its network, search globally and in documents, submit the
+ * declaration form with a validation error and then correctly, record an inspection, upload a
+ * bundle. Screenshots land in {@code target/screenshots}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.test.context.ActiveProfiles("demo")
+class WalkthroughBrowserIT {
+
+    /** The documented demo password of every demo user (README, Security). */
+    private static final String DEMO_PASSWORD = "customs-demo";
+
+    @Autowired
+    customs.risk.cases.CaseService cases;
+
+    @Autowired
+    customs.risk.cases.CaseConversation conversation;
+
+    @Autowired
+    customs.risk.cases.team.UserAccounts accounts;
+
+    @Test
+    void twoMembersSeeEachOthersMessagesLiveAndOutsidersSeeNoCase() {
+        var officer = new customs.risk.graph.access.Actor("officer", false);
+        String caseId = cases.create(officer, "Lithium round trip", customs.risk.cases.CaseModel.Priority.HIGH,
+                java.util.List.of("Company:476-87-16904"), java.util.List.of("investigator")).id();
+        conversation.post(officer, caseId, "Opening note for the team", "opening-note");
+        openCase(browser, "officer", caseId);
+        try (var colleague = new Browser(port)) {
+            colleague.login("investigator", DEMO_PASSWORD);
+            int unreadBefore = Integer.parseInt(colleague.byId("nav-cases-unread").getText());
+            assertThat(unreadBefore).as("the opening note is unread").isPositive();
+            openCase(colleague, "investigator", caseId);
+
+            browser.type("message-input", "Seen the B/L for @investigator?");
+            browser.click("message-send");
+            colleague.until(d -> colleague.byId("case-messages").getText().contains("Seen the B/L") ? true : null);
+            colleague.type("message-input", "Yes, the quantities do not match");
+            colleague.click("message-send");
+            browser.until(d -> browser.byId("case-messages").getText().contains("quantities do not match") ? true : null);
+            colleague.screenshot("case-live-investigator");
+            browser.screenshot("case-live-officer");
+            // Each message once, in order, in both sessions.
+            for (var session : java.util.List.of(browser, colleague)) {
+                String text = session.byId("case-messages").getText();
+                assertThat(text.indexOf("Seen the B/L")).isLessThan(text.indexOf("quantities do not match"));
+                assertThat(text.split("Seen the B/L", -1)).hasSize(2);
+            }
+            // What the colleague saw, opened or live, is read: the count beside "Cases" drops by the note.
+            colleague.open("/cases");
+            colleague.until(d -> colleague.byId("cases-grid") != null);
+            var badge = colleague.all(org.openqa.selenium.By.id("nav-cases-unread"));
+            int unreadAfter = badge.isEmpty() || badge.getFirst().getText().isBlank() ? 0
+                    : Integer.parseInt(badge.getFirst().getText());
+            assertThat(unreadAfter).isEqualTo(unreadBefore - 1);
+        }
+        // The network explorer shows the company as under investigation.
+        browser.open("/network?focus=Company:476-87-16904");
+        Object investigated = browser.until(d -> browser.script("const g = document.getElementById('network-graph');"
+                + " const n = g && g.cy ? g.cy.getElementById('Company:476-87-16904') : null;"
+                + " return n && n.nonempty() ? n.data('investigated') : null;"));
+        assertThat(investigated).isEqualTo(Boolean.TRUE);
+
+        browser.login("inspector", DEMO_PASSWORD);
+        browser.open("/cases/" + caseId);
+        assertThat(browser.byId("case-missing").getText()).contains("No case " + caseId);
+    }
+
+    @Test
+    void membersAttachEditAndDeleteLiveAndTheOwnerClosesTheCase() throws Exception {
+        var officer = new customs.risk.graph.access.Actor("officer", false);
+        String caseId = cases.create(officer, "Undervalued batteries", null, java.util.List.of(),
+                java.util.List.of("investigator")).id();
+        openCase(browser, "officer", caseId);
+        try (var colleague = new Browser(port)) {
+            openCase(colleague, "investigator", caseId);
+
+            // A mention chip writes the name; a picture goes with the message and shows inline for both.
+            browser.byId("mention-chips").findElement(By.cssSelector(".mention-chip")).click();
+            assertThat(browser.byId("message-input").findElement(By.cssSelector("textarea")).getDomProperty("value"))
+                    .isEqualTo("@investigator ");
+            Path picture = Files.createTempFile("seal", ".png");
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                    "png", picture.toFile());
+            var upload = browser.byId("message-upload");
+            var input = upload.findElements(By.cssSelector("input[type=file]")).stream().findFirst()
+                    .orElseGet(() -> upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")));
+            input.sendKeys(picture.toAbsolutePath().toString());
+            browser.until(d -> Boolean.TRUE.equals(browser.script("const u = document.getElementById('message-upload');"
+                    + " return u.files.length > 0 && u.files.every(f => f.complete);")) ? true : null);
+            var text = browser.byId("message-input").findElement(By.cssSelector("textarea"));
+            text.sendKeys("the seal on this invoice looks copied");
+            browser.click("message-send");
+            colleague.until(d -> d.findElements(By.cssSelector("#case-messages img.message-image")).isEmpty() ? null
+                    : true);
+            assertThat(colleague.byId("case-messages").getText()).contains("@investigator the seal on this invoice");
+            assertThat(colleague.fetchStatus(colleague.all(By.cssSelector("#case-messages img.message-image")).getFirst()
+                    .getDomAttribute("src"))).isEqualTo(200);
+
+            // Editing and deleting one's own message shows in the other session at once, history kept.
+            browser.byId("case-messages").findElement(By.cssSelector(".message-edit")).click();
+            var editor = browser.until(d -> d.findElements(By.cssSelector(".message-editor textarea")).stream()
+                    .findFirst().orElse(null));
+            editor.clear();
+            editor.sendKeys("the seal looks copied from another exporter");
+            browser.byId("case-messages").findElement(By.cssSelector(".message-save")).click();
+            colleague.until(d -> colleague.byId("case-messages").getText().contains("copied from another exporter")
+                    ? true : null);
+            assertThat(colleague.byId("case-messages").getText()).contains("edited")
+                    .doesNotContain("the seal on this invoice looks copied");
+            assertThat(colleague.all(By.cssSelector("#case-messages .message-edit"))).as("not the colleague's to edit")
+                    .isEmpty();
+            colleague.type("message-input", "Agreed, asking the exporter");
+            colleague.click("message-send");
+            browser.until(d -> browser.byId("case-messages").getText().contains("asking the exporter") ? true : null);
+            browser.byId("case-messages").findElement(By.cssSelector(".message-delete")).click();
+            browser.click("confirm-delete");
+            colleague.until(d -> colleague.byId("case-messages").getText().contains("(deleted)") ? true : null);
+            assertThat(colleague.byId("case-messages").getText()).doesNotContain("copied from another exporter")
+                    .contains("asking the exporter");
+            colleague.screenshot("case-edited-deleted-investigator");
+
+            // The owner closes the case with an outcome: the timeline says so and nobody can post any
+            // more, in the colleague's open page too.
+            browser.byId("case-manage").click();
+            browser.select("case-status", "closed");
+            browser.type("case-outcome", "Referred to the valuation unit");
+            browser.click("case-save");
+            browser.byId("case-closed-note");
+            assertThat(browser.byId("case-facts").getText()).startsWith("closed (Referred to the valuation unit)");
+            assertThat(browser.byId("case-timeline").getText()).contains("status changed: OPEN -> CLOSED",
+                    "message edited", "message deleted", "attachment added");
+            assertThat(browser.all(By.id("message-input"))).isEmpty();
+            browser.screenshot("case-closed");
+            colleague.byId("case-closed-note");
+            assertThat(colleague.byId("case-facts").getText()).startsWith("closed (Referred to the valuation unit)");
+            assertThat(colleague.byId("case-timeline").getText()).contains("status changed: OPEN -> CLOSED");
+            assertThat(colleague.all(By.id("message-input"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aUserSetsTheirMailAddressAndNotificationChoices() {
+        browser.login("inspector", DEMO_PASSWORD);
+        // The user's name in the header leads to the account page (the dev-mode toolbar covers it for a click).
+        assertThat(browser.byId("current-user").getDomAttribute("href")).isEqualTo("/account");
+        browser.open("/account");
+        browser.byId("account-view");
+        browser.type("account-email", "not an address");
+        browser.click("account-save");
+        browser.until(d -> browser.byId("account-status").getText().startsWith("Not saved") ? true : null);
+        assertThat(browser.byId("account-email").getDomAttribute("invalid")).isNotNull();
+
+        browser.type("account-email", "inspector@customs.test");
+        var mentions = browser.byId("account-notifications").findElements(By.cssSelector("vaadin-checkbox")).stream()
+                .filter(c -> c.getText().contains("mentions me")).findFirst().orElseThrow();
+        mentions.click();
+        browser.click("account-save");
+        browser.until(d -> browser.byId("account-status").getText().equals("E-mail settings saved.") ? true : null);
+        var contact = accounts.contact("inspector").orElseThrow();
+        assertThat(contact.email()).isEqualTo("inspector@customs.test");
+        assertThat(contact.notifications()).containsExactlyInAnyOrder(customs.risk.cases.team.Notification.ASSIGNMENT,
+                customs.risk.cases.team.Notification.ANNOUNCEMENT);
+        browser.screenshot("account");
+    }
+
+    private static void openCase(Browser session, String user, String caseId) {
+        session.login(user, DEMO_PASSWORD);
+        session.open("/cases/" + caseId);
+        session.byId("case-messages");
+    }
+
+    @Test
+    void anOfficersAnnouncementReachesInspectorsWhoAcknowledgeIt() {
+        browser.login("officer", DEMO_PASSWORD);
+        browser.open("/");
+        browser.type("announcement-title", "Lithium carbonate alert");
+        browser.type("announcement-text", "Check the packing lists of HS 283691 consignments from CN.");
+        browser.select("announcement-audience", "INSPECTOR");
+        browser.click("announcement-publish");
+        // Published: the form is cleared (the officer is not in the audience, so the list stays as it was).
+        browser.until(d -> browser.byId("announcement-title").findElement(By.cssSelector("input")).getDomProperty("value")
+                .isEmpty() ? true : null);
+
+        browser.login("inspector", DEMO_PASSWORD);
+        browser.open("/");
+        var ack = browser.until(d -> d.findElements(By.cssSelector("#announcement-list vaadin-button[id^='ack-']"))
+                .stream().findFirst().orElse(null));
+        ack.click();
+        browser.until(d -> browser.byId("announcement-list").getText().contains("acknowledged") ? true : null);
+        browser.screenshot("announcement-acknowledged");
+
+        browser.login("investigator", DEMO_PASSWORD);
+        browser.open("/");
+        assertThat(browser.byId("announcement-list").getText()).doesNotContain("Lithium carbonate alert");
+    }
+
+    @Test
+    void anAdministratorManagesUsersAndOthersCannot() {
+        browser.login("admin", DEMO_PASSWORD);
+        browser.open("/admin/users");
+        browser.until(d -> browser.byId("users-grid").getText().contains("inspector") ? true : null);
+        assertThat(browser.all(By.id("nav-admin-users"))).isNotEmpty();
+        browser.screenshot("admin-users");
+
+        browser.login("inspector", DEMO_PASSWORD);
+        browser.open("/");
+        browser.byId("main-nav");
+        assertThat(browser.all(By.id("nav-admin-users"))).isEmpty();
+        assertThat(browser.all(By.id("nav-ranking"))).isEmpty();
+        assertThat(browser.all(By.id("nav-entry-inspection"))).isNotEmpty();
+        browser.screenshot("inspector-navigation");
+    }
+
+    private static Path dataDir;
+    private static boolean loaded;
+    private static Browser browser;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        dataDir = Files.createTempDirectory("browser-it");
+        registry.add("risk.data-dir", dataDir::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    BundleIngester ingester;
+
+    @Autowired
+    RiskService risk;
+
+    @Autowired
+    DocumentService documents;
+
+    @BeforeEach
+    void demoData() throws Exception {
+        if (!loaded) {
+            ingester.ingest(Path.of("../fixtures/sample/bundle"), dataDir.resolve("sample.csv"), IngestListener.NONE);
+            risk.train();
+            documents.indexNew();
+            loaded = true;
+        }
+        if (browser == null) {
+            browser = new Browser(port);
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theRankingFiltersAndLeadsToAnEntityPage() {
+        browser.login("officer", DEMO_PASSWORD);
+        browser.open("/ranking");
+        browser.byId("ranking-grid");
+        String first = browser.until(d -> d.findElements(By.cssSelector("#ranking-grid a")).stream()
+                .map(a -> a.getText()).filter(t -> !t.isBlank()).findFirst().orElse(null));
+        browser.screenshot("ranking-entities");
+        // The Id header sorts by id instead of by risk.
+        String firstById = risk.page(customs.risk.engine.ranking.RiskStore.Kind.ENTITIES,
+                customs.risk.engine.ranking.RankingFilter.NONE, customs.risk.engine.ranking.RiskStore.Order.BY_ID, 0, 1)
+                .getFirst().id();
+        assertThat(firstById).as("the demo's riskiest company is not also the first by id").isNotEqualTo(first);
+        browser.byId("ranking-grid").findElements(By.cssSelector("vaadin-grid-sorter")).getFirst().click();
+        browser.until(d -> d.findElements(By.cssSelector("#ranking-grid a")).stream().map(a -> a.getText())
+                .filter(t -> !t.isBlank()).findFirst().filter(firstById::equals).orElse(null));
+
+        browser.click("tab-declarations");
+        browser.type("filter-min-score", "0.7");
+        browser.until(d -> !d.findElements(By.cssSelector("#ranking-grid a")).isEmpty());
+        assertThat(browser.byId("expected-hits").getText()).contains("riskiest declarations");
+        browser.screenshot("ranking-declarations-filtered");
+
+        browser.open("/entity/Company/" + first);
+        assertThat(browser.byId("entity-title").getText()).isNotBlank();
+        assertThat(browser.byId("entity-reasons").getText()).isNotBlank();
+        browser.byId("entity-declarations");
+        browser.screenshot("entity-company");
+    }
+
+    @Test
+    void everyViewWorksUnderTheContentSecurityPolicy() {
+        var top = risk.top(customs.risk.engine.ranking.RiskStore.Kind.ENTITIES, 1).getFirst();
+        browser.login("admin", DEMO_PASSWORD);
+        browser.consoleProblems();
+        var views = new java.util.LinkedHashMap<String, String>();
+        views.put("/", "overview");
+        views.put("/ranking", "ranking-grid");
+        views.put("/entity/Company/" + top.id(), "entity-title");
+        views.put("/network?focus=Company:" + top.id(), "selected-node");
+        views.put("/cases", "cases-view");
+        views.put("/documents?q=invoice", "doc-search-total");
+        views.put("/documents/upload", "document-upload");
+        views.put("/search?q=invoice", "search-documents");
+        views.put("/entry/bundle", "bundle-entry");
+        views.put("/surveys", "surveys-view");
+        views.put("/admin/users", "users-view");
+        views.put("/swagger-ui/index.html", "swagger-ui");
+        var problems = new ArrayList<String>();
+        for (var view : views.entrySet()) {
+            browser.open(view.getKey());
+            browser.byId(view.getValue());
+            browser.consoleProblems().stream()
+                    .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
+                    .forEach(m -> problems.add(view.getKey() + ": " + m));
+        }
+        assertThat(problems).as("resources the policy blocked").isEmpty();
+    }
+
+    @Test
+    void theNetworkExpandsANodeAPageAtATime() {
+        var top = risk.top(customs.risk.engine.ranking.RiskStore.Kind.ENTITIES, 1).getFirst();
+        browser.login("investigator", DEMO_PASSWORD);
+        browser.open("/network?focus=Company:" + top.id());
+        browser.byId("selected-node");
+        browser.until(d -> ((Long) browser.script("const g = document.getElementById('network-graph');"
+                + " return g && g.cy ? g.cy.nodes().length : 0;")) == 1L);
+        var expand = browser.until(d -> d.findElements(By.cssSelector("#network-details vaadin-button[id^='expand-']"))
+                .stream().findFirst().orElse(null));
+        expand.click();
+        long drawn = browser.until(d -> {
+            long n = (Long) browser.script("return document.getElementById('network-graph').cy.nodes().length;");
+            return n > 1 ? n : null;
+        });
+        assertThat(drawn).isBetween(2L, 1L + 50);
+        browser.screenshot("network-expanded");
+    }
+
+    @Test
+    void aTraderFilesADeclarationWithMistakesThenCorrectlyAndSeesNoRankings() {
+        browser.login("trader", DEMO_PASSWORD);
+        browser.open("/ranking");
+        assertThat(browser.byId("not-found-text").getText()).contains("not open to your role");
+        assertThat(browser.all(By.id("ranking-grid"))).isEmpty();
+        browser.screenshot("trader-denied-ranking");
+        browser.open("/entry/declaration");
+        browser.type("declaration-declaration-id", "WEB-0001:1");
+        browser.type("declaration-filed-on", "2024-13-45");
+        browser.choose("declaration-direction", "IMPORT");
+        browser.type("declaration-office-code", "030");
+        browser.type("declaration-seller-id", "CNXIAMEN1604F");
+        browser.type("declaration-buyer-id", "476-87-16904");
+        browser.type("declaration-hs-code", "2836911000");
+        browser.type("declaration-origin-country", "CN");
+        browser.type("declaration-quantity", "-5");
+        browser.type("declaration-declared-value", "1000");
+        browser.click("declaration-submit");
+        browser.until(d -> browser.byId("declaration-quantity").getDomAttribute("invalid") != null ? true : null);
+        assertThat(browser.byId("declaration-filed-on").getDomAttribute("invalid")).isNotNull();
+        assertThat(browser.byId("declaration-origin-country").getDomAttribute("invalid")).isNull();
+        browser.screenshot("declaration-refused");
+
+        browser.type("declaration-filed-on", "2024-03-01");
+        browser.type("declaration-quantity", "3490");
+        browser.click("declaration-submit");
+        browser.until(d -> browser.byId("declaration-status").getText().startsWith("Saved") ? true : null);
+        assertThat(browser.byId("declaration-result").getText()).doesNotContain("Score");
+        assertThat(browser.byId("declaration-quantity").getDomAttribute("invalid")).isNull();
+        assertThat(risk.score(customs.risk.engine.ranking.RiskStore.Kind.DECLARATIONS, "WEB-0001:1")).isPresent();
+        browser.screenshot("declaration-saved");
+    }
+
+    @Test
+    void anInspectionResultIsRecordedForTheLearningLoop() {
+        browser.login("inspector", DEMO_PASSWORD);
+        browser.open("/entry/inspection");
+        browser.type("inspection-declaration-id", "81394-22-0000001:1");
+        browser.type("inspection-inspected-on", "2024-04-02");
+        browser.choose("inspection-outcome", "VIOLATION");
+        browser.choose("inspection-violation-type", "UNDERVALUATION");
+        browser.type("inspection-revenue-recovered", "1200");
+        browser.click("inspection-submit");
+        browser.until(d -> browser.byId("inspection-result").getText().isBlank() ? null : true);
+        assertThat(browser.byId("inspection-result").getText().toLowerCase()).contains("saved");
+        browser.screenshot("inspection-saved");
+    }
+
+    @Test
+    void aBundleUploadShowsItsProgressAndTheReport() throws Exception {
+        Path zip = Files.createTempFile("bundle", ".zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("declarations.csv"));
+            out.write(Files.readAllLines(Path.of("../fixtures/sample/bundle/declarations.csv")).stream().limit(40)
+                    .reduce("", (a, b) -> a + b + "\n").concat("BAD-1,not-a-date,IMPORT,030,X,Y,,2836911000,,CN,,,,1,KG,,1,,\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        browser.login("officer", DEMO_PASSWORD);
+        browser.open("/entry/bundle");
+        var upload = browser.byId("bundle-upload");
+        var input = upload.findElements(By.cssSelector("input[type=file]")).stream().findFirst()
+                .orElseGet(() -> upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")));
+        input.sendKeys(zip.toAbsolutePath().toString());
+        browser.until(d -> browser.byId("bundle-rejected").getText().isBlank() ? null : true);
+        assertThat(browser.byId("bundle-loaded").getText()).containsPattern("[1-9]");
+        assertThat(browser.byId("bundle-rejected").getText()).contains("1");
+        assertThat(browser.byId("bundle-report")).isNotNull();
+        browser.screenshot("bundle-uploaded");
+    }
+
+    @Test
+    void documentSearchShowsHitsFacetsAndPreview() {
+        browser.login("investigator", DEMO_PASSWORD);
+        browser.open("/documents?q=commercial+invoice");
+        browser.until(d -> d.findElements(By.cssSelector("#doc-results [id^='doc-hit-']")).isEmpty() ? null : true);
+        assertThat(browser.byId("doc-search-total").getText()).containsPattern("\\d");
+        assertThat(browser.byId("doc-facets").getText()).contains("INVOICE");
+        String download = browser.driver().findElements(By.cssSelector("[id^='doc-download-']")).getFirst()
+                .getDomAttribute("href");
+        assertThat(browser.fetchStatus(download)).as(download).isEqualTo(200);
+        var preview = browser.driver().findElements(By.cssSelector("[id^='doc-preview-']")).getFirst();
+        preview.click();
+        browser.byId("doc-preview-dialog");
+        browser.screenshot("document-search");
+    }
+
+    @Test
+    void theGlobalSearchFindsEntitiesAndDocuments() {
+        browser.login("investigator", DEMO_PASSWORD);
+        browser.open("/");
+        browser.type("global-search", "COMMERCIAL INVOICE");
+        browser.byId("global-search").findElement(By.cssSelector("input")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.until(d -> browser.path().startsWith("/search") ? true : null);
+        assertThat(browser.byId("search-documents").getText()).contains("INVOICE");
+        browser.screenshot("global-search");
+    }
+}

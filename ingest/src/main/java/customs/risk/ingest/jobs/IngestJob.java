@@ -1,0 +1,40 @@
+package customs.risk.ingest.jobs;
+
+import customs.risk.ingest.IngestProgress;
+import customs.risk.ingest.IngestResult;
+import java.time.Instant;
+
+/**
+ * A bundle load started over REST or the web upload, as its status page shows it.
+ *
+ * @param id job id
+ * @param status where it stands
+ * @param progress latest progress, null before the first row
+ * @param result the outcome once succeeded
+ * @param error what went wrong once failed
+ * @param submitted when it was accepted
+ * @param scoring what became of scoring the new declarations, once succeeded
+ * @param indexing what became of indexing the new documents, once succeeded
+ */
+public record IngestJob(
+        String id, Status status, IngestProgress progress, IngestResult result, String error, Instant submitted,
+        String scoring, String indexing) {
+
+    public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
+
+    IngestJob with(Status newStatus) {
+        return new IngestJob(id, newStatus, progress, result, error, submitted, scoring, indexing);
+    }
+
+    IngestJob with(IngestProgress newProgress) {
+        return new IngestJob(id, status, newProgress, result, error, submitted, scoring, indexing);
+    }
+
+    IngestJob succeeded(IngestResult outcome, String scoringOutcome, String indexingOutcome) {
+        return new IngestJob(id, Status.SUCCEEDED, progress, outcome, null, submitted, scoringOutcome, indexingOutcome);
+    }
+
+    IngestJob failed(String message) {
+        return new IngestJob(id, Status.FAILED, progress, result, message, submitted, scoring, indexing);
+    }
+}

@@ -1,0 +1,265 @@
+package customs.risk.ui.entity;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
+import customs.risk.graph.access.Actor;
+import customs.risk.documents.filing.DocumentService;
+import customs.risk.cases.team.AccountPrincipal;
+import customs.risk.engine.explore.EntityService;
+import customs.risk.engine.explore.NodeRef;
+import customs.risk.ui.MainLayout;
+import customs.risk.ui.RiskBadges;
+import customs.risk.documents.search.DocumentQuery;
+import customs.risk.documents.search.SearchResults;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Entity 360: everything about one company, person or declaration on one page with a URL one can
+ * send to a colleague ({@code /entity/Company/476-87-16904}): profile, score with its reasons,
+ * declarations, officers and shared identifiers, documents, inspections, and actions.
+ */
+@Route(value = "entity/:label/:key*", layout = MainLayout.class)
+@RolesAllowed({"ADMIN", "RISK_OFFICER", "INVESTIGATOR", "INSPECTOR"})
+public class EntityView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final int DECLARATIONS_PAGE = 50;
+
+    private final EntityService entities;
+    private final DocumentService documents;
+    private final customs.risk.cases.CaseService cases;
+    private final com.vaadin.flow.spring.security.AuthenticationContext authentication;
+    private String title = "Entity | Customs risk";
+
+    public EntityView(EntityService entities, DocumentService documents, customs.risk.cases.CaseService cases,
+            com.vaadin.flow.spring.security.AuthenticationContext authentication) {
+        this.entities = entities;
+        this.documents = documents;
+        this.cases = cases;
+        this.authentication = authentication;
+        setId("entity-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        var params = event.getRouteParameters();
+        var ref = NodeRef.parse(params.get("label").orElse("") + ":" + params.get("key").orElse(""));
+        var profile = ref.flatMap(r -> entities.profile(viewer(), r));
+        if (profile.isEmpty()) {
+            var missing = new Paragraph("No such entity: " + params.get("label").orElse("") + " "
+                    + params.get("key").orElse(""));
+            missing.setId("entity-missing");
+            add(new H2("Not found"), missing);
+            return;
+        }
+        show(profile.get());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    private void show(EntityService.Profile profile) {
+        var ref = profile.ref();
+        title = profile.caption() + " | Customs risk";
+        var heading = new H2(profile.caption());
+        heading.setId("entity-title");
+        var kind = new Span(ref.label() + " " + ref.key());
+        kind.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        var score = new Span("score " + RiskBadges.score(profile.score()));
+        score.setId("entity-score");
+        var header = new HorizontalLayout(heading, kind, RiskBadges.lane(profile.lane()), score);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(header, actions(profile));
+
+        var reasons = new UnorderedList();
+        reasons.setId("entity-reasons");
+        profile.reasons().forEach(r -> reasons.add(new ListItem(r)));
+        add(section("Why this score" + (profile.model().isEmpty() ? "" : " (model " + profile.model() + ")"),
+                profile.reasons().isEmpty() ? new Paragraph("Nothing stands out.") : reasons));
+        add(section("Profile", properties(profile)));
+        if (ref.label().equals("Company")) {
+            add(section("Declarations, riskiest first", declarations(ref.key())));
+        }
+        add(section(switch (ref.label()) {
+            case "Company" -> "Officers and shared identifiers";
+            case "Person" -> "Boards";
+            default -> "Parties";
+        }, links(ref)));
+        add(section("Documents", documents(ref, profile.caption())));
+        if (!ref.label().equals("Person")) {
+            add(section("Inspections", inspections(ref)));
+        }
+    }
+
+    private Component actions(EntityService.Profile profile) {
+        var network = new Anchor("/network?focus=" + profile.ref(), "");
+        network.add(new Button("Open in network"));
+        network.setId("open-network");
+        var review = new Button("Mark as reviewed", e -> {
+            entities.markReviewed(profile.ref(), user());
+            Notification.show("Marked as reviewed");
+        });
+        review.setId("mark-reviewed");
+        var openCase = new Button("Open a case", e -> {
+            var actor = authentication.getAuthenticatedUser(customs.risk.cases.team.AccountPrincipal.class)
+                    .map(customs.risk.cases.team.AccountPrincipal::actor);
+            if (actor.isEmpty()) {
+                Notification.show("Sign in to open a case");
+                return;
+            }
+            var created = cases.create(actor.get(), "About " + profile.caption(), customs.risk.cases.CaseModel
+                    .Priority.MEDIUM, java.util.List.of(profile.ref().toString()), java.util.List.of());
+            getUI().ifPresent(ui -> ui.navigate("cases/" + created.id()));
+        });
+        openCase.setId("open-case");
+        openCase.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var row = new HorizontalLayout(network, review, openCase);
+        if (!profile.reviewed().isEmpty()) {
+            row.add(new Span("reviewed by " + profile.reviewed()));
+        }
+        return row;
+    }
+
+    private static Component properties(EntityService.Profile profile) {
+        var list = new Div();
+        list.setId("entity-properties");
+        profile.properties().forEach((k, v) -> {
+            var line = new Div(new Span(k + ": "), new Span(v));
+            line.getStyle().set("font-size", "var(--lumo-font-size-s)");
+            list.add(line);
+        });
+        return list;
+    }
+
+    private Component declarations(String companyId) {
+        var grid = new Grid<EntityService.DeclarationRow>();
+        grid.setId("entity-declarations");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addComponentColumn(d -> RiskBadges.link(new NodeRef("Declaration", d.id()), d.id())).setHeader("Declaration")
+                .setAutoWidth(true);
+        grid.addColumn(EntityService.DeclarationRow::filedOn).setHeader("Filed").setAutoWidth(true);
+        grid.addColumn(EntityService.DeclarationRow::role).setHeader("Role").setAutoWidth(true);
+        grid.addColumn(EntityService.DeclarationRow::hsCode).setHeader("HS").setAutoWidth(true);
+        grid.addComponentColumn(d -> d.counterpart().isEmpty() ? new Span()
+                : RiskBadges.link(new NodeRef("Company", d.counterpart()), d.counterpart())).setHeader("Counterpart")
+                .setAutoWidth(true);
+        grid.addColumn(d -> Double.isNaN(d.valueUsd()) ? "" : String.format("%,.0f", d.valueUsd())).setHeader("USD");
+        grid.addColumn(d -> RiskBadges.score(d.score())).setHeader("Score");
+        grid.addComponentColumn(d -> RiskBadges.lane(d.lane())).setHeader("Lane");
+        grid.addColumn(EntityService.DeclarationRow::firstReason).setHeader("Main reason").setFlexGrow(1);
+        grid.setItems(query -> entities.declarations(companyId, query.getOffset(), query.getLimit()).stream());
+        grid.setHeight("320px");
+        return grid;
+    }
+
+    private Component links(NodeRef ref) {
+        var rows = entities.links(ref);
+        var list = new UnorderedList();
+        list.setId("entity-links");
+        for (var link : rows) {
+            var item = new ListItem(RiskBadges.link(link.ref(), link.caption()), new Span(" " + link.detail() + " "),
+                    RiskBadges.lane(link.lane()));
+            list.add(item);
+        }
+        return rows.isEmpty() ? new Paragraph("None.") : list;
+    }
+
+    private Component documents(NodeRef ref, String caption) {
+        var box = new Div();
+        box.setId("entity-documents");
+        try {
+            SearchResults linked = switch (ref.label()) {
+                case "Company" -> documents.search(viewer(), new DocumentQuery("", Set.of(), Set.of(ref.key()), Set.of(), null, null,
+                        null, 0, 20));
+                case "Declaration" -> documents.search(viewer(), new DocumentQuery("", Set.of(), Set.of(), Set.of(ref.key()), null,
+                        null, null, 0, 20));
+                default -> new SearchResults(0, List.of(), List.of(), List.of(), List.of());
+            };
+            var shown = new LinkedHashMap<String, SearchResults.Hit>();
+            linked.hits().forEach(h -> shown.put(h.documentId(), h));
+            if (ref.label().equals("Company")) {
+                documents.mentioning(viewer(), ref.key(), 0, 20).ifPresent(m -> m.hits().forEach(h -> shown.putIfAbsent(h.documentId(), h)));
+            }
+            if (shown.isEmpty()) {
+                box.add(new Paragraph("No documents filed by or mentioning " + caption + "."));
+            }
+            for (var hit : shown.values()) {
+                var file = new Anchor(RiskBadges.documentHref(hit.documentId()), hit.title().isBlank()
+                        ? hit.documentId() : hit.title());
+                file.setRouterIgnore(true);
+                var line = new Div(file, new Span(" " + hit.docType() + (hit.filedOn() == null ? "" : ", filed "
+                        + hit.filedOn())), new Span(linkedTo(hit, ref) ? "" : " (mentions it; filed by someone else)"));
+                box.add(line);
+            }
+        } catch (IOException | RuntimeException e) {
+            box.add(new Paragraph("Document search is unavailable: " + e.getMessage()));
+        }
+        return box;
+    }
+
+    private static boolean linkedTo(SearchResults.Hit hit, NodeRef ref) {
+        return hit.companyIds().contains(ref.key()) || hit.declarationIds().contains(ref.key());
+    }
+
+    private Component inspections(NodeRef ref) {
+        var rows = entities.inspections(ref, 100);
+        if (rows.isEmpty()) {
+            return new Paragraph("No inspections.");
+        }
+        var grid = new Grid<EntityService.InspectionRow>();
+        grid.setId("entity-inspections");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addColumn(EntityService.InspectionRow::declarationId).setHeader("Declaration");
+        grid.addColumn(EntityService.InspectionRow::inspectedOn).setHeader("Inspected");
+        grid.addColumn(EntityService.InspectionRow::outcome).setHeader("Outcome");
+        grid.addColumn(EntityService.InspectionRow::violationType).setHeader("Violation");
+        grid.addColumn(i -> String.format("%,.0f", i.revenueRecovered())).setHeader("Recovered");
+        grid.addColumn(EntityService.InspectionRow::inspector).setHeader("Inspector");
+        grid.setItems(rows);
+        grid.setAllRowsVisible(rows.size() <= 10);
+        return grid;
+    }
+
+    private static Component section(String heading, Component content) {
+        var section = new Div(new H3(heading), content);
+        section.addClassName("section");
+        section.setWidthFull();
+        return section;
+    }
+
+    private Actor viewer() {
+        return authentication.getAuthenticatedUser(AccountPrincipal.class).map(AccountPrincipal::actor).orElseThrow();
+    }
+
+    private static String user() {
+        var request = VaadinServletRequest.getCurrent();
+        return request == null || request.getUserPrincipal() == null ? "anonymous"
+                : request.getUserPrincipal().getName();
+    }
+}

@@ -1,0 +1,219 @@
+package customs.risk.ui.ranking;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import customs.risk.engine.explore.NodeRef;
+import customs.risk.engine.RiskService;
+import customs.risk.ui.MainLayout;
+import customs.risk.ui.RiskBadges;
+import customs.risk.engine.ranking.Lane;
+import customs.risk.engine.ranking.RankingFilter;
+import customs.risk.engine.ranking.RiskStore;
+import customs.risk.engine.ranking.ScoredItem;
+import customs.risk.graph.text.SpreadsheetSafe;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The risk officer's ranking: entities or declarations riskiest first in a lazy grid (rows are
+ * fetched a page at a time as the user scrolls), filters, reasons as chips, the score
+ * distribution, the hits to expect at an inspection capacity, and CSV export of the selection.
+ */
+@Route(value = "ranking", layout = MainLayout.class)
+@PageTitle("Risk ranking | Customs risk")
+@RolesAllowed({"ADMIN", "RISK_OFFICER", "INVESTIGATOR"})
+public class RankingView extends VerticalLayout {
+
+    /** Most rows a CSV export holds. */
+    static final int EXPORT_LIMIT = 10_000;
+    private static final String ID = "id";
+    private static final String SCORE = "score";
+
+    private final RiskService risk;
+    private final Grid<ScoredItem> grid = new Grid<>();
+    private final Tabs kindTabs;
+    private final Tab entitiesTab = new Tab("Entities");
+    private final Tab declarationsTab = new Tab("Declarations");
+    private final Select<String> lane = new Select<>();
+    private final NumberField minScore = new NumberField("Score at least");
+    private final TextField hs = new TextField("HS code starts with");
+    private final TextField office = new TextField("Office");
+    private final TextField country = new TextField("Country");
+    private final DatePicker from = new DatePicker("Filed from");
+    private final DatePicker to = new DatePicker("Filed to");
+    private final ScoreChart chart = new ScoreChart();
+    private final Span expected = new Span();
+
+    public RankingView(RiskService risk) {
+        this.risk = risk;
+        setId("ranking-view");
+        setSizeFull();
+        add(new H2("Risk ranking"));
+
+        kindTabs = new Tabs(entitiesTab, declarationsTab);
+        kindTabs.setId("ranking-kind");
+        entitiesTab.setId("tab-entities");
+        declarationsTab.setId("tab-declarations");
+        kindTabs.addSelectedChangeListener(e -> refresh());
+
+        lane.setId("filter-lane");
+        lane.setLabel("Lane");
+        lane.setItems("", "RED", "YELLOW", "GREEN");
+        lane.setItemLabelGenerator(l -> l.isEmpty() ? "any" : l.toLowerCase());
+        lane.setValue("");
+        minScore.setId("filter-min-score");
+        minScore.setMin(0);
+        minScore.setMax(1);
+        minScore.setStep(0.05);
+        hs.setId("filter-hs");
+        office.setId("filter-office");
+        country.setId("filter-country");
+        from.setId("filter-from");
+        to.setId("filter-to");
+        for (var field : new TextField[] {hs, office, country}) {
+            field.setValueChangeMode(ValueChangeMode.LAZY);
+            field.setWidth("9em");
+            field.addValueChangeListener(e -> refresh());
+        }
+        lane.addValueChangeListener(e -> refresh());
+        minScore.addValueChangeListener(e -> refresh());
+        from.addValueChangeListener(e -> refresh());
+        to.addValueChangeListener(e -> refresh());
+        var filters = new HorizontalLayout(lane, minScore, hs, office, country, from, to);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.getStyle().set("flex-wrap", "wrap");
+
+        var capacity = new IntegerField("Inspection capacity (declarations)");
+        capacity.setId("capacity");
+        capacity.setMin(1);
+        capacity.setValue(500);
+        capacity.setWidth("16em");
+        expected.setId("expected-hits");
+        capacity.addValueChangeListener(e -> showExpectedHits(e.getValue()));
+        var export = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] csv = csv();
+            return new DownloadResponse(new ByteArrayInputStream(csv), "ranking.csv", "text/csv", csv.length);
+        }), "");
+        export.setId("export-csv");
+        export.add(new Button("Export CSV"));
+        var tools = new HorizontalLayout(capacity, expected, export);
+        tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        grid.setId("ranking-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addComponentColumn(item -> RiskBadges.link(ref(item), item.id())).setHeader("Id").setAutoWidth(true)
+                .setFlexGrow(0).setSortable(true).setSortProperty(ID);
+        // Fixed widths: auto width leaves no room for the sort arrow and cuts "Score" and the lane names.
+        grid.addColumn(item -> RiskBadges.score(item.score())).setHeader("Score").setWidth("8em").setFlexGrow(0)
+                .setSortable(true).setSortProperty(SCORE);
+        grid.addComponentColumn(item -> RiskBadges.lane(item.lane().name())).setHeader("Lane").setWidth("7em")
+                .setFlexGrow(0);
+        grid.addComponentColumn(item -> RiskBadges.reasons(item.reasons(), 3)).setHeader("Reasons").setFlexGrow(1);
+        grid.setSizeFull();
+
+        chart.setWidthFull();
+        add(kindTabs, filters, chart, tools, grid);
+        setFlexGrow(1, grid);
+        refresh();
+        showExpectedHits(capacity.getValue());
+    }
+
+    private void refresh() {
+        var kind = kind();
+        var filter = filter();
+        boolean declarations = kind == RiskStore.Kind.DECLARATIONS;
+        for (var field : new com.vaadin.flow.component.HasEnabled[] {hs, office, from, to}) {
+            field.setEnabled(declarations);
+        }
+        // Lazy: each scroll position asks for its page only; no count query over a million rows.
+        grid.setItems(query -> risk.page(kind, filter, order(query.getSortOrders()), query.getOffset(),
+                query.getLimit()).stream());
+        chart.show(risk.histogram(kind), declarations ? "declarations" : "companies");
+    }
+
+    /** Riskiest first unless a column header says otherwise. */
+    private static RiskStore.Order order(List<QuerySortOrder> sortOrders) {
+        if (sortOrders.isEmpty()) {
+            return RiskStore.Order.RISKIEST_FIRST;
+        }
+        var first = sortOrders.getFirst();
+        if (first.getSorted().equals(ID)) {
+            return RiskStore.Order.BY_ID;
+        }
+        return first.getDirection() == SortDirection.ASCENDING ? RiskStore.Order.SAFEST_FIRST
+                : RiskStore.Order.RISKIEST_FIRST;
+    }
+
+    private void showExpectedHits(Integer capacity) {
+        if (capacity == null || capacity < 1) {
+            expected.setText("");
+            return;
+        }
+        double[] hits = risk.expectedHits(capacity);
+        expected.setText(hits[0] == 0 ? "no scored declarations yet" : String.format(Locale.ROOT,
+                "inspecting the %,.0f riskiest declarations: about %,.0f violations expected (%.0f%% of them)",
+                hits[0], hits[1], 100 * hits[1] / hits[0]));
+    }
+
+    private RiskStore.Kind kind() {
+        return kindTabs.getSelectedTab() == declarationsTab ? RiskStore.Kind.DECLARATIONS : RiskStore.Kind.ENTITIES;
+    }
+
+    private RankingFilter filter() {
+        String laneValue = lane.getValue();
+        return new RankingFilter(laneValue == null || laneValue.isEmpty() ? null : Lane.valueOf(laneValue),
+                blank(hs.getValue()), blank(office.getValue()), blank(country.getValue()), from.getValue(),
+                to.getValue(), minScore.getValue());
+    }
+
+    private byte[] csv() throws IOException {
+        var kind = kind();
+        var out = new StringWriter();
+        try (var printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").setHeader("rank",
+                kind == RiskStore.Kind.ENTITIES ? "entity_id" : "declaration_id", "score", "lane", "reasons").get())) {
+            var items = risk.page(kind, filter(), 0, EXPORT_LIMIT);
+            for (int i = 0; i < items.size(); i++) {
+                var item = items.get(i);
+                printer.printRecord(i + 1, SpreadsheetSafe.text(item.id()), String.format(Locale.ROOT, "%.4f",
+                        item.score()), item.lane().name().toLowerCase(),
+                        SpreadsheetSafe.text(String.join(" | ", item.reasons())));
+            }
+        }
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private NodeRef ref(ScoredItem item) {
+        return new NodeRef(kind() == RiskStore.Kind.ENTITIES ? "Company" : "Declaration", item.id());
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
