@@ -21,9 +21,7 @@ public final class SignedIn {
     public static AuthenticationContext as(Actor actor) {
         var account = new UserAccount(actor.username(), Set.of(actor.admin() ? Role.ADMIN : Role.INVESTIGATOR), true,
                 null, Instant.now());
-        var principal = mock(AccountPrincipal.class);
-        when(principal.getUsername()).thenReturn(actor.username());
-        when(principal.account()).thenReturn(account);
+        var principal = new AccountPrincipal(account, "");
         var authentication = mock(AuthenticationContext.class);
         when(authentication.getAuthenticatedUser(AccountPrincipal.class)).thenReturn(Optional.of(principal));
         return authentication;

@@ -1,5 +1,6 @@
 package customs.risk.ui;
 
+import customs.risk.app.RiskApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import customs.risk.app.TestStores;
@@ -20,7 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** An inspector answers a survey in headless Chromium; the administrator then reads its statistics page. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = RiskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SurveyBrowserIT {
 
     private static final String PASSWORD = "a-survey-browser-password";

@@ -1,5 +1,6 @@
 package customs.risk.ui;
 
+import customs.risk.app.RiskApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import customs.risk.documents.filing.DocumentService;
@@ -26,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * declaration form with a validation error and then correctly, record an inspection, upload a
  * bundle. Screenshots land in {@code target/screenshots}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = RiskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @org.springframework.test.context.ActiveProfiles("demo")
 class WalkthroughBrowserIT {
 

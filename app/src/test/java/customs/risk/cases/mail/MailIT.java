@@ -1,5 +1,6 @@
 package customs.risk.cases.mail;
 
+import customs.risk.app.RiskApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * announcement notifications arrive, a user's choice to get no mention mail is kept, and a reply fetched from the
  * mailbox lands in the case conversation once, and only when its sender is on the case.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@SpringBootTest(classes = RiskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 class MailIT {
 
     private static final String MAILBOX = "risk@customs.test";

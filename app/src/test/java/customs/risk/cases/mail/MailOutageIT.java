@@ -1,5 +1,6 @@
 package customs.risk.cases.mail;
 
+import customs.risk.app.RiskApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -30,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * With the mail server down, case work goes on as if mail were off: nothing fails or waits. The
  * notifications are kept, and go out once the server is back, each once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@SpringBootTest(classes = RiskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 class MailOutageIT {
 
     /** A port nothing listens on until the test starts a mail server there. */

@@ -1,5 +1,6 @@
 package customs.risk.ui.documents;
 
+import customs.risk.app.RiskApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -33,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * a URL as the router would (no browser): hits, facets, links, and snippets whose document text
  * stays text.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = RiskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DocumentSearchViewIT {
 
     @DynamicPropertySource
