@@ -1,5 +1,6 @@
 package customs.risk.cases;
 
+import customs.risk.graph.NodeLabel;
 import customs.risk.graph.access.RefusedException.Reason;
 import customs.risk.cases.CaseModel.CaseDetails;
 import customs.risk.cases.CaseModel.CaseEvent;
@@ -49,7 +50,8 @@ import org.springframework.stereotype.Service;
 public class CaseService extends CaseTransactions {
 
     /** What a case may be about; all keyed by {@code id}. */
-    static final Set<String> LINKABLE = Set.of("Company", "Person", "Declaration", "Document");
+    static final Set<NodeLabel> LINKABLE = Set.of(NodeLabel.COMPANY, NodeLabel.PERSON, NodeLabel.DECLARATION,
+            NodeLabel.DOCUMENT);
 
     static final int MAX_TITLE = 200;
 
@@ -250,7 +252,7 @@ public class CaseService extends CaseTransactions {
         NodeRef ref = linkable(entity);
         return changed(caseId, write(tx -> {
             requireVisible(tx, actor, caseId, false);
-            var removed = tx.run("MATCH (:Case {id: $caseId})-[r:ABOUT]->(n:" + ref.label() + " {id: $key}) "
+            var removed = tx.run("MATCH (:Case {id: $caseId})-[r:ABOUT]->" + ref.label().pattern("n", "key") + " "
                     + "DELETE r RETURN count(*)", Map.of("caseId", caseId, "key", ref.key())).single().get(0).asLong();
             if (removed > 0) {
                 event(tx, caseId, actor, EventKind.ENTITY_UNLINKED, ref.toString());
@@ -355,13 +357,13 @@ public class CaseService extends CaseTransactions {
         var parameters = new HashMap<String, Object>(actor.parameters());
         parameters.put("caseId", caseId);
         parameters.put("key", ref.key());
-        var rows = tx.run("MATCH (c:Case {id: $caseId}), (n:" + ref.label() + " {id: $key}) WHERE " + Actor.sees("n")
+        var rows = tx.run("MATCH (c:Case {id: $caseId}), " + ref.label().pattern("n", "key") + " WHERE " + Actor.sees("n")
                 + " RETURN EXISTS { (c)-[:ABOUT]->(n) } AS linked", parameters).list();
         if (rows.isEmpty()) {
             throw CaseException.invalid("no " + ref + " in the graph");
         }
         if (!rows.getFirst().get("linked").asBoolean()) {
-            tx.run("MATCH (c:Case {id: $caseId}), (n:" + ref.label() + " {id: $key}) CREATE (c)-[:ABOUT]->(n)",
+            tx.run("MATCH (c:Case {id: $caseId}), " + ref.label().pattern("n", "key") + " CREATE (c)-[:ABOUT]->(n)",
                     Map.of("caseId", caseId, "key", ref.key())).consume();
             event(tx, caseId, actor, EventKind.ENTITY_LINKED, ref.toString());
         }

@@ -1,5 +1,6 @@
 package customs.risk.ingest;
 
+import customs.risk.graph.NodeLabel;
 import customs.risk.graph.identity.Identifiers;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,20 +25,20 @@ final class GraphWriter implements RowSink {
 
     /** A node kind that a row may reference before any file described it. */
     private enum Referenced {
-        COMPANY("Company", "id", "company"),
-        PERSON("Person", "id", "person"),
-        OFFICE("Office", "code", "office");
+        COMPANY(NodeLabel.COMPANY, "company"),
+        PERSON(NodeLabel.PERSON, "person"),
+        OFFICE(NodeLabel.OFFICE, "office");
 
         final String ensureQuery;
         final String noun;
 
-        Referenced(String label, String key, String noun) {
+        Referenced(NodeLabel label, String noun) {
             this.noun = noun;
             this.ensureQuery = """
                     UNWIND $ids AS id
                     MERGE (n:%s {%s: id}) ON CREATE SET n:Placeholder
                     RETURN id, n:Placeholder AS placeholder
-                    """.formatted(label, key);
+                    """.formatted(label.cypher(), label.key());
         }
     }
 

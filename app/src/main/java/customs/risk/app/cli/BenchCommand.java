@@ -1,5 +1,6 @@
 package customs.risk.app.cli;
 
+import customs.risk.graph.NodeLabel;
 import customs.risk.documents.filing.SearchEngine;
 import customs.risk.engine.explore.EntityService;
 import customs.risk.engine.explore.NetworkService;
@@ -214,7 +215,7 @@ final class BenchCommand implements Callable<Integer> {
             time("ranking: score chart, declarations", () -> risk.histogram(declarationsKind));
             time("ranking: expected hits at 5,000", () -> risk.expectedHits(5_000));
             String top = risk.top(entitiesKind, 1).getFirst().id();
-            var company = new NodeRef("Company", top);
+            var company = new NodeRef(NodeLabel.COMPANY, top);
             // An investigator, not an admin: the case visibility checks are part of what they wait for.
             var viewer = new customs.risk.graph.access.Actor("investigator", false);
             time("entity page: profile, 50 declarations, links, inspections", () -> {
@@ -228,7 +229,7 @@ final class BenchCommand implements Callable<Integer> {
                 busiest = session.run("MATCH (o:Office) RETURN o.code AS code ORDER BY COUNT { (o)<-[:LODGED_AT]-() }"
                         + " DESC LIMIT 1").single().get("code").asString();
             }
-            var office = new NodeRef("Office", busiest);
+            var office = new NodeRef(NodeLabel.OFFICE, busiest);
             long neighbours = network.degrees(viewer, office).stream().mapToLong(NetworkService.Degree::count).sum();
             time(String.format("network: office %s (%,d neighbours): counts + first 50", busiest, neighbours), () -> {
                 network.degrees(viewer, office);

@@ -1,5 +1,6 @@
 package customs.risk.app.cases;
 
+import customs.risk.graph.NodeLabel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -162,9 +163,9 @@ class CaseConfidentialityIT {
 
     @Test
     void theEntityPageAndTheNetworkShowOutsidersNothingOfTheCase() {
-        var theCase = new NodeRef("Case", caseId);
-        var theAttachment = new NodeRef("Document", attachment);
-        var company = new NodeRef("Company", "C-CONF");
+        var theCase = new NodeRef(NodeLabel.CASE, caseId);
+        var theAttachment = new NodeRef(NodeLabel.DOCUMENT, attachment);
+        var company = new NodeRef(NodeLabel.COMPANY, "C-CONF");
 
         assertThat(entities.profile(outsider, theCase)).isEmpty();
         assertThat(entities.profile(outsider, theAttachment)).isEmpty();

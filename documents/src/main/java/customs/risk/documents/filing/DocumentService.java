@@ -1,5 +1,6 @@
 package customs.risk.documents.filing;
 
+import customs.risk.graph.NodeLabel;
 import customs.risk.graph.access.Actor;
 import customs.risk.documents.extract.DocumentTooLargeException;
 import customs.risk.documents.extract.ExtractedText;
@@ -182,8 +183,8 @@ public class DocumentService implements AutoCloseable {
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("unknown document type '" + filing.docType() + "': one of " + TYPES);
         }
-        requireKnown("Declaration", filing.declarationId());
-        requireKnown("Company", filing.companyId());
+        requireKnown(NodeLabel.DECLARATION, filing.declarationId());
+        requireKnown(NodeLabel.COMPANY, filing.companyId());
         String supersedes = blankToNull(filing.supersedes());
         if (supersedes != null) {
             var earlier = provenance(filer, supersedes).orElseThrow(() ->
@@ -555,15 +556,15 @@ public class DocumentService implements AutoCloseable {
         }
     }
 
-    private void requireKnown(String label, String id) {
+    private void requireKnown(NodeLabel label, String id) {
         if (id == null || id.isBlank()) {
             return;
         }
         try (var session = driver.session()) {
-            boolean known = session.run("MATCH (n:" + label + " {id: $id}) RETURN count(n) > 0 AS known",
+            boolean known = session.run("MATCH " + label.pattern("n", "id") + " RETURN count(n) > 0 AS known",
                     Map.of("id", id.strip())).single().get("known").asBoolean();
             if (!known) {
-                throw new UnknownReferenceException(label.toLowerCase() + " " + id + " is not in the graph");
+                throw new UnknownReferenceException(label.cypher().toLowerCase() + " " + id + " is not in the graph");
             }
         }
     }

@@ -109,7 +109,7 @@ public class EntityService {
      */
     public List<Link> links(NodeRef ref) {
         String cypher = switch (ref.label()) {
-            case "Company" -> """
+            case COMPANY -> """
                     MATCH (n:Company {id: $key})
                     CALL (n) {
                       MATCH (p:Person)-[o:OFFICER_OF]->(n)
@@ -125,12 +125,12 @@ public class EntityService {
                     }
                     RETURN other, detail LIMIT 200
                     """;
-            case "Person" -> """
+            case PERSON -> """
                     MATCH (n:Person {id: $key})-[o:OFFICER_OF]->(c:Company)
                     RETURN c AS other, coalesce(o.role, 'officer') + coalesce(' since ' + toString(o.since), '')
                            + coalesce(' until ' + toString(o.until), '') AS detail LIMIT 200
                     """;
-            case "Declaration" -> """
+            case DECLARATION -> """
                     MATCH (n:Declaration {id: $key})-[r:SOLD_BY|BOUGHT_BY|DECLARED_BY|LODGED_AT]->(other)
                     RETURN other, CASE type(r) WHEN 'SOLD_BY' THEN 'seller' WHEN 'BOUGHT_BY' THEN 'buyer'
                                   WHEN 'DECLARED_BY' THEN 'declarant' ELSE 'office' END AS detail
@@ -151,8 +151,8 @@ public class EntityService {
     /** Inspections of the entity's declarations (or of the declaration itself), newest first. */
     public List<InspectionRow> inspections(NodeRef ref, int limit) {
         String match = switch (ref.label()) {
-            case "Company" -> "MATCH (:Company {id: $key})<-[:SOLD_BY|BOUGHT_BY|DECLARED_BY]-(d:Declaration)<-[:OF]-(i:Inspection)";
-            case "Declaration" -> "MATCH (d:Declaration {id: $key})<-[:OF]-(i:Inspection)";
+            case COMPANY -> "MATCH (:Company {id: $key})<-[:SOLD_BY|BOUGHT_BY|DECLARED_BY]-(d:Declaration)<-[:OF]-(i:Inspection)";
+            case DECLARATION -> "MATCH (d:Declaration {id: $key})<-[:OF]-(i:Inspection)";
             default -> null;
         };
         if (match == null) {

@@ -1,7 +1,9 @@
 package customs.risk.engine.explore;
 
+import customs.risk.graph.NodeLabel;
 import customs.risk.graph.access.Actor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,8 +206,9 @@ public class NetworkService {
     }
 
     static GraphNode graphNode(Node n, boolean investigated) {
-        String label = NodeRef.KEYS.keySet().stream().filter(n::hasLabel).findFirst().orElse("Company");
-        var ref = new NodeRef(label, n.get(NodeRef.KEYS.get(label)).asString(""));
+        var label = Arrays.stream(NodeLabel.values()).filter(l -> n.hasLabel(l.cypher())).findFirst()
+                .orElse(NodeLabel.COMPANY);
+        var ref = new NodeRef(label, n.get(label.key()).asString(""));
         Value name = n.get("name");
         String caption = !name.isNull() ? name.asString()
                 : !n.get("value").isNull() ? n.get("value").asString() : ref.key();

@@ -1,5 +1,6 @@
 package customs.risk.engine.projection;
 
+import customs.risk.graph.store.CypherFiles;
 import customs.risk.engine.network.ShellClusterDetector.SharedIdentifier;
 import customs.risk.engine.network.ShellClusterDetector.Tie;
 import customs.risk.engine.trade.CompanyFacts;
@@ -17,55 +18,21 @@ import org.neo4j.driver.Value;
 
 /**
  * Loads the in-memory projection the detectors work on from the graph: one streaming read per kind
- * (declarations with their seller and buyer, companies, shared identifiers, officers). Analytics run
+ * (declarations with their seller and buyer, companies, shared identifiers, officers; the queries
+ * are the files under {@code cypher/projection/}). Analytics run
  * on this projection, not in Cypher: docs/STACK.md measured bounded cycle search in memory about 50 times
  * faster than variable-length Cypher paths.
  */
 public final class GraphProjection {
 
-    private static final String SHIPMENT_FIELDS = """
-            OPTIONAL MATCH (d)-[:DECLARED_BY]->(x:Company)
-            OPTIONAL MATCH (d)-[:LODGED_AT]->(o:Office)
-            RETURN d.id AS id, d.filedOn AS filedOn, s.id AS seller, b.id AS buyer, d.hsCode AS hs,
-                   d.originCountry AS origin, d.quantity AS quantity, d.quantityUnit AS unit, d.valueUsd AS usd,
-                   x.id AS declarant, o.code AS office, d.netMassKg AS netMass, d.dutyRate AS duty,
-                   d.direction AS direction, d.departureCountry AS departure, d.transportMode AS transport,
-                   [k IN $extraKeys | toString(d[k])] AS extras
-            """;
-    private static final String SHIPMENTS = """
-            MATCH (s:Company)<-[:SOLD_BY]-(d:Declaration)-[:BOUGHT_BY]->(b:Company)
-            """ + SHIPMENT_FIELDS;
-    private static final String UNSCORED_SHIPMENTS = """
-            MATCH (d:Declaration) WHERE d.riskScore IS NULL
-            MATCH (s:Company)<-[:SOLD_BY]-(d)-[:BOUGHT_BY]->(b:Company)
-            """ + SHIPMENT_FIELDS;
-    private static final String INSPECTIONS = """
-            MATCH (i:Inspection)-[:OF]->(d:Declaration)
-            RETURN d.id AS id, max(CASE i.outcome WHEN 'VIOLATION' THEN 1 ELSE 0 END) AS violation
-            """;
-    private static final String COMPANIES = """
-            MATCH (c:Company)
-            RETURN c.id AS id, c.registeredOn AS registeredOn, c.dissolvedOn AS dissolvedOn, c.employees AS employees
-            """;
-    private static final String IDENTIFIERS = """
-            MATCH (c:Company)-[r:HAS_ADDRESS|HAS_PHONE|HAS_EMAIL]->(x)
-            WITH type(r) AS kind, x.key AS key, collect(c.id) AS companies
-            WHERE size(companies) > 1
-            RETURN kind, key, companies
-            """;
-    private static final String OFFICERS = """
-            MATCH (p:Person)-[:OFFICER_OF]->(c:Company)
-            WITH p.id AS key, collect(DISTINCT c.id) AS companies
-            WHERE size(companies) > 1
-            RETURN 'OFFICER' AS kind, key, companies
-            """;
-
+    private static final String SHIPMENTS = CypherFiles.read("projection/shipments.cypher");
+    private static final String UNSCORED_SHIPMENTS = CypherFiles.read("projection/unscored-shipments.cypher");
+    private static final String INSPECTIONS = CypherFiles.read("projection/inspections.cypher");
+    private static final String COMPANIES = CypherFiles.read("projection/companies.cypher");
+    private static final String IDENTIFIERS = CypherFiles.read("projection/shared-identifiers.cypher");
+    private static final String OFFICERS = CypherFiles.read("projection/shared-officers.cypher");
     /** Property keys of the columns bundles carried beyond the contract ({@code x_*}). */
-    private static final String EXTRA_KEYS = """
-            CALL db.propertyKeys() YIELD propertyKey
-            WITH propertyKey WHERE propertyKey STARTS WITH 'x_'
-            RETURN propertyKey ORDER BY propertyKey
-            """;
+    private static final String EXTRA_KEYS = CypherFiles.read("projection/extra-keys.cypher");
 
     private GraphProjection() {}
 

@@ -1,5 +1,6 @@
 package customs.risk.engine.ranking;
 
+import customs.risk.graph.NodeLabel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +21,17 @@ public final class RiskStore {
 
     /** What is ranked: declarations or companies. */
     public enum Kind {
-        DECLARATIONS("Declaration"), ENTITIES("Company");
+        DECLARATIONS(NodeLabel.DECLARATION), ENTITIES(NodeLabel.COMPANY);
 
-        final String label;
+        private final NodeLabel label;
 
-        Kind(String label) {
+        Kind(NodeLabel label) {
             this.label = label;
+        }
+
+        /** The label of the nodes this kind ranks. */
+        public NodeLabel label() {
+            return label;
         }
     }
 
@@ -83,7 +89,7 @@ public final class RiskStore {
                 MATCH (n:%s {id: row.id})
                 SET n.riskScore = row.score, n.riskLane = row.lane, n.riskReasons = row.reasons,
                     n.riskModel = $model, n.riskScoredAt = $scoredAt
-                """.formatted(kind.label);
+                """.formatted(kind.label.cypher());
         // Each batch touches its own nodes only, so two writers never wait on each other's locks.
         var pool = Executors.newFixedThreadPool(WRITERS);
         try {
@@ -142,7 +148,7 @@ public final class RiskStore {
      */
     public double scoreAtRank(Kind kind, long rank) {
         try (var session = driver.session()) {
-            return session.run("MATCH (n:" + kind.label + ") WHERE n.riskScore >= 0.0"
+            return session.run("MATCH (n:" + kind.label.cypher() + ") WHERE n.riskScore >= 0.0"
                     + " RETURN n.riskScore AS score ORDER BY n.riskScore DESC SKIP $skip LIMIT 1",
                     Map.of("skip", Math.max(0, rank - 1))).list(r -> r.get("score").asDouble()).stream()
                     .findFirst().orElse(0.0);
@@ -152,7 +158,7 @@ public final class RiskStore {
     /** How many items of a kind have a score. */
     public long countScored(Kind kind) {
         try (var session = driver.session()) {
-            return session.run("MATCH (n:" + kind.label + ") WHERE n.riskScore >= 0.0 RETURN count(n) AS n")
+            return session.run("MATCH (n:" + kind.label.cypher() + ") WHERE n.riskScore >= 0.0 RETURN count(n) AS n")
                     .single().get("n").asLong();
         }
     }
@@ -161,7 +167,7 @@ public final class RiskStore {
     public long[] histogram(Kind kind, int bins) {
         long[] counts = new long[bins];
         try (var session = driver.session()) {
-            session.run("MATCH (n:" + kind.label + ") WHERE n.riskScore >= 0.0"
+            session.run("MATCH (n:" + kind.label.cypher() + ") WHERE n.riskScore >= 0.0"
                     + " RETURN toInteger(floor(n.riskScore * $bins)) AS bin, count(*) AS n", Map.of("bins", bins))
                     .forEachRemaining(r -> counts[Math.min(bins - 1, r.get("bin").asInt())] += r.get("n").asLong());
         }
@@ -188,7 +194,7 @@ public final class RiskStore {
         String cypher = """
                 MATCH (n:%s {id: $id}) WHERE n.riskScore IS NOT NULL
                 RETURN n.id AS id, n.riskScore AS score, n.riskLane AS lane, n.riskReasons AS reasons
-                """.formatted(kind.label);
+                """.formatted(kind.label.cypher());
         try (var session = driver.session()) {
             return session.run(cypher, Map.of("id", id)).list(RiskStore::scoredItem).stream().findFirst();
         }

@@ -1,5 +1,6 @@
 package customs.risk.ui.entity;
 
+import customs.risk.graph.NodeLabel;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -103,16 +104,16 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         add(section("Why this score" + (profile.model().isEmpty() ? "" : " (model " + profile.model() + ")"),
                 profile.reasons().isEmpty() ? new Paragraph("Nothing stands out.") : reasons));
         add(section("Profile", properties(profile)));
-        if (ref.label().equals("Company")) {
+        if (ref.label() == NodeLabel.COMPANY) {
             add(section("Declarations, riskiest first", declarations(ref.key())));
         }
         add(section(switch (ref.label()) {
-            case "Company" -> "Officers and shared identifiers";
-            case "Person" -> "Boards";
+            case COMPANY -> "Officers and shared identifiers";
+            case PERSON -> "Boards";
             default -> "Parties";
         }, links(ref)));
         add(section("Documents", documents(ref, profile.caption())));
-        if (!ref.label().equals("Person")) {
+        if (ref.label() != NodeLabel.PERSON) {
             add(section("Inspections", inspections(ref)));
         }
     }
@@ -161,13 +162,13 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         var grid = new Grid<EntityService.DeclarationRow>();
         grid.setId("entity-declarations");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(d -> RiskBadges.link(new NodeRef("Declaration", d.id()), d.id())).setHeader("Declaration")
+        grid.addComponentColumn(d -> RiskBadges.link(new NodeRef(NodeLabel.DECLARATION, d.id()), d.id())).setHeader("Declaration")
                 .setAutoWidth(true);
         grid.addColumn(EntityService.DeclarationRow::filedOn).setHeader("Filed").setAutoWidth(true);
         grid.addColumn(EntityService.DeclarationRow::role).setHeader("Role").setAutoWidth(true);
         grid.addColumn(EntityService.DeclarationRow::hsCode).setHeader("HS").setAutoWidth(true);
         grid.addComponentColumn(d -> d.counterpart().isEmpty() ? new Span()
-                : RiskBadges.link(new NodeRef("Company", d.counterpart()), d.counterpart())).setHeader("Counterpart")
+                : RiskBadges.link(new NodeRef(NodeLabel.COMPANY, d.counterpart()), d.counterpart())).setHeader("Counterpart")
                 .setAutoWidth(true);
         grid.addColumn(d -> Double.isNaN(d.valueUsd()) ? "" : String.format("%,.0f", d.valueUsd())).setHeader("USD");
         grid.addColumn(d -> RiskBadges.score(d.score())).setHeader("Score");
@@ -195,15 +196,15 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         box.setId("entity-documents");
         try {
             SearchResults linked = switch (ref.label()) {
-                case "Company" -> documents.search(viewer(), new DocumentQuery("", Set.of(), Set.of(ref.key()), Set.of(), null, null,
+                case COMPANY -> documents.search(viewer(), new DocumentQuery("", Set.of(), Set.of(ref.key()), Set.of(), null, null,
                         null, 0, 20));
-                case "Declaration" -> documents.search(viewer(), new DocumentQuery("", Set.of(), Set.of(), Set.of(ref.key()), null,
+                case DECLARATION -> documents.search(viewer(), new DocumentQuery("", Set.of(), Set.of(), Set.of(ref.key()), null,
                         null, null, 0, 20));
                 default -> new SearchResults(0, List.of(), List.of(), List.of(), List.of());
             };
             var shown = new LinkedHashMap<String, SearchResults.Hit>();
             linked.hits().forEach(h -> shown.put(h.documentId(), h));
-            if (ref.label().equals("Company")) {
+            if (ref.label() == NodeLabel.COMPANY) {
                 documents.mentioning(viewer(), ref.key(), 0, 20).ifPresent(m -> m.hits().forEach(h -> shown.putIfAbsent(h.documentId(), h)));
             }
             if (shown.isEmpty()) {

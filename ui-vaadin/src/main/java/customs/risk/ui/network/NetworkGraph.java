@@ -71,7 +71,7 @@ class NetworkGraph extends Div {
                 var data = new LinkedHashMap<String, Object>();
                 data.put("id", node.ref().toString());
                 data.put("caption", node.caption());
-                data.put("kind", node.ref().label());
+                data.put("kind", node.ref().label().cypher());
                 data.put("lane", node.lane());
                 data.put("loop", node.inLoop());
                 data.put("cluster", node.inCluster());

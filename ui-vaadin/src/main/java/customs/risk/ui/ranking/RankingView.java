@@ -210,7 +210,7 @@ public class RankingView extends VerticalLayout {
     }
 
     private NodeRef ref(ScoredItem item) {
-        return new NodeRef(kind() == RiskStore.Kind.ENTITIES ? "Company" : "Declaration", item.id());
+        return new NodeRef(kind().label(), item.id());
     }
 
     private static String blank(String value) {
