@@ -11,11 +11,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 /** Starts the application context for a command: with the web server for serve/demo, without for the rest. */
-final class ApplicationContexts {
+public final class ApplicationContexts {
 
     private ApplicationContexts() {}
 
-    static ConfigurableApplicationContext start(Path dataDir, boolean web, List<String> springArgs) {
+    public static ConfigurableApplicationContext start(Path dataDir, boolean web, List<String> springArgs) {
         return start(dataDir, web, springArgs, new String[0]);
     }
 

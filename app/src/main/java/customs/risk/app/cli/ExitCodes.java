@@ -1,14 +1,14 @@
 package customs.risk.app.cli;
 
 /** Exit codes of {@code ./risk}, as the README lists them. */
-final class ExitCodes {
-    static final int OK = 0;
+public final class ExitCodes {
+    public static final int OK = 0;
     /** The store is unreachable or something unexpected failed. */
-    static final int FAILURE = 1;
+    public static final int FAILURE = 1;
     /** Wrong usage, or a bundle that cannot be loaded at all (nothing was loaded). */
-    static final int USAGE = 2;
+    public static final int USAGE = 2;
     /** The bundle loaded, but some rows were rejected (see the report). */
-    static final int PARTIAL = 3;
+    public static final int PARTIAL = 3;
 
     private ExitCodes() {}
 }

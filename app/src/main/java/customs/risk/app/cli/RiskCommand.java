@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         description = "Graph-based entity risk engine for customs inspection.",
         subcommands = {ServeCommand.class, DemoCommand.class, IngestCommand.class, StatsCommand.class,
                 TrainCommand.class, ScoreCommand.class, RankCommand.class, SearchCommand.class, ReindexCommand.class,
-                EvaluateCommand.class, GenerateCommand.class, BenchCommand.class, SurveyStatsCommand.class,
+                EvaluateCommand.class, GenerateCommand.class, SurveyStatsCommand.class,
                 UsersCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure (e.g. store unavailable), 2 usage or unusable bundle,"
@@ -31,6 +31,14 @@ public final class RiskCommand implements Runnable {
 
     /** Runs the command line; returns the exit code. */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The command line with its commands and its one-line error answers, for a build that adds
+     * commands of its own (the benchmarks).
+     */
+    public static CommandLine commandLine() {
         return new CommandLine(new RiskCommand())
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     Throwable cause = rootCause(e);
@@ -50,8 +58,7 @@ public final class RiskCommand implements Runnable {
                     commandLine.getErr().println("error: " + (deepest.getMessage() == null ? deepest
                             : deepest.getMessage().strip().replaceAll("\\s*\\n\\s*", " ")));
                     return ExitCodes.FAILURE;
-                })
-                .execute(args);
+                });
     }
 
     /** The first cause that says something a user can act on (Spring wraps start-up failures deeply). */

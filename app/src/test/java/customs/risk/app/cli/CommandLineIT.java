@@ -277,31 +277,6 @@ class CommandLineIT {
     }
 
     @Test
-    void benchIngestPrintsRatesForBothStores() {
-        int code = RiskCommand.execute("bench", "ingest", "--declarations", "2000", "--second", "1000");
-
-        assertThat(code).as(err()).isZero();
-        assertThat(out()).containsPattern("empty store, offline import \\+ indexes: +2,000 declarations in .* declarations/s")
-                .containsPattern("filled store, transactions: +1,000 declarations in .* declarations/s")
-                .contains("peak heap");
-        reset();
-        assertThat(RiskCommand.execute("bench", "score", "--declarations", "2000", "--second", "1000")).as(err()).isZero();
-        assertThat(out()).containsPattern("training \\(fit v0001 and rescore with it\\): [\\d.]+ s")
-                .containsPattern("full rescoring with v0001: [\\d.]+ s")
-                .contains("projection load", "loops", "clusters", "price model fit", "risk spreading",
-                        "declaration autoencoder fit", "declaration model fit", "company model fit", "scoring",
-                        "write-back", "peak heap", "declaration score: ", "company score: ")
-                .containsPattern("incremental scoring after loading 1,000 more declarations: [\\d,]+ new declarations"
-                        + " scored with v0001 in [\\d.]+ s");
-        reset();
-        assertThat(RiskCommand.execute("bench", "documents", "--count", "1500")).as(err()).isZero();
-        assertThat(out()).contains("Documents benchmark: 1,500 documents", "documents/s", "query p95 (ms)",
-                "Totals of matches differing between the engines: 0");
-        reset();
-        assertThat(RiskCommand.execute("bench", "nothing")).isEqualTo(ExitCodes.USAGE);
-    }
-
-    @Test
     void usersAreManagedFromTheShellAndEachChangeIsAudited() {
         String dataDir = tmp.resolve("data").toString();
         var stdin = System.in;

@@ -1,4 +1,4 @@
-package customs.risk.documents.bench;
+package customs.risk.bench.documents;
 
 /** The kinds of search in the benchmark's mixed query set, each a common way users search. */
 public enum QueryKind {

@@ -1,4 +1,4 @@
-package customs.risk.documents.bench;
+package customs.risk.bench.documents;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import customs.risk.documents.search.DocumentIndex;

@@ -1,4 +1,4 @@
-package customs.risk.documents.bench;
+package customs.risk.bench.documents;
 
 import customs.risk.documents.search.IndexedDocument;
 

@@ -1,4 +1,4 @@
-package customs.risk.documents.bench;
+package customs.risk.bench.documents;
 
 import customs.risk.documents.search.DocumentQuery;
 
@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import static customs.risk.documents.bench.CustomsDocumentGenerator.pick;
+import static customs.risk.bench.documents.CustomsDocumentGenerator.pick;
 
 /**
  * The benchmark's query set, drawn from the generator's own vocabularies so every kind of query

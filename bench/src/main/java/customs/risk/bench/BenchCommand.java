@@ -1,12 +1,14 @@
-package customs.risk.app.cli;
+package customs.risk.bench;
 
+import customs.risk.app.cli.ApplicationContexts;
+import customs.risk.app.cli.ExitCodes;
 import customs.risk.graph.NodeLabel;
 import customs.risk.documents.filing.SearchEngine;
 import customs.risk.engine.explore.EntityService;
 import customs.risk.engine.explore.NetworkService;
 import customs.risk.engine.explore.NodeRef;
 import customs.risk.engine.RiskService;
-import customs.risk.documents.bench.DocumentBenchmark;
+import customs.risk.bench.documents.DocumentBenchmark;
 import customs.risk.engine.ranking.RiskAssessment;
 import customs.risk.fixtures.BundleGenerator;
 import customs.risk.fixtures.GeneratorSettings;
@@ -44,7 +46,7 @@ import picocli.CommandLine.Unmatched;
                         + " for: the first rows of each ranking, an entity page's data, a capped expansion of the node with"
                         + " the most neighbours (server side, through the services the views call).",
                 "Peak heap is sampled every 50 ms; run with RISK_JAVA_OPTS=-Xmx1g to hold it to 1 GB."})
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, score or documents")
     String what;

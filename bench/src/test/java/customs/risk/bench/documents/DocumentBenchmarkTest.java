@@ -1,7 +1,7 @@
-package customs.risk.documents.bench;
+package customs.risk.bench.documents;
 
 import customs.risk.documents.TestSearchEngine;
-import customs.risk.documents.bench.DocumentBenchmark.Settings;
+import customs.risk.bench.documents.DocumentBenchmark.Settings;
 import customs.risk.documents.search.DocumentIndex;
 import customs.risk.documents.search.DocumentQuery;
 import customs.risk.documents.search.IndexedDocument;
