@@ -153,7 +153,7 @@ public class RiskService {
             try {
                 current = models.latest().orElseThrow();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read model " + versions.getLast() + " in the data dir", e);
+                throw new UncheckedIOException("cannot read model " + versions.getLast() + ": " + e.getMessage(), e);
             }
         }
         return Optional.of(current);

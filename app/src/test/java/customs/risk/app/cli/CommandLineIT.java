@@ -165,9 +165,9 @@ class CommandLineIT {
         assertThat(RiskCommand.execute("train", "--data-dir", dataDir)).as(err()).isZero();
         assertThat(out()).contains("Trained model v0001 on 3000 declarations", "declaration autoencoder: ", "declaration score: ",
                 "company score: ", "price model fit", "declaration model fit", "Scored 3,000 declarations");
-        assertThat(tmp.resolve("data/models/v0001/manifest.properties")).exists();
+        assertThat(tmp.resolve("data/models/v0001/manifest.json")).exists();
         assertThat(tmp.resolve("data/models/v0001/declaration-autoencoder.zip")).exists();
-        assertThat(tmp.resolve("data/models/v0001/declaration-model.tsv")).exists();
+        assertThat(tmp.resolve("data/models/v0001/declaration-model.json")).exists();
         reset();
 
         assertThat(RiskCommand.execute("score", "--data-dir", dataDir)).as(err()).isZero();

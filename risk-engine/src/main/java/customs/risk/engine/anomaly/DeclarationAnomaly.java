@@ -1,5 +1,6 @@
 package customs.risk.engine.anomaly;
 
+import customs.risk.engine.io.ModelFiles;
 import customs.risk.engine.price.DenseAutoencoder;
 import customs.risk.engine.price.ReconstructionModel;
 import customs.risk.engine.trade.Shipment;
@@ -31,9 +32,11 @@ public final class DeclarationAnomaly {
 
     /** Items whose errors set the scale (an even sample beyond that). */
     static final int CALIBRATION_ROWS = 100_000;
-    private static final String PROFILE = "declaration-profile.tsv";
+    private static final String FILE = "declaration-anomaly.json";
     private static final String NETWORK = "declaration-autoencoder.zip";
-    private static final String SCALE = "declaration-anomaly.properties";
+
+    /** What the file keeps beside the network: the profile and the scale of the errors. */
+    public record Saved(DeclarationProfile.Saved profile, double errorMedian, double errorSpread) {}
 
     private final DeclarationProfile profile;
     private final ReconstructionModel autoencoder;
@@ -96,34 +99,19 @@ public final class DeclarationAnomaly {
 
     public void save(Path dir) throws IOException {
         Files.createDirectories(dir);
-        try (Writer out = Files.newBufferedWriter(dir.resolve(PROFILE), StandardCharsets.UTF_8)) {
-            profile.write(out);
-        }
         autoencoder.save(dir.resolve(NETWORK));
-        var props = new Properties();
-        props.setProperty("errorMedian", Double.toString(errorMedian));
-        props.setProperty("errorSpread", Double.toString(errorSpread));
-        try (Writer out = Files.newBufferedWriter(dir.resolve(SCALE), StandardCharsets.UTF_8)) {
-            props.store(out, "scale of the declaration autoencoder's errors");
-        }
+        ModelFiles.write(dir.resolve(FILE), new Saved(profile.saved(), errorMedian, errorSpread));
     }
 
     /** Whether {@code dir} holds a saved anomaly model. */
     public static boolean savedIn(Path dir) {
-        return Files.exists(dir.resolve(SCALE));
+        return Files.exists(dir.resolve(FILE));
     }
 
     public static DeclarationAnomaly load(Path dir) throws IOException {
-        DeclarationProfile profile;
-        try (var in = Files.newBufferedReader(dir.resolve(PROFILE), StandardCharsets.UTF_8)) {
-            profile = DeclarationProfile.read(in);
-        }
-        var props = new Properties();
-        try (Reader in = Files.newBufferedReader(dir.resolve(SCALE), StandardCharsets.UTF_8)) {
-            props.load(in);
-        }
-        return new DeclarationAnomaly(profile, DenseAutoencoder.load(dir.resolve(NETWORK)),
-                Double.parseDouble(props.getProperty("errorMedian")), Double.parseDouble(props.getProperty("errorSpread")));
+        var saved = ModelFiles.read(dir.resolve(FILE), Saved.class);
+        return new DeclarationAnomaly(DeclarationProfile.restore(saved.profile()),
+                DenseAutoencoder.load(dir.resolve(NETWORK)), saved.errorMedian(), saved.errorSpread());
     }
 
     private static double[] rootErrors(ReconstructionModel model, double[][] rows) {

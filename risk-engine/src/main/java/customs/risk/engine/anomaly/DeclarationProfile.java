@@ -41,7 +41,8 @@ public final class DeclarationProfile {
             new Combination("goods for importer", s -> s.buyerId() + "|" + s.hs6(), Shipment::buyerId),
             new Combination("seller for buyer", s -> s.sellerId() + "|" + s.buyerId(), Shipment::buyerId));
 
-    private record Spread(double median, double spread) {}
+    /** A median and a robust spread. */
+    public record Spread(double median, double spread) {}
 
     private final Map<String, Spread> massPerUnit;
     private final List<Map<String, Integer>> counts;
@@ -94,38 +95,22 @@ public final class DeclarationProfile {
         return row;
     }
 
-    /** Writes the profile as tab-separated lines. */
-    public void write(Writer out) throws IOException {
-        out.write("declaration-profile\t" + counts.size() + "\n");
-        writeSpreads(out, "mass", massPerUnit);
-        for (int k = 0; k < counts.size(); k++) {
-            for (var e : counts.get(k).entrySet()) {
-                out.write("count\t" + k + "\t" + clean(e.getKey()) + "\t" + e.getValue() + "\n");
-            }
-        }
-        out.write("end\n");
+    /**
+     * The profile as a file keeps it.
+     *
+     * @param massPerUnit log mass per unit, per goods
+     * @param counts how often each value of each combination was seen
+     */
+    public record Saved(Map<String, Spread> massPerUnit, List<Map<String, Integer>> counts) {}
+
+    public Saved saved() {
+        return new Saved(massPerUnit, counts);
     }
 
-    public static DeclarationProfile read(BufferedReader in) throws IOException {
-        String head = in.readLine();
-        if (head == null || !head.startsWith("declaration-profile\t")) {
-            throw new IOException("not a declaration profile");
-        }
-        int tables = Integer.parseInt(head.split("\t")[1]);
-        var masses = new HashMap<String, Spread>();
-        var counts = new ArrayList<Map<String, Integer>>();
-        for (int k = 0; k < tables; k++) {
-            counts.add(new HashMap<>());
-        }
-        for (String line = in.readLine(); line != null && !line.equals("end"); line = in.readLine()) {
-            String[] f = line.split("\t", -1);
-            switch (f[0]) {
-                case "mass" -> masses.put(f[1], new Spread(Double.parseDouble(f[2]), Double.parseDouble(f[3])));
-                case "count" -> counts.get(Integer.parseInt(f[1])).put(f[2], Integer.parseInt(f[3]));
-                default -> throw new IOException("unknown declaration profile line: " + f[0]);
-            }
-        }
-        return new DeclarationProfile(masses, counts);
+    /** The profile {@link #saved} describes. */
+    public static DeclarationProfile restore(Saved saved) {
+        return new DeclarationProfile(new HashMap<>(saved.massPerUnit()),
+                saved.counts().stream().map(c -> (Map<String, Integer>) new HashMap<>(c)).toList());
     }
 
     private static void writeSpreads(Writer out, String kind, Map<String, Spread> spreads) throws IOException {

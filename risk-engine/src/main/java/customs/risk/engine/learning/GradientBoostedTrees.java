@@ -42,7 +42,7 @@ public final class GradientBoostedTrees {
         }
     }
 
-    private record Node(int feature, double threshold, boolean missingLeft, int left, int right, double value) {
+    public record Node(int feature, double threshold, boolean missingLeft, int left, int right, double value) {
         boolean leaf() {
             return feature < 0;
         }
@@ -159,36 +159,20 @@ public final class GradientBoostedTrees {
         return features;
     }
 
-    /** Writes the model as text: a header line, then one line per node (exact doubles). */
-    public void write(java.io.Writer out) throws java.io.IOException {
-        out.write("gbt\t" + base + "\t" + features + "\t" + trees.size() + "\n");
-        for (Node[] tree : trees) {
-            out.write(tree.length + "\n");
-            for (Node n : tree) {
-                out.write(n.feature() + "\t" + n.threshold() + "\t" + n.missingLeft() + "\t" + n.left() + "\t"
-                        + n.right() + "\t" + n.value() + "\n");
-            }
-        }
+    /**
+     * The model as a file keeps it.
+     *
+     * @param trees each tree's nodes, its root first
+     */
+    public record Saved(double base, int features, List<Node[]> trees) {}
+
+    public Saved saved() {
+        return new Saved(base, features, trees);
     }
 
-    /** Reads what {@link #write} wrote. */
-    public static GradientBoostedTrees read(java.io.BufferedReader in) throws java.io.IOException {
-        String[] head = in.readLine().split("\t");
-        if (!head[0].equals("gbt")) {
-            throw new java.io.IOException("not a boosted-trees model");
-        }
-        int count = Integer.parseInt(head[3]);
-        var trees = new ArrayList<Node[]>(count);
-        for (int t = 0; t < count; t++) {
-            var tree = new Node[Integer.parseInt(in.readLine())];
-            for (int i = 0; i < tree.length; i++) {
-                String[] f = in.readLine().split("\t");
-                tree[i] = new Node(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Boolean.parseBoolean(f[2]),
-                        Integer.parseInt(f[3]), Integer.parseInt(f[4]), Double.parseDouble(f[5]));
-            }
-            trees.add(tree);
-        }
-        return new GradientBoostedTrees(Double.parseDouble(head[1]), trees, Integer.parseInt(head[2]));
+    /** The model {@link #saved} describes. */
+    public static GradientBoostedTrees restore(Saved saved) {
+        return new GradientBoostedTrees(saved.base(), List.copyOf(saved.trees()), saved.features());
     }
 
     private static double evaluate(Node[] tree, double[] row) {

@@ -507,60 +507,23 @@ public final class LearnedScore {
             return schema.numeric();
         }
 
-        public void write(Writer out) throws IOException {
-            out.write("learned-score\t" + priorWeight + "\t" + calibration.slope() + "\t" + calibration.intercept()
-                    + "\t" + meanPrior + "\t" + labelled + "\t" + positiveRate + "\n");
-            out.write("categorical\t" + String.join("\t", schema.categorical()) + "\n");
-            out.write("numeric\t" + String.join("\t", schema.numeric()) + "\n");
-            out.write("groups\t" + String.join("\t", schema.numericGroups()) + "\n");
-            out.write("backtest\t" + backtest.older() + "\t" + backtest.newer() + "\t" + backtest.newerPositives()
-                    + "\t" + backtest.judged() + "\t" + join(backtest.precision()) + "\t"
-                    + join(backtest.averagePrecision()) + "\t" + backtest.priorWeight() + "\n");
-            for (TargetEncoder encoder : encoders) {
-                encoder.write(out);
-            }
-            trees.write(out);
+        /** The model as a file keeps it. */
+        public record Saved(double priorWeight, PlattScaling calibration, double meanPrior, int labelled,
+                double positiveRate, List<String> categorical, List<String> numeric, List<String> groups,
+                Backtest backtest, List<TargetEncoder.Saved> encoders, GradientBoostedTrees.Saved trees) {}
+
+        public Saved saved() {
+            return new Saved(priorWeight, calibration, meanPrior, labelled, positiveRate, schema.categorical(),
+                    schema.numeric(), schema.numericGroups(), backtest,
+                    encoders.stream().map(TargetEncoder::saved).toList(), trees.saved());
         }
 
-        public static Model read(BufferedReader in) throws IOException {
-            String[] head = fields(in, "learned-score");
-            var categorical = names(fields(in, "categorical"));
-            var numeric = names(fields(in, "numeric"));
-            var groups = names(fields(in, "groups"));
-            String[] b = fields(in, "backtest");
-            var backtest = new Backtest(Integer.parseInt(b[1]), Integer.parseInt(b[2]), Integer.parseInt(b[3]),
-                    Integer.parseInt(b[4]), numbers(b[5]), numbers(b[6]), Double.parseDouble(b[7]));
-            var encoders = new ArrayList<TargetEncoder>();
-            for (int k = 0; k < categorical.size(); k++) {
-                encoders.add(TargetEncoder.read(in));
-            }
-            var trees = GradientBoostedTrees.read(in);
-            return new Model(new Schema(categorical, numeric, groups), encoders, trees, Double.parseDouble(head[1]),
-                    new PlattScaling(Double.parseDouble(head[2]), Double.parseDouble(head[3])),
-                    Double.parseDouble(head[4]), Integer.parseInt(head[5]), Double.parseDouble(head[6]), backtest);
-        }
-
-        private static String[] fields(BufferedReader in, String kind) throws IOException {
-            String line = in.readLine();
-            String[] f = line == null ? new String[0] : line.split("\t", -1);
-            if (f.length == 0 || !f[0].equals(kind)) {
-                throw new IOException("not a learned score model: expected " + kind);
-            }
-            return f;
-        }
-
-        private static List<String> names(String[] fields) {
-            return fields.length == 2 && fields[1].isEmpty() ? List.of()
-                    : List.of(Arrays.copyOfRange(fields, 1, fields.length));
-        }
-
-        private static String join(double[] values) {
-            return String.join(",", Arrays.stream(values).mapToObj(Double::toString).toList());
-        }
-
-        private static double[] numbers(String text) {
-            return text.isEmpty() ? new double[0] : Arrays.stream(text.split(",")).mapToDouble(Double::parseDouble)
-                    .toArray();
+        /** The model {@link #saved} describes. */
+        public static Model restore(Saved saved) {
+            return new Model(new Schema(saved.categorical(), saved.numeric(), saved.groups()),
+                    saved.encoders().stream().map(TargetEncoder::restore).toList(),
+                    GradientBoostedTrees.restore(saved.trees()), saved.priorWeight(), saved.calibration(),
+                    saved.meanPrior(), saved.labelled(), saved.positiveRate(), saved.backtest());
         }
     }
 

@@ -67,28 +67,20 @@ public final class TargetEncoder {
         return s == null ? 0 : s[1];
     }
 
-    /** Writes the encoder as text: a header line, then one line per category (value, violations, count). */
-    public void write(java.io.Writer out) throws java.io.IOException {
-        out.write("encoder\t" + prior + "\t" + smoothing + "\t" + stats.size() + "\n");
-        for (var e : stats.entrySet()) {
-            out.write(e.getKey().replace('\t', ' ').replace('\n', ' ') + "\t" + e.getValue()[0] + "\t"
-                    + e.getValue()[1] + "\n");
-        }
+    /**
+     * The encoder as a file keeps it.
+     *
+     * @param stats per category: violations, count
+     */
+    public record Saved(double prior, double smoothing, Map<String, double[]> stats) {}
+
+    public Saved saved() {
+        return new Saved(prior, smoothing, stats);
     }
 
-    /** Reads what {@link #write} wrote. */
-    public static TargetEncoder read(java.io.BufferedReader in) throws java.io.IOException {
-        String[] head = in.readLine().split("\t");
-        if (!head[0].equals("encoder")) {
-            throw new java.io.IOException("not a target encoder");
-        }
-        int size = Integer.parseInt(head[3]);
-        var stats = new HashMap<String, double[]>(size * 2);
-        for (int i = 0; i < size; i++) {
-            String[] f = in.readLine().split("\t", -1);
-            stats.put(f[0], new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
-        }
-        return new TargetEncoder(stats, Double.parseDouble(head[1]), Double.parseDouble(head[2]));
+    /** The encoder {@link #saved} describes. */
+    public static TargetEncoder restore(Saved saved) {
+        return new TargetEncoder(new HashMap<>(saved.stats()), saved.prior(), saved.smoothing());
     }
 
     /** Encodings of training rows, each from the other {@code folds - 1} folds only. */

@@ -42,7 +42,8 @@ public final class PeerPriceBaseline {
         }
     }
 
-    private record Stats(double median, double spread, int count) {}
+    /** A peer group's log unit price: median, robust spread, and how many items it has. */
+    public record Stats(double median, double spread, int count) {}
 
     private final int minPeers;
     private final Map<Level, Map<String, Stats>> stats = new HashMap<>();
@@ -109,32 +110,26 @@ public final class PeerPriceBaseline {
         return z;
     }
 
-    /** Writes the fitted groups as tab-separated lines: level, group key, median, spread, count. */
-    public void write(java.io.Writer out) throws java.io.IOException {
-        out.write("minPeers\t" + minPeers + "\n");
+    /**
+     * The baseline as a file keeps it.
+     *
+     * @param groups per level (its name), the peer groups by key
+     */
+    public record Saved(int minPeers, Map<String, Map<String, Stats>> groups) {}
+
+    public Saved saved() {
+        var groups = new java.util.LinkedHashMap<String, Map<String, Stats>>();
         for (Level level : Level.values()) {
-            for (var e : stats.get(level).entrySet()) {
-                var st = e.getValue();
-                out.write(level.name() + "\t" + e.getKey() + "\t" + st.median + "\t" + st.spread + "\t" + st.count
-                        + "\n");
-            }
+            groups.put(level.name(), stats.get(level));
         }
+        return new Saved(minPeers, groups);
     }
 
-    /** Reads what {@link #write} wrote. */
-    public static PeerPriceBaseline read(java.io.BufferedReader in) throws java.io.IOException {
-        String first = in.readLine();
-        if (first == null || !first.startsWith("minPeers\t")) {
-            throw new java.io.IOException("not a price baseline file");
-        }
-        var baseline = new PeerPriceBaseline(Integer.parseInt(first.substring("minPeers\t".length())));
+    /** The baseline {@link #saved} describes. */
+    public static PeerPriceBaseline restore(Saved saved) {
+        var baseline = new PeerPriceBaseline(saved.minPeers());
         for (Level level : Level.values()) {
-            baseline.stats.put(level, new HashMap<>());
-        }
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            String[] f = line.split("\t");
-            baseline.stats.get(Level.valueOf(f[0])).put(f[1],
-                    new Stats(Double.parseDouble(f[2]), Double.parseDouble(f[3]), Integer.parseInt(f[4])));
+            baseline.stats.put(level, new HashMap<>(saved.groups().getOrDefault(level.name(), Map.of())));
         }
         return baseline;
     }

@@ -33,7 +33,8 @@ public final class PriceFeatures {
     /** Fewest items of a goods group in one quarter for its median to count as that quarter's price. */
     static final int MIN_QUARTER_ITEMS = 10;
 
-    private record Spread(double median, double spread) {}
+    /** A median and a robust spread. */
+    public record Spread(double median, double spread) {}
 
     private final PeerPriceBaseline baseline;
     private final Map<String, Spread> lots;
@@ -105,28 +106,21 @@ public final class PriceFeatures {
                 scaled(quarterDrift)};
     }
 
-    /** Writes the lot and period statistics as tab-separated lines (the baseline is written on its own). */
-    public void write(Writer out) throws IOException {
-        for (var e : lots.entrySet()) {
-            out.write("lot\t" + e.getKey() + "\t" + e.getValue().median + "\t" + e.getValue().spread + "\n");
-        }
-        for (var e : drift.entrySet()) {
-            out.write("drift\t" + e.getKey() + "\t" + e.getValue() + "\n");
-        }
+    /**
+     * The lot and period statistics as a file keeps them (the baseline is kept on its own).
+     *
+     * @param lots log lot size per goods
+     * @param drift price drift per goods and quarter
+     */
+    public record Saved(Map<String, Spread> lots, Map<String, Double> drift) {}
+
+    public Saved saved() {
+        return new Saved(lots, drift);
     }
 
-    public static PriceFeatures read(BufferedReader in, PeerPriceBaseline baseline) throws IOException {
-        var lots = new HashMap<String, Spread>();
-        var drift = new HashMap<String, Double>();
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            String[] f = line.split("\t");
-            switch (f[0]) {
-                case "lot" -> lots.put(f[1], new Spread(Double.parseDouble(f[2]), Double.parseDouble(f[3])));
-                case "drift" -> drift.put(f[1], Double.parseDouble(f[2]));
-                default -> throw new IOException("unknown price feature line: " + f[0]);
-            }
-        }
-        return new PriceFeatures(baseline, lots, drift);
+    /** The features {@link #saved} describes, over {@code baseline}. */
+    public static PriceFeatures restore(Saved saved, PeerPriceBaseline baseline) {
+        return new PriceFeatures(baseline, new HashMap<>(saved.lots()), new HashMap<>(saved.drift()));
     }
 
     private static double scaled(double v) {

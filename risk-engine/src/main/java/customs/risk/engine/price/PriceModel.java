@@ -1,5 +1,6 @@
 package customs.risk.engine.price;
 
+import customs.risk.engine.io.ModelFiles;
 import customs.risk.engine.trade.Shipment;
 import java.io.IOException;
 import java.io.Writer;
@@ -23,8 +24,10 @@ import java.util.Map;
  */
 public final class PriceModel {
 
-    private static final String BASELINE = "price-baseline.tsv";
-    private static final String FEATURES = "price-features.tsv";
+    private static final String FILE = "price-model.json";
+
+    /** The model as its file keeps it. */
+    public record Saved(PeerPriceBaseline.Saved baseline, PriceFeatures.Saved features) {}
 
     private final PriceFeatures features;
 
@@ -62,23 +65,12 @@ public final class PriceModel {
 
     /** Writes the model into {@code dir} (created if needed). */
     public void save(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        try (Writer out = Files.newBufferedWriter(dir.resolve(BASELINE))) {
-            features.baseline().write(out);
-        }
-        try (Writer out = Files.newBufferedWriter(dir.resolve(FEATURES))) {
-            features.write(out);
-        }
+        ModelFiles.write(dir.resolve(FILE), new Saved(features.baseline().saved(), features.saved()));
     }
 
     /** Reads what {@link #save} wrote. */
     public static PriceModel load(Path dir) throws IOException {
-        PeerPriceBaseline baseline;
-        try (var in = Files.newBufferedReader(dir.resolve(BASELINE))) {
-            baseline = PeerPriceBaseline.read(in);
-        }
-        try (var in = Files.newBufferedReader(dir.resolve(FEATURES))) {
-            return new PriceModel(PriceFeatures.read(in, baseline));
-        }
+        var saved = ModelFiles.read(dir.resolve(FILE), Saved.class);
+        return new PriceModel(PriceFeatures.restore(saved.features(), PeerPriceBaseline.restore(saved.baseline())));
     }
 }

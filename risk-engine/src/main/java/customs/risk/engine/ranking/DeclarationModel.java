@@ -1,9 +1,6 @@
 package customs.risk.engine.ranking;
 
 import customs.risk.engine.learning.LearnedScore;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.Writer;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,25 +11,14 @@ import java.util.Map;
  */
 public record DeclarationModel(LearnedScore.Model model, Map<String, Double> heldOut) {
 
-    void write(Writer out) throws IOException {
-        out.write("declaration-model\t" + heldOut.size() + "\n");
-        for (var e : heldOut.entrySet()) {
-            out.write(e.getKey() + "\t" + e.getValue() + "\n");
-        }
-        model.write(out);
+    /** The model as its file keeps it. */
+    public record Saved(LearnedScore.Model.Saved model, Map<String, Double> heldOut) {}
+
+    Saved saved() {
+        return new Saved(model.saved(), heldOut);
     }
 
-    static DeclarationModel read(BufferedReader in) throws IOException {
-        String[] head = in.readLine().split("\t");
-        if (!head[0].equals("declaration-model")) {
-            throw new IOException("not a declaration model");
-        }
-        int held = Integer.parseInt(head[1]);
-        var heldOut = new HashMap<String, Double>(held * 2);
-        for (int i = 0; i < held; i++) {
-            String[] f = in.readLine().split("\t");
-            heldOut.put(f[0], Double.parseDouble(f[1]));
-        }
-        return new DeclarationModel(LearnedScore.Model.read(in), heldOut);
+    static DeclarationModel restore(Saved saved) {
+        return new DeclarationModel(LearnedScore.Model.restore(saved.model()), new HashMap<>(saved.heldOut()));
     }
 }

@@ -58,7 +58,8 @@ public final class ModelStore {
         }
         try (var dirs = Files.list(root)) {
             return dirs.filter(d -> VERSION.matcher(d.getFileName().toString()).matches())
-                    .filter(d -> Files.exists(d.resolve(RiskModel.MANIFEST)))
+                    .filter(d -> Files.exists(d.resolve(RiskModel.MANIFEST))
+                            || Files.exists(d.resolve(RiskModel.OLD_MANIFEST)))
                     .map(d -> d.getFileName().toString())
                     .sorted(Comparator.comparingInt(ModelStore::number))
                     .toList();

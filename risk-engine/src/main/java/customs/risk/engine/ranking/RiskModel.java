@@ -3,17 +3,14 @@ package customs.risk.engine.ranking;
 import customs.risk.engine.anomaly.DeclarationAnomaly;
 import customs.risk.engine.learning.LearnedScore;
 import customs.risk.engine.price.PriceModel;
+import customs.risk.engine.io.ModelFiles;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * What training learnt, kept so that later scores (full rescoring, new declarations) use the same
@@ -32,9 +29,14 @@ import java.util.Properties;
 public record RiskModel(String version, Instant trainedAt, PriceModel price, Optional<DeclarationAnomaly> anomaly,
         Optional<DeclarationModel> declarations, Optional<LearnedScore.Model> entities, Map<String, String> facts) {
 
-    static final String MANIFEST = "manifest.properties";
-    private static final String DECLARATION_MODEL = "declaration-model.tsv";
-    private static final String ENTITY_MODEL = "entity-model.tsv";
+    static final String MANIFEST = "manifest.json";
+    /** What versions trained before the models were kept as JSON have instead of {@link #MANIFEST}. */
+    static final String OLD_MANIFEST = "manifest.properties";
+    private static final String DECLARATION_MODEL = "declaration-model.json";
+    private static final String ENTITY_MODEL = "entity-model.json";
+
+    /** The manifest: which version, when, and figures about the training. */
+    record Manifest(String version, Instant trainedAt, Map<String, String> facts) {}
 
     public RiskModel {
         facts = Map.copyOf(facts);
@@ -48,47 +50,32 @@ public record RiskModel(String version, Instant trainedAt, PriceModel price, Opt
             anomaly.get().save(dir);
         }
         if (declarations.isPresent()) {
-            try (Writer out = Files.newBufferedWriter(dir.resolve(DECLARATION_MODEL), StandardCharsets.UTF_8)) {
-                declarations.get().write(out);
-            }
+            ModelFiles.write(dir.resolve(DECLARATION_MODEL), declarations.get().saved());
         }
         if (entities.isPresent()) {
-            try (Writer out = Files.newBufferedWriter(dir.resolve(ENTITY_MODEL), StandardCharsets.UTF_8)) {
-                entities.get().write(out);
-            }
+            ModelFiles.write(dir.resolve(ENTITY_MODEL), entities.get().saved());
         }
-        var manifest = new Properties();
-        manifest.putAll(facts);
-        manifest.setProperty("version", version);
-        manifest.setProperty("trainedAt", trainedAt.toString());
-        try (Writer out = Files.newBufferedWriter(dir.resolve(MANIFEST), StandardCharsets.UTF_8)) {
-            manifest.store(out, "customs risk model");
-        }
+        ModelFiles.write(dir.resolve(MANIFEST), new Manifest(version, trainedAt, new TreeMap<>(facts)));
     }
 
     public static RiskModel load(Path dir) throws IOException {
-        var manifest = new Properties();
-        try (Reader in = Files.newBufferedReader(dir.resolve(MANIFEST), StandardCharsets.UTF_8)) {
-            manifest.load(in);
+        if (!Files.exists(dir.resolve(MANIFEST)) && Files.exists(dir.resolve(OLD_MANIFEST))) {
+            throw new IOException("model " + dir.getFileName() + " was saved in an older format; run ./risk train"
+                    + " to fit a new version");
         }
+        var manifest = ModelFiles.read(dir.resolve(MANIFEST), Manifest.class);
         Optional<DeclarationModel> declarations = Optional.empty();
         if (Files.exists(dir.resolve(DECLARATION_MODEL))) {
-            try (var in = Files.newBufferedReader(dir.resolve(DECLARATION_MODEL), StandardCharsets.UTF_8)) {
-                declarations = Optional.of(DeclarationModel.read(in));
-            }
+            declarations = Optional.of(DeclarationModel.restore(
+                    ModelFiles.read(dir.resolve(DECLARATION_MODEL), DeclarationModel.Saved.class)));
         }
         Optional<LearnedScore.Model> entities = Optional.empty();
         if (Files.exists(dir.resolve(ENTITY_MODEL))) {
-            try (var in = Files.newBufferedReader(dir.resolve(ENTITY_MODEL), StandardCharsets.UTF_8)) {
-                entities = Optional.of(LearnedScore.Model.read(in));
-            }
+            entities = Optional.of(LearnedScore.Model.restore(
+                    ModelFiles.read(dir.resolve(ENTITY_MODEL), LearnedScore.Model.Saved.class)));
         }
-        var facts = new LinkedHashMap<String, String>();
-        manifest.stringPropertyNames().stream().sorted()
-                .filter(k -> !k.equals("version") && !k.equals("trainedAt"))
-                .forEach(k -> facts.put(k, manifest.getProperty(k)));
-        return new RiskModel(manifest.getProperty("version"), Instant.parse(manifest.getProperty("trainedAt")),
-                PriceModel.load(dir), DeclarationAnomaly.savedIn(dir) ? Optional.of(DeclarationAnomaly.load(dir))
-                        : Optional.empty(), declarations, entities, facts);
+        return new RiskModel(manifest.version(), manifest.trainedAt(), PriceModel.load(dir),
+                DeclarationAnomaly.savedIn(dir) ? Optional.of(DeclarationAnomaly.load(dir)) : Optional.empty(),
+                declarations, entities, manifest.facts());
     }
 }

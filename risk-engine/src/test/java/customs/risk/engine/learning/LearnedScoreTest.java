@@ -2,9 +2,7 @@ package customs.risk.engine.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.StringReader;
-import java.io.StringWriter;
+import customs.risk.engine.io.ModelFiles;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -162,13 +160,14 @@ class LearnedScoreTest {
     }
 
     @Test
-    void aSavedModelScoresAsTheOneItWasSavedFrom() throws Exception {
+    void aSavedModelScoresAsTheOneItWasSavedFrom(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
         var world = World.of(3_000, 17, true, 1.0);
         var model = LearnedScore.fit(world.table(), world.y(), world.day(), FAST).orElseThrow().model();
-        var text = new StringWriter();
-        model.write(text);
+        var file = dir.resolve("model.json");
+        ModelFiles.write(file, model.saved());
 
-        var read = LearnedScore.Model.read(new BufferedReader(new StringReader(text.toString())));
+        var read = LearnedScore.Model.restore(ModelFiles.read(file, LearnedScore.Model.Saved.class));
 
         assertThat(read.probabilities(world.table())).containsExactly(model.probabilities(world.table()));
         assertThat(read.backtest().describe()).isEqualTo(model.backtest().describe());

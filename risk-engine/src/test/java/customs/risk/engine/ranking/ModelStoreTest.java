@@ -43,6 +43,7 @@ class ModelStoreTest {
         assertThat(current.facts()).containsKeys("declarations", "declarationAutoencoder", "declarationModel",
                 "companyModel");
         assertThat(current.declarations()).isPresent();
+        assertThat(Files.readString(dir.resolve("models/v0002/manifest.json"))).contains("\"version\" : \"v0002\"");
         assertThat(second.assessment().model()).isEqualTo("v0002");
         assertThatThrownBy(() -> store.save(second.model())).hasMessageContaining("exists already");
 
@@ -50,6 +51,19 @@ class ModelStoreTest {
         var rescored = scorer.score(data, current);
         assertThat(rescored.model()).isEqualTo("v0002");
         assertThat(rescored.declarations()).isEqualTo(second.assessment().declarations());
+    }
+
+    @Test
+    void aVersionSavedInTheOldTabFormatAsksForANewTraining(@TempDir Path dir) throws Exception {
+        var old = dir.resolve("models/v0001");
+        Files.createDirectories(old);
+        Files.writeString(old.resolve("manifest.properties"), "version=v0001\n");
+        var store = new ModelStore(dir.resolve("models"));
+
+        assertThat(store.versions()).containsExactly("v0001");
+        assertThat(store.nextVersion()).isEqualTo("v0002");
+        assertThatThrownBy(store::latest).isInstanceOf(java.io.IOException.class)
+                .hasMessage("model v0001 was saved in an older format; run ./risk train to fit a new version");
     }
 
     static TradeData trade() {
