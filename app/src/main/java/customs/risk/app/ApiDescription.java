@@ -21,11 +21,17 @@ class ApiDescription {
     @Bean
     OpenAPI openApi() {
         return new OpenAPI()
-                .info(new Info().title("Customs risk engine API").version("0.1")
+                .info(new Info()
+                        .title("Customs risk engine API")
+                        .version("0.1")
                         .description("Bundles, rankings, documents, cases, surveys and users. Errors are RFC 9457"
                                 + " problem details. Roles decide which calls a user may make."))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 }

@@ -1,10 +1,9 @@
 package customs.risk.app;
 
+import com.vaadin.flow.spring.annotation.EnableVaadin;
 import customs.risk.app.cli.RiskCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import com.vaadin.flow.spring.annotation.EnableVaadin;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import picocli.CommandLine;
 
 /**
  * The customs risk application: one jar for the web UI, the REST API and the command line.

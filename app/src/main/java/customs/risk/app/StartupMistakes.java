@@ -25,7 +25,8 @@ public final class StartupMistakes implements FailureAnalyzer {
 
     /** A failure the user can act on from its message alone. */
     public static boolean isMistake(Throwable t) {
-        return t instanceof FirstAdminMissingException || t instanceof StoreUnavailableException
+        return t instanceof FirstAdminMissingException
+                || t instanceof StoreUnavailableException
                 || t instanceof BundleException;
     }
 }

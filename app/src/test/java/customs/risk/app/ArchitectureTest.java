@@ -39,41 +39,61 @@ class ArchitectureTest {
 
     @Test
     void theGraphModelDependsOnNoOtherModule() {
-        noClasses().that().resideInAPackage(GRAPH)
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        DOCUMENTS, INGEST, ENGINE, SURVEY, CASES, FIXTURES, VIEWS, APPLICATION)
+        noClasses()
+                .that()
+                .resideInAPackage(GRAPH)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(DOCUMENTS, INGEST, ENGINE, SURVEY, CASES, FIXTURES, VIEWS, APPLICATION)
                 .check(classes);
     }
 
     @Test
     void collectionAnalysisDocumentsAndTheSurveyKnowOnlyTheGraphModel() {
         for (var module : new String[] {INGEST, ENGINE, DOCUMENTS, SURVEY}) {
-            noClasses().that().resideInAPackage(module)
-                    .should().dependOnClassesThat().resideInAnyPackage(java.util.stream.Stream.of(
+            noClasses()
+                    .that()
+                    .resideInAPackage(module)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(java.util.stream.Stream.of(
                                     DOCUMENTS, INGEST, ENGINE, SURVEY, CASES, FIXTURES, VIEWS, APPLICATION)
-                            .filter(other -> !other.equals(module)).toArray(String[]::new))
+                            .filter(other -> !other.equals(module))
+                            .toArray(String[]::new))
                     .check(classes);
         }
     }
 
     @Test
     void casesKnowTheStoresAndTheAnalysisButNotCollectionViewsOrTheApplication() {
-        noClasses().that().resideInAPackage(CASES)
-                .should().dependOnClassesThat().resideInAnyPackage(INGEST, SURVEY, FIXTURES, VIEWS, APPLICATION)
+        noClasses()
+                .that()
+                .resideInAPackage(CASES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(INGEST, SURVEY, FIXTURES, VIEWS, APPLICATION)
                 .check(classes);
     }
 
     @Test
     void theViewsDoNotKnowTheApplication() {
-        noClasses().that().resideInAPackage(VIEWS)
-                .should().dependOnClassesThat().resideInAnyPackage(APPLICATION, FIXTURES)
+        noClasses()
+                .that()
+                .resideInAPackage(VIEWS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(APPLICATION, FIXTURES)
                 .check(classes);
     }
 
     @Test
     void nothingBelowTheApplicationAndTheViewsUsesSpringWebOrVaadin() {
-        noClasses().that().resideInAnyPackage(GRAPH, DOCUMENTS, INGEST, ENGINE, SURVEY, CASES, FIXTURES)
-                .should().dependOnClassesThat().resideInAnyPackage(
+        noClasses()
+                .that()
+                .resideInAnyPackage(GRAPH, DOCUMENTS, INGEST, ENGINE, SURVEY, CASES, FIXTURES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
                         "com.vaadin..", "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..")
                 .check(classes);
     }

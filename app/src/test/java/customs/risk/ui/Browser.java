@@ -41,11 +41,21 @@ final class Browser implements AutoCloseable {
         }
         var options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + profile);
         options.setCapability("goog:loggingPrefs", java.util.Map.of(LogType.BROWSER, "ALL"));
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .build();
         driver = new ChromeDriver(service, options);
         base = "http://localhost:" + port;
@@ -106,7 +116,9 @@ final class Browser implements AutoCloseable {
         centre(select);
         select.click();
         var item = until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(i -> i.getText().strip().equals(label)).findFirst().orElse(null));
+                .filter(i -> i.getText().strip().equals(label))
+                .findFirst()
+                .orElse(null));
         item.click();
     }
 
@@ -123,15 +135,18 @@ final class Browser implements AutoCloseable {
 
     /** The HTTP status of a GET from the page, with the signed-in session's cookies. */
     long fetchStatus(String path) {
-        return (Long) ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => done(r.status));", path);
+        return (Long) ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => done(r.status));",
+                        path);
     }
 
     /** The warnings and errors on the browser's console since the last call. */
     List<String> consoleProblems() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
-                .map(LogEntry::getMessage).toList();
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     Object script(String js, Object... args) {
@@ -145,7 +160,8 @@ final class Browser implements AutoCloseable {
     <T> T until(java.util.function.Function<WebDriver, T> condition) {
         try {
             return new WebDriverWait(driver, Duration.ofSeconds(30))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             // What the page showed when it did not get there, for whoever reads the failure.
             screenshot("failed-at-" + path().replaceAll("[^A-Za-z0-9]+", "-"));
@@ -155,7 +171,8 @@ final class Browser implements AutoCloseable {
 
     void screenshot(String name) {
         try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.write(
+                    SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -169,7 +186,8 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var walk = Files.walk(profile)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // A leftover profile in /tmp harms nothing.
         }

@@ -1,12 +1,12 @@
 package customs.risk.ui;
 
-import customs.risk.app.RiskApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import customs.risk.app.RiskApplication;
 import customs.risk.app.TestStores;
-import customs.risk.graph.access.Role;
 import customs.risk.app.security.TestAdmin;
 import customs.risk.cases.team.UserAccounts;
+import customs.risk.graph.access.Role;
 import customs.risk.survey.service.SurveyModel;
 import customs.risk.survey.service.SurveyService;
 import java.util.List;
@@ -45,8 +45,8 @@ class SurveyBrowserIT {
         for (String name : List.of("sb-inspector", "sb-1", "sb-2", "sb-3")) {
             accounts.create(name, PASSWORD, Set.of(Role.INSPECTOR), null);
         }
-        var survey = surveys.create(TestAdmin.USERNAME, SurveyModel.Draft.parse("Pilot acceptance",
-                Set.of(Role.INSPECTOR), """
+        var survey = surveys.create(
+                TestAdmin.USERNAME, SurveyModel.Draft.parse("Pilot acceptance", Set.of(Role.INSPECTOR), """
                         Analysis: The scores point me to the right consignments
                         Analysis: The reasons shown make sense to me
                         Dissemination: Results reach me in time
@@ -62,11 +62,18 @@ class SurveyBrowserIT {
             browser.click("answer-" + survey.id());
             browser.byId("rating-Q1");
             browser.click("survey-submit");
-            assertThat(browser.all(By.id("survey-answered"))).as("nothing rated yet").isEmpty();
+            assertThat(browser.all(By.id("survey-answered")))
+                    .as("nothing rated yet")
+                    .isEmpty();
             for (var rating : Map.of("Q1", "9", "Q2", "8", "Q3", "7").entrySet()) {
-                var option = browser.until(d -> browser.byId("rating-" + rating.getKey())
-                        .findElements(By.cssSelector("vaadin-radio-button")).stream()
-                        .filter(b -> b.getText().strip().equals(rating.getValue())).findFirst().orElse(null));
+                var option = browser.until(d ->
+                        browser
+                                .byId("rating-" + rating.getKey())
+                                .findElements(By.cssSelector("vaadin-radio-button"))
+                                .stream()
+                                .filter(b -> b.getText().strip().equals(rating.getValue()))
+                                .findFirst()
+                                .orElse(null));
                 browser.script("arguments[0].scrollIntoView({block: 'center'});", option);
                 option.click();
             }
@@ -74,7 +81,9 @@ class SurveyBrowserIT {
             browser.click("survey-submit");
             assertThat(browser.byId("survey-answered").getText()).contains("You answered this survey");
             browser.open("/surveys/" + survey.id());
-            assertThat(browser.byId("survey-answered").getText()).as("answered once").contains("You answered");
+            assertThat(browser.byId("survey-answered").getText())
+                    .as("answered once")
+                    .contains("You answered");
             assertThat(browser.all(By.id("nav-admin-surveys"))).isEmpty();
 
             browser.login(TestAdmin.USERNAME, TestAdmin.PASSWORD);
@@ -85,10 +94,13 @@ class SurveyBrowserIT {
             assertThat(browser.byId("stat-kmo").getText()).contains("KMO");
             assertThat(browser.byId("statement-stats").getText()).contains("The reasons shown make sense to me");
             assertThat(browser.byId("construct-stats").getText()).contains("Analysis", "Dissemination");
-            assertThat(browser.fetchStatus("/download/surveys/" + survey.id() + "/results.xlsx")).isEqualTo(200);
+            assertThat(browser.fetchStatus("/download/surveys/" + survey.id() + "/results.xlsx"))
+                    .isEqualTo(200);
             browser.screenshot("survey-statistics");
         }
-        assertThat(surveys.answers(survey.id())).filteredOn(a -> a.respondent().equals("sb-inspector"))
-                .singleElement().satisfies(a -> assertThat(a.ratings()).containsExactly(9, 8, 7));
+        assertThat(surveys.answers(survey.id()))
+                .filteredOn(a -> a.respondent().equals("sb-inspector"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.ratings()).containsExactly(9, 8, 7));
     }
 }

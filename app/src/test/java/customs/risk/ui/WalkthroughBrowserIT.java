@@ -1,8 +1,8 @@
 package customs.risk.ui;
 
-import customs.risk.app.RiskApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import customs.risk.app.RiskApplication;
 import customs.risk.documents.filing.DocumentService;
 import customs.risk.engine.RiskService;
 import customs.risk.ingest.BundleIngester;
@@ -46,13 +46,19 @@ class WalkthroughBrowserIT {
     @Test
     void twoMembersSeeEachOthersMessagesLiveAndOutsidersSeeNoCase() {
         var officer = new customs.risk.graph.access.Actor("officer", false);
-        String caseId = cases.create(officer, "Lithium round trip", customs.risk.cases.CaseModel.Priority.HIGH,
-                java.util.List.of("Company:476-87-16904"), java.util.List.of("investigator")).id();
+        String caseId = cases.create(
+                        officer,
+                        "Lithium round trip",
+                        customs.risk.cases.CaseModel.Priority.HIGH,
+                        java.util.List.of("Company:476-87-16904"),
+                        java.util.List.of("investigator"))
+                .id();
         conversation.post(officer, caseId, "Opening note for the team", "opening-note");
         openCase(browser, "officer", caseId);
         try (var colleague = new Browser(port)) {
             colleague.login("investigator", DEMO_PASSWORD);
-            int unreadBefore = Integer.parseInt(colleague.byId("nav-cases-unread").getText());
+            int unreadBefore =
+                    Integer.parseInt(colleague.byId("nav-cases-unread").getText());
             assertThat(unreadBefore).as("the opening note is unread").isPositive();
             openCase(colleague, "investigator", caseId);
 
@@ -61,7 +67,8 @@ class WalkthroughBrowserIT {
             colleague.until(d -> colleague.byId("case-messages").getText().contains("Seen the B/L") ? true : null);
             colleague.type("message-input", "Yes, the quantities do not match");
             colleague.click("message-send");
-            browser.until(d -> browser.byId("case-messages").getText().contains("quantities do not match") ? true : null);
+            browser.until(
+                    d -> browser.byId("case-messages").getText().contains("quantities do not match") ? true : null);
             colleague.screenshot("case-live-investigator");
             browser.screenshot("case-live-officer");
             // Each message once, in order, in both sessions.
@@ -74,7 +81,8 @@ class WalkthroughBrowserIT {
             colleague.open("/cases");
             colleague.until(d -> colleague.byId("cases-grid") != null);
             var badge = colleague.all(org.openqa.selenium.By.id("nav-cases-unread"));
-            int unreadAfter = badge.isEmpty() || badge.getFirst().getText().isBlank() ? 0
+            int unreadAfter = badge.isEmpty() || badge.getFirst().getText().isBlank()
+                    ? 0
                     : Integer.parseInt(badge.getFirst().getText());
             assertThat(unreadAfter).isEqualTo(unreadBefore - 1);
         }
@@ -93,54 +101,79 @@ class WalkthroughBrowserIT {
     @Test
     void membersAttachEditAndDeleteLiveAndTheOwnerClosesTheCase() throws Exception {
         var officer = new customs.risk.graph.access.Actor("officer", false);
-        String caseId = cases.create(officer, "Undervalued batteries", null, java.util.List.of(),
-                java.util.List.of("investigator")).id();
+        String caseId = cases.create(
+                        officer, "Undervalued batteries", null, java.util.List.of(), java.util.List.of("investigator"))
+                .id();
         openCase(browser, "officer", caseId);
         try (var colleague = new Browser(port)) {
             openCase(colleague, "investigator", caseId);
 
             // A mention chip writes the name; a picture goes with the message and shows inline for both.
-            browser.byId("mention-chips").findElement(By.cssSelector(".mention-chip")).click();
-            assertThat(browser.byId("message-input").findElement(By.cssSelector("textarea")).getDomProperty("value"))
+            browser.byId("mention-chips")
+                    .findElement(By.cssSelector(".mention-chip"))
+                    .click();
+            assertThat(browser.byId("message-input")
+                            .findElement(By.cssSelector("textarea"))
+                            .getDomProperty("value"))
                     .isEqualTo("@investigator ");
             Path picture = Files.createTempFile("seal", ".png");
-            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
-                    "png", picture.toFile());
+            javax.imageio.ImageIO.write(
+                    new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                    "png",
+                    picture.toFile());
             var upload = browser.byId("message-upload");
-            var input = upload.findElements(By.cssSelector("input[type=file]")).stream().findFirst()
+            var input = upload.findElements(By.cssSelector("input[type=file]")).stream()
+                    .findFirst()
                     .orElseGet(() -> upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")));
             input.sendKeys(picture.toAbsolutePath().toString());
             browser.until(d -> Boolean.TRUE.equals(browser.script("const u = document.getElementById('message-upload');"
-                    + " return u.files.length > 0 && u.files.every(f => f.complete);")) ? true : null);
+                            + " return u.files.length > 0 && u.files.every(f => f.complete);"))
+                    ? true
+                    : null);
             var text = browser.byId("message-input").findElement(By.cssSelector("textarea"));
             text.sendKeys("the seal on this invoice looks copied");
             browser.click("message-send");
-            colleague.until(d -> d.findElements(By.cssSelector("#case-messages img.message-image")).isEmpty() ? null
+            colleague.until(d -> d.findElements(By.cssSelector("#case-messages img.message-image"))
+                            .isEmpty()
+                    ? null
                     : true);
             assertThat(colleague.byId("case-messages").getText()).contains("@investigator the seal on this invoice");
-            assertThat(colleague.fetchStatus(colleague.all(By.cssSelector("#case-messages img.message-image")).getFirst()
-                    .getDomAttribute("src"))).isEqualTo(200);
+            assertThat(colleague.fetchStatus(colleague
+                            .all(By.cssSelector("#case-messages img.message-image"))
+                            .getFirst()
+                            .getDomAttribute("src")))
+                    .isEqualTo(200);
 
             // Editing and deleting one's own message shows in the other session at once, history kept.
-            browser.byId("case-messages").findElement(By.cssSelector(".message-edit")).click();
+            browser.byId("case-messages")
+                    .findElement(By.cssSelector(".message-edit"))
+                    .click();
             var editor = browser.until(d -> d.findElements(By.cssSelector(".message-editor textarea")).stream()
-                    .findFirst().orElse(null));
+                    .findFirst()
+                    .orElse(null));
             editor.clear();
             editor.sendKeys("the seal looks copied from another exporter");
-            browser.byId("case-messages").findElement(By.cssSelector(".message-save")).click();
-            colleague.until(d -> colleague.byId("case-messages").getText().contains("copied from another exporter")
-                    ? true : null);
-            assertThat(colleague.byId("case-messages").getText()).contains("edited")
+            browser.byId("case-messages")
+                    .findElement(By.cssSelector(".message-save"))
+                    .click();
+            colleague.until(d ->
+                    colleague.byId("case-messages").getText().contains("copied from another exporter") ? true : null);
+            assertThat(colleague.byId("case-messages").getText())
+                    .contains("edited")
                     .doesNotContain("the seal on this invoice looks copied");
-            assertThat(colleague.all(By.cssSelector("#case-messages .message-edit"))).as("not the colleague's to edit")
+            assertThat(colleague.all(By.cssSelector("#case-messages .message-edit")))
+                    .as("not the colleague's to edit")
                     .isEmpty();
             colleague.type("message-input", "Agreed, asking the exporter");
             colleague.click("message-send");
             browser.until(d -> browser.byId("case-messages").getText().contains("asking the exporter") ? true : null);
-            browser.byId("case-messages").findElement(By.cssSelector(".message-delete")).click();
+            browser.byId("case-messages")
+                    .findElement(By.cssSelector(".message-delete"))
+                    .click();
             browser.click("confirm-delete");
             colleague.until(d -> colleague.byId("case-messages").getText().contains("(deleted)") ? true : null);
-            assertThat(colleague.byId("case-messages").getText()).doesNotContain("copied from another exporter")
+            assertThat(colleague.byId("case-messages").getText())
+                    .doesNotContain("copied from another exporter")
                     .contains("asking the exporter");
             colleague.screenshot("case-edited-deleted-investigator");
 
@@ -152,8 +185,9 @@ class WalkthroughBrowserIT {
             browser.click("case-save");
             browser.byId("case-closed-note");
             assertThat(browser.byId("case-facts").getText()).startsWith("closed (Referred to the valuation unit)");
-            assertThat(browser.byId("case-timeline").getText()).contains("status changed: OPEN -> CLOSED",
-                    "message edited", "message deleted", "attachment added");
+            assertThat(browser.byId("case-timeline").getText())
+                    .contains(
+                            "status changed: OPEN -> CLOSED", "message edited", "message deleted", "attachment added");
             assertThat(browser.all(By.id("message-input"))).isEmpty();
             browser.screenshot("case-closed");
             colleague.byId("case-closed-note");
@@ -177,14 +211,18 @@ class WalkthroughBrowserIT {
 
         browser.type("account-email", "inspector@customs.test");
         var mentions = browser.byId("account-notifications").findElements(By.cssSelector("vaadin-checkbox")).stream()
-                .filter(c -> c.getText().contains("mentions me")).findFirst().orElseThrow();
+                .filter(c -> c.getText().contains("mentions me"))
+                .findFirst()
+                .orElseThrow();
         mentions.click();
         browser.click("account-save");
         browser.until(d -> browser.byId("account-status").getText().equals("E-mail settings saved.") ? true : null);
         var contact = accounts.contact("inspector").orElseThrow();
         assertThat(contact.email()).isEqualTo("inspector@customs.test");
-        assertThat(contact.notifications()).containsExactlyInAnyOrder(customs.risk.cases.team.Notification.ASSIGNMENT,
-                customs.risk.cases.team.Notification.ANNOUNCEMENT);
+        assertThat(contact.notifications())
+                .containsExactlyInAnyOrder(
+                        customs.risk.cases.team.Notification.ASSIGNMENT,
+                        customs.risk.cases.team.Notification.ANNOUNCEMENT);
         browser.screenshot("account");
     }
 
@@ -203,13 +241,19 @@ class WalkthroughBrowserIT {
         browser.select("announcement-audience", "INSPECTOR");
         browser.click("announcement-publish");
         // Published: the form is cleared (the officer is not in the audience, so the list stays as it was).
-        browser.until(d -> browser.byId("announcement-title").findElement(By.cssSelector("input")).getDomProperty("value")
-                .isEmpty() ? true : null);
+        browser.until(d -> browser.byId("announcement-title")
+                        .findElement(By.cssSelector("input"))
+                        .getDomProperty("value")
+                        .isEmpty()
+                ? true
+                : null);
 
         browser.login("inspector", DEMO_PASSWORD);
         browser.open("/");
-        var ack = browser.until(d -> d.findElements(By.cssSelector("#announcement-list vaadin-button[id^='ack-']"))
-                .stream().findFirst().orElse(null));
+        var ack = browser.until(
+                d -> d.findElements(By.cssSelector("#announcement-list vaadin-button[id^='ack-']")).stream()
+                        .findFirst()
+                        .orElse(null));
         ack.click();
         browser.until(d -> browser.byId("announcement-list").getText().contains("acknowledged") ? true : null);
         browser.screenshot("announcement-acknowledged");
@@ -284,16 +328,33 @@ class WalkthroughBrowserIT {
         browser.open("/ranking");
         browser.byId("ranking-grid");
         String first = browser.until(d -> d.findElements(By.cssSelector("#ranking-grid a")).stream()
-                .map(a -> a.getText()).filter(t -> !t.isBlank()).findFirst().orElse(null));
+                .map(a -> a.getText())
+                .filter(t -> !t.isBlank())
+                .findFirst()
+                .orElse(null));
         browser.screenshot("ranking-entities");
         // The Id header sorts by id instead of by risk.
-        String firstById = risk.page(customs.risk.engine.ranking.RiskStore.Kind.ENTITIES,
-                customs.risk.engine.ranking.RankingFilter.NONE, customs.risk.engine.ranking.RiskStore.Order.BY_ID, 0, 1)
-                .getFirst().id();
-        assertThat(firstById).as("the demo's riskiest company is not also the first by id").isNotEqualTo(first);
-        browser.byId("ranking-grid").findElements(By.cssSelector("vaadin-grid-sorter")).getFirst().click();
-        browser.until(d -> d.findElements(By.cssSelector("#ranking-grid a")).stream().map(a -> a.getText())
-                .filter(t -> !t.isBlank()).findFirst().filter(firstById::equals).orElse(null));
+        String firstById = risk.page(
+                        customs.risk.engine.ranking.RiskStore.Kind.ENTITIES,
+                        customs.risk.engine.ranking.RankingFilter.NONE,
+                        customs.risk.engine.ranking.RiskStore.Order.BY_ID,
+                        0,
+                        1)
+                .getFirst()
+                .id();
+        assertThat(firstById)
+                .as("the demo's riskiest company is not also the first by id")
+                .isNotEqualTo(first);
+        browser.byId("ranking-grid")
+                .findElements(By.cssSelector("vaadin-grid-sorter"))
+                .getFirst()
+                .click();
+        browser.until(d -> d.findElements(By.cssSelector("#ranking-grid a")).stream()
+                .map(a -> a.getText())
+                .filter(t -> !t.isBlank())
+                .findFirst()
+                .filter(firstById::equals)
+                .orElse(null));
 
         browser.click("tab-declarations");
         browser.type("filter-min-score", "0.7");
@@ -310,7 +371,8 @@ class WalkthroughBrowserIT {
 
     @Test
     void everyViewWorksUnderTheContentSecurityPolicy() {
-        var top = risk.top(customs.risk.engine.ranking.RiskStore.Kind.ENTITIES, 1).getFirst();
+        var top =
+                risk.top(customs.risk.engine.ranking.RiskStore.Kind.ENTITIES, 1).getFirst();
         browser.login("admin", DEMO_PASSWORD);
         browser.consoleProblems();
         var views = new java.util.LinkedHashMap<String, String>();
@@ -339,14 +401,18 @@ class WalkthroughBrowserIT {
 
     @Test
     void theNetworkExpandsANodeAPageAtATime() {
-        var top = risk.top(customs.risk.engine.ranking.RiskStore.Kind.ENTITIES, 1).getFirst();
+        var top =
+                risk.top(customs.risk.engine.ranking.RiskStore.Kind.ENTITIES, 1).getFirst();
         browser.login("investigator", DEMO_PASSWORD);
         browser.open("/network?focus=Company:" + top.id());
         browser.byId("selected-node");
         browser.until(d -> ((Long) browser.script("const g = document.getElementById('network-graph');"
-                + " return g && g.cy ? g.cy.nodes().length : 0;")) == 1L);
-        var expand = browser.until(d -> d.findElements(By.cssSelector("#network-details vaadin-button[id^='expand-']"))
-                .stream().findFirst().orElse(null));
+                        + " return g && g.cy ? g.cy.nodes().length : 0;"))
+                == 1L);
+        var expand = browser.until(
+                d -> d.findElements(By.cssSelector("#network-details vaadin-button[id^='expand-']")).stream()
+                        .findFirst()
+                        .orElse(null));
         expand.click();
         long drawn = browser.until(d -> {
             long n = (Long) browser.script("return document.getElementById('network-graph').cy.nodes().length;");
@@ -376,8 +442,10 @@ class WalkthroughBrowserIT {
         browser.type("declaration-declared-value", "1000");
         browser.click("declaration-submit");
         browser.until(d -> browser.byId("declaration-quantity").getDomAttribute("invalid") != null ? true : null);
-        assertThat(browser.byId("declaration-filed-on").getDomAttribute("invalid")).isNotNull();
-        assertThat(browser.byId("declaration-origin-country").getDomAttribute("invalid")).isNull();
+        assertThat(browser.byId("declaration-filed-on").getDomAttribute("invalid"))
+                .isNotNull();
+        assertThat(browser.byId("declaration-origin-country").getDomAttribute("invalid"))
+                .isNull();
         browser.screenshot("declaration-refused");
 
         browser.type("declaration-filed-on", "2024-03-01");
@@ -385,8 +453,10 @@ class WalkthroughBrowserIT {
         browser.click("declaration-submit");
         browser.until(d -> browser.byId("declaration-status").getText().startsWith("Saved") ? true : null);
         assertThat(browser.byId("declaration-result").getText()).doesNotContain("Score");
-        assertThat(browser.byId("declaration-quantity").getDomAttribute("invalid")).isNull();
-        assertThat(risk.score(customs.risk.engine.ranking.RiskStore.Kind.DECLARATIONS, "WEB-0001:1")).isPresent();
+        assertThat(browser.byId("declaration-quantity").getDomAttribute("invalid"))
+                .isNull();
+        assertThat(risk.score(customs.risk.engine.ranking.RiskStore.Kind.DECLARATIONS, "WEB-0001:1"))
+                .isPresent();
         browser.screenshot("declaration-saved");
     }
 
@@ -410,15 +480,18 @@ class WalkthroughBrowserIT {
         Path zip = Files.createTempFile("bundle", ".zip");
         try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
             out.putNextEntry(new java.util.zip.ZipEntry("declarations.csv"));
-            out.write(Files.readAllLines(Path.of("../fixtures/sample/bundle/declarations.csv")).stream().limit(40)
-                    .reduce("", (a, b) -> a + b + "\n").concat("BAD-1,not-a-date,IMPORT,030,X,Y,,2836911000,,CN,,,,1,KG,,1,,\n")
+            out.write(Files.readAllLines(Path.of("../fixtures/sample/bundle/declarations.csv")).stream()
+                    .limit(40)
+                    .reduce("", (a, b) -> a + b + "\n")
+                    .concat("BAD-1,not-a-date,IMPORT,030,X,Y,,2836911000,,CN,,,,1,KG,,1,,\n")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             out.closeEntry();
         }
         browser.login("officer", DEMO_PASSWORD);
         browser.open("/entry/bundle");
         var upload = browser.byId("bundle-upload");
-        var input = upload.findElements(By.cssSelector("input[type=file]")).stream().findFirst()
+        var input = upload.findElements(By.cssSelector("input[type=file]")).stream()
+                .findFirst()
                 .orElseGet(() -> upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")));
         input.sendKeys(zip.toAbsolutePath().toString());
         browser.until(d -> browser.byId("bundle-rejected").getText().isBlank() ? null : true);
@@ -432,13 +505,18 @@ class WalkthroughBrowserIT {
     void documentSearchShowsHitsFacetsAndPreview() {
         browser.login("investigator", DEMO_PASSWORD);
         browser.open("/documents?q=commercial+invoice");
-        browser.until(d -> d.findElements(By.cssSelector("#doc-results [id^='doc-hit-']")).isEmpty() ? null : true);
+        browser.until(d ->
+                d.findElements(By.cssSelector("#doc-results [id^='doc-hit-']")).isEmpty() ? null : true);
         assertThat(browser.byId("doc-search-total").getText()).containsPattern("\\d");
         assertThat(browser.byId("doc-facets").getText()).contains("INVOICE");
-        String download = browser.driver().findElements(By.cssSelector("[id^='doc-download-']")).getFirst()
+        String download = browser.driver()
+                .findElements(By.cssSelector("[id^='doc-download-']"))
+                .getFirst()
                 .getDomAttribute("href");
         assertThat(browser.fetchStatus(download)).as(download).isEqualTo(200);
-        var preview = browser.driver().findElements(By.cssSelector("[id^='doc-preview-']")).getFirst();
+        var preview = browser.driver()
+                .findElements(By.cssSelector("[id^='doc-preview-']"))
+                .getFirst();
         preview.click();
         browser.byId("doc-preview-dialog");
         browser.screenshot("document-search");

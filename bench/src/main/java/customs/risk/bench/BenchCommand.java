@@ -2,17 +2,17 @@ package customs.risk.bench;
 
 import customs.risk.app.cli.ApplicationContexts;
 import customs.risk.app.cli.ExitCodes;
-import customs.risk.graph.NodeLabel;
+import customs.risk.bench.documents.DocumentBenchmark;
 import customs.risk.documents.filing.SearchEngine;
+import customs.risk.engine.RiskService;
 import customs.risk.engine.explore.EntityService;
 import customs.risk.engine.explore.NetworkService;
 import customs.risk.engine.explore.NodeRef;
-import customs.risk.engine.RiskService;
-import customs.risk.bench.documents.DocumentBenchmark;
 import customs.risk.engine.ranking.RiskAssessment;
 import customs.risk.fixtures.BundleGenerator;
 import customs.risk.fixtures.GeneratorSettings;
 import customs.risk.graph.DataDirectory;
+import customs.risk.graph.NodeLabel;
 import customs.risk.graph.files.FileStore;
 import customs.risk.graph.files.Folders;
 import customs.risk.ingest.BundleIngester;
@@ -32,34 +32,46 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 /** {@code ./risk bench ingest}: load speed into an empty and into a filled store, with peak heap. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmarks that print figures. 'bench ingest': generate N declarations, load them into an empty"
-                + " data dir (Neo4j's offline importer, then indexes), then load a second bundle into the filled store"
-                + " (transactions, as the REST API does). Generation time is not counted.",
-                "'bench score': generate N declarations, load them, train a model and rescore everything with it,"
-                        + " rescore everything again with that model, then load a second bundle (--second, default"
-                        + " 10,000) and score its declarations incrementally; each with its stages and peak heap.",
-                "'bench documents --count N': generate N filed documents, index them into the in-process Elasticsearch"
-                        + " node and into a plain Lucene index, then run a mixed query set on both; prints documents/s"
-                        + " and query latency p50/p95 side by side.",
-                "'bench ui --declarations N': generate, load and score N declarations, then time what the views wait"
-                        + " for: the first rows of each ranking, an entity page's data, a capped expansion of the node with"
-                        + " the most neighbours (server side, through the services the views call).",
-                "Peak heap is sampled every 50 ms; run with RISK_JAVA_OPTS=-Xmx1g to hold it to 1 GB."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Benchmarks that print figures. 'bench ingest': generate N declarations, load them into an empty"
+                    + " data dir (Neo4j's offline importer, then indexes), then load a second bundle into the filled store"
+                    + " (transactions, as the REST API does). Generation time is not counted.",
+            "'bench score': generate N declarations, load them, train a model and rescore everything with it,"
+                    + " rescore everything again with that model, then load a second bundle (--second, default"
+                    + " 10,000) and score its declarations incrementally; each with its stages and peak heap.",
+            "'bench documents --count N': generate N filed documents, index them into the in-process Elasticsearch"
+                    + " node and into a plain Lucene index, then run a mixed query set on both; prints documents/s"
+                    + " and query latency p50/p95 side by side.",
+            "'bench ui --declarations N': generate, load and score N declarations, then time what the views wait"
+                    + " for: the first rows of each ranking, an entity page's data, a capped expansion of the node with"
+                    + " the most neighbours (server side, through the services the views call).",
+            "Peak heap is sampled every 50 ms; run with RISK_JAVA_OPTS=-Xmx1g to hold it to 1 GB."
+        })
 public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, score or documents")
     String what;
 
-    @Option(names = "--declarations", defaultValue = "1000000", paramLabel = "N",
+    @Option(
+            names = "--declarations",
+            defaultValue = "1000000",
+            paramLabel = "N",
             description = "Declarations of the first bundle (default: ${DEFAULT-VALUE}).")
     int declarations;
 
-    @Option(names = "--second", paramLabel = "N",
+    @Option(
+            names = "--second",
+            paramLabel = "N",
             description = "Declarations of the second bundle, loaded into the filled store (default: N / 10).")
     Integer second;
 
-    @Option(names = "--count", defaultValue = "100000", paramLabel = "N",
+    @Option(
+            names = "--count",
+            defaultValue = "100000",
+            paramLabel = "N",
             description = "Documents for 'bench documents' (default: ${DEFAULT-VALUE}).")
     int count;
 
@@ -69,7 +81,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--transactional", description = "Load the first bundle through transactions too.")
     boolean transactional;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
             description = "An empty folder to load into (default: a temporary folder, deleted afterwards).")
     Path dataDir;
 
@@ -109,35 +123,51 @@ public final class BenchCommand implements Callable<Integer> {
         var first = generate(seed, declarations, bundles.resolve("first"));
         var secondBundle = generate(seed + 1, secondSize, bundles.resolve("second"));
         var data = new DataDirectory(dir);
-        System.out.printf("bench ingest: %,d + %,d declarations, JVM max heap %,d MB, %d cores%n", declarations,
-                secondSize, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "bench ingest: %,d + %,d declarations, JVM max heap %,d MB, %d cores%n",
+                declarations,
+                secondSize,
+                Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.getRuntime().availableProcessors());
 
         var heap = new HeapSampler();
         long started = System.nanoTime();
         IngestResult result;
         if (transactional) {
             try (var context = ApplicationContexts.start(dir, false, springArgs)) {
-                result = context.getBean(BundleIngester.class).ingest(first, data.reports().resolve("first.csv"),
-                        IngestListener.NONE);
+                result = context.getBean(BundleIngester.class)
+                        .ingest(first, data.reports().resolve("first.csv"), IngestListener.NONE);
             }
         } else {
-            result = BundleIngester.importIntoNewStore(first, data.neo4jHome(), new FileStore(data.files()),
-                    data.reports().resolve("first.csv"), IngestListener.NONE);
+            result = BundleIngester.importIntoNewStore(
+                    first,
+                    data.neo4jHome(),
+                    new FileStore(data.files()),
+                    data.reports().resolve("first.csv"),
+                    IngestListener.NONE);
         }
         try (var context = ApplicationContexts.start(dir, false, springArgs)) {
             // Start-up builds the constraints and indexes: part of making the store usable.
             double seconds = (System.nanoTime() - started) / 1e9;
             var driver = context.getBean(Driver.class);
             long entities = nodesAndRelationships(driver);
-            print(transactional ? "empty store, transactions" : "empty store, offline import + indexes", result,
-                    seconds, entities, heap.peakAndReset());
+            print(
+                    transactional ? "empty store, transactions" : "empty store, offline import + indexes",
+                    result,
+                    seconds,
+                    entities,
+                    heap.peakAndReset());
 
             long before = entities;
             started = System.nanoTime();
-            var filled = context.getBean(BundleIngester.class).ingest(secondBundle,
-                    data.reports().resolve("second.csv"), IngestListener.NONE);
+            var filled = context.getBean(BundleIngester.class)
+                    .ingest(secondBundle, data.reports().resolve("second.csv"), IngestListener.NONE);
             seconds = (System.nanoTime() - started) / 1e9;
-            print("filled store, transactions", filled, seconds, nodesAndRelationships(driver) - before,
+            print(
+                    "filled store, transactions",
+                    filled,
+                    seconds,
+                    nodesAndRelationships(driver) - before,
                     heap.peakAndReset());
         } finally {
             heap.stop();
@@ -154,18 +184,28 @@ public final class BenchCommand implements Callable<Integer> {
         var first = generate(seed, declarations, bundles.resolve("first"));
         var secondBundle = generate(seed + 1, secondSize, bundles.resolve("second"));
         var data = new DataDirectory(dir);
-        BundleIngester.importIntoNewStore(first, data.neo4jHome(), new FileStore(data.files()),
-                data.reports().resolve("first.csv"), IngestListener.NONE);
-        System.out.printf("bench score: %,d declarations, JVM max heap %,d MB, %d cores%n", declarations,
-                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+        BundleIngester.importIntoNewStore(
+                first,
+                data.neo4jHome(),
+                new FileStore(data.files()),
+                data.reports().resolve("first.csv"),
+                IngestListener.NONE);
+        System.out.printf(
+                "bench score: %,d declarations, JVM max heap %,d MB, %d cores%n",
+                declarations,
+                Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.getRuntime().availableProcessors());
         var heap = new HeapSampler();
         try (var context = ApplicationContexts.start(dir, false, springArgs)) {
             var risk = context.getBean(RiskService.class);
             heap.peakAndReset();
             long started = System.nanoTime();
             var trained = risk.train();
-            printStages("training (fit " + trained.model().version() + " and rescore with it)", started,
-                    trained.assessment(), heap.peakAndReset());
+            printStages(
+                    "training (fit " + trained.model().version() + " and rescore with it)",
+                    started,
+                    trained.assessment(),
+                    heap.peakAndReset());
             System.out.println("  declaration score: " + trained.model().facts().get("declarationModel"));
             System.out.println("  company score: " + trained.model().facts().get("companyModel"));
 
@@ -173,13 +213,17 @@ public final class BenchCommand implements Callable<Integer> {
             var assessment = risk.rescore();
             printStages("full rescoring with " + assessment.model(), started, assessment, heap.peakAndReset());
 
-            var loaded = context.getBean(BundleIngester.class).ingest(secondBundle,
-                    data.reports().resolve("second.csv"), IngestListener.NONE);
+            var loaded = context.getBean(BundleIngester.class)
+                    .ingest(secondBundle, data.reports().resolve("second.csv"), IngestListener.NONE);
             heap.peakAndReset();
             var scored = risk.scoreNew().orElseThrow();
-            System.out.printf("incremental scoring after loading %,d more declarations: %,d new declarations scored"
-                            + " with %s in %.2f s; peak heap %,d MB%n", loaded.declarationsLoaded(),
-                    scored.declarations(), scored.model(), scored.took().toMillis() / 1000.0,
+            System.out.printf(
+                    "incremental scoring after loading %,d more declarations: %,d new declarations scored"
+                            + " with %s in %.2f s; peak heap %,d MB%n",
+                    loaded.declarationsLoaded(),
+                    scored.declarations(),
+                    scored.model(),
+                    scored.took().toMillis() / 1000.0,
                     heap.peakAndReset() >> 20);
         } finally {
             heap.stop();
@@ -195,13 +239,18 @@ public final class BenchCommand implements Callable<Integer> {
     private int runViews(Path dir, Path bundles) throws Exception {
         var first = generate(seed, declarations, bundles.resolve("first"));
         var data = new DataDirectory(dir);
-        BundleIngester.importIntoNewStore(first, data.neo4jHome(), new FileStore(data.files()),
-                data.reports().resolve("first.csv"), IngestListener.NONE);
+        BundleIngester.importIntoNewStore(
+                first,
+                data.neo4jHome(),
+                new FileStore(data.files()),
+                data.reports().resolve("first.csv"),
+                IngestListener.NONE);
         try (var context = ApplicationContexts.start(dir, false, springArgs)) {
             var risk = context.getBean(RiskService.class);
             long started = System.nanoTime();
             risk.train();
-            System.out.printf("bench ui: %,d declarations loaded and scored (training %.0f s, not counted)%n",
+            System.out.printf(
+                    "bench ui: %,d declarations loaded and scored (training %.0f s, not counted)%n",
                     declarations, (System.nanoTime() - started) / 1e9);
             var entities = context.getBean(EntityService.class);
             var network = context.getBean(NetworkService.class);
@@ -210,9 +259,14 @@ public final class BenchCommand implements Callable<Integer> {
             var declarationsKind = customs.risk.engine.ranking.RiskStore.Kind.DECLARATIONS;
             time("ranking: first 50 entities", () -> risk.page(entitiesKind, none, 0, 50));
             time("ranking: first 50 declarations", () -> risk.page(declarationsKind, none, 0, 50));
-            time("ranking: 50 red declarations of HS 85", () -> risk.page(declarationsKind,
-                    new customs.risk.engine.ranking.RankingFilter(customs.risk.engine.ranking.Lane.RED, "85", null, null,
-                            null, null), 0, 50));
+            time(
+                    "ranking: 50 red declarations of HS 85",
+                    () -> risk.page(
+                            declarationsKind,
+                            new customs.risk.engine.ranking.RankingFilter(
+                                    customs.risk.engine.ranking.Lane.RED, "85", null, null, null, null),
+                            0,
+                            50));
             time("ranking: rows 100,000-100,049", () -> risk.page(declarationsKind, none, 100_000, 50));
             time("ranking: score chart, declarations", () -> risk.histogram(declarationsKind));
             time("ranking: expected hits at 5,000", () -> risk.expectedHits(5_000));
@@ -229,16 +283,22 @@ public final class BenchCommand implements Callable<Integer> {
             String busiest;
             try (var session = context.getBean(Driver.class).session()) {
                 busiest = session.run("MATCH (o:Office) RETURN o.code AS code ORDER BY COUNT { (o)<-[:LODGED_AT]-() }"
-                        + " DESC LIMIT 1").single().get("code").asString();
+                                + " DESC LIMIT 1")
+                        .single()
+                        .get("code")
+                        .asString();
             }
             var office = new NodeRef(NodeLabel.OFFICE, busiest);
-            long neighbours = network.degrees(viewer, office).stream().mapToLong(NetworkService.Degree::count).sum();
+            long neighbours = network.degrees(viewer, office).stream()
+                    .mapToLong(NetworkService.Degree::count)
+                    .sum();
             time(String.format("network: office %s (%,d neighbours): counts + first 50", busiest, neighbours), () -> {
                 network.degrees(viewer, office);
                 return network.expand(viewer, office, "LODGED_AT", false, 0, NetworkService.PAGE_DEFAULT);
             });
-            time("network: same office, neighbours 5,000-5,049", () ->
-                    network.expand(viewer, office, "LODGED_AT", false, 5_000, NetworkService.PAGE_DEFAULT));
+            time(
+                    "network: same office, neighbours 5,000-5,049",
+                    () -> network.expand(viewer, office, "LODGED_AT", false, 5_000, NetworkService.PAGE_DEFAULT));
         }
         return ExitCodes.OK;
     }
@@ -254,8 +314,8 @@ public final class BenchCommand implements Callable<Integer> {
             warm[i] = (System.nanoTime() - t) / 1e6;
         }
         java.util.Arrays.sort(warm);
-        System.out.printf("  %-62s cold %7.1f ms, warm median %7.1f ms, max %7.1f ms%n", what, coldMillis, warm[2],
-                warm[4]);
+        System.out.printf(
+                "  %-62s cold %7.1f ms, warm median %7.1f ms, max %7.1f ms%n", what, coldMillis, warm[2], warm[4]);
     }
 
     /** Indexing speed and query latency of the in-process Elasticsearch node beside plain Lucene. */
@@ -268,33 +328,49 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static void printStages(String what, long started, RiskAssessment assessment, long peakHeap) {
-        System.out.printf("%s: %.1f s for %,d declarations and %,d companies%n", what,
-                (System.nanoTime() - started) / 1e9, assessment.declarations().size(), assessment.entities().size());
-        assessment.stages().forEach((stage, took) ->
-                System.out.printf("  %-32s %6.1f s%n", stage, took.toMillis() / 1000.0));
+        System.out.printf(
+                "%s: %.1f s for %,d declarations and %,d companies%n",
+                what,
+                (System.nanoTime() - started) / 1e9,
+                assessment.declarations().size(),
+                assessment.entities().size());
+        assessment
+                .stages()
+                .forEach((stage, took) -> System.out.printf("  %-32s %6.1f s%n", stage, took.toMillis() / 1000.0));
         System.out.printf("  peak heap %,d MB%n", peakHeap >> 20);
     }
 
     private static Path generate(long seed, int n, Path out) {
         long started = System.nanoTime();
         var summary = BundleGenerator.generate(GeneratorSettings.defaults(seed, n), out);
-        System.out.printf("generated %,d declarations in %.1f s (not counted)%n", summary.declarations(),
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "generated %,d declarations in %.1f s (not counted)%n",
+                summary.declarations(), (System.nanoTime() - started) / 1e9);
         return summary.bundleDir();
     }
 
     private static void print(String phase, IngestResult result, double seconds, long entities, long peakHeap) {
         long declarations = result.declarationsLoaded();
-        System.out.printf("%-38s %,9d declarations in %6.1f s = %,7.0f declarations/s; %,10d nodes+relationships"
+        System.out.printf(
+                "%-38s %,9d declarations in %6.1f s = %,7.0f declarations/s; %,10d nodes+relationships"
                         + " = %,8.0f/s; %,d rows rejected; peak heap %,d MB%n",
-                phase + ":", declarations, seconds, declarations / seconds, entities, entities / seconds,
-                result.rejected(), peakHeap >> 20);
+                phase + ":",
+                declarations,
+                seconds,
+                declarations / seconds,
+                entities,
+                entities / seconds,
+                result.rejected(),
+                peakHeap >> 20);
     }
 
     private static long nodesAndRelationships(Driver driver) {
         try (var session = driver.session()) {
             return session.run("CALL { MATCH (n) RETURN count(n) AS n } CALL { MATCH ()-[r]->() RETURN count(r) AS r }"
-                    + " RETURN n + r").single().get(0).asLong();
+                            + " RETURN n + r")
+                    .single()
+                    .get(0)
+                    .asLong();
         }
     }
 
@@ -305,16 +381,18 @@ public final class BenchCommand implements Callable<Integer> {
 
         HeapSampler() {
             var memory = ManagementFactory.getMemoryMXBean();
-            thread = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
+            thread = new Thread(
+                    () -> {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                            try {
+                                Thread.sleep(50);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "heap-sampler");
             thread.setDaemon(true);
             thread.start();
         }

@@ -37,22 +37,43 @@ class BenchCommandIT {
         int code = BenchMain.execute("bench", "ingest", "--declarations", "2000", "--second", "1000");
 
         assertThat(code).as(err()).isZero();
-        assertThat(out()).containsPattern("empty store, offline import \\+ indexes: +2,000 declarations in .* declarations/s")
+        assertThat(out())
+                .containsPattern("empty store, offline import \\+ indexes: +2,000 declarations in .* declarations/s")
                 .containsPattern("filled store, transactions: +1,000 declarations in .* declarations/s")
                 .contains("peak heap");
         reset();
-        assertThat(BenchMain.execute("bench", "score", "--declarations", "2000", "--second", "1000")).as(err()).isZero();
-        assertThat(out()).containsPattern("training \\(fit v0001 and rescore with it\\): [\\d.]+ s")
+        assertThat(BenchMain.execute("bench", "score", "--declarations", "2000", "--second", "1000"))
+                .as(err())
+                .isZero();
+        assertThat(out())
+                .containsPattern("training \\(fit v0001 and rescore with it\\): [\\d.]+ s")
                 .containsPattern("full rescoring with v0001: [\\d.]+ s")
-                .contains("projection load", "loops", "clusters", "price model fit", "risk spreading",
-                        "declaration autoencoder fit", "declaration model fit", "company model fit", "scoring",
-                        "write-back", "peak heap", "declaration score: ", "company score: ")
+                .contains(
+                        "projection load",
+                        "loops",
+                        "clusters",
+                        "price model fit",
+                        "risk spreading",
+                        "declaration autoencoder fit",
+                        "declaration model fit",
+                        "company model fit",
+                        "scoring",
+                        "write-back",
+                        "peak heap",
+                        "declaration score: ",
+                        "company score: ")
                 .containsPattern("incremental scoring after loading 1,000 more declarations: [\\d,]+ new declarations"
                         + " scored with v0001 in [\\d.]+ s");
         reset();
-        assertThat(BenchMain.execute("bench", "documents", "--count", "1500")).as(err()).isZero();
-        assertThat(out()).contains("Documents benchmark: 1,500 documents", "documents/s", "query p95 (ms)",
-                "Totals of matches differing between the engines: 0");
+        assertThat(BenchMain.execute("bench", "documents", "--count", "1500"))
+                .as(err())
+                .isZero();
+        assertThat(out())
+                .contains(
+                        "Documents benchmark: 1,500 documents",
+                        "documents/s",
+                        "query p95 (ms)",
+                        "Totals of matches differing between the engines: 0");
         reset();
         assertThat(BenchMain.execute("bench", "nothing")).isEqualTo(ExitCodes.USAGE);
     }

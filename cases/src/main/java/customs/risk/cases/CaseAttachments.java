@@ -35,11 +35,22 @@ public class CaseAttachments {
      * @throws CaseException when the actor may not attach to the message
      * @throws customs.risk.documents.extract.DocumentTooLargeException (an IOException) beyond the size limit: nothing is kept
      */
-    public Message attach(Actor actor, String caseId, String messageId, InputStream content, String fileName,
-            String docType) throws IOException {
+    public Message attach(
+            Actor actor, String caseId, String messageId, InputStream content, String fileName, String docType)
+            throws IOException {
         conversation.requireAttachable(actor, caseId, messageId);
-        var filed = documents.file(actor, content, new DocumentService.Filing(fileName, docType,
-                "ATT-" + UUID.randomUUID(), null, null, LocalDate.now(ZoneOffset.UTC), null, caseId));
+        var filed = documents.file(
+                actor,
+                content,
+                new DocumentService.Filing(
+                        fileName,
+                        docType,
+                        "ATT-" + UUID.randomUUID(),
+                        null,
+                        null,
+                        LocalDate.now(ZoneOffset.UTC),
+                        null,
+                        caseId));
         return conversation.attach(actor, caseId, messageId, filed.documentId());
     }
 }

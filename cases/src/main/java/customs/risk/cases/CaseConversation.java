@@ -1,6 +1,5 @@
 package customs.risk.cases;
 
-import customs.risk.graph.access.RefusedException.Reason;
 import customs.risk.cases.CaseModel.Attachment;
 import customs.risk.cases.CaseModel.EventKind;
 import customs.risk.cases.CaseModel.Message;
@@ -8,6 +7,7 @@ import customs.risk.cases.CaseModel.MessageVersion;
 import customs.risk.cases.CaseModel.Posted;
 import customs.risk.cases.CaseModel.Unread;
 import customs.risk.graph.access.Actor;
+import customs.risk.graph.access.RefusedException.Reason;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,8 @@ public class CaseConversation extends CaseTransactions {
      */
     public Posted post(Actor actor, String caseId, String text, String clientId) {
         String body = checkText(text);
-        String client = clientId == null || clientId.isBlank() ? UUID.randomUUID().toString() : clientId.strip();
+        String client =
+                clientId == null || clientId.isBlank() ? UUID.randomUUID().toString() : clientId.strip();
         if (client.length() > 100) {
             throw CaseException.invalid("clientId: at most 100 characters");
         }
@@ -57,7 +58,8 @@ public class CaseConversation extends CaseTransactions {
         Posted posted = write(tx -> {
             var params = new HashMap<String, Object>(access(actor, caseId));
             params.put("clientId", client);
-            var locked = tx.run(VISIBLE + "SET c._LOCK_ = true RETURN c.status AS status", params).list();
+            var locked = tx.run(VISIBLE + "SET c._LOCK_ = true RETURN c.status AS status", params)
+                    .list();
             if (locked.isEmpty()) {
                 throw CaseException.notFound(caseId);
             }
@@ -91,10 +93,12 @@ public class CaseConversation extends CaseTransactions {
             // Only once it is stored: every open view of the case shows it at once.
             broadcaster.publish(caseId, message);
         }
-        var mentioned = message.mentions().stream().filter(name -> !name.equals(actor.username())).toList();
+        var mentioned = message.mentions().stream()
+                .filter(name -> !name.equals(actor.username()))
+                .toList();
         if (posted.created() && !mentioned.isEmpty()) {
-            events.publishEvent(new CaseNotice.Mentioned(caseId, message.id(), actor.username(), message.text(),
-                    mentioned));
+            events.publishEvent(
+                    new CaseNotice.Mentioned(caseId, message.id(), actor.username(), message.text(), mentioned));
         }
         return posted;
     }
@@ -112,14 +116,23 @@ public class CaseConversation extends CaseTransactions {
             var ids = tx.run("""
                     MATCH (:Case {id: $caseId})-[:HAS_MESSAGE]->(m:Message) WHERE m.seq > $after
                     RETURN m.id AS id ORDER BY m.seq LIMIT $limit
-                    """, Map.of("caseId", caseId, "after", after, "limit", limit)).list(r -> r.get("id").asString());
+                    """, Map.of("caseId", caseId, "after", after, "limit", limit))
+                    .list(r -> r.get("id").asString());
             List<Message> page = ids.stream().map(id -> message(tx, id)).toList();
             if (!page.isEmpty()) {
-                tx.run("""
+                tx.run(
+                                """
                         MATCH (u:User {username: $user}), (c:Case {id: $caseId})
                         MERGE (u)-[r:READ_UP_TO]->(c)
                         SET r.seq = CASE WHEN coalesce(r.seq, 0) > $seq THEN r.seq ELSE $seq END
-                        """, Map.of("user", actor.username(), "caseId", caseId, "seq", page.getLast().seq()))
+                        """,
+                                Map.of(
+                                        "user",
+                                        actor.username(),
+                                        "caseId",
+                                        caseId,
+                                        "seq",
+                                        page.getLast().seq()))
                         .consume();
             }
             return page;
@@ -165,7 +178,8 @@ public class CaseConversation extends CaseTransactions {
     public List<MessageVersion> history(Actor actor, String caseId, String messageId) {
         return write(tx -> {
             requireVisible(tx, actor, caseId, true);
-            var versions = tx.run("""
+            var versions =
+                    tx.run("""
                     MATCH (:Case {id: $caseId})-[:HAS_MESSAGE]->(m:Message {id: $id})
                     OPTIONAL MATCH (m)-[:PREVIOUS_VERSION]->(v:MessageVersion)
                     WITH m, v ORDER BY v.editedAt
@@ -174,8 +188,8 @@ public class CaseConversation extends CaseTransactions {
             if (versions.get("found").asLong() == 0) {
                 throw new CaseException(Reason.NOT_FOUND, "no message " + messageId + " in case " + caseId);
             }
-            return versions.get("versions").asList(v -> new MessageVersion(v.get("text").asString(),
-                    instant(v.get("editedAt"))));
+            return versions.get("versions")
+                    .asList(v -> new MessageVersion(v.get("text").asString(), instant(v.get("editedAt"))));
         });
     }
 
@@ -192,7 +206,10 @@ public class CaseConversation extends CaseTransactions {
                                WHERE m.seq > seen AND m.author <> $user AND NOT m.deleted } AS unread
                 ORDER BY id
                 """, Map.of("user", actor.username()))
-                .list(r -> new Unread(r.get("id").asString(), r.get("title").asString(), r.get("unread").asLong())));
+                .list(r -> new Unread(
+                        r.get("id").asString(),
+                        r.get("title").asString(),
+                        r.get("unread").asLong())));
     }
 
     /**
@@ -223,8 +240,10 @@ public class CaseConversation extends CaseTransactions {
                     MERGE (m)-[a:ATTACHES]->(d) ON CREATE SET a.at = datetime()
                     MERGE (c)-[:ABOUT]->(d)
                     RETURN created
-                    """, Map.of("caseId", caseId, "id", messageId, "documentId", documentId)).single()
-                    .get("created").asBoolean();
+                    """, Map.of("caseId", caseId, "id", messageId, "documentId", documentId))
+                    .single()
+                    .get("created")
+                    .asBoolean();
             if (created) {
                 event(tx, caseId, actor, EventKind.ATTACHMENT_ADDED, messageId + ": Document:" + documentId);
             }
@@ -272,16 +291,23 @@ public class CaseConversation extends CaseTransactions {
                                  RETURN d {.id, .fileName, .contentType} ORDER BY a.at, d.id } AS attachments
                 """, Map.of("id", id)).single();
         Value m = r.get("m");
-        return new Message(m.get("id").asString(), m.get("seq").asLong(), m.get("author").asString(),
-                m.get("text").asString(), instant(m.get("createdAt")), m.get("clientId").asString(),
-                instant(m.get("editedAt")), m.get("deleted").asBoolean(false), r.get("mentions").asList(Value::asString),
+        return new Message(
+                m.get("id").asString(),
+                m.get("seq").asLong(),
+                m.get("author").asString(),
+                m.get("text").asString(),
+                instant(m.get("createdAt")),
+                m.get("clientId").asString(),
+                instant(m.get("editedAt")),
+                m.get("deleted").asBoolean(false),
+                r.get("mentions").asList(Value::asString),
                 r.get("attachments").asList(CaseConversation::toAttachment));
     }
 
     private static Attachment toAttachment(Value d) {
         String id = d.get("id").asString();
         String type = d.get("contentType").asString("application/octet-stream");
-        return new Attachment(id, d.get("fileName").asString(id), type, "/api/documents/" + id + "/file",
-                type.startsWith("image/"));
+        return new Attachment(
+                id, d.get("fileName").asString(id), type, "/api/documents/" + id + "/file", type.startsWith("image/"));
     }
 }

@@ -8,17 +8,37 @@ public final class CaseModel {
 
     private CaseModel() {}
 
-    public enum Status { OPEN, IN_PROGRESS, CLOSED }
+    public enum Status {
+        OPEN,
+        IN_PROGRESS,
+        CLOSED
+    }
 
-    public enum Priority { LOW, MEDIUM, HIGH }
+    public enum Priority {
+        LOW,
+        MEDIUM,
+        HIGH
+    }
 
     /**
      * What happened to a case; {@code AUDIT_READ} marks a read of a closed case, {@code ATTACHMENT_READ}
      * a download or preview of a document filed into it.
      */
     public enum EventKind {
-        CREATED, TITLE_CHANGED, STATUS_CHANGED, PRIORITY_CHANGED, OWNER_CHANGED, MEMBER_ADDED, MEMBER_REMOVED,
-        ENTITY_LINKED, ENTITY_UNLINKED, NOTE, MESSAGE_EDITED, MESSAGE_DELETED, ATTACHMENT_ADDED, AUDIT_READ,
+        CREATED,
+        TITLE_CHANGED,
+        STATUS_CHANGED,
+        PRIORITY_CHANGED,
+        OWNER_CHANGED,
+        MEMBER_ADDED,
+        MEMBER_REMOVED,
+        ENTITY_LINKED,
+        ENTITY_UNLINKED,
+        NOTE,
+        MESSAGE_EDITED,
+        MESSAGE_DELETED,
+        ATTACHMENT_ADDED,
+        AUDIT_READ,
         ATTACHMENT_READ
     }
 
@@ -26,8 +46,18 @@ public final class CaseModel {
      * @param links linked entities as {@code Label:key}
      * @param lastSeq sequence number of the newest message, 0 without messages
      */
-    public record CaseDetails(String id, String title, Status status, String outcome, Priority priority, String owner,
-            List<String> members, List<String> links, Instant createdAt, Instant closedAt, long lastSeq) {
+    public record CaseDetails(
+            String id,
+            String title,
+            Status status,
+            String outcome,
+            Priority priority,
+            String owner,
+            List<String> members,
+            List<String> links,
+            Instant createdAt,
+            Instant closedAt,
+            long lastSeq) {
 
         public CaseDetails {
             members = List.copyOf(members);
@@ -42,8 +72,17 @@ public final class CaseModel {
      * A message of a case conversation; a deleted message keeps its place and seq, its text is empty
      * and kept in the history.
      */
-    public record Message(String id, long seq, String author, String text, Instant createdAt, String clientId,
-            Instant editedAt, boolean deleted, List<String> mentions, List<Attachment> attachments) {
+    public record Message(
+            String id,
+            long seq,
+            String author,
+            String text,
+            Instant createdAt,
+            String clientId,
+            Instant editedAt,
+            boolean deleted,
+            List<String> mentions,
+            List<Attachment> attachments) {
 
         public Message {
             mentions = List.copyOf(mentions);
@@ -58,8 +97,7 @@ public final class CaseModel {
      * @param fileUrl where the stored file is read ({@code /api/documents/{id}/file})
      * @param inline an image, which a conversation shows in place rather than as a link
      */
-    public record Attachment(String documentId, String fileName, String contentType, String fileUrl,
-            boolean inline) {}
+    public record Attachment(String documentId, String fileName, String contentType, String fileUrl, boolean inline) {}
 
     /** A former text of a message and when it was written. */
     public record MessageVersion(String text, Instant editedAt) {}

@@ -1,19 +1,18 @@
 package customs.risk.cases;
 
-import customs.risk.graph.NodeLabel;
-import customs.risk.graph.access.RefusedException.Reason;
 import customs.risk.cases.CaseModel.CaseDetails;
 import customs.risk.cases.CaseModel.CaseEvent;
 import customs.risk.cases.CaseModel.Changes;
 import customs.risk.cases.CaseModel.EventKind;
-import customs.risk.cases.CaseModel.Message;
-import customs.risk.cases.CaseModel.MessageVersion;
 import customs.risk.cases.CaseModel.Priority;
 import customs.risk.cases.CaseModel.Status;
 import customs.risk.documents.filing.CaseDocumentRead;
 import customs.risk.engine.explore.NodeRef;
+import customs.risk.graph.NodeLabel;
 import customs.risk.graph.access.Actor;
+import customs.risk.graph.access.RefusedException.Reason;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,11 +49,10 @@ import org.springframework.stereotype.Service;
 public class CaseService extends CaseTransactions {
 
     /** What a case may be about; all keyed by {@code id}. */
-    static final Set<NodeLabel> LINKABLE = Set.of(NodeLabel.COMPANY, NodeLabel.PERSON, NodeLabel.DECLARATION,
-            NodeLabel.DOCUMENT);
+    static final Set<NodeLabel> LINKABLE =
+            Set.of(NodeLabel.COMPANY, NodeLabel.PERSON, NodeLabel.DECLARATION, NodeLabel.DOCUMENT);
 
     static final int MAX_TITLE = 200;
-
 
     /** What a case shows, for each case bound to {@code c}; takes {@code $labels}. */
     private static final String RETURN_VIEW = """
@@ -73,8 +71,11 @@ public class CaseService extends CaseTransactions {
             ORDER BY CASE c.status WHEN 'CLOSED' THEN 1 ELSE 0 END, coalesce(c.createdAt, datetime(c.openedAt)) DESC, c.id
             """;
 
-    private static final List<String> VIEW_LABELS = List.of("Company", "Person", "Declaration", "Document", "Office",
-            "HsCode", "Country", "Address", "Phone", "Email", "Inspection");
+    /** The labels of what a case may show as linked: every node label but cases themselves. */
+    private static final List<String> VIEW_LABELS = Arrays.stream(NodeLabel.values())
+            .filter(label -> label != NodeLabel.CASE)
+            .map(NodeLabel::cypher)
+            .toList();
 
     private final ApplicationEventPublisher events;
 
@@ -86,16 +87,28 @@ public class CaseService extends CaseTransactions {
     public CaseDetails create(Actor actor, String title, Priority priority, List<String> about, List<String> members) {
         String checkedTitle = checkTitle(title);
         Priority checkedPriority = priority == null ? Priority.MEDIUM : priority;
-        List<NodeRef> refs = about == null ? List.of() : about.stream().map(CaseService::linkable).toList();
+        List<NodeRef> refs = about == null
+                ? List.of()
+                : about.stream().map(CaseService::linkable).toList();
         String id = "CASE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         CaseDetails view = write(tx -> {
-            var created = tx.run("""
+            var created = tx.run(
+                            """
                     MATCH (u:User {username: $user})
                     CREATE (u)-[:OWNS]->(c:Case {id: $caseId, title: $title, status: 'OPEN', priority: $priority,
                                                   createdAt: datetime(), openedBy: $user, openedAt: toString(datetime())})
                     RETURN c.id
-                    """, Map.of("user", actor.username(), "caseId", id, "title", checkedTitle,
-                    "priority", checkedPriority.name())).list();
+                    """,
+                            Map.of(
+                                    "user",
+                                    actor.username(),
+                                    "caseId",
+                                    id,
+                                    "title",
+                                    checkedTitle,
+                                    "priority",
+                                    checkedPriority.name()))
+                    .list();
             if (created.isEmpty()) {
                 throw new CaseException(Reason.FORBIDDEN, "no user " + actor.username());
             }
@@ -125,8 +138,9 @@ public class CaseService extends CaseTransactions {
     /** Cases the actor owns or is a member of (also for admins: their own), open ones first, newest first. */
     public List<CaseDetails> mine(Actor actor) {
         // One query for all of them; an admin's right to see every case does not make them theirs.
-        return read(tx -> tx.run("MATCH (c:Case) WHERE " + Actor.seesCase("c") + "\n" + RETURN_VIEW
-                + NEWEST_OPEN_FIRST, Map.of("user", actor.username(), "admin", false, "labels", VIEW_LABELS))
+        return read(tx -> tx.run(
+                        "MATCH (c:Case) WHERE " + Actor.seesCase("c") + "\n" + RETURN_VIEW + NEWEST_OPEN_FIRST,
+                        Map.of("user", actor.username(), "admin", false, "labels", VIEW_LABELS))
                 .list(CaseService::toView));
     }
 
@@ -140,14 +154,17 @@ public class CaseService extends CaseTransactions {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw CaseException.invalid("offset >= 0, 1 <= limit <= " + MAX_PAGE);
         }
-        return read(tx -> tx.run("MATCH (c:Case)\n" + RETURN_VIEW + NEWEST_OPEN_FIRST + "SKIP $offset LIMIT $limit",
-                Map.of("offset", offset, "limit", limit, "labels", VIEW_LABELS)).list(CaseService::toView));
+        return read(tx -> tx.run(
+                        "MATCH (c:Case)\n" + RETURN_VIEW + NEWEST_OPEN_FIRST + "SKIP $offset LIMIT $limit",
+                        Map.of("offset", offset, "limit", limit, "labels", VIEW_LABELS))
+                .list(CaseService::toView));
     }
 
     /** How many cases there are, for administrators. */
     public long countAll(Actor actor) {
         requireAdmin(actor);
-        return read(tx -> tx.run("MATCH (c:Case) RETURN count(c) AS n").single().get("n").asLong());
+        return read(tx ->
+                tx.run("MATCH (c:Case) RETURN count(c) AS n").single().get("n").asLong());
     }
 
     private static void requireAdmin(Actor actor) {
@@ -175,7 +192,8 @@ public class CaseService extends CaseTransactions {
                 }
             }
             Status status = Status.valueOf(c.get("status").asString("OPEN"));
-            String outcome = changes.outcome() == null ? null : changes.outcome().strip();
+            String outcome =
+                    changes.outcome() == null ? null : changes.outcome().strip();
             if (outcome != null && changes.status() != Status.CLOSED) {
                 throw CaseException.invalid("an outcome is given when closing: status CLOSED");
             }
@@ -187,13 +205,22 @@ public class CaseService extends CaseTransactions {
                     set(tx, caseId, "SET c.status = 'CLOSED', c.outcome = $value, c.closedAt = datetime()", outcome);
                     event(tx, caseId, actor, EventKind.STATUS_CHANGED, status + " -> CLOSED: " + outcome);
                 } else {
-                    set(tx, caseId, "SET c.status = $value REMOVE c.outcome, c.closedAt", changes.status().name());
+                    set(
+                            tx,
+                            caseId,
+                            "SET c.status = $value REMOVE c.outcome, c.closedAt",
+                            changes.status().name());
                     event(tx, caseId, actor, EventKind.STATUS_CHANGED, status + " -> " + changes.status());
                 }
             }
-            if (changes.priority() != null && !changes.priority().name().equals(c.get("priority").asString("MEDIUM"))) {
+            if (changes.priority() != null
+                    && !changes.priority().name().equals(c.get("priority").asString("MEDIUM"))) {
                 set(tx, caseId, "SET c.priority = $value", changes.priority().name());
-                event(tx, caseId, actor, EventKind.PRIORITY_CHANGED,
+                event(
+                        tx,
+                        caseId,
+                        actor,
+                        EventKind.PRIORITY_CHANGED,
                         c.get("priority").asString("MEDIUM") + " -> " + changes.priority());
             }
             if (changes.owner() != null
@@ -230,7 +257,10 @@ public class CaseService extends CaseTransactions {
             String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
             var removed = tx.run("""
                     MATCH (:User {username: $name})-[r:MEMBER_OF]->(:Case {id: $caseId}) DELETE r RETURN count(*)
-                    """, Map.of("name", name, "caseId", caseId)).single().get(0).asLong();
+                    """, Map.of("name", name, "caseId", caseId))
+                    .single()
+                    .get(0)
+                    .asLong();
             if (removed > 0) {
                 event(tx, caseId, actor, EventKind.MEMBER_REMOVED, name);
             }
@@ -252,8 +282,13 @@ public class CaseService extends CaseTransactions {
         NodeRef ref = linkable(entity);
         return changed(caseId, write(tx -> {
             requireVisible(tx, actor, caseId, false);
-            var removed = tx.run("MATCH (:Case {id: $caseId})-[r:ABOUT]->" + ref.label().pattern("n", "key") + " "
-                    + "DELETE r RETURN count(*)", Map.of("caseId", caseId, "key", ref.key())).single().get(0).asLong();
+            var removed = tx.run(
+                            "MATCH (:Case {id: $caseId})-[r:ABOUT]->"
+                                    + ref.label().pattern("n", "key") + " " + "DELETE r RETURN count(*)",
+                            Map.of("caseId", caseId, "key", ref.key()))
+                    .single()
+                    .get(0)
+                    .asLong();
             if (removed > 0) {
                 event(tx, caseId, actor, EventKind.ENTITY_UNLINKED, ref.toString());
             }
@@ -272,8 +307,14 @@ public class CaseService extends CaseTransactions {
     /** Records in the case's trail that someone read a document filed into it. */
     @EventListener
     void documentRead(CaseDocumentRead read) {
-        changed(read.caseId(), write(tx -> event(tx, read.caseId(), new Actor(read.reader(), false),
-                EventKind.ATTACHMENT_READ, "Document:" + read.documentId() + " " + read.how())));
+        changed(
+                read.caseId(),
+                write(tx -> event(
+                        tx,
+                        read.caseId(),
+                        new Actor(read.reader(), false),
+                        EventKind.ATTACHMENT_READ,
+                        "Document:" + read.documentId() + " " + read.how())));
     }
 
     /** Everything that happened to the case, oldest first; reading a closed case's timeline is audited. */
@@ -311,8 +352,10 @@ public class CaseService extends CaseTransactions {
             throw CaseException.invalid("no enabled staff user '" + name + "'");
         }
         if (!user.getFirst().get("already").asBoolean()) {
-            tx.run("MATCH (u:User {username: $name}), (c:Case {id: $caseId}) CREATE (u)-[:MEMBER_OF]->(c)",
-                    Map.of("name", name, "caseId", caseId)).consume();
+            tx.run(
+                            "MATCH (u:User {username: $name}), (c:Case {id: $caseId}) CREATE (u)-[:MEMBER_OF]->(c)",
+                            Map.of("name", name, "caseId", caseId))
+                    .consume();
             event(tx, caseId, actor, EventKind.MEMBER_ADDED, name);
             return true;
         }
@@ -357,44 +400,58 @@ public class CaseService extends CaseTransactions {
         var parameters = new HashMap<String, Object>(actor.parameters());
         parameters.put("caseId", caseId);
         parameters.put("key", ref.key());
-        var rows = tx.run("MATCH (c:Case {id: $caseId}), " + ref.label().pattern("n", "key") + " WHERE " + Actor.sees("n")
-                + " RETURN EXISTS { (c)-[:ABOUT]->(n) } AS linked", parameters).list();
+        var rows = tx.run(
+                        "MATCH (c:Case {id: $caseId}), " + ref.label().pattern("n", "key") + " WHERE " + Actor.sees("n")
+                                + " RETURN EXISTS { (c)-[:ABOUT]->(n) } AS linked",
+                        parameters)
+                .list();
         if (rows.isEmpty()) {
             throw CaseException.invalid("no " + ref + " in the graph");
         }
         if (!rows.getFirst().get("linked").asBoolean()) {
-            tx.run("MATCH (c:Case {id: $caseId}), " + ref.label().pattern("n", "key") + " CREATE (c)-[:ABOUT]->(n)",
-                    Map.of("caseId", caseId, "key", ref.key())).consume();
+            tx.run(
+                            "MATCH (c:Case {id: $caseId}), " + ref.label().pattern("n", "key")
+                                    + " CREATE (c)-[:ABOUT]->(n)",
+                            Map.of("caseId", caseId, "key", ref.key()))
+                    .consume();
             event(tx, caseId, actor, EventKind.ENTITY_LINKED, ref.toString());
         }
     }
 
     /** Appends to the timeline; the case's {@code eventSeq} orders events (and locks the case meanwhile). */
-
     private static void set(TransactionContext tx, String caseId, String set, String value) {
-        tx.run("MATCH (c:Case {id: $caseId}) " + set, Map.of("caseId", caseId, "value", value)).consume();
+        tx.run("MATCH (c:Case {id: $caseId}) " + set, Map.of("caseId", caseId, "value", value))
+                .consume();
     }
 
     private static CaseDetails view(TransactionContext tx, String caseId) {
-        return toView(tx.run(VIEW, Map.of("caseId", caseId, "labels", VIEW_LABELS)).single());
+        return toView(
+                tx.run(VIEW, Map.of("caseId", caseId, "labels", VIEW_LABELS)).single());
     }
 
     private static CaseDetails toView(Record r) {
         Value c = r.get("c");
         Value created = c.get("createdAt").isNull() ? c.get("openedAt") : c.get("createdAt");
-        return new CaseDetails(c.get("id").asString(), c.get("title").asString(""),
-                Status.valueOf(c.get("status").asString("OPEN")), c.get("outcome").asString(null),
-                Priority.valueOf(c.get("priority").asString("MEDIUM")), r.get("owner").asString(null),
-                r.get("members").asList(Value::asString), r.get("links").asList(Value::asString), instant(created),
-                instant(c.get("closedAt")), c.get("messageSeq").asLong(0));
+        return new CaseDetails(
+                c.get("id").asString(),
+                c.get("title").asString(""),
+                Status.valueOf(c.get("status").asString("OPEN")),
+                c.get("outcome").asString(null),
+                Priority.valueOf(c.get("priority").asString("MEDIUM")),
+                r.get("owner").asString(null),
+                r.get("members").asList(Value::asString),
+                r.get("links").asList(Value::asString),
+                instant(created),
+                instant(c.get("closedAt")),
+                c.get("messageSeq").asLong(0));
     }
 
     /** Datetimes as written here; strings as cases opened before case owners existed have them. */
-
     private static NodeRef linkable(String entity) {
-        return NodeRef.parse(entity).filter(ref -> LINKABLE.contains(ref.label())).orElseThrow(() ->
-                CaseException.invalid("link a Company, Person, Declaration or Document as Label:id, not '" + entity
-                        + "'"));
+        return NodeRef.parse(entity)
+                .filter(ref -> LINKABLE.contains(ref.label()))
+                .orElseThrow(() -> CaseException.invalid(
+                        "link a Company, Person, Declaration or Document as Label:id, not '" + entity + "'"));
     }
 
     private static String checkTitle(String title) {
@@ -404,5 +461,4 @@ public class CaseService extends CaseTransactions {
         }
         return t;
     }
-
 }

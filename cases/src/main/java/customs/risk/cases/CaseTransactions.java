@@ -1,9 +1,9 @@
 package customs.risk.cases;
 
-import customs.risk.graph.access.RefusedException.Reason;
 import customs.risk.cases.CaseModel.CaseEvent;
 import customs.risk.cases.CaseModel.EventKind;
 import customs.risk.graph.access.Actor;
+import customs.risk.graph.access.RefusedException.Reason;
 import java.time.Instant;
 import java.util.Map;
 import org.neo4j.driver.Driver;
@@ -39,7 +39,9 @@ abstract class CaseTransactions {
 
     static void requireOpen(TransactionContext tx, String caseId) {
         String status = tx.run("MATCH (c:Case {id: $caseId}) RETURN c.status AS status", Map.of("caseId", caseId))
-                .single().get("status").asString("OPEN");
+                .single()
+                .get("status")
+                .asString("OPEN");
         if ("CLOSED".equals(status)) {
             throw new CaseException(Reason.CONFLICT, "case " + caseId + " is closed: reopen it to attach");
         }
@@ -53,33 +55,41 @@ abstract class CaseTransactions {
         if (rows.isEmpty()) {
             throw CaseException.notFound(caseId);
         }
-        if (auditClosed && "CLOSED".equals(rows.getFirst().get("c").get("status").asString())) {
+        if (auditClosed
+                && "CLOSED".equals(rows.getFirst().get("c").get("status").asString())) {
             event(tx, caseId, actor, EventKind.AUDIT_READ, "read a closed case");
         }
         return rows.getFirst();
     }
 
     static CaseEvent event(TransactionContext tx, String caseId, Actor actor, EventKind kind, String detail) {
-        return toEvent(tx.run("""
+        return toEvent(
+                tx.run("""
                 MATCH (c:Case {id: $caseId})
                 SET c.eventSeq = coalesce(c.eventSeq, 0) + 1
                 CREATE (c)-[:HAS_EVENT]->(e:CaseEvent {seq: c.eventSeq, at: datetime(), actor: $actor, kind: $kind,
                                                        detail: $detail})
                 RETURN e
                 """, Map.of("caseId", caseId, "actor", actor.username(), "kind", kind.name(), "detail", detail))
-                .single().get("e"));
+                        .single()
+                        .get("e"));
     }
 
     static CaseEvent toEvent(Value e) {
-        return new CaseEvent(e.get("seq").asLong(), instant(e.get("at")), e.get("actor").asString(),
-                EventKind.valueOf(e.get("kind").asString()), e.get("detail").asString(""));
+        return new CaseEvent(
+                e.get("seq").asLong(),
+                instant(e.get("at")),
+                e.get("actor").asString(),
+                EventKind.valueOf(e.get("kind").asString()),
+                e.get("detail").asString(""));
     }
 
     static Instant instant(Value value) {
         if (value.isNull()) {
             return null;
         }
-        return value.type().name().equals("STRING") ? Instant.parse(value.asString())
+        return value.type().name().equals("STRING")
+                ? Instant.parse(value.asString())
                 : value.asZonedDateTime().toInstant();
     }
 

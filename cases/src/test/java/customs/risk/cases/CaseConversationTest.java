@@ -33,8 +33,10 @@ class CaseConversationTest {
         TestNeo4j.clear();
         try (var session = TestNeo4j.driver().session()) {
             for (var name : List.of("ann", "bob", "eve", "root")) {
-                session.run("CREATE (:User {username: $name, enabled: true, roles: ['INVESTIGATOR']})",
-                        Map.of("name", name)).consume();
+                session.run(
+                                "CREATE (:User {username: $name, enabled: true, roles: ['INVESTIGATOR']})",
+                                Map.of("name", name))
+                        .consume();
             }
         }
         cases = new CaseService(TestNeo4j.driver(), broadcaster, events::add);
@@ -52,13 +54,18 @@ class CaseConversationTest {
             assertThat(first.created()).isTrue();
             assertThat(retried.created()).isFalse();
             assertThat(retried.message().id()).isEqualTo(first.message().id());
-            assertThat(heard).extracting(CaseModel.Message::id).containsExactly(first.message().id());
+            assertThat(heard)
+                    .extracting(CaseModel.Message::id)
+                    .containsExactly(first.message().id());
         }
-        assertThat(conversation.unread(member)).singleElement()
+        assertThat(conversation.unread(member))
+                .singleElement()
                 .satisfies(u -> assertThat(u.unread()).isEqualTo(1));
-        assertThat(conversation.messages(member, opened.id(), 0, 50)).extracting(CaseModel.Message::text)
+        assertThat(conversation.messages(member, opened.id(), 0, 50))
+                .extracting(CaseModel.Message::text)
                 .containsExactly("@bob can you check the invoices?");
-        assertThat(conversation.unread(member)).singleElement()
+        assertThat(conversation.unread(member))
+                .singleElement()
                 .satisfies(u -> assertThat(u.unread()).isZero());
         assertThat(events).filteredOn(CaseNotice.Mentioned.class::isInstance).hasSize(1);
     }
@@ -68,10 +75,12 @@ class CaseConversationTest {
         var opened = cases.create(owner, "Shell cluster", CaseModel.Priority.MEDIUM, List.of(), List.of());
 
         assertThat(cases.mine(outsider)).isEmpty();
-        assertThatThrownBy(() -> cases.get(outsider, opened.id())).isInstanceOfSatisfying(CaseException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+        assertThatThrownBy(() -> cases.get(outsider, opened.id()))
+                .isInstanceOfSatisfying(
+                        CaseException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
         assertThatThrownBy(() -> conversation.post(outsider, opened.id(), "hello", null))
-                .isInstanceOfSatisfying(CaseException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        CaseException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
         assertThat(cases.get(admin, opened.id()).title()).isEqualTo("Shell cluster");
         assertThat(cases.mine(owner)).extracting(CaseModel.CaseDetails::id).containsExactly(opened.id());
     }

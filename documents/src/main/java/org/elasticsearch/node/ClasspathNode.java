@@ -1,15 +1,14 @@
 package org.elasticsearch.node;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.elasticsearch.cluster.service.ClusterService;
 import org.elasticsearch.env.Environment;
 import org.elasticsearch.plugins.ClasspathPluginsService;
 import org.elasticsearch.plugins.Plugin;
 import org.elasticsearch.plugins.PluginsLoader;
 import org.elasticsearch.plugins.PluginsService;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * An Elasticsearch node whose plugins are instances from the application class path (the HTTP
@@ -21,16 +20,15 @@ public final class ClasspathNode extends Node {
 
     public ClasspathNode(Environment environment, List<Plugin> plugins) {
         super(NodeConstruction.prepareConstruction(
-            environment,
-            PluginsLoader.createPluginsLoader(Set.of(), Set.of(), Map.of(), false),
-            new NodeServiceProvider() {
-                @Override
-                PluginsService newPluginService(Environment env, PluginsLoader loader) {
-                    return new ClasspathPluginsService(env.settings(), env, plugins);
-                }
-            },
-            true
-        ));
+                environment,
+                PluginsLoader.createPluginsLoader(Set.of(), Set.of(), Map.of(), false),
+                new NodeServiceProvider() {
+                    @Override
+                    PluginsService newPluginService(Environment env, PluginsLoader loader) {
+                        return new ClasspathPluginsService(env.settings(), env, plugins);
+                    }
+                },
+                true));
     }
 
     /**

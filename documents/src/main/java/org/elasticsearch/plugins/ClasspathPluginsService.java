@@ -1,16 +1,15 @@
 package org.elasticsearch.plugins;
 
-import org.elasticsearch.Build;
-import org.elasticsearch.action.admin.cluster.node.info.PluginsAndModules;
-import org.elasticsearch.common.settings.Settings;
-import org.elasticsearch.env.Environment;
-import org.elasticsearch.plugins.spi.SPIClassIterator;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.elasticsearch.Build;
+import org.elasticsearch.action.admin.cluster.node.info.PluginsAndModules;
+import org.elasticsearch.common.settings.Settings;
+import org.elasticsearch.env.Environment;
+import org.elasticsearch.plugins.spi.SPIClassIterator;
 
 /**
  * A {@link PluginsService} that serves plugin instances already on the application class path,
@@ -32,19 +31,18 @@ public final class ClasspathPluginsService extends PluginsService {
         for (Plugin plugin : plugins) {
             String name = plugin.getClass().getName();
             var descriptor = new PluginDescriptor(
-                name,
-                "class path plugin",
-                "NA",
-                Build.current().version(),
-                Integer.toString(Runtime.version().feature()),
-                name,
-                null,
-                List.of(),
-                false,
-                false,
-                false,
-                false
-            );
+                    name,
+                    "class path plugin",
+                    "NA",
+                    Build.current().version(),
+                    Integer.toString(Runtime.version().feature()),
+                    name,
+                    null,
+                    List.of(),
+                    false,
+                    false,
+                    false,
+                    false);
             list.add(new LoadedPlugin(descriptor, plugin, plugin.getClass().getClassLoader()));
         }
         loadExtensions(list);
@@ -58,7 +56,8 @@ public final class ClasspathPluginsService extends PluginsService {
 
     @Override
     public PluginsAndModules info() {
-        return new PluginsAndModules(loaded.stream().map(p -> new PluginRuntimeInfo(p.descriptor())).toList(), List.of());
+        return new PluginsAndModules(
+                loaded.stream().map(p -> new PluginRuntimeInfo(p.descriptor())).toList(), List.of());
     }
 
     /**

@@ -1,10 +1,10 @@
 package customs.risk.documents;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.util.Version;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Elasticsearch and Neo4j share one JVM and so one Lucene. Neo4j 2025.10.1 registers a codec
@@ -17,11 +17,12 @@ class LuceneVersionTest {
     @Test
     void luceneIsTheVersionBothElasticsearchAndNeo4jNeed() {
         assertThat(Version.LATEST.toString())
-            .as("Lucene on the class path must stay 10.3.2 while Neo4j 2025.10.1 and Elasticsearch 9.2.2 share the JVM"
-                + " (see lucene.version in the parent pom and docs/STACK.md)")
-            .isEqualTo("10.3.2");
+                .as(
+                        "Lucene on the class path must stay 10.3.2 while Neo4j 2025.10.1 and Elasticsearch 9.2.2 share the JVM"
+                                + " (see lucene.version in the parent pom and docs/STACK.md)")
+                .isEqualTo("10.3.2");
         assertThat(Codec.availableCodecs())
-            .as("Neo4j's index codec extends Lucene103Codec")
-            .contains("Lucene103");
+                .as("Neo4j's index codec extends Lucene103Codec")
+                .contains("Lucene103");
     }
 }

@@ -5,7 +5,6 @@ import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import customs.risk.documents.engine.EmbeddedElasticsearch;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

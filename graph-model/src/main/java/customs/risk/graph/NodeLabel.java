@@ -42,7 +42,9 @@ public enum NodeLabel {
 
     /** The label spelled {@code name}, in any case. */
     public static Optional<NodeLabel> named(String name) {
-        return Arrays.stream(values()).filter(l -> l.name.equalsIgnoreCase(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(l -> l.name.equalsIgnoreCase(name))
+                .findFirst();
     }
 
     /** {@code (variable:Label {key: $parameter})}: a pattern matching one node by its key. */

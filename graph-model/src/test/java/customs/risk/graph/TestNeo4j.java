@@ -41,7 +41,8 @@ public final class TestNeo4j {
     /** Empties the graph (the schema stays). */
     public static void clear() {
         try (var session = driver().session()) {
-            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+                    .consume();
         }
     }
 

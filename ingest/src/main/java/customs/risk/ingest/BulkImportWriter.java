@@ -36,7 +36,8 @@ import picocli.CommandLine;
  */
 final class BulkImportWriter implements RowSink, AutoCloseable {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
     private final Path neo4jHome;
     private final Path work;
@@ -87,12 +88,20 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
             case COMPANIES -> {
                 node("Company", "id", row.key(), p);
                 link("REGISTERED_IN", "Company", row.key(), "Country", country((String) p.get("country")));
-                identifier("Address", "HAS_ADDRESS", row.key(), Identifiers.addressKey((String) p.get("address")),
+                identifier(
+                        "Address",
+                        "HAS_ADDRESS",
+                        row.key(),
+                        Identifiers.addressKey((String) p.get("address")),
                         p.get("address"));
-                identifier("Phone", "HAS_PHONE", row.key(),
-                        Identifiers.phoneKey((String) p.get("phone"), (String) p.get("country")), p.get("phone"));
-                identifier("Email", "HAS_EMAIL", row.key(), Identifiers.emailKey((String) p.get("email")),
-                        p.get("email"));
+                identifier(
+                        "Phone",
+                        "HAS_PHONE",
+                        row.key(),
+                        Identifiers.phoneKey((String) p.get("phone"), (String) p.get("country")),
+                        p.get("phone"));
+                identifier(
+                        "Email", "HAS_EMAIL", row.key(), Identifiers.emailKey((String) p.get("email")), p.get("email"));
             }
             case PEOPLE -> node("Person", "id", row.key(), p);
             case OFFICERS -> {
@@ -155,14 +164,18 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
         if ((id == null && !required) || keys("Declaration").contains(id)) {
             return true;
         }
-        report.reject(file.fileName(), row.line(), "declaration_id", id,
+        report.reject(
+                file.fileName(),
+                row.line(),
+                "declaration_id",
+                id,
                 "unknown declaration: it is neither in this bundle nor in the store");
         return false;
     }
 
     /** An id another node points at; unknown ones become placeholders, reported once, written at the end. */
-    private String reference(BundleFile file, PreparedRow row, String label, String noun, String column,
-            String property) {
+    private String reference(
+            BundleFile file, PreparedRow row, String label, String noun, String column, String property) {
         String id = (String) row.props().get(property);
         if (id == null || keys(label).contains(id)) {
             return id;
@@ -197,7 +210,8 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
                 break;
             }
             child = current;
-            current = current.length() > 6 ? current.substring(0, 6)
+            current = current.length() > 6
+                    ? current.substring(0, 6)
                     : current.length() > 2 ? current.substring(0, current.length() - 2) : null;
         }
         return code;
@@ -228,11 +242,13 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
     }
 
     private NodeFile nodeFile(String label, String keyProperty, Map<String, Object> firstProps) {
-        return nodeFiles.computeIfAbsent(label, l -> new NodeFile(work, l, keyProperty, List.copyOf(firstProps.keySet())));
+        return nodeFiles.computeIfAbsent(
+                label, l -> new NodeFile(work, l, keyProperty, List.copyOf(firstProps.keySet())));
     }
 
     private RelationshipFile relationship(String type, String from, String to, Map<String, Object> firstProps) {
-        return relationshipFiles.computeIfAbsent(type + ":" + from + ":" + to,
+        return relationshipFiles.computeIfAbsent(
+                type + ":" + from + ":" + to,
                 t -> new RelationshipFile(work, type, from, to, List.copyOf(firstProps.keySet())));
     }
 
@@ -265,11 +281,16 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
         args.add("neo4j");
         Files.createDirectories(neo4jHome.resolve("conf"));
         // The importer's own progress report is long; -Drisk.import.verbose=true shows it.
-        var log = Boolean.getBoolean("risk.import.verbose") ? System.err
+        var log = Boolean.getBoolean("risk.import.verbose")
+                ? System.err
                 : new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         var errors = new ByteArrayOutputStream();
-        var context = new ExecutionContext(neo4jHome, neo4jHome.resolve("conf"), log,
-                new PrintStream(errors, true, StandardCharsets.UTF_8), new DefaultFileSystemAbstraction());
+        var context = new ExecutionContext(
+                neo4jHome,
+                neo4jHome.resolve("conf"),
+                log,
+                new PrintStream(errors, true, StandardCharsets.UTF_8),
+                new DefaultFileSystemAbstraction());
         int code = new CommandLine(new ImportCommand.Full(context)).execute(args.toArray(String[]::new));
         if (code != 0) {
             throw new IOException("Neo4j's importer exited with " + code + ": "

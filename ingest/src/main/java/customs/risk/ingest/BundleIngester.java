@@ -39,6 +39,7 @@ public final class BundleIngester {
 
     /** Rows per write transaction; around 2,000 measured fastest (larger transactions cost more to commit). */
     public static final int BATCH_SIZE_DEFAULT = 2_000;
+
     private static final int BATCHES_IN_FLIGHT = 2;
 
     private final Driver driver;
@@ -76,11 +77,12 @@ public final class BundleIngester {
      * @param neo4jHome the Neo4j home folder of the embedded store
      * @throws BundleException when the bundle is unusable or a store already exists there
      */
-    public static IngestResult importIntoNewStore(Path bundleDir, Path neo4jHome, FileStore fileStore, Path reportFile,
-            IngestListener listener) throws BundleException {
+    public static IngestResult importIntoNewStore(
+            Path bundleDir, Path neo4jHome, FileStore fileStore, Path reportFile, IngestListener listener)
+            throws BundleException {
         if (EmbeddedNeo4j.storeExists(neo4jHome)) {
-            throw new BundleException("a graph store already exists in " + neo4jHome
-                    + ": the offline import only creates new stores");
+            throw new BundleException(
+                    "a graph store already exists in " + neo4jHome + ": the offline import only creates new stores");
         }
         try (var sink = new BulkImportWriter(neo4jHome)) {
             var result = load(bundleDir, reportFile, listener, fileStore, BATCH_SIZE_DEFAULT, report -> {
@@ -95,16 +97,22 @@ public final class BundleIngester {
         }
     }
 
-    private static IngestResult load(Path bundleDir, Path reportFile, IngestListener listener, FileStore fileStore,
-            int batchSize, Function<IngestReport, RowSink> sinkFactory) throws BundleException {
+    private static IngestResult load(
+            Path bundleDir,
+            Path reportFile,
+            IngestListener listener,
+            FileStore fileStore,
+            int batchSize,
+            Function<IngestReport, RowSink> sinkFactory)
+            throws BundleException {
         long started = System.nanoTime();
         Map<BundleFile, Path> files = checkBundle(bundleDir);
-        long totalBytes = files.values().stream().mapToLong(BundleIngester::sizeOf).sum();
+        long totalBytes =
+                files.values().stream().mapToLong(BundleIngester::sizeOf).sum();
         var results = new LinkedHashMap<String, FileSummary>();
         try (var report = new IngestReport(reportFile)) {
             warnAboutStrangers(bundleDir, report);
-            var run = new Run(bundleDir, report, listener, totalBytes, sinkFactory.apply(report), fileStore,
-                    batchSize);
+            var run = new Run(bundleDir, report, listener, totalBytes, sinkFactory.apply(report), fileStore, batchSize);
             try {
                 for (var entry : files.entrySet()) {
                     results.put(entry.getKey().fileName(), run.load(entry.getKey(), entry.getValue()));
@@ -112,7 +120,11 @@ public final class BundleIngester {
             } finally {
                 run.close();
             }
-            return new IngestResult(results, report.placeholders(), report.warnings(), reportFile,
+            return new IngestResult(
+                    results,
+                    report.placeholders(),
+                    report.warnings(),
+                    reportFile,
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException e) {
             throw new BundleException("cannot write the report " + reportFile + ": " + e.getMessage(), e);
@@ -146,7 +158,12 @@ public final class BundleIngester {
             listing.map(p -> p.getFileName().toString())
                     .filter(name -> name.endsWith(".csv") && !known.contains(name))
                     .sorted()
-                    .forEach(name -> report.add(IngestReport.Severity.WARNING, name, 0, "", "",
+                    .forEach(name -> report.add(
+                            IngestReport.Severity.WARNING,
+                            name,
+                            0,
+                            "",
+                            "",
                             "not a file of the bundle contract; ignored"));
         }
     }
@@ -175,8 +192,14 @@ public final class BundleIngester {
         private long bytesBefore;
         private long rowsRead;
 
-        Run(Path bundleDir, IngestReport report, IngestListener listener, long totalBytes, RowSink sink,
-                FileStore fileStore, int batchSize) {
+        Run(
+                Path bundleDir,
+                IngestReport report,
+                IngestListener listener,
+                long totalBytes,
+                RowSink sink,
+                FileStore fileStore,
+                int batchSize) {
             this.bundleDir = bundleDir.toAbsolutePath().normalize();
             this.report = report;
             this.listener = listener;
@@ -201,7 +224,12 @@ public final class BundleIngester {
             var rejected = new AtomicLong();
             try (var table = CsvTable.open(file, path)) {
                 for (String column : table.unknownColumns()) {
-                    report.add(IngestReport.Severity.WARNING, file.fileName(), 1, column, "",
+                    report.add(
+                            IngestReport.Severity.WARNING,
+                            file.fileName(),
+                            1,
+                            column,
+                            "",
                             CsvTable.isKeepableColumn(column)
                                     ? "column not in the contract; kept as property x_" + column
                                     : "column not in the contract and not lower snake case; ignored");
@@ -255,13 +283,13 @@ public final class BundleIngester {
         }
 
         private void progress(BundleFile file, CsvTable table) {
-            listener.onProgress(new IngestProgress(file.fileName(), rowsRead, bytesBefore + table.bytesRead(),
-                    totalBytes));
+            listener.onProgress(
+                    new IngestProgress(file.fileName(), rowsRead, bytesBefore + table.bytesRead(), totalBytes));
         }
 
         /** Turns validated values into node properties; null when the row is rejected here. */
-        private PreparedRow prepare(BundleFile file, long line, String key, Map<String, Object> values,
-                Map<String, String> extras) {
+        private PreparedRow prepare(
+                BundleFile file, long line, String key, Map<String, Object> values, Map<String, String> extras) {
             var props = new LinkedHashMap<String, Object>();
             values.forEach((column, value) -> {
                 if (!column.equals(file.idColumn())) {
@@ -282,11 +310,16 @@ public final class BundleIngester {
                     props.put("hs4", hs.substring(0, 4));
                     props.put("hs2", hs.substring(0, 2));
                     String currency = (String) props.get("currency");
-                    Double usd = rates.toBase((Double) props.get("declaredValue"), currency,
-                            (LocalDate) props.get("filedOn"));
+                    Double usd = rates.toBase(
+                            (Double) props.get("declaredValue"), currency, (LocalDate) props.get("filedOn"));
                     props.put("valueUsd", usd);
                     if (usd == null) {
-                        report.add(IngestReport.Severity.WARNING, file.fileName(), line, "currency", currency,
+                        report.add(
+                                IngestReport.Severity.WARNING,
+                                file.fileName(),
+                                line,
+                                "currency",
+                                currency,
                                 "no exchange rate for " + currency + " on or before " + props.get("filedOn")
                                         + "; the value in USD is left empty");
                     }
@@ -297,7 +330,11 @@ public final class BundleIngester {
                     props.put("fileName", relative);
                     Path source = bundleDir.resolve(relative).normalize();
                     if (!source.startsWith(bundleDir) || !Files.isRegularFile(source) || !Files.isReadable(source)) {
-                        report.reject(file.fileName(), line, "file", relative,
+                        report.reject(
+                                file.fileName(),
+                                line,
+                                "file",
+                                relative,
                                 "file not found in the bundle (paths are relative to the bundle folder)");
                         return null;
                     }
@@ -306,11 +343,12 @@ public final class BundleIngester {
                         props.put("sha256", stored.sha256());
                         props.put("size", stored.size());
                     } catch (IOException e) {
-                        report.reject(file.fileName(), line, "file", relative, "cannot read the file: " + e.getMessage());
+                        report.reject(
+                                file.fileName(), line, "file", relative, "cannot read the file: " + e.getMessage());
                         return null;
                     }
                 }
-                default -> { }
+                default -> {}
             }
             return new PreparedRow(line, key, props);
         }
@@ -359,8 +397,10 @@ public final class BundleIngester {
 
     private static RuntimeException translate(Throwable e) {
         if (e instanceof ServiceUnavailableException || e instanceof SessionExpiredException) {
-            return new StoreUnavailableException("the graph store is unreachable: " + e.getMessage()
-                    + "; rows written before this point are kept, load the bundle again when it is back", e);
+            return new StoreUnavailableException(
+                    "the graph store is unreachable: " + e.getMessage()
+                            + "; rows written before this point are kept, load the bundle again when it is back",
+                    e);
         }
         if (e instanceof UncheckedIOException u) {
             return u;

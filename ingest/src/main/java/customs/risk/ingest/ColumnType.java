@@ -12,7 +12,17 @@ import java.util.stream.Stream;
 
 /** The kinds of value a bundle column may hold, each with the rule docs/DATA-CONTRACT.md gives it. */
 enum ColumnType {
-    ID, TEXT, DATE, COUNTRY, CURRENCY, HS_CODE, UNIT, INTEGER, NON_NEGATIVE, POSITIVE, ENUM;
+    ID,
+    TEXT,
+    DATE,
+    COUNTRY,
+    CURRENCY,
+    HS_CODE,
+    UNIT,
+    INTEGER,
+    NON_NEGATIVE,
+    POSITIVE,
+    ENUM;
 
     static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Pattern HS_PATTERN = Pattern.compile("\\d{6,10}");
@@ -37,8 +47,11 @@ enum ColumnType {
      */
     Object parse(String raw, Set<String> allowed) {
         return switch (this) {
-            case ID -> require(raw, ID_PATTERN.matcher(raw).matches(),
-                    "malformed id (1-64 characters of A-Z a-z 0-9 . _ : -)");
+            case ID ->
+                require(
+                        raw,
+                        ID_PATTERN.matcher(raw).matches(),
+                        "malformed id (1-64 characters of A-Z a-z 0-9 . _ : -)");
             case TEXT -> require(raw, raw.length() <= TEXT_LIMIT, "text longer than " + TEXT_LIMIT + " characters");
             case DATE -> parseDate(raw);
             case COUNTRY -> require(raw, COUNTRIES.contains(raw), "not an ISO-3166 alpha-2 country code");
@@ -59,8 +72,12 @@ enum ColumnType {
                 require(raw, value > 0, "must be greater than 0");
                 yield value;
             }
-            case ENUM -> require(raw, allowed.contains(raw), "unknown value; expected one of " + String.join(", ",
-                    allowed.stream().sorted().toList()));
+            case ENUM ->
+                require(
+                        raw,
+                        allowed.contains(raw),
+                        "unknown value; expected one of "
+                                + String.join(", ", allowed.stream().sorted().toList()));
         };
     }
 

@@ -39,7 +39,8 @@ public final class ContractRows {
      */
     public static List<ColumnRule> columns(String fileName) {
         return file(fileName).columns().stream()
-                .map(c -> new ColumnRule(c.name(), c.required(), c.allowed().stream().sorted().toList()))
+                .map(c -> new ColumnRule(
+                        c.name(), c.required(), c.allowed().stream().sorted().toList()))
                 .toList();
     }
 
@@ -55,7 +56,8 @@ public final class ContractRows {
         var problems = new LinkedHashMap<String, String>();
         var typed = new LinkedHashMap<String, Object>();
         for (Column column : file.columns()) {
-            String raw = row.get(column.name()) == null ? "" : row.get(column.name()).strip();
+            String raw =
+                    row.get(column.name()) == null ? "" : row.get(column.name()).strip();
             if (raw.isEmpty()) {
                 if (column.required()) {
                     problems.put(column.name(), "missing required value");
@@ -86,8 +88,8 @@ public final class ContractRows {
             }
             names.add(file.fileName());
         }
-        throw new IllegalArgumentException("not a file of the bundle contract: " + fileName + " (one of "
-                + String.join(", ", names) + ")");
+        throw new IllegalArgumentException(
+                "not a file of the bundle contract: " + fileName + " (one of " + String.join(", ", names) + ")");
     }
 
     /** The file names of the contract, in load order. */

@@ -41,11 +41,10 @@ final class CsvTable implements AutoCloseable {
     static final long MAX_ROW_CHARS = 1_000_000;
     /** Longest value kept; a row with a longer one is rejected. */
     static final int MAX_FIELD_CHARS = 65_536;
+
     private static final Pattern COLUMN_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setIgnoreEmptyLines(true)
-            .setTrim(false)
-            .get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(false).get();
 
     private final BundleFile spec;
     private final CountingInputStream counter;
@@ -76,17 +75,23 @@ final class CsvTable implements AutoCloseable {
         try {
             var counter = new CountingInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16));
             skipByteOrderMark(counter);
-            var reader = new InputStreamReader(counter, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT));
-            CSVParser parser = CSVParser.builder().setReader(new RecordLimitReader(reader, MAX_ROW_CHARS))
-                    .setFormat(FORMAT).get();
+            var reader = new InputStreamReader(
+                    counter,
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT));
+            CSVParser parser = CSVParser.builder()
+                    .setReader(new RecordLimitReader(reader, MAX_ROW_CHARS))
+                    .setFormat(FORMAT)
+                    .get();
             var iterator = parser.iterator();
             if (!iterator.hasNext()) {
                 parser.close();
                 throw new BundleException(name + ": the file is empty; it needs at least a header row");
             }
-            List<String> header = iterator.next().toList().stream().map(String::strip).toList();
+            List<String> header =
+                    iterator.next().toList().stream().map(String::strip).toList();
             var table = new CsvTable(spec, counter, parser, header);
             table.checkHeader();
             return table;
@@ -149,8 +154,12 @@ final class CsvTable implements AutoCloseable {
                 }
                 record = iterator.next();
             } catch (UncheckedIOException | IllegalStateException e) {
-                handler.reject(line, "", "", "malformed CSV from this line to the end of the file ("
-                        + rootMessage(e) + "); the rows after it were not read");
+                handler.reject(
+                        line,
+                        "",
+                        "",
+                        "malformed CSV from this line to the end of the file (" + rootMessage(e)
+                                + "); the rows after it were not read");
                 return;
             }
             if (record.size() != width) {
@@ -159,9 +168,13 @@ final class CsvTable implements AutoCloseable {
             }
             int oversized = longField(record);
             if (oversized >= 0) {
-                handler.reject(line, header.get(oversized), record.get(oversized), String.format(
-                        "a value of %,d characters; at most %,d are kept", record.get(oversized).length(),
-                        MAX_FIELD_CHARS));
+                handler.reject(
+                        line,
+                        header.get(oversized),
+                        record.get(oversized),
+                        String.format(
+                                "a value of %,d characters; at most %,d are kept",
+                                record.get(oversized).length(), MAX_FIELD_CHARS));
                 continue;
             }
             validate(line, record, handler);
@@ -228,7 +241,8 @@ final class CsvTable implements AutoCloseable {
 
     /** Decodes the whole file once (fast, no parsing) so that a non-UTF-8 file fails before anything loads. */
     private static void checkUtf8(BundleFile spec, Path path) throws BundleException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.allocate(1 << 16);

@@ -13,7 +13,10 @@ import java.util.Optional;
 public final class DataLoaded {
 
     /** Where the rows came from: a bundle may bring documents, a form row does not. */
-    public enum Source { BUNDLE, FORM }
+    public enum Source {
+        BUNDLE,
+        FORM
+    }
 
     /** What a step reports, under a name the job keeps it by ({@code scoring}, {@code indexing}). */
     public record StepOutcome(String step, String outcome) {}
@@ -36,7 +39,10 @@ public final class DataLoaded {
     /** The outcome a step reported, if it ran. */
     public Optional<String> outcome(String step) {
         synchronized (outcomes) {
-            return outcomes.stream().filter(o -> o.step().equals(step)).map(StepOutcome::outcome).findFirst();
+            return outcomes.stream()
+                    .filter(o -> o.step().equals(step))
+                    .map(StepOutcome::outcome)
+                    .findFirst();
         }
     }
 }

@@ -23,7 +23,8 @@ final class ExchangeRates {
     static ExchangeRates load(Driver driver) {
         var table = new ExchangeRates(new HashMap<>());
         try (var session = driver.session()) {
-            session.run("MATCH (r:ExchangeRate) RETURN r.currency AS currency, r.validOn AS validOn, r.rateToBase AS rate")
+            session.run(
+                            "MATCH (r:ExchangeRate) RETURN r.currency AS currency, r.validOn AS validOn, r.rateToBase AS rate")
                     .forEachRemaining(r -> table.rates
                             .computeIfAbsent(r.get("currency").asString(), c -> new TreeMap<>())
                             .put(r.get("validOn").asLocalDate(), r.get("rate").asDouble()));

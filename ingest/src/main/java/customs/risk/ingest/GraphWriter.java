@@ -123,8 +123,6 @@ final class GraphWriter implements RowSink {
             WITH d, row
             """ + DECLARATION_LINKS;
 
-
-
     private static final String HS_CODES = """
             UNWIND $links AS link
             MERGE (h:HsCode {code: link.code}) ON CREATE SET h.level = size(link.code)
@@ -236,7 +234,9 @@ final class GraphWriter implements RowSink {
     }
 
     private Set<String> existingDeclarations(List<String> ids) {
-        return new HashSet<>(read(EXISTING_DECLARATIONS, Map.of("ids", ids)).getFirst().get("ids")
+        return new HashSet<>(read(EXISTING_DECLARATIONS, Map.of("ids", ids))
+                .getFirst()
+                .get("ids")
                 .asList(v -> v.asString()));
     }
 
@@ -259,7 +259,9 @@ final class GraphWriter implements RowSink {
      */
     private List<PreparedRow> unchangedDocuments(List<PreparedRow> rows) {
         var filed = new HashMap<String, org.neo4j.driver.Record>();
-        for (var record : read(EXISTING_DOCUMENTS, Map.of("ids", rows.stream().map(PreparedRow::key).toList()))) {
+        for (var record : read(
+                EXISTING_DOCUMENTS,
+                Map.of("ids", rows.stream().map(PreparedRow::key).toList()))) {
             filed.put(record.get("id").asString(), record);
         }
         var kept = new ArrayList<PreparedRow>(rows.size());
@@ -268,10 +270,18 @@ final class GraphWriter implements RowSink {
             if (earlier == null) {
                 kept.add(row);
             } else if (!earlier.get("caseId").isNull()) {
-                report.reject(BundleFile.DOCUMENTS.fileName(), row.line(), "document_id", row.key(),
+                report.reject(
+                        BundleFile.DOCUMENTS.fileName(),
+                        row.line(),
+                        "document_id",
+                        row.key(),
                         "this id belongs to a document filed into a case; choose another id");
             } else if (!earlier.get("sha256").asString("").equals(row.props().get("sha256"))) {
-                report.reject(BundleFile.DOCUMENTS.fileName(), row.line(), "document_id", row.key(),
+                report.reject(
+                        BundleFile.DOCUMENTS.fileName(),
+                        row.line(),
+                        "document_id",
+                        row.key(),
                         "already filed with other content: filed documents never change; file the correction "
                                 + "under a new id");
             } else {
@@ -283,8 +293,11 @@ final class GraphWriter implements RowSink {
 
     /** Declarations are the one reference that is not made up: an inspection of nothing is rejected. */
     private List<PreparedRow> rowsWithKnownDeclaration(BundleFile file, List<PreparedRow> rows, boolean required) {
-        var ids = rows.stream().map(r -> (String) r.props().get("declarationId")).filter(id -> id != null)
-                .distinct().toList();
+        var ids = rows.stream()
+                .map(r -> (String) r.props().get("declarationId"))
+                .filter(id -> id != null)
+                .distinct()
+                .toList();
         Set<String> existing = existingDeclarations(ids);
         var valid = new ArrayList<PreparedRow>(rows.size());
         for (PreparedRow row : rows) {
@@ -292,7 +305,11 @@ final class GraphWriter implements RowSink {
             if ((id == null && !required) || existing.contains(id)) {
                 valid.add(row);
             } else {
-                report.reject(file.fileName(), row.line(), "declaration_id", id,
+                report.reject(
+                        file.fileName(),
+                        row.line(),
+                        "declaration_id",
+                        id,
                         "unknown declaration: it is neither in this bundle nor in the store");
             }
         }
@@ -335,7 +352,8 @@ final class GraphWriter implements RowSink {
         for (PreparedRow row : rows) {
             String code = (String) row.props().get("hsCode");
             while (code != null && knownHsCodes.add(code)) {
-                String parent = code.length() > 6 ? code.substring(0, 6)
+                String parent = code.length() > 6
+                        ? code.substring(0, 6)
                         : code.length() > 2 ? code.substring(0, code.length() - 2) : null;
                 var link = new LinkedHashMap<String, Object>();
                 link.put("code", code);
@@ -365,14 +383,20 @@ final class GraphWriter implements RowSink {
     }
 
     private static List<Map<String, Object>> companyParameters(List<PreparedRow> rows) {
-        return rows.stream().map(row -> {
-            var parameter = new LinkedHashMap<String, Object>(row.asParameter());
-            String country = (String) row.props().get("country");
-            parameter.put("addressKey", Identifiers.addressKey((String) row.props().get("address")));
-            parameter.put("phoneKey", Identifiers.phoneKey((String) row.props().get("phone"), country));
-            parameter.put("emailKey", Identifiers.emailKey((String) row.props().get("email")));
-            return (Map<String, Object>) parameter;
-        }).toList();
+        return rows.stream()
+                .map(row -> {
+                    var parameter = new LinkedHashMap<String, Object>(row.asParameter());
+                    String country = (String) row.props().get("country");
+                    parameter.put("addressKey", Identifiers.addressKey((String)
+                            row.props().get("address")));
+                    parameter.put(
+                            "phoneKey",
+                            Identifiers.phoneKey((String) row.props().get("phone"), country));
+                    parameter.put("emailKey", Identifiers.emailKey((String)
+                            row.props().get("email")));
+                    return (Map<String, Object>) parameter;
+                })
+                .toList();
     }
 
     private long run(String cypher, List<?> rows, long rejected) {
@@ -388,13 +412,15 @@ final class GraphWriter implements RowSink {
 
     private void execute(String cypher, Map<String, Object> parameters) {
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(new Query(cypher, parameters)).consume());
+            session.executeWriteWithoutResult(
+                    tx -> tx.run(new Query(cypher, parameters)).consume());
         }
     }
 
     private List<org.neo4j.driver.Record> read(String cypher, Map<String, Object> parameters) {
         try (var session = driver.session()) {
-            return session.executeWrite((TransactionContext tx) -> tx.run(new Query(cypher, parameters)).list());
+            return session.executeWrite((TransactionContext tx) ->
+                    tx.run(new Query(cypher, parameters)).list());
         }
     }
 }

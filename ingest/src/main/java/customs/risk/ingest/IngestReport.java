@@ -21,7 +21,11 @@ final class IngestReport implements Closeable {
     static final String[] HEADER = {"severity", "file", "line", "column", "value", "reason"};
     private static final int QUOTED_CHARS = 200;
 
-    enum Severity { REJECTED, PLACEHOLDER, WARNING }
+    enum Severity {
+        REJECTED,
+        PLACEHOLDER,
+        WARNING
+    }
 
     private final CSVPrinter printer;
     private long rejected;
@@ -31,7 +35,8 @@ final class IngestReport implements Closeable {
     IngestReport(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        this.printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
+        this.printer = new CSVPrinter(
+                writer, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
     }
 
     synchronized void add(Severity severity, String file, long line, String column, String value, String reason) {
@@ -41,8 +46,13 @@ final class IngestReport implements Closeable {
             case WARNING -> warnings++;
         }
         try {
-            printer.printRecord(severity, SpreadsheetSafe.text(file), line > 0 ? line : "",
-                    SpreadsheetSafe.text(column), SpreadsheetSafe.text(shortened(value)), SpreadsheetSafe.text(reason));
+            printer.printRecord(
+                    severity,
+                    SpreadsheetSafe.text(file),
+                    line > 0 ? line : "",
+                    SpreadsheetSafe.text(column),
+                    SpreadsheetSafe.text(shortened(value)),
+                    SpreadsheetSafe.text(reason));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the ingest report", e);
         }
@@ -50,7 +60,8 @@ final class IngestReport implements Closeable {
 
     /** A value as the report quotes it: an oversized one is cut, so that the report stays readable. */
     private static String shortened(String value) {
-        return value == null || value.length() <= QUOTED_CHARS ? value
+        return value == null || value.length() <= QUOTED_CHARS
+                ? value
                 : value.substring(0, QUOTED_CHARS) + "... (" + String.format("%,d", value.length()) + " characters)";
     }
 
@@ -59,8 +70,14 @@ final class IngestReport implements Closeable {
     }
 
     void placeholder(String file, long line, String column, String noun, String id) {
-        add(Severity.PLACEHOLDER, file, line, column, id, "unknown " + noun
-                + ": referenced before any file described it; a placeholder " + noun + " stands in for it");
+        add(
+                Severity.PLACEHOLDER,
+                file,
+                line,
+                column,
+                id,
+                "unknown " + noun + ": referenced before any file described it; a placeholder " + noun
+                        + " stands in for it");
     }
 
     synchronized long placeholders() {

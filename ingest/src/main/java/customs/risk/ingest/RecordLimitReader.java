@@ -19,7 +19,12 @@ final class RecordLimitReader extends FilterReader {
         }
     }
 
-    private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
+    private enum State {
+        FIELD_START,
+        UNQUOTED,
+        QUOTED,
+        QUOTE_IN_QUOTED
+    }
 
     private final long maxChars;
     private State state = State.FIELD_START;
@@ -59,14 +64,17 @@ final class RecordLimitReader extends FilterReader {
             case FIELD_START -> c == '"' ? State.QUOTED : c == ',' || c == '\n' ? State.FIELD_START : State.UNQUOTED;
             case UNQUOTED -> c == ',' || c == '\n' ? State.FIELD_START : State.UNQUOTED;
             case QUOTED -> c == '"' ? State.QUOTE_IN_QUOTED : State.QUOTED;
-            case QUOTE_IN_QUOTED -> c == '"' ? State.QUOTED : c == ',' || c == '\n' ? State.FIELD_START : State.UNQUOTED;
+            case QUOTE_IN_QUOTED ->
+                c == '"' ? State.QUOTED : c == ',' || c == '\n' ? State.FIELD_START : State.UNQUOTED;
         };
         if (c == '\n' && state == State.FIELD_START) {
             rowChars = 0;
             rowStartLine = line;
         } else if (++rowChars > maxChars) {
-            throw new RowTooLongException(String.format("the row starting on line %,d is longer than %,d characters"
-                    + " (a missing line break, or a quote never closed?)", rowStartLine, maxChars));
+            throw new RowTooLongException(String.format(
+                    "the row starting on line %,d is longer than %,d characters"
+                            + " (a missing line break, or a quote never closed?)",
+                    rowStartLine, maxChars));
         }
     }
 }

@@ -25,16 +25,24 @@ class BulkImportTest {
     void bothWaysOfLoadingBuildTheSameGraphAndReport() throws Exception {
         var bundle = TestBundle.standard(tmp.resolve("b"))
                 .file("people.csv", "person_id,name,nationality\nP1,Kim Min-jun,KR\nP2,Park,KR\n")
-                .file("officers.csv", "company_id,person_id,role,since,until\nC1,P1,DIRECTOR,2012-01-01,\n"
-                        + "C3,P1,DIRECTOR,,\nC9,P2,SHAREHOLDER,2020-01-01,2019-01-01\nC8,P2,SHAREHOLDER,,\n")
-                .file("inspections.csv", "declaration_id,inspected_on,outcome,violation_type,revenue_recovered\n"
-                        + "D1:1,2024-01-05,VIOLATION,UNDERVALUATION,1200\nNOPE,2024-01-05,COMPLIANT,,\n")
+                .file(
+                        "officers.csv",
+                        "company_id,person_id,role,since,until\nC1,P1,DIRECTOR,2012-01-01,\n"
+                                + "C3,P1,DIRECTOR,,\nC9,P2,SHAREHOLDER,2020-01-01,2019-01-01\nC8,P2,SHAREHOLDER,,\n")
+                .file(
+                        "inspections.csv",
+                        "declaration_id,inspected_on,outcome,violation_type,revenue_recovered\n"
+                                + "D1:1,2024-01-05,VIOLATION,UNDERVALUATION,1200\nNOPE,2024-01-05,COMPLIANT,,\n")
                 .file("docs/inv1.txt", "Commercial invoice 1")
-                .file("documents.csv", "document_id,file,doc_type,declaration_id,company_id,filed_on\n"
-                        + "DOC1,docs/inv1.txt,INVOICE,D1:1,C2,2024-01-02\nDOC2,docs/inv1.txt,OTHER,,X7,\n")
-                .file("declarations.csv", TestBundle.DECLARATIONS
-                        + "D3,2024-03-01,IMPORT,KRXX,UNKNOWN-SELLER,C1,,940360,chairs,VN,VN,KR,SEA,5,PCS,,800,USD,\n"
-                        + "D4,2024-03-01,IMPORT,KRPUS,C2,C1,,940360,chairs,VN,,,,-5,PCS,,800,USD,\n");
+                .file(
+                        "documents.csv",
+                        "document_id,file,doc_type,declaration_id,company_id,filed_on\n"
+                                + "DOC1,docs/inv1.txt,INVOICE,D1:1,C2,2024-01-02\nDOC2,docs/inv1.txt,OTHER,,X7,\n")
+                .file(
+                        "declarations.csv",
+                        TestBundle.DECLARATIONS
+                                + "D3,2024-03-01,IMPORT,KRXX,UNKNOWN-SELLER,C1,,940360,chairs,VN,VN,KR,SEA,5,PCS,,800,USD,\n"
+                                + "D4,2024-03-01,IMPORT,KRPUS,C2,C1,,940360,chairs,VN,,,,-5,PCS,,800,USD,\n");
 
         TestNeo4j.clear();
         var live = new BundleIngester(TestNeo4j.driver(), new FileStore(tmp.resolve("files-live")))
@@ -42,14 +50,20 @@ class BulkImportTest {
         var liveGraph = snapshot(TestNeo4j.driver());
 
         Path home = tmp.resolve("new-store");
-        var offline = BundleIngester.importIntoNewStore(bundle.dir(), home, new FileStore(tmp.resolve("files-bulk")),
-                tmp.resolve("bulk.csv"), IngestListener.NONE);
+        var offline = BundleIngester.importIntoNewStore(
+                bundle.dir(),
+                home,
+                new FileStore(tmp.resolve("files-bulk")),
+                tmp.resolve("bulk.csv"),
+                IngestListener.NONE);
 
         assertThat(offline.files()).isEqualTo(live.files());
         assertThat(offline.placeholders()).isEqualTo(live.placeholders()).isPositive();
-        assertThat(BundleIngesterTest.report(offline)).map(r -> r.toList().toString())
+        assertThat(BundleIngesterTest.report(offline))
+                .map(r -> r.toList().toString())
                 .containsExactlyInAnyOrderElementsOf(BundleIngesterTest.report(live).stream()
-                        .map(r -> r.toList().toString()).toList());
+                        .map(r -> r.toList().toString())
+                        .toList());
         try (var store = EmbeddedNeo4j.start(home, 0);
                 var driver = GraphDatabase.driver(store.boltUri(), AuthTokens.none())) {
             GraphSchema.apply(driver);
@@ -63,8 +77,8 @@ class BulkImportTest {
         EmbeddedNeo4j.start(home, 0).close();
         var bundle = TestBundle.standard(tmp.resolve("b"));
 
-        assertThatThrownBy(() -> BundleIngester.importIntoNewStore(bundle.dir(), home, new FileStore(tmp.resolve("f")),
-                tmp.resolve("r.csv"), IngestListener.NONE))
+        assertThatThrownBy(() -> BundleIngester.importIntoNewStore(
+                        bundle.dir(), home, new FileStore(tmp.resolve("f")), tmp.resolve("r.csv"), IngestListener.NONE))
                 .isInstanceOf(BundleException.class)
                 .hasMessageContaining("already exists");
     }
@@ -76,17 +90,26 @@ class BulkImportTest {
                     MATCH (n) RETURN [l IN labels(n) | l] AS labels,
                            [k IN keys(n) | k + '=' + toString(n[k])] AS props
                     """).list(r -> {
-                var labels = r.get("labels").asList(v -> v.asString()).stream().sorted().toList();
-                var props = r.get("props").asList(v -> v.asString()).stream().sorted().toList();
+                var labels = r.get("labels").asList(v -> v.asString()).stream()
+                        .sorted()
+                        .toList();
+                var props = r.get("props").asList(v -> v.asString()).stream()
+                        .sorted()
+                        .toList();
                 return labels + " " + props;
             });
             var relationships = session.run("""
                     MATCH (a)-[r]->(b)
                     RETURN type(r) + ' ' + coalesce(a.id, a.code, a.key) + '->' + coalesce(b.id, b.code, b.key) AS rel,
                            [k IN keys(r) | k + '=' + toString(r[k])] AS props
-                    """).list(r -> r.get("rel").asString() + " "
-                    + r.get("props").asList(v -> v.asString()).stream().sorted().toList());
-            return java.util.stream.Stream.concat(nodes.stream(), relationships.stream()).sorted().toList();
+                    """)
+                    .list(r -> r.get("rel").asString() + " "
+                            + r.get("props").asList(v -> v.asString()).stream()
+                                    .sorted()
+                                    .toList());
+            return java.util.stream.Stream.concat(nodes.stream(), relationships.stream())
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -69,17 +69,24 @@ class BundleIngesterTest {
 
         try (var session = driver.session()) {
             // EUR 10,000 filed 2024-01-02: the rate of 2023-12-01 (1.10) holds, not the later 1.20.
-            assertThat(session.run("MATCH (d:Declaration {id: 'D1:2'}) RETURN d.valueUsd").single().get(0).asDouble())
+            assertThat(session.run("MATCH (d:Declaration {id: 'D1:2'}) RETURN d.valueUsd")
+                            .single()
+                            .get(0)
+                            .asDouble())
                     .isCloseTo(11_000.0, org.assertj.core.data.Offset.offset(0.01));
             // No currency means the base currency.
-            assertThat(session.run("MATCH (d:Declaration {id: 'D2'}) RETURN d.valueUsd, d.currency").single()
-                    .get(1).asString()).isEqualTo("USD");
+            assertThat(session.run("MATCH (d:Declaration {id: 'D2'}) RETURN d.valueUsd, d.currency")
+                            .single()
+                            .get(1)
+                            .asString())
+                    .isEqualTo("USD");
         }
     }
 
     @Test
     void aMissingRateLeavesTheUsdValueEmptyAndWarns() throws Exception {
-        var bundle = TestBundle.standard(tmp.resolve("b")).file("exchange_rates.csv", "currency,valid_on,rate_to_base\n");
+        var bundle =
+                TestBundle.standard(tmp.resolve("b")).file("exchange_rates.csv", "currency,valid_on,rate_to_base\n");
 
         var result = ingest(bundle);
 
@@ -90,7 +97,10 @@ class BundleIngesterTest {
             assertThat(r.get("reason")).contains("no exchange rate for EUR");
         });
         try (var session = driver.session()) {
-            assertThat(session.run("MATCH (d:Declaration {id: 'D1:2'}) RETURN d.valueUsd").single().get(0).isNull())
+            assertThat(session.run("MATCH (d:Declaration {id: 'D1:2'}) RETURN d.valueUsd")
+                            .single()
+                            .get(0)
+                            .isNull())
                     .isTrue();
         }
     }
@@ -100,11 +110,15 @@ class BundleIngesterTest {
         var bundle = TestBundle.standard(tmp.resolve("b"))
                 .file("people.csv", "person_id,name,nationality\nP1,Kim Min-jun,KR\n")
                 .file("officers.csv", "company_id,person_id,role,since\nC1,P1,DIRECTOR,2012-01-01\nC3,P1,DIRECTOR,\n")
-                .file("inspections.csv", "declaration_id,inspected_on,outcome,violation_type,revenue_recovered\n"
-                        + "D1:1,2024-01-05,VIOLATION,UNDERVALUATION,1200\n")
+                .file(
+                        "inspections.csv",
+                        "declaration_id,inspected_on,outcome,violation_type,revenue_recovered\n"
+                                + "D1:1,2024-01-05,VIOLATION,UNDERVALUATION,1200\n")
                 .file("docs/inv1.txt", "Commercial invoice 1")
-                .file("documents.csv", "document_id,file,doc_type,declaration_id,company_id\n"
-                        + "DOC1,docs/inv1.txt,INVOICE,D1:1,C2\n");
+                .file(
+                        "documents.csv",
+                        "document_id,file,doc_type,declaration_id,company_id\n"
+                                + "DOC1,docs/inv1.txt,INVOICE,D1:1,C2\n");
         ingest(bundle);
         long nodes = TestNeo4j.count("MATCH (n) RETURN count(n)");
         long relationships = TestNeo4j.count("MATCH ()-[r]->() RETURN count(r)");
@@ -128,9 +142,11 @@ class BundleIngesterTest {
 
         ingest(correction);
 
-        assertThat(TestNeo4j.count("MATCH (:Declaration {id: 'D2'})-[r:BOUGHT_BY|LODGED_AT|DECLARED_BY]->() RETURN count(r)"))
+        assertThat(TestNeo4j.count(
+                        "MATCH (:Declaration {id: 'D2'})-[r:BOUGHT_BY|LODGED_AT|DECLARED_BY]->() RETURN count(r)"))
                 .isEqualTo(2);
-        assertThat(TestNeo4j.count("MATCH (:Declaration {id: 'D2'})-[:BOUGHT_BY]->(:Company {id: 'C3'}) RETURN count(*)"))
+        assertThat(TestNeo4j.count(
+                        "MATCH (:Declaration {id: 'D2'})-[:BOUGHT_BY]->(:Company {id: 'C3'}) RETURN count(*)"))
                 .isEqualTo(1);
     }
 
@@ -147,16 +163,22 @@ class BundleIngesterTest {
         assertThat(result.rejected()).isZero();
         assertThat(GraphCounts.read(driver).placeholders()).isEqualTo(3);
         assertThat(result.placeholders()).isEqualTo(3);
-        assertThat(report(result)).filteredOn(r -> r.get("severity").equals("PLACEHOLDER"))
+        assertThat(report(result))
+                .filteredOn(r -> r.get("severity").equals("PLACEHOLDER"))
                 .extracting(r -> r.get("column") + "=" + r.get("value") + "@" + r.get("line"))
                 .containsExactlyInAnyOrder("seller_id=X9@2", "buyer_id=C1@2", "office_code=KRPUS@2");
 
         // When the real rows arrive, the placeholders become ordinary nodes.
-        ingest(new TestBundle(tmp.resolve("c")).file("companies.csv", TestBundle.COMPANIES)
-                .file("offices.csv", TestBundle.OFFICES)
-                .file("declarations.csv", "declaration_id,filed_on,direction,office_code,seller_id,buyer_id,hs_code,origin_country,quantity,declared_value\n"));
+        ingest(
+                new TestBundle(tmp.resolve("c"))
+                        .file("companies.csv", TestBundle.COMPANIES)
+                        .file("offices.csv", TestBundle.OFFICES)
+                        .file(
+                                "declarations.csv",
+                                "declaration_id,filed_on,direction,office_code,seller_id,buyer_id,hs_code,origin_country,quantity,declared_value\n"));
         assertThat(GraphCounts.read(driver).placeholders()).isEqualTo(1);
-        assertThat(TestNeo4j.count("MATCH (c:Company:Placeholder {id: 'X9'}) RETURN count(c)")).isEqualTo(1);
+        assertThat(TestNeo4j.count("MATCH (c:Company:Placeholder {id: 'X9'}) RETURN count(c)"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -191,14 +213,21 @@ class BundleIngesterTest {
             var sha = session.run("""
                     MATCH (c:Company {id: 'C2'})-[:FILED]->(d:Document {id: 'DOC1'})-[:SUPPORTS]->(:Declaration {id: 'D1:1'})
                     RETURN d.sha256""").single().get(0).asString();
-            assertThat(new String(files.read(sha), StandardCharsets.UTF_8)).isEqualTo("Commercial invoice: 100 laptops");
-            assertThat(session.run("MATCH (d:Document {id: 'DOC2'}) RETURN d.sha256").single().get(0).asString())
+            assertThat(new String(files.read(sha), StandardCharsets.UTF_8))
+                    .isEqualTo("Commercial invoice: 100 laptops");
+            assertThat(session.run("MATCH (d:Document {id: 'DOC2'}) RETURN d.sha256")
+                            .single()
+                            .get(0)
+                            .asString())
                     .isEqualTo(sha);
         }
         try (var stored = Files.walk(tmp.resolve("files"))) {
-            assertThat(stored.filter(p -> p.getFileName().toString().length() == 64).count()).isEqualTo(1);
+            assertThat(stored.filter(p -> p.getFileName().toString().length() == 64)
+                            .count())
+                    .isEqualTo(1);
         }
-        assertThat(report(result)).filteredOn(r -> r.get("severity").equals("REJECTED"))
+        assertThat(report(result))
+                .filteredOn(r -> r.get("severity").equals("REJECTED"))
                 .extracting(r -> r.get("line") + ":" + r.get("column"))
                 .containsExactlyInAnyOrder("4:file", "5:file");
     }
@@ -207,10 +236,13 @@ class BundleIngesterTest {
     void aFiledDocumentIsNeverReplacedByALaterBundle() throws Exception {
         ingest(TestBundle.standard(tmp.resolve("b"))
                 .file("docs/inv1.txt", "Commercial invoice: 100 laptops")
-                .file("documents.csv", "document_id,file,doc_type,declaration_id,company_id\n"
-                        + "DOC1,docs/inv1.txt,INVOICE,D1:1,C2\n"));
+                .file(
+                        "documents.csv",
+                        "document_id,file,doc_type,declaration_id,company_id\n"
+                                + "DOC1,docs/inv1.txt,INVOICE,D1:1,C2\n"));
         try (var session = driver.session()) {
-            session.run("CREATE (:Document {id: 'ATT-1', sha256: 'abc', caseId: 'CASE-1'})").consume();
+            session.run("CREATE (:Document {id: 'ATT-1', sha256: 'abc', caseId: 'CASE-1'})")
+                    .consume();
         }
 
         var tampering = new TestBundle(tmp.resolve("t"))
@@ -219,23 +251,29 @@ class BundleIngesterTest {
                         D9,2024-02-10,EXPORT,KRPUS,C1,C3,610910,KR,1000,7000
                         """)
                 .file("docs/forged.txt", "Commercial invoice: 10 laptops")
-                .file("documents.csv", "document_id,file,doc_type,declaration_id,company_id\n"
-                        + "DOC1,docs/forged.txt,INVOICE,D9,C1\n"
-                        + "ATT-1,docs/forged.txt,OTHER,,\n"
-                        + "DOC5,docs/forged.txt,INVOICE,D9,C1\n");
+                .file(
+                        "documents.csv",
+                        "document_id,file,doc_type,declaration_id,company_id\n"
+                                + "DOC1,docs/forged.txt,INVOICE,D9,C1\n"
+                                + "ATT-1,docs/forged.txt,OTHER,,\n"
+                                + "DOC5,docs/forged.txt,INVOICE,D9,C1\n");
         var result = ingest(tampering);
 
         assertThat(result.files().get("documents.csv")).isEqualTo(new FileSummary(1, 2));
-        assertThat(report(result)).filteredOn(r -> r.get("severity").equals("REJECTED"))
+        assertThat(report(result))
+                .filteredOn(r -> r.get("severity").equals("REJECTED"))
                 .extracting(r -> r.get("line") + ":" + r.get("column"))
                 .containsExactlyInAnyOrder("2:document_id", "3:document_id");
         try (var session = driver.session()) {
             var sha = session.run("""
                     MATCH (c:Company {id: 'C2'})-[:FILED]->(d:Document {id: 'DOC1'})-[:SUPPORTS]->(:Declaration {id: 'D1:1'})
                     RETURN d.sha256""").single().get(0).asString();
-            assertThat(new String(files.read(sha), StandardCharsets.UTF_8)).isEqualTo("Commercial invoice: 100 laptops");
-            assertThat(TestNeo4j.count("MATCH (:Document {id: 'DOC1'})-[r]-() RETURN count(r)")).isEqualTo(2);
-            assertThat(TestNeo4j.count("MATCH (:Document {id: 'ATT-1'})-[r]-() RETURN count(r)")).isZero();
+            assertThat(new String(files.read(sha), StandardCharsets.UTF_8))
+                    .isEqualTo("Commercial invoice: 100 laptops");
+            assertThat(TestNeo4j.count("MATCH (:Document {id: 'DOC1'})-[r]-() RETURN count(r)"))
+                    .isEqualTo(2);
+            assertThat(TestNeo4j.count("MATCH (:Document {id: 'ATT-1'})-[r]-() RETURN count(r)"))
+                    .isZero();
         }
     }
 
@@ -255,7 +293,9 @@ class BundleIngesterTest {
             assertThat(r.get("line")).isEqualTo("3");
             assertThat(r.get("reason")).contains("unknown declaration");
         });
-        assertThat(TestNeo4j.count("MATCH (:Inspection {outcome: 'VIOLATION'})-[:OF]->(:Declaration {id: 'D1:1'}) RETURN count(*)"))
+        assertThat(
+                        TestNeo4j.count(
+                                "MATCH (:Inspection {outcome: 'VIOLATION'})-[:OF]->(:Declaration {id: 'D1:1'}) RETURN count(*)"))
                 .isEqualTo(1);
     }
 
@@ -269,9 +309,12 @@ class BundleIngesterTest {
 
         var result = ingest(bundle);
 
-        assertThat(report(result)).filteredOn(r -> r.get("severity").equals("WARNING"))
-                .singleElement().satisfies(r -> assertThat(r.get("column")).isEqualTo("container_no"));
-        assertThat(TestNeo4j.count("MATCH (d:Declaration {x_container_no: 'MSCU1234567'}) RETURN count(d)")).isEqualTo(1);
+        assertThat(report(result))
+                .filteredOn(r -> r.get("severity").equals("WARNING"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.get("column")).isEqualTo("container_no"));
+        assertThat(TestNeo4j.count("MATCH (d:Declaration {x_container_no: 'MSCU1234567'}) RETURN count(d)"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -297,8 +340,7 @@ class BundleIngesterTest {
 
     @Test
     void aWrongHeaderIsRefusedBeforeAnythingLoads() {
-        var bundle = TestBundle.standard(tmp.resolve("b"))
-                .file("offices.csv", "code,name,country\nKRPUS,Busan,KR\n");
+        var bundle = TestBundle.standard(tmp.resolve("b")).file("offices.csv", "code,name,country\nKRPUS,Busan,KR\n");
 
         assertThatThrownBy(() -> ingest(bundle))
                 .isInstanceOf(BundleException.class)
@@ -338,7 +380,11 @@ class BundleIngesterTest {
     }
 
     static List<CSVRecord> report(IngestResult result) throws IOException {
-        try (var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        try (var parser = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
                 .parse(Files.newBufferedReader(result.report()))) {
             return parser.getRecords();
         }
@@ -346,8 +392,12 @@ class BundleIngesterTest {
 
     private List<String> snapshotOfProperties() {
         try (var session = driver.session()) {
-            return session.run("MATCH (n) RETURN labels(n) + [k IN keys(n) | k + '=' + toString(n[k])] AS props")
-                    .list(r -> r.get(0).asList().toString()).stream().sorted().toList();
+            return session
+                    .run("MATCH (n) RETURN labels(n) + [k IN keys(n) | k + '=' + toString(n[k])] AS props")
+                    .list(r -> r.get(0).asList().toString())
+                    .stream()
+                    .sorted()
+                    .toList();
         }
     }
 }

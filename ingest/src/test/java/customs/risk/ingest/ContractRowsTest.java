@@ -39,30 +39,47 @@ class ContractRowsTest {
         row.put("currency", "EURO");
         row.put("seller_id", "has space");
 
-        assertThat(ContractRows.problems("declarations.csv", row)).containsOnly(
-                Map.entry("filed_on", "missing required value"),
-                Map.entry("quantity", "must be greater than 0"),
-                Map.entry("hs_code", "HS code must be 6 to 10 digits"),
-                Map.entry("direction", "unknown value; expected one of EXPORT, IMPORT"),
-                Map.entry("currency", "not an ISO-4217 currency code"),
-                Map.entry("seller_id", "malformed id (1-64 characters of A-Z a-z 0-9 . _ : -)"));
+        assertThat(ContractRows.problems("declarations.csv", row))
+                .containsOnly(
+                        Map.entry("filed_on", "missing required value"),
+                        Map.entry("quantity", "must be greater than 0"),
+                        Map.entry("hs_code", "HS code must be 6 to 10 digits"),
+                        Map.entry("direction", "unknown value; expected one of EXPORT, IMPORT"),
+                        Map.entry("currency", "not an ISO-4217 currency code"),
+                        Map.entry("seller_id", "malformed id (1-64 characters of A-Z a-z 0-9 . _ : -)"));
     }
 
     @Test
     void columnsFollowTheContractWithRequiredMarksAndEnumWords() {
         var columns = ContractRows.columns("inspections.csv");
-        assertThat(columns).extracting(ContractRows.ColumnRule::name).containsExactly("declaration_id",
-                "inspected_on", "outcome", "violation_type", "revenue_recovered", "inspector");
-        assertThat(columns.get(2)).isEqualTo(new ContractRows.ColumnRule("outcome", true,
-                java.util.List.of("COMPLIANT", "VIOLATION")));
+        assertThat(columns)
+                .extracting(ContractRows.ColumnRule::name)
+                .containsExactly(
+                        "declaration_id",
+                        "inspected_on",
+                        "outcome",
+                        "violation_type",
+                        "revenue_recovered",
+                        "inspector");
+        assertThat(columns.get(2))
+                .isEqualTo(new ContractRows.ColumnRule("outcome", true, java.util.List.of("COMPLIANT", "VIOLATION")));
         assertThat(columns.get(3).required()).isFalse();
         assertThatThrownBy(() -> ContractRows.columns("nothing.csv")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void crossFieldRulesApplyToo() {
-        var row = Map.of("company_id", "C-1", "name", "Acme", "country", "KR", "registered_on", "2020-01-01",
-                "dissolved_on", "2019-01-01");
+        var row = Map.of(
+                "company_id",
+                "C-1",
+                "name",
+                "Acme",
+                "country",
+                "KR",
+                "registered_on",
+                "2020-01-01",
+                "dissolved_on",
+                "2019-01-01");
         assertThat(ContractRows.problems("companies.csv", row)).containsOnlyKeys("dissolved_on");
     }
 }

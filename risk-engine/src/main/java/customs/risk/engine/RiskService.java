@@ -1,12 +1,12 @@
 package customs.risk.engine;
 
 import customs.risk.engine.projection.GraphProjection;
+import customs.risk.engine.ranking.LaneCut;
 import customs.risk.engine.ranking.ModelStore;
 import customs.risk.engine.ranking.RankingFilter;
 import customs.risk.engine.ranking.RiskAssessment;
 import customs.risk.engine.ranking.RiskModel;
 import customs.risk.engine.ranking.RiskScorer;
-import customs.risk.engine.ranking.LaneCut;
 import customs.risk.engine.ranking.RiskSettings;
 import customs.risk.engine.ranking.RiskStore;
 import customs.risk.engine.ranking.ScoredItem;
@@ -17,8 +17,8 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.neo4j.driver.Driver;
 
@@ -49,8 +49,8 @@ public class RiskService {
      * @param settings lanes and exploration
      * @param declarationAutoencoder whether training fits the autoencoder over the whole declaration
      */
-    public RiskService(Driver driver, DataDirectory dataDirectory, RiskSettings settings,
-            boolean declarationAutoencoder) {
+    public RiskService(
+            Driver driver, DataDirectory dataDirectory, RiskSettings settings, boolean declarationAutoencoder) {
         this.driver = driver;
         this.store = new RiskStore(driver);
         this.models = new ModelStore(dataDirectory.models());
@@ -69,7 +69,8 @@ public class RiskService {
         try {
             models.save(trained.model());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot save model " + trained.model().version(), e);
+            throw new UncheckedIOException(
+                    "cannot save model " + trained.model().version(), e);
         }
         current = trained.model();
         long kept = System.nanoTime();
@@ -102,8 +103,8 @@ public class RiskService {
     }
 
     private static RiskAssessment withStages(RiskAssessment assessment, Map<String, Duration> stages) {
-        return new RiskAssessment(assessment.model(), assessment.declarations(), assessment.entities(),
-                assessment.parties(), stages);
+        return new RiskAssessment(
+                assessment.model(), assessment.declarations(), assessment.entities(), assessment.parties(), stages);
     }
 
     /**
@@ -126,8 +127,8 @@ public class RiskService {
             var scored = scorer.scoreNew(fresh, store.parties(parties), model.get(), laneCut());
             store.saveDeclarations(scored, model.get().version());
         }
-        return Optional.of(new NewScores(fresh.size(), model.get().version(),
-                Duration.ofNanos(System.nanoTime() - started)));
+        return Optional.of(
+                new NewScores(fresh.size(), model.get().version(), Duration.ofNanos(System.nanoTime() - started)));
     }
 
     /**
@@ -139,8 +140,11 @@ public class RiskService {
             return settings.thresholds();
         }
         var kind = RiskStore.Kind.DECLARATIONS;
-        return LaneCut.byCapacity(store.countScored(kind), rank -> store.scoreAtRank(kind, rank),
-                settings.redShare(), settings.yellowShare());
+        return LaneCut.byCapacity(
+                store.countScored(kind),
+                rank -> store.scoreAtRank(kind, rank),
+                settings.redShare(),
+                settings.yellowShare());
     }
 
     /** The newest trained model, read from the data dir once and kept. */
@@ -172,8 +176,8 @@ public class RiskService {
         return store.page(kind, filter, offset, limit);
     }
 
-    public List<ScoredItem> page(RiskStore.Kind kind, RankingFilter filter, RiskStore.Order order, int offset,
-            int limit) {
+    public List<ScoredItem> page(
+            RiskStore.Kind kind, RankingFilter filter, RiskStore.Order order, int offset, int limit) {
         return store.page(kind, filter, order, offset, limit);
     }
 
@@ -186,5 +190,4 @@ public class RiskService {
     public double[] expectedHits(int capacity) {
         return store.expectedHits(capacity);
     }
-
 }

@@ -15,29 +15,54 @@ class SurveyArchitectureTest {
 
     @Test
     void theStatisticsKnowNoFrameworkAndNoOtherModule() {
-        noClasses().that().resideInAPackage("customs.risk.survey..").and()
+        noClasses()
+                .that()
+                .resideInAPackage("customs.risk.survey..")
+                .and()
                 .resideOutsideOfPackage("customs.risk.survey.service..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..",
-                        "org.neo4j..", "customs.risk.app..", "customs.risk.graph..", "customs.risk.engine..")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "com.vaadin..",
+                        "org.neo4j..",
+                        "customs.risk.app..",
+                        "customs.risk.graph..",
+                        "customs.risk.engine..")
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("customs.risk.survey"));
     }
 
     @Test
     void theServiceKnowsNoWebAndNoViews() {
-        noClasses().that().resideInAPackage("customs.risk.survey..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "com.vaadin..",
-                        "jakarta.servlet..", "customs.risk.app..", "customs.risk.ui..", "customs.risk.cases..")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        noClasses()
+                .that()
+                .resideInAPackage("customs.risk.survey..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework.web..",
+                        "com.vaadin..",
+                        "jakarta.servlet..",
+                        "customs.risk.app..",
+                        "customs.risk.ui..",
+                        "customs.risk.cases..")
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("customs.risk.survey"));
     }
 
     @Test
     void statisticsDoNotReadFiles() {
-        noClasses().that().resideInAPackage("customs.risk.survey.stats..")
-                .should().dependOnClassesThat().resideInAnyPackage("customs.risk.survey.io..", "org.apache.poi..",
-                        "org.apache.commons.csv..")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        noClasses()
+                .that()
+                .resideInAPackage("customs.risk.survey.stats..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("customs.risk.survey.io..", "org.apache.poi..", "org.apache.commons.csv..")
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("customs.risk.survey"));
     }
 }

@@ -48,8 +48,11 @@ class AnnouncementsPanel extends Div {
             list.add(new Paragraph("No announcements."));
         }
         for (var notice : addressed) {
-            var line = new Div(new Span(notice.title()), new Paragraph(notice.text()),
-                    new Span("from " + notice.author() + " to " + notice.audience().toLowerCase()));
+            var line = new Div(
+                    new Span(notice.title()),
+                    new Paragraph(notice.text()),
+                    new Span("from " + notice.author() + " to "
+                            + notice.audience().toLowerCase()));
             line.getStyle().set("margin-bottom", "var(--lumo-space-m)");
             if (notice.acknowledged()) {
                 line.add(new Span(" · acknowledged"));

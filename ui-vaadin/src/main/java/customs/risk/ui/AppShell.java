@@ -1,10 +1,10 @@
 package customs.risk.ui;
 
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
-import com.vaadin.flow.component.dependency.StyleSheet;
 
 /** Application shell: Lumo theme from the pre-compiled bundle (no npm build), server push for live views. */
 @Push

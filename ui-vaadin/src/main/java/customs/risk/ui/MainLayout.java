@@ -35,12 +35,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final CaseConversation conversation;
     /** The signed-in user, for the unread count; null without one. */
     private final Actor actor;
+
     private final Span unreadBadge = new Span();
     private SideNavItem casesItem;
 
     MainLayout(com.vaadin.flow.spring.security.AuthenticationContext authentication, CaseConversation conversation) {
         this.conversation = conversation;
-        this.actor = authentication.getAuthenticatedUser(AccountPrincipal.class).map(AccountPrincipal::actor).orElse(null);
+        this.actor = authentication
+                .getAuthenticatedUser(AccountPrincipal.class)
+                .map(AccountPrincipal::actor)
+                .orElse(null);
         var title = new H1("Customs risk");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         var search = new TextField();
@@ -114,7 +118,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (casesItem == null || actor == null) {
             return;
         }
-        long unread = conversation.unread(actor).stream().mapToLong(CaseModel.Unread::unread).sum();
+        long unread = conversation.unread(actor).stream()
+                .mapToLong(CaseModel.Unread::unread)
+                .sum();
         unreadBadge.setText(Long.toString(unread));
         unreadBadge.setVisible(unread > 0);
     }
@@ -122,7 +128,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private boolean allowed(Class<?> view) {
         var request = VaadinServletRequest.getCurrent();
         // Without a signed-in user (no security configured) every view is open.
-        return request == null || request.getUserPrincipal() == null
+        return request == null
+                || request.getUserPrincipal() == null
                 || access.hasAccess(view, request.getHttpServletRequest());
     }
 }

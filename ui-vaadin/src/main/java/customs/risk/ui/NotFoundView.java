@@ -24,8 +24,8 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         removeAll();
         setId("not-found");
-        var explanation = new Paragraph("There is no page '" + event.getLocation().getPath()
-                + "' for you: it does not exist, or it is not open to your role.");
+        var explanation = new Paragraph("There is no page '"
+                + event.getLocation().getPath() + "' for you: it does not exist, or it is not open to your role.");
         explanation.setId("not-found-text");
         add(new H2("Page not available"), explanation, new Anchor("", "Back to the overview"));
         return HttpStatusCode.NOT_FOUND.getCode();

@@ -24,13 +24,14 @@ import org.neo4j.driver.Driver;
 @PermitAll
 class OverviewView extends VerticalLayout {
 
-    OverviewView(Driver driver, AuthenticationContext authentication,
+    OverviewView(
+            Driver driver,
+            AuthenticationContext authentication,
             customs.risk.cases.announcements.AnnouncementService announcements) {
         setId("overview");
         add(new H1("Customs risk engine"));
         String username = authentication.getPrincipalName().orElse("");
-        add(new AnnouncementsPanel(announcements, username,
-                authentication.hasAnyRole("ADMIN", "RISK_OFFICER")));
+        add(new AnnouncementsPanel(announcements, username, authentication.hasAnyRole("ADMIN", "RISK_OFFICER")));
         if (authentication.hasRole("TRADER")) {
             add(new Paragraph("Your company's declarations: GET /api/my/declarations."));
             return;
@@ -53,9 +54,11 @@ class OverviewView extends VerticalLayout {
         counts.asMap().forEach((name, value) -> {
             var card = new Div(new H3(String.format("%,d", value)), new Span(name));
             card.setId("count-" + name);
-            card.getStyle().set("padding", "var(--lumo-space-m)")
+            card.getStyle()
+                    .set("padding", "var(--lumo-space-m)")
                     .set("border", "1px solid var(--lumo-contrast-10pct)")
-                    .set("border-radius", "var(--lumo-border-radius-m)").set("min-width", "9em");
+                    .set("border-radius", "var(--lumo-border-radius-m)")
+                    .set("min-width", "9em");
             cards.add(card);
         });
         return cards;

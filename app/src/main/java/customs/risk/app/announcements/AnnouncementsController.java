@@ -31,10 +31,11 @@ class AnnouncementsController {
     record NewAnnouncement(String title, String text, String audience) {}
 
     @PostMapping("/api/announcements")
-    ResponseEntity<Announcement> publish(@AuthenticationPrincipal AccountPrincipal user,
-            @RequestBody NewAnnouncement body) {
+    ResponseEntity<Announcement> publish(
+            @AuthenticationPrincipal AccountPrincipal user, @RequestBody NewAnnouncement body) {
         var created = announcements.publish(user.getUsername(), body.title(), body.text(), body.audience());
-        return ResponseEntity.created(URI.create("/api/announcements/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/announcements/" + created.id()))
+                .body(created);
     }
 
     @GetMapping("/api/announcements")

@@ -13,8 +13,15 @@ import org.springframework.context.annotation.Configuration;
 class BundleConfiguration {
 
     @Bean
-    IngestJobs ingestJobs(BundleIngester ingester, ApplicationEventPublisher events, DataDirectory dataDirectory,
+    IngestJobs ingestJobs(
+            BundleIngester ingester,
+            ApplicationEventPublisher events,
+            DataDirectory dataDirectory,
             RiskProperties properties) {
-        return new IngestJobs(ingester, events, dataDirectory, properties.ingest().maxUnzippedSize().toBytes());
+        return new IngestJobs(
+                ingester,
+                events,
+                dataDirectory,
+                properties.ingest().maxUnzippedSize().toBytes());
     }
 }

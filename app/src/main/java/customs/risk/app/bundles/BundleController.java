@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -52,7 +52,8 @@ class BundleController {
         }
     }
 
-    @PostMapping(consumes = {"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PostMapping(
+            consumes = {"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM_VALUE})
     ResponseEntity<Map<String, Object>> uploadRaw(InputStream body) throws IOException {
         // Multipart uploads are capped by Spring; a raw body gets the same limit here.
         return accepted(jobs.submit(UploadLimit.of(body, maxUploadBytes)));
@@ -60,7 +61,8 @@ class BundleController {
 
     @GetMapping("/{id}")
     ResponseEntity<Map<String, Object>> status(@PathVariable String id) {
-        return jobs.status(id).map(ResponseEntity::ok)
+        return jobs.status(id)
+                .map(ResponseEntity::ok)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no bundle job " + id));
     }
 
@@ -68,14 +70,18 @@ class BundleController {
     ResponseEntity<Resource> report(@PathVariable String id) {
         return jobs.report(id)
                 .map(path -> ResponseEntity.ok()
-                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ingest-report-" + id + ".csv\"")
+                        .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                "attachment; filename=\"ingest-report-" + id + ".csv\"")
                         .contentType(MediaType.parseMediaType("text/csv"))
                         .body((Resource) new FileSystemResource(path)))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     private static ResponseEntity<Map<String, Object>> accepted(IngestJob job) {
-        return ResponseEntity.accepted().location(URI.create("/api/bundles/" + job.id())).body(IngestJobs.describe(job, Optional.empty()));
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/bundles/" + job.id()))
+                .body(IngestJobs.describe(job, Optional.empty()));
     }
 
     @ExceptionHandler(UploadLimit.TooLargeException.class)

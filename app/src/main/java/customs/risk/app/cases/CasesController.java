@@ -1,9 +1,9 @@
 package customs.risk.app.cases;
 
+import customs.risk.app.security.AuditCsv;
 import customs.risk.cases.CaseAttachments;
 import customs.risk.cases.CaseConversation;
 import customs.risk.cases.CaseException;
-import customs.risk.cases.CaseService;
 import customs.risk.cases.CaseModel.CaseDetails;
 import customs.risk.cases.CaseModel.CaseEvent;
 import customs.risk.cases.CaseModel.Changes;
@@ -12,9 +12,8 @@ import customs.risk.cases.CaseModel.MessageVersion;
 import customs.risk.cases.CaseModel.Priority;
 import customs.risk.cases.CaseModel.Status;
 import customs.risk.cases.CaseModel.Unread;
+import customs.risk.cases.CaseService;
 import customs.risk.cases.team.AccountPrincipal;
-import customs.risk.graph.access.Actor;
-import customs.risk.app.security.AuditCsv;
 import customs.risk.documents.extract.DocumentTooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,8 +75,10 @@ class CasesController {
 
     /** The caller's cases; with {@code scope=all}, for administrators, every case a page at a time. */
     @GetMapping("/api/cases")
-    List<CaseDetails> list(@AuthenticationPrincipal AccountPrincipal user,
-            @RequestParam(defaultValue = "mine") String scope, @RequestParam(defaultValue = "0") int offset,
+    List<CaseDetails> list(
+            @AuthenticationPrincipal AccountPrincipal user,
+            @RequestParam(defaultValue = "mine") String scope,
+            @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
         return switch (scope) {
             case "mine" -> cases.mine(user.actor());
@@ -97,20 +98,23 @@ class CasesController {
     }
 
     @PatchMapping("/api/cases/{id}")
-    CaseDetails update(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @RequestBody Patch body) {
-        return cases.update(user.actor(), id,
+    CaseDetails update(
+            @AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @RequestBody Patch body) {
+        return cases.update(
+                user.actor(),
+                id,
                 new Changes(body.title(), body.status(), body.outcome(), body.priority(), body.owner()));
     }
 
     @PostMapping("/api/cases/{id}/members")
-    CaseDetails addMember(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
-            @RequestBody Member body) {
+    CaseDetails addMember(
+            @AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @RequestBody Member body) {
         return cases.addMember(user.actor(), id, body.username());
     }
 
     @DeleteMapping("/api/cases/{id}/members/{username}")
-    CaseDetails removeMember(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
-            @PathVariable String username) {
+    CaseDetails removeMember(
+            @AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @PathVariable String username) {
         return cases.removeMember(user.actor(), id, username);
     }
 
@@ -120,14 +124,14 @@ class CasesController {
     }
 
     @DeleteMapping("/api/cases/{id}/links/{entity}")
-    CaseDetails unlink(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
-            @PathVariable String entity) {
+    CaseDetails unlink(
+            @AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @PathVariable String entity) {
         return cases.unlink(user.actor(), id, entity);
     }
 
     @PostMapping("/api/cases/{id}/notes")
-    ResponseEntity<CaseEvent> note(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
-            @RequestBody Text body) {
+    ResponseEntity<CaseEvent> note(
+            @AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @RequestBody Text body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(cases.addNote(user.actor(), id, body.text()));
     }
 
@@ -141,59 +145,82 @@ class CasesController {
      * JSON or ({@code format=csv}) a CSV download.
      */
     @GetMapping("/api/cases/{id}/audit")
-    ResponseEntity<?> audit(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
+    ResponseEntity<?> audit(
+            @AuthenticationPrincipal AccountPrincipal user,
+            @PathVariable String id,
             @RequestParam(defaultValue = "json") String format) {
         var events = cases.timeline(user.actor(), id);
         return switch (format) {
             case "json" -> ResponseEntity.ok(events);
-            case "csv" -> AuditCsv.download(id + "-audit.csv", List.of("seq", "at", "actor", "kind", "detail"),
-                    events.stream().map(e -> List.<Object>of(e.seq(), e.at().toString(), e.actor(), e.kind().name(),
-                            e.detail() == null ? "" : e.detail())).toList());
+            case "csv" ->
+                AuditCsv.download(
+                        id + "-audit.csv",
+                        List.of("seq", "at", "actor", "kind", "detail"),
+                        events.stream()
+                                .map(e -> List.<Object>of(
+                                        e.seq(),
+                                        e.at().toString(),
+                                        e.actor(),
+                                        e.kind().name(),
+                                        e.detail() == null ? "" : e.detail()))
+                                .toList());
             default -> throw CaseException.invalid("format is json or csv, not '" + format + "'");
         };
     }
 
     @GetMapping("/api/cases/{id}/messages")
-    List<Message> messages(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
-            @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = DEFAULT_PAGE) int limit) {
+    List<Message> messages(
+            @AuthenticationPrincipal AccountPrincipal user,
+            @PathVariable String id,
+            @RequestParam(defaultValue = "0") long after,
+            @RequestParam(defaultValue = DEFAULT_PAGE) int limit) {
         return conversation.messages(user.actor(), id, after, limit);
     }
 
     /** 201 for a new message, 200 when the clientId was posted before (the stored message again). */
     @PostMapping("/api/cases/{id}/messages")
-    ResponseEntity<Message> post(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
-            @RequestBody NewMessage body) {
+    ResponseEntity<Message> post(
+            @AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @RequestBody NewMessage body) {
         var posted = conversation.post(user.actor(), id, body.text(), body.clientId());
-        return ResponseEntity.status(posted.created() ? HttpStatus.CREATED : HttpStatus.OK).body(posted.message());
+        return ResponseEntity.status(posted.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(posted.message());
     }
 
     @PatchMapping("/api/cases/{id}/messages/{messageId}")
-    Message edit(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
-            @PathVariable String messageId, @RequestBody Text body) {
+    Message edit(
+            @AuthenticationPrincipal AccountPrincipal user,
+            @PathVariable String id,
+            @PathVariable String messageId,
+            @RequestBody Text body) {
         return conversation.edit(user.actor(), id, messageId, body.text());
     }
 
     @DeleteMapping("/api/cases/{id}/messages/{messageId}")
-    Message delete(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
-            @PathVariable String messageId) {
+    Message delete(
+            @AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @PathVariable String messageId) {
         return conversation.delete(user.actor(), id, messageId);
     }
 
     @GetMapping("/api/cases/{id}/messages/{messageId}/history")
-    List<MessageVersion> history(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
-            @PathVariable String messageId) {
+    List<MessageVersion> history(
+            @AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @PathVariable String messageId) {
         return conversation.history(user.actor(), id, messageId);
     }
 
     /** Attaches a file to one's own message; see {@link CaseAttachments}. */
-    @PostMapping(path = "/api/cases/{id}/messages/{messageId}/attachments",
+    @PostMapping(
+            path = "/api/cases/{id}/messages/{messageId}/attachments",
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Message> attach(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
-            @PathVariable String messageId, @RequestParam("file") MultipartFile file,
-            @RequestParam(required = false) String docType) throws IOException {
+    ResponseEntity<Message> attach(
+            @AuthenticationPrincipal AccountPrincipal user,
+            @PathVariable String id,
+            @PathVariable String messageId,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) String docType)
+            throws IOException {
         try (InputStream in = file.getInputStream()) {
-            return ResponseEntity.status(HttpStatus.CREATED).body(attachments.attach(user.actor(), id, messageId,
-                    in, file.getOriginalFilename(), docType));
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(attachments.attach(user.actor(), id, messageId, in, file.getOriginalFilename(), docType));
         }
     }
 

@@ -20,8 +20,8 @@ public final class ApplicationContexts {
     }
 
     /** @param profiles Spring profiles added to those configured, e.g. {@code demo} for the demo users */
-    static ConfigurableApplicationContext start(Path dataDir, boolean web, List<String> springArgs,
-            String... profiles) {
+    static ConfigurableApplicationContext start(
+            Path dataDir, boolean web, List<String> springArgs, String... profiles) {
         var args = new ArrayList<String>(springArgs);
         args.add("--risk.data-dir=" + dataDir);
         var builder = new SpringApplicationBuilder(RiskApplication.class)
@@ -29,7 +29,9 @@ public final class ApplicationContexts {
                 .profiles(profiles);
         if (!web) {
             // Vaadin's auto-configuration assumes a servlet context; commands without a web server skip it.
-            builder.properties("spring.main.banner-mode=off", "logging.level.root=WARN",
+            builder.properties(
+                    "spring.main.banner-mode=off",
+                    "logging.level.root=WARN",
                     "logging.level.customs.risk=WARN",
                     "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
                             + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration,"

@@ -33,8 +33,9 @@ final class ConsoleProgress implements IngestListener {
             }
             lastDraw = now;
             int filled = (int) Math.round(fraction * WIDTH);
-            out.printf("\r[%s%s] %3.0f%% %-18s %,d rows  %s", "#".repeat(filled), " ".repeat(WIDTH - filled),
-                    fraction * 100, p.file(), p.rowsRead(), rate(p));
+            out.printf(
+                    "\r[%s%s] %3.0f%% %-18s %,d rows  %s",
+                    "#".repeat(filled), " ".repeat(WIDTH - filled), fraction * 100, p.file(), p.rowsRead(), rate(p));
             out.flush();
         } else {
             int decile = (int) (fraction * 10);

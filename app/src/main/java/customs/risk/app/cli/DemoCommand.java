@@ -1,14 +1,14 @@
 package customs.risk.app.cli;
 
-import customs.risk.ingest.BundleException;
-import customs.risk.ingest.BundleIngester;
 import customs.risk.documents.filing.DocumentService;
 import customs.risk.engine.RiskService;
+import customs.risk.graph.DataDirectory;
 import customs.risk.graph.access.Role;
+import customs.risk.graph.files.Folders;
+import customs.risk.ingest.BundleException;
+import customs.risk.ingest.BundleIngester;
 import customs.risk.survey.service.SurveyModel;
 import customs.risk.survey.service.SurveyService;
-import customs.risk.graph.DataDirectory;
-import customs.risk.graph.files.Folders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,11 +24,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Unmatched;
 
 /** {@code ./risk demo}: the application with the sample bundle loaded. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start the application with the demo bundle (fixtures/sample) loaded, and print its URL.",
-                "Loading is idempotent: running demo again on the same data dir adds nothing twice.",
-                "Runs with the 'demo' profile: on an empty user store it creates one user per role (admin, officer,"
-                        + " investigator, inspector, trader), all with the password 'customs-demo'."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start the application with the demo bundle (fixtures/sample) loaded, and print its URL.",
+            "Loading is idempotent: running demo again on the same data dir adds nothing twice.",
+            "Runs with the 'demo' profile: on an empty user store it creates one user per role (admin, officer,"
+                    + " investigator, inspector, trader), all with the password 'customs-demo'."
+        })
 final class DemoCommand implements Callable<Integer> {
 
     private static final String SAMPLE = "sample/bundle/";
@@ -45,7 +49,8 @@ final class DemoCommand implements Callable<Integer> {
         var context = ApplicationContexts.start(data.dataDir, true, springArgs, "demo");
         loadSample(context);
         String port = context.getEnvironment().getProperty("local.server.port", "8080");
-        System.out.printf("%nCustoms risk engine ready at http://localhost:%s/ (demo data loaded, %.1f s after start)%n",
+        System.out.printf(
+                "%nCustoms risk engine ready at http://localhost:%s/ (demo data loaded, %.1f s after start)%n",
                 port, (System.nanoTime() - started) / 1e9);
         System.out.println("Demo users (on a fresh data dir): admin, officer, investigator, inspector, trader;"
                 + " password 'customs-demo'.");
@@ -62,7 +67,8 @@ final class DemoCommand implements Callable<Integer> {
                 if (!resource.isReadable() || url.endsWith("/")) {
                     continue;
                 }
-                Path target = bundle.resolve(url.substring(url.lastIndexOf(SAMPLE) + SAMPLE.length())).normalize();
+                Path target = bundle.resolve(url.substring(url.lastIndexOf(SAMPLE) + SAMPLE.length()))
+                        .normalize();
                 if (!target.startsWith(bundle)) {
                     continue;
                 }
@@ -79,7 +85,8 @@ final class DemoCommand implements Callable<Integer> {
             // Scores and searchable documents from the first minute: train once, then score what is new.
             var risk = context.getBean(RiskService.class);
             if (risk.currentModel().isEmpty()) {
-                System.out.println("Training the first model on the demo data: " + risk.train().model().version());
+                System.out.println("Training the first model on the demo data: "
+                        + risk.train().model().version());
             } else {
                 risk.scoreNew();
             }
@@ -95,20 +102,30 @@ final class DemoCommand implements Callable<Integer> {
         if (!surveys.all().isEmpty()) {
             return;
         }
-        var draft = new SurveyModel.Draft("Acceptance of the risk engine (pilot)",
-                Set.of(Role.RISK_OFFICER, Role.INVESTIGATOR, Role.INSPECTOR), List.of(
-                new SurveyModel.ConstructDraft("Information collection", List.of(
-                        "The system gathers the declaration data I need",
-                        "Inspection results are recorded without delay")),
-                new SurveyModel.ConstructDraft("Coordination", List.of(
-                        "Risk officers and inspectors agree on which consignments to check",
-                        "Cases make it easy to work on an investigation together")),
-                new SurveyModel.ConstructDraft("Analysis", List.of(
-                        "The risk scores point me to the consignments that deserve attention",
-                        "The reasons given with a score make sense to me")),
-                new SurveyModel.ConstructDraft("Dissemination", List.of(
-                        "Inspection results come back to the risk officers quickly",
-                        "Announcements reach the people who need them"))));
+        var draft = new SurveyModel.Draft(
+                "Acceptance of the risk engine (pilot)",
+                Set.of(Role.RISK_OFFICER, Role.INVESTIGATOR, Role.INSPECTOR),
+                List.of(
+                        new SurveyModel.ConstructDraft(
+                                "Information collection",
+                                List.of(
+                                        "The system gathers the declaration data I need",
+                                        "Inspection results are recorded without delay")),
+                        new SurveyModel.ConstructDraft(
+                                "Coordination",
+                                List.of(
+                                        "Risk officers and inspectors agree on which consignments to check",
+                                        "Cases make it easy to work on an investigation together")),
+                        new SurveyModel.ConstructDraft(
+                                "Analysis",
+                                List.of(
+                                        "The risk scores point me to the consignments that deserve attention",
+                                        "The reasons given with a score make sense to me")),
+                        new SurveyModel.ConstructDraft(
+                                "Dissemination",
+                                List.of(
+                                        "Inspection results come back to the risk officers quickly",
+                                        "Announcements reach the people who need them"))));
         surveys.open(surveys.create("admin", draft).id());
     }
 }

@@ -35,33 +35,50 @@ import picocli.CommandLine.Unmatched;
  * path a user takes: ingest, train, score, then the ranking as the views and {@code ./risk rank}
  * read it back from the graph.
  */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Print evaluation figures, each through ingest, train, score and the stored ranking:",
-                "(a) a generated bundle against its ground truth (top-K entities and declarations, per scheme,"
-                        + " decoys as false positives);",
-                "(b) the public KCS dataset: the history loaded with its outcomes (inspections), the next period"
-                        + " loaded as new declarations without them, ranked; precision/recall/revenue@1/2/5/10%% of"
-                        + " the new declarations, on valid (history: train) and on test (history: train+valid),"
-                        + " beside the published best."})
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print evaluation figures, each through ingest, train, score and the stored ranking:",
+            "(a) a generated bundle against its ground truth (top-K entities and declarations, per scheme,"
+                    + " decoys as false positives);",
+            "(b) the public KCS dataset: the history loaded with its outcomes (inspections), the next period"
+                    + " loaded as new declarations without them, ranked; precision/recall/revenue@1/2/5/10%% of"
+                    + " the new declarations, on valid (history: train) and on test (history: train+valid),"
+                    + " beside the published best."
+        })
 final class EvaluateCommand implements Callable<Integer> {
 
     /** Published best on the KCS test split (Jeong et al., arXiv:2208.02484, Table 3): LightGBM. */
     static final double PUBLISHED_PRECISION_AT_5 = 0.762;
+
     static final double PUBLISHED_PRECISION_AT_10 = 0.641;
     private static final int PAGE = 10_000;
 
-    @Option(names = "--seed", defaultValue = "2026", description = "Seed of the generated bundle (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "2026",
+            description = "Seed of the generated bundle (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--declarations", defaultValue = "50000", paramLabel = "N",
+    @Option(
+            names = "--declarations",
+            defaultValue = "50000",
+            paramLabel = "N",
             description = "Declarations of the generated bundle (default: ${DEFAULT-VALUE}).")
     int declarations;
 
-    @Option(names = "--bundle", paramLabel = "DIR",
-            description = "Evaluate this generated output (DIR/bundle and DIR/ground_truth.csv) instead of generating one.")
+    @Option(
+            names = "--bundle",
+            paramLabel = "DIR",
+            description =
+                    "Evaluate this generated output (DIR/bundle and DIR/ground_truth.csv) instead of generating one.")
     Path bundle;
 
-    @Option(names = "--kcs", paramLabel = "DIR", defaultValue = "datasets/kcs",
+    @Option(
+            names = "--kcs",
+            paramLabel = "DIR",
+            defaultValue = "datasets/kcs",
             description = "Folder of the KCS dataset (default: ${DEFAULT-VALUE}).")
     Path kcs;
 
@@ -71,12 +88,17 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--skip-kcs", description = "Only the generated-data evaluation.")
     boolean skipKcs;
 
-    @Option(names = "--kcs-splits", defaultValue = "valid,test", split = ",", paramLabel = "SPLIT",
+    @Option(
+            names = "--kcs-splits",
+            defaultValue = "valid,test",
+            split = ",",
+            paramLabel = "SPLIT",
             description = "Which KCS splits to rank: valid (history: train), test (history: train+valid); default"
                     + " both. Settings are chosen on valid; test is what is reported.")
     List<String> kcsSplits;
 
-    @Option(names = "--compare-autoencoder",
+    @Option(
+            names = "--compare-autoencoder",
             description = "Run every evaluation twice, with and without the autoencoder over the whole declaration,"
                     + " to show what it adds.")
     boolean compareAutoencoder;
@@ -122,16 +144,22 @@ final class EvaluateCommand implements Callable<Integer> {
                 BundleGenerator.generate(GeneratorSettings.defaults(seed, declarations), out);
             }
             var data = new DataDirectory(work.resolve("data"));
-            BundleIngester.importIntoNewStore(out.resolve(BundleGenerator.BUNDLE_DIR), data.neo4jHome(),
-                    new FileStore(data.files()), data.reports().resolve("ingest.csv"), IngestListener.NONE);
+            BundleIngester.importIntoNewStore(
+                    out.resolve(BundleGenerator.BUNDLE_DIR),
+                    data.neo4jHome(),
+                    new FileStore(data.files()),
+                    data.reports().resolve("ingest.csv"),
+                    IngestListener.NONE);
             try (var context = ApplicationContexts.start(data.root(), false, springArgs)) {
                 var risk = context.getBean(RiskService.class);
                 var trained = risk.train();
                 printModel(trained.model().facts());
-                GroundTruthEvaluation.evaluate(trained.model().version(),
+                GroundTruthEvaluation.evaluate(
+                        trained.model().version(),
                         ranking(risk, RiskStore.Kind.ENTITIES, RankingFilter.NONE),
                         ranking(risk, RiskStore.Kind.DECLARATIONS, RankingFilter.NONE),
-                        out.resolve(BundleGenerator.GROUND_TRUTH_FILE), System.out);
+                        out.resolve(BundleGenerator.GROUND_TRUTH_FILE),
+                        System.out);
             }
         } finally {
             Folders.deleteRecursively(work);
@@ -145,8 +173,12 @@ final class EvaluateCommand implements Callable<Integer> {
         for (String split : kcsSplits) {
             var history = split.equals("valid") ? List.of("train") : List.of("train", "valid");
             var figures = kcsSplit(history, split, springArgs);
-            var line = new StringBuilder(String.format("%s (history: %s),%d,%.3f", split, String.join("+", history),
-                    figures.rows(), (double) figures.violations() / Math.max(1, figures.rows())));
+            var line = new StringBuilder(String.format(
+                    "%s (history: %s),%d,%.3f",
+                    split,
+                    String.join("+", history),
+                    figures.rows(),
+                    (double) figures.violations() / Math.max(1, figures.rows())));
             for (double[] values : List.of(figures.precision(), figures.recall(), figures.revenue())) {
                 for (double v : values) {
                     line.append(String.format(",%.3f", v));
@@ -154,10 +186,12 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             results.add(line.toString());
         }
-        System.out.println("split,rows,fraud_rate,p@1%,p@2%,p@5%,p@10%,r@1%,r@2%,r@5%,r@10%,rev@1%,rev@2%,rev@5%,rev@10%");
+        System.out.println(
+                "split,rows,fraud_rate,p@1%,p@2%,p@5%,p@10%,r@1%,r@2%,r@5%,r@10%,rev@1%,rev@2%,rev@5%,rev@10%");
         results.forEach(System.out::println);
-        System.out.printf("published best on test (LightGBM): p@5%% = %.3f, p@10%% = %.3f%n", PUBLISHED_PRECISION_AT_5,
-                PUBLISHED_PRECISION_AT_10);
+        System.out.printf(
+                "published best on test (LightGBM): p@5%% = %.3f, p@10%% = %.3f%n",
+                PUBLISHED_PRECISION_AT_5, PUBLISHED_PRECISION_AT_10);
     }
 
     /** Loads the history splits with outcomes and {@code split} without, trains, and reads the ranking of {@code split}. */
@@ -170,16 +204,20 @@ final class EvaluateCommand implements Callable<Integer> {
             var data = new DataDirectory(work.resolve("data"));
             Path historyBundle = work.resolve("history");
             KcsConverter.convert(historyCsv, historyBundle, true);
-            BundleIngester.importIntoNewStore(historyBundle, data.neo4jHome(), new FileStore(data.files()),
-                    data.reports().resolve("history.csv"), IngestListener.NONE);
+            BundleIngester.importIntoNewStore(
+                    historyBundle,
+                    data.neo4jHome(),
+                    new FileStore(data.files()),
+                    data.reports().resolve("history.csv"),
+                    IngestListener.NONE);
             Path fresh = work.resolve("new");
             KcsConverter.convert(kcsFile(split), fresh, false);
             var labels = new HashMap<String, Boolean>();
             var revenue = new HashMap<String, Double>();
             LocalDate from = readLabels(kcsFile(split), labels, revenue);
             try (ConfigurableApplicationContext context = ApplicationContexts.start(data.root(), false, springArgs)) {
-                context.getBean(BundleIngester.class).ingest(fresh, data.reports().resolve("new.csv"),
-                        IngestListener.NONE);
+                context.getBean(BundleIngester.class)
+                        .ingest(fresh, data.reports().resolve("new.csv"), IngestListener.NONE);
                 var risk = context.getBean(RiskService.class);
                 var trained = risk.train();
                 System.out.printf("%s: model %s%n", split, trained.model().version());
@@ -207,7 +245,7 @@ final class EvaluateCommand implements Callable<Integer> {
     /** Every scored item passing {@code filter}, riskiest first, as the ranking pages them. */
     private static List<ScoredItem> ranking(RiskService risk, RiskStore.Kind kind, RankingFilter filter) {
         var all = new ArrayList<ScoredItem>();
-        for (int offset = 0;; offset += PAGE) {
+        for (int offset = 0; ; offset += PAGE) {
             var page = risk.page(kind, filter, offset, PAGE);
             all.addAll(page);
             if (page.size() < PAGE) {
@@ -221,7 +259,12 @@ final class EvaluateCommand implements Callable<Integer> {
             throws IOException {
         LocalDate first = null;
         try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                var parser = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(reader)) {
             for (var r : parser) {
                 String id = "KCS-" + r.get("Declaration ID");
                 labels.put(id, "1".equals(r.get("Fraud")));

@@ -8,28 +8,42 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./risk generate}: a realistic bundle with planted schemes and its ground truth. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Write a generated bundle (OUT/bundle) and its ground truth (OUT/ground_truth.csv).",
-                "The same seed and sizes always give the same files."})
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write a generated bundle (OUT/bundle) and its ground truth (OUT/ground_truth.csv).",
+            "The same seed and sizes always give the same files."
+        })
 final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--declarations", defaultValue = "10000", paramLabel = "N",
+    @Option(
+            names = "--declarations",
+            defaultValue = "10000",
+            paramLabel = "N",
             description = "Goods-item rows in declarations.csv (default: ${DEFAULT-VALUE}).")
     int declarations;
 
-    @Option(names = "--companies", paramLabel = "N",
+    @Option(
+            names = "--companies",
+            paramLabel = "N",
             description = "Companies in the universe (default: declarations / 20, at least 200).")
     Integer companies;
 
-    @Option(names = "--inspection-rate", paramLabel = "R",
+    @Option(
+            names = "--inspection-rate",
+            paramLabel = "R",
             defaultValue = "" + GeneratorSettings.INSPECTION_RATE_DEFAULT,
             description = "Share of declarations inspected (default: ${DEFAULT-VALUE}).")
     double inspectionRate;
 
-    @Option(names = "--document-rate", paramLabel = "R", defaultValue = "" + GeneratorSettings.DOCUMENT_RATE_DEFAULT,
+    @Option(
+            names = "--document-rate",
+            paramLabel = "R",
+            defaultValue = "" + GeneratorSettings.DOCUMENT_RATE_DEFAULT,
             description = "Share of declarations with filed documents (default: ${DEFAULT-VALUE}).")
     double documentRate;
 
@@ -39,16 +53,24 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var defaults = GeneratorSettings.defaults(seed, declarations);
-        var settings = new GeneratorSettings(seed, declarations, companies != null ? companies : defaults.companies(),
-                inspectionRate, documentRate);
+        var settings = new GeneratorSettings(
+                seed, declarations, companies != null ? companies : defaults.companies(), inspectionRate, documentRate);
         long started = System.nanoTime();
         var summary = BundleGenerator.generate(settings, out);
-        System.out.printf("Generated %,d declarations, %,d companies, %,d inspections, %,d documents in %.1f s%n",
-                summary.declarations(), summary.companies(), summary.inspections(), summary.documents(),
+        System.out.printf(
+                "Generated %,d declarations, %,d companies, %,d inspections, %,d documents in %.1f s%n",
+                summary.declarations(),
+                summary.companies(),
+                summary.inspections(),
+                summary.documents(),
                 (System.nanoTime() - started) / 1e9);
-        System.out.printf("Planted: %,d companies, %,d people, %,d declarations; decoys: %,d companies, %,d declarations%n",
-                summary.plantedCompanies(), summary.plantedPeople(), summary.plantedDeclarations(),
-                summary.decoyCompanies(), summary.decoyDeclarations());
+        System.out.printf(
+                "Planted: %,d companies, %,d people, %,d declarations; decoys: %,d companies, %,d declarations%n",
+                summary.plantedCompanies(),
+                summary.plantedPeople(),
+                summary.plantedDeclarations(),
+                summary.decoyCompanies(),
+                summary.decoyDeclarations());
         System.out.println("Bundle: " + summary.bundleDir().toAbsolutePath());
         System.out.println("Ground truth: " + summary.groundTruth().toAbsolutePath());
         return ExitCodes.OK;

@@ -1,19 +1,19 @@
 package customs.risk.app.cli;
 
-import customs.risk.ingest.BundleException;
 import customs.risk.documents.filing.DocumentService;
 import customs.risk.engine.RiskService;
-import customs.risk.ingest.BundleIngester;
-import customs.risk.ingest.IngestResult;
-import customs.risk.ingest.kcs.KcsConverter;
 import customs.risk.graph.DataDirectory;
 import customs.risk.graph.files.FileStore;
 import customs.risk.graph.files.Folders;
 import customs.risk.graph.store.EmbeddedNeo4j;
-import java.time.Duration;
+import customs.risk.ingest.BundleException;
+import customs.risk.ingest.BundleIngester;
+import customs.risk.ingest.IngestResult;
+import customs.risk.ingest.kcs.KcsConverter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -26,32 +26,49 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 /** {@code ./risk ingest}: load a bundle folder (or a KCS dataset file) into the stores. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Load a bundle (a folder of CSV files, see docs/DATA-CONTRACT.md) into the data dir.",
-                "Bad rows are rejected into the report; the rest loads. Loading the same bundle twice changes nothing.",
-                "Exit code 0: all rows loaded; 3: some rows rejected; 2: the bundle cannot be loaded at all."})
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Load a bundle (a folder of CSV files, see docs/DATA-CONTRACT.md) into the data dir.",
+            "Bad rows are rejected into the report; the rest loads. Loading the same bundle twice changes nothing.",
+            "Exit code 0: all rows loaded; 3: some rows rejected; 2: the bundle cannot be loaded at all."
+        })
 final class IngestCommand implements Callable<Integer> {
 
-    enum Format { bundle, kcs }
+    enum Format {
+        bundle,
+        kcs
+    }
 
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "The bundle folder, or with --format kcs the KCS CSV file.")
+    @Parameters(
+            index = "0",
+            paramLabel = "SOURCE",
+            description = "The bundle folder, or with --format kcs the KCS CSV file.")
     Path source;
 
-    @Option(names = "--report", paramLabel = "FILE",
+    @Option(
+            names = "--report",
+            paramLabel = "FILE",
             description = "Where to write the CSV report of rejected rows, placeholders and warnings"
                     + " (default: DATA_DIR/reports/ingest-TIMESTAMP.csv).")
     Path report;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "bundle",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "bundle",
             description = "bundle (default) or kcs (the public KCS customs dataset CSV).")
     Format format;
 
-    @Option(names = "--without-outcomes",
+    @Option(
+            names = "--without-outcomes",
             description = "With --format kcs: leave the Fraud labels out, so the declarations load as new ones to"
                     + " rank rather than as inspected history.")
     boolean withoutOutcomes;
 
-    @Option(names = "--transactional",
+    @Option(
+            names = "--transactional",
             description = "Load through transactions even into a new store (by default a first load into an empty"
                     + " embedded store uses Neo4j's much faster offline importer).")
     boolean transactional;
@@ -80,8 +97,13 @@ final class IngestCommand implements Callable<Integer> {
         }
         try {
             var dataDirectory = new DataDirectory(data.dataDir);
-            Path reportFile = report != null ? report : dataDirectory.reports().resolve("ingest-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv");
+            Path reportFile = report != null
+                    ? report
+                    : dataDirectory
+                            .reports()
+                            .resolve("ingest-"
+                                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                                    + ".csv");
             IngestResult result = offlinePossible(dataDirectory)
                     ? importIntoNewStore(bundle, dataDirectory, reportFile)
                     : load(bundle, reportFile);
@@ -97,7 +119,9 @@ final class IngestCommand implements Callable<Integer> {
     private boolean offlinePossible(DataDirectory dataDirectory) {
         boolean embedded = springArgs.stream().noneMatch(a -> a.replace(" ", "").equals("--risk.neo4j.embedded=false"))
                 && !"false".equalsIgnoreCase(System.getenv("RISK_NEO4J_EMBEDDED"));
-        return embedded && !transactional && !EmbeddedNeo4j.storeExists(dataDirectory.root().resolve("neo4j"));
+        return embedded
+                && !transactional
+                && !EmbeddedNeo4j.storeExists(dataDirectory.root().resolve("neo4j"));
     }
 
     private IngestResult load(Path bundle, Path reportFile) throws BundleException {
@@ -116,8 +140,8 @@ final class IngestCommand implements Callable<Integer> {
             throws BundleException {
         System.err.println("New graph store: loading through Neo4j's offline importer");
         var progress = new ConsoleProgress(System.err);
-        var result = BundleIngester.importIntoNewStore(bundle, dataDirectory.neo4jHome(),
-                new FileStore(dataDirectory.files()), reportFile, progress);
+        var result = BundleIngester.importIntoNewStore(
+                bundle, dataDirectory.neo4jHome(), new FileStore(dataDirectory.files()), reportFile, progress);
         progress.finish();
         long started = System.nanoTime();
         System.err.println("Building constraints and indexes...");
@@ -130,27 +154,38 @@ final class IngestCommand implements Callable<Integer> {
 
     /** New declarations are scored at once with the current model, when there is one. */
     private static void scoreNew(RiskService risk) {
-        risk.scoreNew().ifPresentOrElse(
-                scored -> System.err.printf("Scored %,d new declarations with model %s in %.1f s%n",
-                        scored.declarations(), scored.model(), scored.took().toMillis() / 1000.0),
-                () -> System.err.println("No model trained yet: run ./risk train to score the data"));
+        risk.scoreNew()
+                .ifPresentOrElse(
+                        scored -> System.err.printf(
+                                "Scored %,d new declarations with model %s in %.1f s%n",
+                                scored.declarations(),
+                                scored.model(),
+                                scored.took().toMillis() / 1000.0),
+                        () -> System.err.println("No model trained yet: run ./risk train to score the data"));
     }
 
     /** The bundle's documents go to the search index at once (or wait in the outbox if it is down). */
     private static void indexNew(DocumentService documents) {
         var indexed = documents.indexNew();
         if (indexed.documents() > 0 || indexed.queued() > 0) {
-            System.err.printf("Indexed %,d new documents for search%s%n", indexed.documents(), indexed.queued() == 0
-                    ? "" : String.format("; %,d wait for the search engine", indexed.queued()));
+            System.err.printf(
+                    "Indexed %,d new documents for search%s%n",
+                    indexed.documents(),
+                    indexed.queued() == 0 ? "" : String.format("; %,d wait for the search engine", indexed.queued()));
         }
     }
 
     static void print(IngestResult result) {
-        System.out.printf("Loaded %,d rows, rejected %,d, placeholders %,d, warnings %,d in %.1f s%n",
-                result.loaded(), result.rejected(), result.placeholders(), result.warnings(),
+        System.out.printf(
+                "Loaded %,d rows, rejected %,d, placeholders %,d, warnings %,d in %.1f s%n",
+                result.loaded(),
+                result.rejected(),
+                result.placeholders(),
+                result.warnings(),
                 result.took().toMillis() / 1000.0);
-        result.files().forEach((file, s) ->
-                System.out.printf("  %-20s %,10d loaded %,8d rejected%n", file, s.loaded(), s.rejected()));
+        result.files()
+                .forEach((file, s) ->
+                        System.out.printf("  %-20s %,10d loaded %,8d rejected%n", file, s.loaded(), s.rejected()));
         System.out.println("Report: " + result.report().toAbsolutePath());
     }
 }

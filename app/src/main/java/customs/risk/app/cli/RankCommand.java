@@ -21,21 +21,34 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 /** {@code ./risk rank entities|declarations --top N}: the ranking as CSV on standard output. */
-@Command(name = "rank", mixinStandardHelpOptions = true,
-        description = {"Print the riskiest entities or declarations as CSV, riskiest first:",
-                "rank,entity_id,score,lane,reasons (declaration_id for declarations); reasons separated by ' | '.",
-                "Scores come from the last './risk score'."})
+@Command(
+        name = "rank",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print the riskiest entities or declarations as CSV, riskiest first:",
+            "rank,entity_id,score,lane,reasons (declaration_id for declarations); reasons separated by ' | '.",
+            "Scores come from the last './risk score'."
+        })
 final class RankCommand implements Callable<Integer> {
 
-    enum What { entities, declarations }
+    enum What {
+        entities,
+        declarations
+    }
 
     @Parameters(index = "0", paramLabel = "WHAT", description = "entities or declarations")
     What what;
 
-    @Option(names = "--top", defaultValue = "20", paramLabel = "N", description = "How many (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--top",
+            defaultValue = "20",
+            paramLabel = "N",
+            description = "How many (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--from", paramLabel = "DATE",
+    @Option(
+            names = "--from",
+            paramLabel = "DATE",
             description = "Declarations filed on or after this date (e.g. 2021-04-01: the ones still to decide on).")
     LocalDate from;
 
@@ -62,13 +75,25 @@ final class RankCommand implements Callable<Integer> {
             var kind = what == What.entities ? RiskStore.Kind.ENTITIES : RiskStore.Kind.DECLARATIONS;
             var filter = new RankingFilter(null, null, null, null, from, to);
             var items = context.getBean(RiskService.class).page(kind, filter, 0, top);
-            var out = new CSVPrinter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
-                    CSVFormat.RFC4180.builder().setRecordSeparator("\n").setHeader("rank",
-                            what == What.entities ? "entity_id" : "declaration_id", "score", "lane", "reasons").get());
+            var out = new CSVPrinter(
+                    new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
+                    CSVFormat.RFC4180
+                            .builder()
+                            .setRecordSeparator("\n")
+                            .setHeader(
+                                    "rank",
+                                    what == What.entities ? "entity_id" : "declaration_id",
+                                    "score",
+                                    "lane",
+                                    "reasons")
+                            .get());
             for (int i = 0; i < items.size(); i++) {
                 var item = items.get(i);
-                out.printRecord(i + 1, SpreadsheetSafe.text(item.id()), String.format(Locale.ROOT, "%.4f",
-                        item.score()), item.lane().name().toLowerCase(),
+                out.printRecord(
+                        i + 1,
+                        SpreadsheetSafe.text(item.id()),
+                        String.format(Locale.ROOT, "%.4f", item.score()),
+                        item.lane().name().toLowerCase(),
                         SpreadsheetSafe.text(String.join(" | ", item.reasons())));
             }
             out.flush();

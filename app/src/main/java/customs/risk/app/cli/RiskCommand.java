@@ -10,15 +10,33 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code ./risk}: the command line of the customs risk engine. */
-@Command(name = "risk", mixinStandardHelpOptions = true, version = "customs-risk 0.1",
+@Command(
+        name = "risk",
+        mixinStandardHelpOptions = true,
+        version = "customs-risk 0.1",
         description = "Graph-based entity risk engine for customs inspection.",
-        subcommands = {ServeCommand.class, DemoCommand.class, IngestCommand.class, StatsCommand.class,
-                TrainCommand.class, ScoreCommand.class, RankCommand.class, SearchCommand.class, ReindexCommand.class,
-                EvaluateCommand.class, GenerateCommand.class, SurveyStatsCommand.class,
-                UsersCommand.class,
-                CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 failure (e.g. store unavailable), 2 usage or unusable bundle,"
-                + " 3 loaded with rejected rows.", "Run './risk COMMAND --help' for the options of a command."})
+        subcommands = {
+            ServeCommand.class,
+            DemoCommand.class,
+            IngestCommand.class,
+            StatsCommand.class,
+            TrainCommand.class,
+            ScoreCommand.class,
+            RankCommand.class,
+            SearchCommand.class,
+            ReindexCommand.class,
+            EvaluateCommand.class,
+            GenerateCommand.class,
+            SurveyStatsCommand.class,
+            UsersCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "",
+            "Exit codes: 0 ok, 1 failure (e.g. store unavailable), 2 usage or unusable bundle,"
+                    + " 3 loaded with rejected rows.",
+            "Run './risk COMMAND --help' for the options of a command."
+        })
 public final class RiskCommand implements Runnable {
 
     @Spec
@@ -39,26 +57,29 @@ public final class RiskCommand implements Runnable {
      * commands of its own (the benchmarks).
      */
     public static CommandLine commandLine() {
-        return new CommandLine(new RiskCommand())
-                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-                    Throwable cause = rootCause(e);
-                    if (cause instanceof BundleException) {
-                        commandLine.getErr().println("error: " + cause.getMessage());
-                        return ExitCodes.USAGE;
-                    }
-                    if (cause instanceof StoreUnavailableException || cause instanceof FirstAdminMissingException) {
-                        commandLine.getErr().println("error: " + cause.getMessage());
-                        return ExitCodes.FAILURE;
-                    }
-                    // Spring's own start-up mistakes (a port in use, a malformed property) say it best at the bottom.
-                    Throwable deepest = e;
-                    while (deepest.getCause() != null) {
-                        deepest = deepest.getCause();
-                    }
-                    commandLine.getErr().println("error: " + (deepest.getMessage() == null ? deepest
-                            : deepest.getMessage().strip().replaceAll("\\s*\\n\\s*", " ")));
-                    return ExitCodes.FAILURE;
-                });
+        return new CommandLine(new RiskCommand()).setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            Throwable cause = rootCause(e);
+            if (cause instanceof BundleException) {
+                commandLine.getErr().println("error: " + cause.getMessage());
+                return ExitCodes.USAGE;
+            }
+            if (cause instanceof StoreUnavailableException || cause instanceof FirstAdminMissingException) {
+                commandLine.getErr().println("error: " + cause.getMessage());
+                return ExitCodes.FAILURE;
+            }
+            // Spring's own start-up mistakes (a port in use, a malformed property) say it best at the bottom.
+            Throwable deepest = e;
+            while (deepest.getCause() != null) {
+                deepest = deepest.getCause();
+            }
+            commandLine
+                    .getErr()
+                    .println("error: "
+                            + (deepest.getMessage() == null
+                                    ? deepest
+                                    : deepest.getMessage().strip().replaceAll("\\s*\\n\\s*", " ")));
+            return ExitCodes.FAILURE;
+        });
     }
 
     /** The first cause that says something a user can act on (Spring wraps start-up failures deeply). */

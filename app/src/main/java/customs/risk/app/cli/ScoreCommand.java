@@ -11,10 +11,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Unmatched;
 
 /** {@code ./risk score}: rescore everything in the data dir. */
-@Command(name = "score", mixinStandardHelpOptions = true,
-        description = {"Rescore every declaration and company of the data dir with the current model (graph"
-                + " features anew, models as trained) and store the scores in the graph. Trains the first model"
-                + " when there is none."})
+@Command(
+        name = "score",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Rescore every declaration and company of the data dir with the current model (graph"
+                    + " features anew, models as trained) and store the scores in the graph. Trains the first model"
+                    + " when there is none."
+        })
 final class ScoreCommand implements Callable<Integer> {
 
     @Mixin
@@ -28,9 +32,13 @@ final class ScoreCommand implements Callable<Integer> {
         try (var context = ApplicationContexts.start(data.dataDir, false, springArgs)) {
             long started = System.nanoTime();
             var assessment = context.getBean(RiskService.class).rescore();
-            System.out.printf("Scored %,d declarations (%s) and %,d companies (%s) with %s in %.1f s%n",
-                    assessment.declarations().size(), lanes(assessment.declarations()),
-                    assessment.entities().size(), lanes(assessment.entities()), assessment.model(),
+            System.out.printf(
+                    "Scored %,d declarations (%s) and %,d companies (%s) with %s in %.1f s%n",
+                    assessment.declarations().size(),
+                    lanes(assessment.declarations()),
+                    assessment.entities().size(),
+                    lanes(assessment.entities()),
+                    assessment.model(),
                     (System.nanoTime() - started) / 1e9);
             return ExitCodes.OK;
         }
@@ -39,7 +47,9 @@ final class ScoreCommand implements Callable<Integer> {
     private static String lanes(List<ScoredItem> items) {
         var parts = new ArrayList<String>();
         for (Lane lane : Lane.values()) {
-            parts.add(String.format("%,d %s", items.stream().filter(i -> i.lane() == lane).count(),
+            parts.add(String.format(
+                    "%,d %s",
+                    items.stream().filter(i -> i.lane() == lane).count(),
                     lane.name().toLowerCase()));
         }
         return String.join(", ", parts);

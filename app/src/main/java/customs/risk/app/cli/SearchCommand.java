@@ -1,9 +1,9 @@
 package customs.risk.app.cli;
 
-import customs.risk.graph.access.Actor;
 import customs.risk.documents.filing.DocumentService;
 import customs.risk.documents.search.DocumentQuery;
 import customs.risk.documents.search.SearchResults;
+import customs.risk.graph.access.Actor;
 import customs.risk.graph.text.SpreadsheetSafe;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -23,18 +23,29 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 /** {@code ./risk search "QUERY" [--top N]}: full-text search of the filed documents as CSV. */
-@Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Search the filed documents; prints CSV rank,document_id,score,snippet, best first.",
-                "QUERY takes words, \"quoted phrases\" and AND, OR, NOT; all words must match unless OR says otherwise."})
+@Command(
+        name = "search",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Search the filed documents; prints CSV rank,document_id,score,snippet, best first.",
+            "QUERY takes words, \"quoted phrases\" and AND, OR, NOT; all words must match unless OR says otherwise."
+        })
 final class SearchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "QUERY", description = "What to look for.")
     String query;
 
-    @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "How many hits (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--top",
+            defaultValue = "10",
+            paramLabel = "N",
+            description = "How many hits (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--type", paramLabel = "TYPE", description = "Only documents of this type (INVOICE, BILL_OF_LADING, ...).")
+    @Option(
+            names = "--type",
+            paramLabel = "TYPE",
+            description = "Only documents of this type (INVOICE, BILL_OF_LADING, ...).")
     List<String> types = new ArrayList<>();
 
     @Option(names = "--company", paramLabel = "ID", description = "Only documents linked to this company.")
@@ -63,16 +74,26 @@ final class SearchCommand implements Callable<Integer> {
         }
         try (var context = ApplicationContexts.start(data.dataDir, false, springArgs)) {
             var documents = context.getBean(DocumentService.class);
-            var results = documents.search(Actor.CONSOLE, new DocumentQuery(query, Set.copyOf(types), Set.copyOf(companies), Set.of(),
-                    hs, from, to, 0, top));
-            var out = new CSVPrinter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
-                    CSVFormat.RFC4180.builder().setRecordSeparator("\n")
-                            .setHeader("rank", "document_id", "score", "snippet").get());
+            var results = documents.search(
+                    Actor.CONSOLE,
+                    new DocumentQuery(query, Set.copyOf(types), Set.copyOf(companies), Set.of(), hs, from, to, 0, top));
+            var out = new CSVPrinter(
+                    new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
+                    CSVFormat.RFC4180
+                            .builder()
+                            .setRecordSeparator("\n")
+                            .setHeader("rank", "document_id", "score", "snippet")
+                            .get());
             int rank = 0;
             for (var hit : results.hits()) {
                 String snippet = hit.snippets().isEmpty() ? "" : hit.snippets().getFirst();
-                out.printRecord(++rank, SpreadsheetSafe.text(hit.documentId()), String.format(Locale.ROOT, "%.4f",
-                        hit.score()), SpreadsheetSafe.text(SearchResults.plain(snippet).replaceAll("\\s+", " ").strip()));
+                out.printRecord(
+                        ++rank,
+                        SpreadsheetSafe.text(hit.documentId()),
+                        String.format(Locale.ROOT, "%.4f", hit.score()),
+                        SpreadsheetSafe.text(SearchResults.plain(snippet)
+                                .replaceAll("\\s+", " ")
+                                .strip()));
             }
             out.flush();
             System.err.printf("%,d documents match%n", results.total());

@@ -11,7 +11,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Unmatched;
 
 /** {@code ./risk stats}: node counts as one JSON object. */
-@Command(name = "stats", mixinStandardHelpOptions = true,
+@Command(
+        name = "stats",
+        mixinStandardHelpOptions = true,
         description = "Print node counts of the data dir as one JSON object (companies, people, declarations,"
                 + " offices, inspections, documents, placeholders).")
 final class StatsCommand implements Callable<Integer> {

@@ -1,9 +1,9 @@
 package customs.risk.app.cli;
 
 import customs.risk.cases.team.InvalidAccountException;
-import customs.risk.graph.access.Role;
 import customs.risk.cases.team.UserAccount;
 import customs.risk.cases.team.UserAdministration;
+import customs.risk.graph.access.Role;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,10 +22,14 @@ import picocli.CommandLine.Unmatched;
  * {@code ./risk users}: administrators manage users from the server's shell, under the same rules as
  * the users view and the REST API, each change in the audit as done by {@code console}.
  */
-@Command(name = "users", mixinStandardHelpOptions = true,
-        description = {"Manage users: list, add NAME --role R [--company ID], roles NAME --role R...,"
-                + " disable NAME, enable NAME, password NAME, audit.",
-                "A password is read from the standard input (one line), never from the command line."},
+@Command(
+        name = "users",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Manage users: list, add NAME --role R [--company ID], roles NAME --role R...,"
+                    + " disable NAME, enable NAME, password NAME, audit.",
+            "A password is read from the standard input (one line), never from the command line."
+        },
         footer = {"", "Example: echo 's3cret-passw0rd' | ./risk users add kim --role INVESTIGATOR"})
 final class UsersCommand implements Callable<Integer> {
 
@@ -59,8 +63,8 @@ final class UsersCommand implements Callable<Integer> {
             var users = context.getBean(UserAdministration.class);
             switch (action) {
                 case "list" -> users.list(0, UserAdministration.MAX_PAGE).forEach(u -> System.out.println(line(u)));
-                case "add" -> System.out.println(line(users.create(ACTOR, username, password(), Set.copyOf(roles),
-                        company)));
+                case "add" ->
+                    System.out.println(line(users.create(ACTOR, username, password(), Set.copyOf(roles), company)));
                 case "roles" -> System.out.println(line(users.setRoles(ACTOR, username, Set.copyOf(roles), company)));
                 case "disable" -> System.out.println(line(users.setEnabled(ACTOR, username, false)));
                 case "enable" -> System.out.println(line(users.setEnabled(ACTOR, username, true)));
@@ -68,8 +72,10 @@ final class UsersCommand implements Callable<Integer> {
                     users.resetPassword(ACTOR, username, password());
                     System.out.println("password of " + username + " changed");
                 }
-                case "audit" -> users.audit(0, UserAdministration.MAX_PAGE).forEach(e -> System.out.println(
-                        e.at() + "\t" + e.actor() + "\t" + e.action() + "\t" + e.target() + "\t" + e.detail()));
+                case "audit" ->
+                    users.audit(0, UserAdministration.MAX_PAGE)
+                            .forEach(e -> System.out.println(e.at() + "\t" + e.actor() + "\t" + e.action() + "\t"
+                                    + e.target() + "\t" + e.detail()));
                 default -> {
                     System.err.println("error: unknown action '" + action
                             + "': list, add, roles, disable, enable, password or audit");
@@ -84,7 +90,9 @@ final class UsersCommand implements Callable<Integer> {
     }
 
     private static String line(UserAccount user) {
-        return user.username() + "\t" + String.join(",", user.roles().stream().map(Role::name).sorted().toList())
+        return user.username() + "\t"
+                + String.join(
+                        ",", user.roles().stream().map(Role::name).sorted().toList())
                 + "\t" + (user.enabled() ? "enabled" : "disabled")
                 + (user.companyId() == null ? "" : "\t" + user.companyId());
     }

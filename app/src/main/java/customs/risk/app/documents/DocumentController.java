@@ -1,9 +1,8 @@
 package customs.risk.app.documents;
 
-import customs.risk.documents.filing.DocumentService;
-import customs.risk.graph.access.Actor;
 import customs.risk.cases.team.AccountPrincipal;
 import customs.risk.documents.extract.DocumentTooLargeException;
+import customs.risk.documents.filing.DocumentService;
 import customs.risk.documents.search.DocumentQuery;
 import customs.risk.documents.search.SearchResults;
 import java.io.IOException;
@@ -52,16 +51,24 @@ class DocumentController {
      * 409 when the id holds other content (a correction is filed with {@code supersedes}).
      */
     @PostMapping(path = "/api/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Map<String, Object>> upload(@AuthenticationPrincipal AccountPrincipal user,
+    ResponseEntity<Map<String, Object>> upload(
+            @AuthenticationPrincipal AccountPrincipal user,
             @RequestParam("file") MultipartFile file,
-            @RequestParam(required = false) String docType, @RequestParam(required = false) String documentId,
-            @RequestParam(required = false) String declarationId, @RequestParam(required = false) String companyId,
+            @RequestParam(required = false) String docType,
+            @RequestParam(required = false) String documentId,
+            @RequestParam(required = false) String declarationId,
+            @RequestParam(required = false) String companyId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate filedOn,
-            @RequestParam(required = false) String supersedes) throws IOException {
+            @RequestParam(required = false) String supersedes)
+            throws IOException {
         DocumentService.Filed filed;
         try (InputStream in = file.getInputStream()) {
-            filed = documents.file(user.actor(), in, DocumentService.Filing.of(file.getOriginalFilename(), docType,
-                    documentId, declarationId, companyId, filedOn).superseding(supersedes));
+            filed = documents.file(
+                    user.actor(),
+                    in,
+                    DocumentService.Filing.of(
+                                    file.getOriginalFilename(), docType, documentId, declarationId, companyId, filedOn)
+                            .superseding(supersedes));
         }
         var body = new LinkedHashMap<String, Object>();
         body.put("documentId", filed.documentId());
@@ -74,24 +81,31 @@ class DocumentController {
         body.put("indexing", filed.indexed() ? "INDEXED" : "QUEUED");
         body.put("fileUrl", "/api/documents/" + filed.documentId() + "/file");
         return filed.created()
-                ? ResponseEntity.created(URI.create("/api/documents/" + filed.documentId() + "/file")).body(body)
+                ? ResponseEntity.created(URI.create("/api/documents/" + filed.documentId() + "/file"))
+                        .body(body)
                 : ResponseEntity.ok(body);
     }
 
     /** Who filed the document and when, the version it corrects and those correcting it. */
     @GetMapping("/api/documents/{documentId}")
-    DocumentService.Provenance provenance(@AuthenticationPrincipal AccountPrincipal user,
-            @PathVariable String documentId) {
+    DocumentService.Provenance provenance(
+            @AuthenticationPrincipal AccountPrincipal user, @PathVariable String documentId) {
         return documents.provenance(user.actor(), documentId).orElseThrow(() -> notFound(documentId));
     }
 
     @GetMapping("/api/documents/search")
-    Map<String, Object> search(@AuthenticationPrincipal AccountPrincipal user, @RequestParam(defaultValue = "") String q,
-            @RequestParam(required = false) List<String> type, @RequestParam(required = false) List<String> company,
-            @RequestParam(required = false) List<String> declaration, @RequestParam(required = false) String hs,
+    Map<String, Object> search(
+            @AuthenticationPrincipal AccountPrincipal user,
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) List<String> type,
+            @RequestParam(required = false) List<String> company,
+            @RequestParam(required = false) List<String> declaration,
+            @RequestParam(required = false) String hs,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) throws IOException {
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size)
+            throws IOException {
         checkPage(page, size);
         var query = new DocumentQuery(q, set(type), set(company), set(declaration), hs, from, to, page * size, size);
         return body(documents.search(user.actor(), query), page, size);
@@ -99,18 +113,23 @@ class DocumentController {
 
     /** Documents whose text names the company, whoever filed them. */
     @GetMapping("/api/companies/{companyId}/documents")
-    Map<String, Object> mentioning(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String companyId,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size)
+    Map<String, Object> mentioning(
+            @AuthenticationPrincipal AccountPrincipal user,
+            @PathVariable String companyId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size)
             throws IOException {
         checkPage(page, size);
-        var results = documents.mentioning(user.actor(), companyId, page * size, size).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "company " + companyId + " is not in the graph"));
+        var results = documents
+                .mentioning(user.actor(), companyId, page * size, size)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "company " + companyId + " is not in the graph"));
         return body(results, page, size);
     }
 
     @GetMapping("/api/documents/{documentId}/file")
-    ResponseEntity<InputStreamResource> file(@AuthenticationPrincipal AccountPrincipal user,
-            @PathVariable String documentId) throws IOException {
+    ResponseEntity<InputStreamResource> file(
+            @AuthenticationPrincipal AccountPrincipal user, @PathVariable String documentId) throws IOException {
         var file = documents.open(user.actor(), documentId).orElseThrow(() -> notFound(documentId));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(file.getKey()))
@@ -135,8 +154,8 @@ class DocumentController {
 
     @ExceptionHandler({IOException.class, co.elastic.clients.elasticsearch._types.ElasticsearchException.class})
     ProblemDetail searchDown(Exception e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "document search is unavailable: " + e.getMessage());
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "document search is unavailable: " + e.getMessage());
     }
 
     /** Also for a document filed into a case the user may not see: its existence stays in the case. */
@@ -146,8 +165,10 @@ class DocumentController {
 
     private static void checkPage(int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || ((long) page + 1) * size > DocumentQuery.MAX_WINDOW) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be >= 0, size within 1.."
-                    + MAX_PAGE_SIZE + ", and page * size below " + DocumentQuery.MAX_WINDOW);
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST,
+                    "page must be >= 0, size within 1.." + MAX_PAGE_SIZE + ", and page * size below "
+                            + DocumentQuery.MAX_WINDOW);
         }
     }
 
@@ -188,11 +209,13 @@ class DocumentController {
     }
 
     private static List<Map<String, Object>> facets(List<SearchResults.FacetCount> counts) {
-        return counts.stream().map(c -> {
-            var facet = new LinkedHashMap<String, Object>();
-            facet.put("value", c.value());
-            facet.put("count", c.count());
-            return (Map<String, Object>) facet;
-        }).toList();
+        return counts.stream()
+                .map(c -> {
+                    var facet = new LinkedHashMap<String, Object>();
+                    facet.put("value", c.value());
+                    facet.put("count", c.count());
+                    return (Map<String, Object>) facet;
+                })
+                .toList();
     }
 }

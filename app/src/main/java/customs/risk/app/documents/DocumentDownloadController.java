@@ -1,8 +1,7 @@
 package customs.risk.app.documents;
 
-import customs.risk.documents.filing.DocumentService;
-import customs.risk.graph.access.Actor;
 import customs.risk.cases.team.AccountPrincipal;
+import customs.risk.documents.filing.DocumentService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
@@ -34,13 +33,13 @@ class DocumentDownloadController {
     }
 
     @GetMapping("/download/documents/{documentId}")
-    ResponseEntity<InputStreamResource> file(@AuthenticationPrincipal AccountPrincipal user,
-            @PathVariable String documentId, HttpServletRequest request) throws IOException {
+    ResponseEntity<InputStreamResource> file(
+            @AuthenticationPrincipal AccountPrincipal user, @PathVariable String documentId, HttpServletRequest request)
+            throws IOException {
         if (STAFF.stream().noneMatch(request::isUserInRole)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "documents are for customs staff");
         }
-        var file = documents.open(user.actor(), documentId)
-                .orElseThrow(() -> DocumentController.notFound(documentId));
+        var file = documents.open(user.actor(), documentId).orElseThrow(() -> DocumentController.notFound(documentId));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(file.getKey()))
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)

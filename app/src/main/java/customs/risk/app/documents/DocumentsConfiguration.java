@@ -1,9 +1,9 @@
 package customs.risk.app.documents;
 
-import customs.risk.documents.filing.DocumentService;
-import customs.risk.documents.filing.SearchEngine;
 import customs.risk.app.store.RiskProperties;
 import customs.risk.documents.extract.TextExtractor;
+import customs.risk.documents.filing.DocumentService;
+import customs.risk.documents.filing.SearchEngine;
 import customs.risk.documents.outbox.IndexOutbox;
 import customs.risk.graph.DataDirectory;
 import customs.risk.graph.files.FileStore;
@@ -24,16 +24,27 @@ class DocumentsConfiguration {
     @Bean(destroyMethod = "close")
     SearchEngine searchEngine(RiskProperties properties, DataDirectory dataDirectory) {
         var settings = properties.elasticsearch();
-        return settings.embedded() ? SearchEngine.embedded(dataDirectory.elasticsearch(), settings.httpPort())
+        return settings.embedded()
+                ? SearchEngine.embedded(dataDirectory.elasticsearch(), settings.httpPort())
                 : SearchEngine.external(settings.uris(), settings.username(), settings.password());
     }
 
     @Bean(destroyMethod = "close")
-    DocumentService documentService(Driver driver, FileStore fileStore, SearchEngine engine,
-            DataDirectory dataDirectory, RiskProperties properties, ApplicationEventPublisher events) {
+    DocumentService documentService(
+            Driver driver,
+            FileStore fileStore,
+            SearchEngine engine,
+            DataDirectory dataDirectory,
+            RiskProperties properties,
+            ApplicationEventPublisher events) {
         var extractor = new TextExtractor(properties.documents().maxSize().toBytes(), TextExtractor.MAX_CHARS_DEFAULT);
-        return new DocumentService(driver, fileStore, extractor, engine,
-                new IndexOutbox(dataDirectory.outbox(), engine.documentIndex()), events);
+        return new DocumentService(
+                driver,
+                fileStore,
+                extractor,
+                engine,
+                new IndexOutbox(dataDirectory.outbox(), engine.documentIndex()),
+                events);
     }
 
     /** The web application starts the in-process node at once, in the background; commands start it on first use. */
@@ -51,8 +62,10 @@ class DocumentsConfiguration {
     HealthIndicator documentSearchHealthIndicator(SearchEngine engine) {
         return () -> {
             var health = engine.health();
-            return (health.up() ? Health.up() : Health.down()).withDetail("address", engine.address().toString())
-                    .withDetail("status", health.status()).build();
+            return (health.up() ? Health.up() : Health.down())
+                    .withDetail("address", engine.address().toString())
+                    .withDetail("status", health.status())
+                    .build();
         };
     }
 }

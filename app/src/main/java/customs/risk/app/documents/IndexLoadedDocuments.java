@@ -27,10 +27,13 @@ class IndexLoadedDocuments {
         }
         try {
             var indexed = documents.indexNew();
-            loaded.report("indexing", indexed.queued() == 0
-                    ? String.format("indexed %d new documents", indexed.documents())
-                    : String.format("%d new documents; %d wait for the search engine", indexed.documents(),
-                            indexed.queued()));
+            loaded.report(
+                    "indexing",
+                    indexed.queued() == 0
+                            ? String.format("indexed %d new documents", indexed.documents())
+                            : String.format(
+                                    "%d new documents; %d wait for the search engine",
+                                    indexed.documents(), indexed.queued()));
         } catch (RuntimeException e) {
             log.error("indexing the documents of a bundle failed", e);
             loaded.report("indexing", "not indexed: " + e.getMessage() + " (run ./risk reindex)");

@@ -15,9 +15,16 @@ class RiskConfiguration {
     @Bean
     RiskService riskService(Driver driver, DataDirectory dataDirectory, RiskProperties properties) {
         var scoring = properties.scoring();
-        var settings = new RiskSettings(scoring.redThreshold(), scoring.yellowThreshold(),
-                RiskSettings.DEFAULTS.priceZThreshold(), RiskSettings.DEFAULTS.minPeers(), scoring.explorationShare(),
-                scoring.redShare(), scoring.yellowShare(), scoring.entityRedShare(), scoring.entityYellowShare());
+        var settings = new RiskSettings(
+                scoring.redThreshold(),
+                scoring.yellowThreshold(),
+                RiskSettings.DEFAULTS.priceZThreshold(),
+                RiskSettings.DEFAULTS.minPeers(),
+                scoring.explorationShare(),
+                scoring.redShare(),
+                scoring.yellowShare(),
+                scoring.entityRedShare(),
+                scoring.entityYellowShare());
         return new RiskService(driver, dataDirectory, settings, scoring.declarationAutoencoder());
     }
 }

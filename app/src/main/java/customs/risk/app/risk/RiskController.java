@@ -33,15 +33,21 @@ class RiskController {
     }
 
     @GetMapping("/entities")
-    Map<String, Object> entities(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-            @RequestParam(required = false) Lane lane, @RequestParam(required = false) String country) {
+    Map<String, Object> entities(
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) Lane lane,
+            @RequestParam(required = false) String country) {
         return ranking(RiskStore.Kind.ENTITIES, page, size, new RankingFilter(lane, null, null, country, null, null));
     }
 
     @GetMapping("/declarations")
-    Map<String, Object> declarations(@RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) Lane lane,
-            @RequestParam(required = false) String hs, @RequestParam(required = false) String office,
+    Map<String, Object> declarations(
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) Lane lane,
+            @RequestParam(required = false) String hs,
+            @RequestParam(required = false) String office,
             @RequestParam(required = false) String country,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
@@ -50,8 +56,10 @@ class RiskController {
 
     private Map<String, Object> ranking(RiskStore.Kind kind, int page, int size, RankingFilter filter) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (long) page * size > Integer.MAX_VALUE - size) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be >= 0, size within 1.."
-                    + MAX_PAGE_SIZE + ", and page * size below " + String.format("%,d", Integer.MAX_VALUE));
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST,
+                    "page must be >= 0, size within 1.." + MAX_PAGE_SIZE + ", and page * size below "
+                            + String.format("%,d", Integer.MAX_VALUE));
         }
         int offset = page * size;
         var items = risk.page(kind, filter, offset, size);

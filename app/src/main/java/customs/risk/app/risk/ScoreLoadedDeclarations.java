@@ -30,8 +30,10 @@ class ScoreLoadedDeclarations {
 
     private String scoreBundle() {
         try {
-            return risk.scoreNew().map(s -> String.format("scored %d new declarations with model %s in %.1f s",
-                    s.declarations(), s.model(), s.took().toMillis() / 1000.0))
+            return risk.scoreNew()
+                    .map(s -> String.format(
+                            "scored %d new declarations with model %s in %.1f s",
+                            s.declarations(), s.model(), s.took().toMillis() / 1000.0))
                     .orElse("not scored: no model trained yet");
         } catch (RuntimeException e) {
             log.error("scoring the declarations of a bundle failed", e);
@@ -41,7 +43,8 @@ class ScoreLoadedDeclarations {
 
     private String scoreEntered() {
         try {
-            return risk.scoreNew().map(s -> "scored with model " + s.model())
+            return risk.scoreNew()
+                    .map(s -> "scored with model " + s.model())
                     .orElse("not scored yet: no model trained (./risk train); it will be scored by the next run");
         } catch (RuntimeException e) {
             log.error("scoring a declaration entered in the form failed", e);

@@ -1,12 +1,12 @@
 package customs.risk.app.security;
 
-import customs.risk.graph.access.Role;
 import static customs.risk.graph.access.Role.ADMIN;
 import static customs.risk.graph.access.Role.INVESTIGATOR;
 import static customs.risk.graph.access.Role.RISK_OFFICER;
 import static customs.risk.graph.access.Role.STAFF;
 import static customs.risk.graph.access.Role.TRADER;
 
+import customs.risk.graph.access.Role;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -77,7 +77,8 @@ final class ApiAccess {
 
     private ApiAccess() {}
 
-    static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry registry) {
+    static void apply(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry registry) {
         for (Rule rule : RULES) {
             registry.requestMatchers(rule.method(), rule.path()).hasAnyRole(Role.names(rule.roles()));
         }

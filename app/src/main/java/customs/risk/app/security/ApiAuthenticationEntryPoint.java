@@ -27,7 +27,9 @@ final class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, Acc
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         if (e instanceof LoginThrottledException throttled) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+            response.setHeader(
+                    HttpHeaders.RETRY_AFTER,
+                    Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
             write(response, HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
             return;
         }
@@ -38,16 +40,19 @@ final class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, Acc
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "your role may not use " + request.getMethod() + " "
-                + request.getRequestURI());
+        write(
+                response,
+                HttpStatus.FORBIDDEN,
+                "your role may not use " + request.getMethod() + " " + request.getRequestURI());
     }
 
     private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + escape(detail) + "\"}");
+        response.getWriter()
+                .write("{\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value() + ",\"detail\":\""
+                        + escape(detail) + "\"}");
     }
 
     private static String escape(String text) {

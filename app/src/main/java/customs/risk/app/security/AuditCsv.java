@@ -19,10 +19,17 @@ public final class AuditCsv {
 
     public static ResponseEntity<byte[]> download(String fileName, List<String> header, List<List<Object>> rows) {
         var out = new StringWriter();
-        try (var printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n")
-                .setHeader(header.toArray(String[]::new)).get())) {
+        try (var printer = new CSVPrinter(
+                out,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setRecordSeparator("\n")
+                        .setHeader(header.toArray(String[]::new))
+                        .get())) {
             for (var row : rows) {
-                printer.printRecord(row.stream().map(v -> v instanceof String s ? SpreadsheetSafe.text(s) : v).toList());
+                printer.printRecord(row.stream()
+                        .map(v -> v instanceof String s ? SpreadsheetSafe.text(s) : v)
+                        .toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -50,9 +50,12 @@ final class FirstUsers implements SmartInitializingSingleton {
             return;
         }
         if (demo) {
-            demoUsers().forEach((name, role) -> accounts.create(name, DEMO_PASSWORD, Set.of(role),
-                    role == Role.TRADER ? DEMO_TRADER_COMPANY : null));
-            LOG.warn("demo profile: created the demo users {} with the password '{}'", demoUsers().keySet(),
+            demoUsers()
+                    .forEach((name, role) -> accounts.create(
+                            name, DEMO_PASSWORD, Set.of(role), role == Role.TRADER ? DEMO_TRADER_COMPANY : null));
+            LOG.warn(
+                    "demo profile: created the demo users {} with the password '{}'",
+                    demoUsers().keySet(),
                     DEMO_PASSWORD);
             return;
         }
@@ -65,8 +68,10 @@ final class FirstUsers implements SmartInitializingSingleton {
         try {
             accounts.create(settings.adminUsername(), settings.adminPassword(), Set.of(Role.ADMIN), null);
         } catch (InvalidAccountException e) {
-            throw new FirstAdminMissingException("Cannot create the first admin '" + settings.adminUsername()
-                    + "' from RISK_ADMIN_USERNAME / RISK_ADMIN_PASSWORD: " + e.getMessage(), e);
+            throw new FirstAdminMissingException(
+                    "Cannot create the first admin '" + settings.adminUsername()
+                            + "' from RISK_ADMIN_USERNAME / RISK_ADMIN_PASSWORD: " + e.getMessage(),
+                    e);
         }
         LOG.info("created the first admin '{}'", UserAccounts.normalize(settings.adminUsername()));
     }

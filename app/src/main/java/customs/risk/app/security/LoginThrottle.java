@@ -74,7 +74,11 @@ public class LoginThrottle {
         }
         var f = failures.computeIfAbsent(key, k -> new Failures());
         if (f.add(now, limit)) {
-            LOG.warn("{} failed logins for {} within {}: attempts refused for {}", limit, who, settings.window(),
+            LOG.warn(
+                    "{} failed logins for {} within {}: attempts refused for {}",
+                    limit,
+                    who,
+                    settings.window(),
                     settings.lockout());
         }
     }

@@ -1,18 +1,18 @@
 package customs.risk.app.security;
 
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import customs.risk.cases.team.UserAccounts;
 import customs.risk.graph.access.Role;
 import customs.risk.ui.account.LoginView;
-import customs.risk.cases.team.UserAccounts;
-import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -40,8 +40,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
-            LoginThrottle throttle) {
+    AuthenticationManager authenticationManager(
+            UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
         var passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
         return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
@@ -73,7 +73,8 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authenticationManager(manager)
                 .authorizeHttpRequests(ApiAccess::apply)
-                .httpBasic(basic -> basic.realmName(ApiAuthenticationEntryPoint.REALM).authenticationEntryPoint(answers))
+                .httpBasic(basic ->
+                        basic.realmName(ApiAuthenticationEntryPoint.REALM).authenticationEntryPoint(answers))
                 .exceptionHandling(e -> e.authenticationEntryPoint(answers).accessDeniedHandler(answers))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -88,9 +89,12 @@ class SecurityConfiguration {
         var answers = new ApiAuthenticationEntryPoint();
         http.securityMatcher("/actuator/**")
                 .authenticationManager(manager)
-                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .anyRequest().hasRole(Role.ADMIN.name()))
-                .httpBasic(basic -> basic.realmName(ApiAuthenticationEntryPoint.REALM).authenticationEntryPoint(answers))
+                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole(Role.ADMIN.name()))
+                .httpBasic(basic ->
+                        basic.realmName(ApiAuthenticationEntryPoint.REALM).authenticationEntryPoint(answers))
                 .exceptionHandling(e -> e.authenticationEntryPoint(answers).accessDeniedHandler(answers))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -111,8 +115,11 @@ class SecurityConfiguration {
         http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .authenticationManager(manager)
                 .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/**")
-                        .hasAnyRole(Role.names(Role.STAFF)).anyRequest().denyAll())
-                .httpBasic(basic -> basic.realmName(ApiAuthenticationEntryPoint.REALM).authenticationEntryPoint(answers))
+                        .hasAnyRole(Role.names(Role.STAFF))
+                        .anyRequest()
+                        .denyAll())
+                .httpBasic(basic ->
+                        basic.realmName(ApiAuthenticationEntryPoint.REALM).authenticationEntryPoint(answers))
                 .exceptionHandling(e -> e.authenticationEntryPoint(answers).accessDeniedHandler(answers))
                 .csrf(csrf -> csrf.disable());
         return http.build();
@@ -131,9 +138,11 @@ class SecurityConfiguration {
                 // WebJars hold public JavaScript libraries, /styles and /icons the application's
                 // stylesheet and icon (the login page needs them too); /error renders the error of any request
                 // (also an API one), so it must not itself demand a login.
-                .authorizeHttpRequests(a -> a.requestMatchers("/webjars/**", "/styles/**", "/icons/**", "/error").permitAll()
+                .authorizeHttpRequests(a -> a.requestMatchers("/webjars/**", "/styles/**", "/icons/**", "/error")
+                        .permitAll()
                         // File downloads the pages link to; the controller checks the roles.
-                        .requestMatchers("/download/**").authenticated())
+                        .requestMatchers("/download/**")
+                        .authenticated())
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

@@ -21,15 +21,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class SecurityHeaders extends OncePerRequestFilter {
 
-    static final String POLICY = String.join("; ", "default-src 'self'",
-            "script-src 'self' 'unsafe-inline' 'unsafe-eval'", "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data: blob:", "font-src 'self' data:", "connect-src 'self'", "frame-src 'self'",
-            "worker-src 'self' blob:", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+    static final String POLICY = String.join(
+            "; ",
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "frame-src 'self'",
+            "worker-src 'self' blob:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
             "frame-ancestors 'self'");
 
     /** Versioned or public static files, which browsers may keep; everything else is never stored. */
-    private static final List<String> CACHEABLE = List.of("/VAADIN/build/", "/VAADIN/static/", "/webjars/",
-            "/styles/", "/icons/", "/images/", "/favicon");
+    private static final List<String> CACHEABLE =
+            List.of("/VAADIN/build/", "/VAADIN/static/", "/webjars/", "/styles/", "/icons/", "/images/", "/favicon");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

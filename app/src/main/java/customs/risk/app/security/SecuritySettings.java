@@ -33,6 +33,9 @@ public record SecuritySettings(
      * @param maxFailuresPerAddress the limit for one client address, higher than per username because
      *     colleagues behind one proxy share an address
      */
-    public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("5m") Duration window,
-            @DefaultValue("5m") Duration lockout, @DefaultValue("20") int maxFailuresPerAddress) {}
+    public record Login(
+            @DefaultValue("5") int maxFailures,
+            @DefaultValue("5m") Duration window,
+            @DefaultValue("5m") Duration lockout,
+            @DefaultValue("20") int maxFailuresPerAddress) {}
 }

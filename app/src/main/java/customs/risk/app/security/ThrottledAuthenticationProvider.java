@@ -26,7 +26,8 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
+                ? details.getRemoteAddress()
+                : null;
         var refused = throttle.refusedFor(username, address);
         if (refused.isPresent()) {
             throw new LoginThrottledException(refused.get());

@@ -38,8 +38,8 @@ class UsersController {
     }
 
     @GetMapping("/api/users")
-    List<UserAccount> list(@RequestParam(defaultValue = "0") int offset,
-            @RequestParam(defaultValue = "100") int limit) {
+    List<UserAccount> list(
+            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
         if (offset < 0 || limit < 1 || limit > 1_000) {
             throw new IllegalArgumentException("offset >= 0 and limit within 1..1000");
         }
@@ -48,13 +48,20 @@ class UsersController {
 
     @PostMapping("/api/users")
     ResponseEntity<UserAccount> create(@AuthenticationPrincipal AccountPrincipal admin, @RequestBody NewUser user) {
-        var created = users.create(admin.getUsername(), user.username(), user.password(),
-                user.roles() == null ? Set.of() : user.roles(), user.companyId());
-        return ResponseEntity.created(URI.create("/api/users/" + created.username())).body(created);
+        var created = users.create(
+                admin.getUsername(),
+                user.username(),
+                user.password(),
+                user.roles() == null ? Set.of() : user.roles(),
+                user.companyId());
+        return ResponseEntity.created(URI.create("/api/users/" + created.username()))
+                .body(created);
     }
 
     @PatchMapping("/api/users/{username}")
-    UserAccount change(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable String username,
+    UserAccount change(
+            @AuthenticationPrincipal AccountPrincipal admin,
+            @PathVariable String username,
             @RequestBody UserChanges changes) {
         String actor = admin.getUsername();
         if (changes.password() != null) {
@@ -66,21 +73,28 @@ class UsersController {
         if (changes.enabled() != null) {
             users.setEnabled(actor, username, changes.enabled());
         }
-        return users.find(username).orElseThrow(() -> new InvalidAccountException(InvalidAccountException.Field.USERNAME,
-                        "no user '" + username + "'"));
+        return users.find(username)
+                .orElseThrow(() -> new InvalidAccountException(
+                        InvalidAccountException.Field.USERNAME, "no user '" + username + "'"));
     }
 
     /** What administrators did to users, oldest first, as JSON or ({@code format=csv}) a CSV download. */
     @GetMapping("/api/admin/audit")
-    ResponseEntity<?> audit(@RequestParam(defaultValue = "json") String format,
+    ResponseEntity<?> audit(
+            @RequestParam(defaultValue = "json") String format,
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "" + UserAdministration.MAX_PAGE) int limit) {
         var events = users.audit(offset, limit);
         return switch (format) {
             case "json" -> ResponseEntity.ok(events);
-            case "csv" -> AuditCsv.download("admin-audit.csv", List.of("at", "actor", "action", "target", "detail"),
-                    events.stream().map(e -> List.<Object>of(e.at().toString(), e.actor(), e.action().name(),
-                            e.target(), e.detail())).toList());
+            case "csv" ->
+                AuditCsv.download(
+                        "admin-audit.csv",
+                        List.of("at", "actor", "action", "target", "detail"),
+                        events.stream()
+                                .map(e -> List.<Object>of(
+                                        e.at().toString(), e.actor(), e.action().name(), e.target(), e.detail()))
+                                .toList());
             default -> throw new IllegalArgumentException("format is json or csv, not '" + format + "'");
         };
     }

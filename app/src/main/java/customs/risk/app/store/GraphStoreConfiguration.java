@@ -60,8 +60,8 @@ class GraphStoreConfiguration {
             try {
                 GraphSchema.apply(driver);
             } catch (ServiceUnavailableException | AuthenticationException e) {
-                throw new StoreUnavailableException("cannot use the graph store at " + connection.getUri() + ": "
-                        + e.getMessage(), e);
+                throw new StoreUnavailableException(
+                        "cannot use the graph store at " + connection.getUri() + ": " + e.getMessage(), e);
             }
         };
     }

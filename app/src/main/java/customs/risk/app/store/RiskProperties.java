@@ -28,13 +28,17 @@ public record RiskProperties(
      * @param embedded true (default) runs Neo4j in-process; false uses {@code spring.neo4j.uri} and credentials
      * @param boltPort loopback port of the embedded instance's Bolt connector, 0 for any free port
      */
-    public record Neo4j(@DefaultValue("true") boolean embedded, @DefaultValue("0") int boltPort) {}
+    public record Neo4j(
+            @DefaultValue("true") boolean embedded,
+            @DefaultValue("0") int boltPort) {}
 
     /**
      * @param batchSize rows per write transaction
      * @param maxUnzippedSize the largest total size a zipped bundle may expand to
      */
-    public record Ingest(@DefaultValue("2000") int batchSize, @DefaultValue("4GB") DataSize maxUnzippedSize) {}
+    public record Ingest(
+            @DefaultValue("2000") int batchSize,
+            @DefaultValue("4GB") DataSize maxUnzippedSize) {}
 
     /**
      * @param redThreshold score from which an item goes to the red lane
@@ -50,10 +54,15 @@ public record RiskProperties(
      * @param declarationAutoencoder whether training fits the autoencoder over the whole declaration,
      *     whose error the learned score reads (off: to measure what it adds)
      */
-    public record Scoring(@DefaultValue("0.7") double redThreshold, @DefaultValue("0.4") double yellowThreshold,
-            @DefaultValue("0.01") double explorationShare, @DefaultValue("0") double redShare,
-            @DefaultValue("0") double yellowShare, @DefaultValue("0.01") double entityRedShare,
-            @DefaultValue("0.04") double entityYellowShare, @DefaultValue("true") boolean declarationAutoencoder) {}
+    public record Scoring(
+            @DefaultValue("0.7") double redThreshold,
+            @DefaultValue("0.4") double yellowThreshold,
+            @DefaultValue("0.01") double explorationShare,
+            @DefaultValue("0") double redShare,
+            @DefaultValue("0") double yellowShare,
+            @DefaultValue("0.01") double entityRedShare,
+            @DefaultValue("0.04") double entityYellowShare,
+            @DefaultValue("true") boolean declarationAutoencoder) {}
 
     /**
      * @param uris an external cluster, e.g. {@code http://es.example:9200}; empty (default) runs a
@@ -62,8 +71,11 @@ public record RiskProperties(
      * @param password its password
      * @param httpPort loopback HTTP port of the in-process node, 0 for any free port
      */
-    public record Elasticsearch(@DefaultValue("") java.util.List<String> uris, @DefaultValue("") String username,
-            @DefaultValue("") String password, @DefaultValue("0") int httpPort) {
+    public record Elasticsearch(
+            @DefaultValue("") java.util.List<String> uris,
+            @DefaultValue("") String username,
+            @DefaultValue("") String password,
+            @DefaultValue("0") int httpPort) {
 
         public boolean embedded() {
             return uris.stream().allMatch(String::isBlank);

@@ -28,7 +28,8 @@ public final class StatisticsJson {
         });
         json.put("means", means);
         json.put("sds", sds);
-        json.put("cronbach_alpha", report.alpha().map(CronbachAlpha.Alpha::value).orElse(null));
+        json.put(
+                "cronbach_alpha", report.alpha().map(CronbachAlpha.Alpha::value).orElse(null));
         json.put("alpha_ci95", report.alpha().map(StatisticsJson::interval).orElse(null));
         var f = report.factorability();
         json.put("kmo", f.map(x -> x.kmo().overall()).orElse(null));
@@ -44,8 +45,11 @@ public final class StatisticsJson {
                 construct.put("items", c.items());
                 construct.put("mean", c.mean());
                 construct.put("sd", c.sd());
-                construct.put("cronbach_alpha", c.alpha().map(CronbachAlpha.Alpha::value).orElse(null));
-                construct.put("alpha_ci95", c.alpha().map(StatisticsJson::interval).orElse(null));
+                construct.put(
+                        "cronbach_alpha",
+                        c.alpha().map(CronbachAlpha.Alpha::value).orElse(null));
+                construct.put(
+                        "alpha_ci95", c.alpha().map(StatisticsJson::interval).orElse(null));
                 construct.put("interpretation", c.alphaInterpretation().orElse(null));
                 constructs.add(construct);
             }
@@ -53,8 +57,11 @@ public final class StatisticsJson {
         }
         var interpretation = new LinkedHashMap<String, String>();
         interpretation.put("cronbach_alpha", report.alphaInterpretation().orElse(null));
-        interpretation.put("kmo", f.map(SurveyStatistics.Factorability::kmoInterpretation).orElse(null));
-        interpretation.put("bartlett", f.map(SurveyStatistics.Factorability::bartlettInterpretation).orElse(null));
+        interpretation.put(
+                "kmo", f.map(SurveyStatistics.Factorability::kmoInterpretation).orElse(null));
+        interpretation.put(
+                "bartlett",
+                f.map(SurveyStatistics.Factorability::bartlettInterpretation).orElse(null));
         json.put("interpretation", interpretation);
         json.put("notes", report.notes());
         return json;

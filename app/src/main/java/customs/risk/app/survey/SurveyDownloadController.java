@@ -37,7 +37,8 @@ class SurveyDownloadController {
 
     private static void check(HttpServletRequest request) {
         if (!request.isUserInRole("ADMIN") && !request.isUserInRole("RISK_OFFICER")) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "survey results are for administrators and risk officers");
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, "survey results are for administrators and risk officers");
         }
     }
 }

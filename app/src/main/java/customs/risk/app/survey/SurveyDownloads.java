@@ -26,7 +26,9 @@ class SurveyDownloads {
 
     ResponseEntity<StreamingResponseBody> csv(String id) {
         surveys.survey(id).orElseThrow(() -> SurveyException.notFound(id));
-        return attachment(id + ".csv", new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+        return attachment(
+                id + ".csv",
+                new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
                 out -> surveys.exportCsv(id, out));
     }
 
@@ -37,10 +39,12 @@ class SurveyDownloads {
         return attachment(id + ".xlsx", XLSX, out -> bytes.writeTo(out));
     }
 
-    private static ResponseEntity<StreamingResponseBody> attachment(String name, MediaType type,
-            StreamingResponseBody body) {
+    private static ResponseEntity<StreamingResponseBody> attachment(
+            String name, MediaType type, StreamingResponseBody body) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
                 .contentType(type)
                 .body(body);
     }

@@ -1,13 +1,13 @@
 package customs.risk.app.survey;
 
-import customs.risk.survey.service.SurveyException;
-import customs.risk.survey.service.SurveyService;
 import customs.risk.cases.team.AccountPrincipal;
 import customs.risk.graph.access.Role;
+import customs.risk.survey.service.SurveyException;
 import customs.risk.survey.service.SurveyModel.ConstructDraft;
 import customs.risk.survey.service.SurveyModel.Draft;
 import customs.risk.survey.service.SurveyModel.Listing;
 import customs.risk.survey.service.SurveyModel.Survey;
+import customs.risk.survey.service.SurveyService;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -47,8 +47,14 @@ class SurveysController {
     /** @param anonymous true for answers without usernames; absent or false for signed answers */
     record NewSurvey(String title, Set<Role> roles, List<NewConstruct> constructs, Boolean anonymous) {
         Draft draft() {
-            return new Draft(title, roles, constructs == null ? List.of()
-                    : constructs.stream().map(c -> new ConstructDraft(c.name(), c.statements())).toList());
+            return new Draft(
+                    title,
+                    roles,
+                    constructs == null
+                            ? List.of()
+                            : constructs.stream()
+                                    .map(c -> new ConstructDraft(c.name(), c.statements()))
+                                    .toList());
         }
     }
 
@@ -59,7 +65,8 @@ class SurveysController {
     @PostMapping("/api/surveys")
     ResponseEntity<Survey> create(@AuthenticationPrincipal AccountPrincipal user, @RequestBody NewSurvey body) {
         var created = surveys.create(user.getUsername(), body.draft(), Boolean.TRUE.equals(body.anonymous()));
-        return ResponseEntity.created(URI.create("/api/surveys/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/surveys/" + created.id()))
+                .body(created);
     }
 
     @PutMapping("/api/surveys/{id}")
@@ -94,15 +101,16 @@ class SurveysController {
     /** A survey to answer; administrators and risk officers see any. */
     @GetMapping("/api/surveys/{id}")
     Survey survey(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id) {
-        if (user.account().roles().contains(Role.ADMIN) || user.account().roles().contains(Role.RISK_OFFICER)) {
+        if (user.account().roles().contains(Role.ADMIN)
+                || user.account().roles().contains(Role.RISK_OFFICER)) {
             return surveys.survey(id).orElseThrow(() -> SurveyException.notFound(id));
         }
         return surveys.forAnswering(user.getUsername(), id);
     }
 
     @PostMapping("/api/surveys/{id}/answers")
-    ResponseEntity<Answered> answer(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id,
-            @RequestBody Answer body) {
+    ResponseEntity<Answered> answer(
+            @AuthenticationPrincipal AccountPrincipal user, @PathVariable String id, @RequestBody Answer body) {
         var at = surveys.answer(user.getUsername(), id, body.ratings());
         return ResponseEntity.status(HttpStatus.CREATED).body(new Answered(id, at));
     }

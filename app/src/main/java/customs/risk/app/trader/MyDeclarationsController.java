@@ -30,17 +30,20 @@ class MyDeclarationsController {
     }
 
     @GetMapping("/api/my/declarations")
-    Map<String, Object> declarations(@AuthenticationPrincipal AccountPrincipal user,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    Map<String, Object> declarations(
+            @AuthenticationPrincipal AccountPrincipal user,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "page must be >= 0 and size within 1.." + MAX_PAGE_SIZE);
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "page must be >= 0 and size within 1.." + MAX_PAGE_SIZE);
         }
-        String company = user.companyId().orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.FORBIDDEN, "the user belongs to no company"));
+        String company = user.companyId()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "the user belongs to no company"));
         List<Map<String, Object>> items;
         try (var session = driver.session()) {
-            items = session.executeRead(tx -> tx.run("""
+            items = session.executeRead(tx -> tx.run(
+                            """
                     MATCH (c:Company {id: $company})<-[r:SOLD_BY|BOUGHT_BY|DECLARED_BY]-(d:Declaration)
                     WITH d, collect(CASE type(r) WHEN 'SOLD_BY' THEN 'SELLER' WHEN 'BOUGHT_BY' THEN 'BUYER'
                                      ELSE 'DECLARANT' END) AS parts
@@ -56,8 +59,12 @@ class MyDeclarationsController {
                     .list(r -> {
                         var row = new LinkedHashMap<String, Object>();
                         r.keys().forEach(k -> row.put(k, r.get(k).asObject()));
-                        row.put("parts", List.copyOf(r.get("parts").asList(v -> v.asString()).stream()
-                                .distinct().sorted().toList()));
+                        row.put(
+                                "parts",
+                                List.copyOf(r.get("parts").asList(v -> v.asString()).stream()
+                                        .distinct()
+                                        .sorted()
+                                        .toList()));
                         return (Map<String, Object>) row;
                     }));
         }

@@ -3,9 +3,9 @@ package customs.risk.app.announcements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import customs.risk.app.TestStores;
-import customs.risk.graph.access.Role;
 import customs.risk.app.security.TestAdmin;
 import customs.risk.cases.team.UserAccounts;
+import customs.risk.graph.access.Role;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,8 +63,17 @@ class AnnouncementsIT {
 
     @Test
     void anAnnouncementToInspectorsReachesInspectorsAndTracksWhoAcknowledged() throws Exception {
-        var published = send(OFFICER, "POST", "/api/announcements", Map.of("title", "New seal procedure",
-                "text", "From Monday every container is sealed twice.", "audience", "INSPECTOR"));
+        var published = send(
+                OFFICER,
+                "POST",
+                "/api/announcements",
+                Map.of(
+                        "title",
+                        "New seal procedure",
+                        "text",
+                        "From Monday every container is sealed twice.",
+                        "audience",
+                        "INSPECTOR"));
         assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
         String id = json.readTree(published.body()).get("id").asString();
 
@@ -76,7 +85,8 @@ class AnnouncementsIT {
         assertThat(find(INSPECTOR_2, id)).isNotNull();
         assertThat(find(INVESTIGATOR, id)).as("not addressed to investigators").isNull();
         assertThat(find(TRADER, id)).isNull();
-        assertThat(send(INVESTIGATOR, "POST", "/api/announcements/" + id + "/ack", null).statusCode())
+        assertThat(send(INVESTIGATOR, "POST", "/api/announcements/" + id + "/ack", null)
+                        .statusCode())
                 .isEqualTo(404);
 
         var first = send(INSPECTOR_1, "POST", "/api/announcements/" + id + "/ack", null);
@@ -93,37 +103,54 @@ class AnnouncementsIT {
             var acks = send(reader, "GET", "/api/announcements/" + id + "/acks", null);
             assertThat(acks.statusCode()).as(acks.body()).isEqualTo(200);
             JsonNode tracking = json.readTree(acks.body());
-            assertThat(tracking.get("acknowledged")).extracting(a -> a.get("username").asString())
+            assertThat(tracking.get("acknowledged"))
+                    .extracting(a -> a.get("username").asString())
                     .containsExactly(INSPECTOR_1);
             assertThat(tracking.get("pending")).extracting(JsonNode::asString).containsExactly(INSPECTOR_2);
         }
-        assertThat(send(INSPECTOR_1, "GET", "/api/announcements/" + id + "/acks", null).statusCode()).isEqualTo(403);
-        assertThat(send(OFFICER, "GET", "/api/announcements/ANN-NONE/acks", null).statusCode()).isEqualTo(404);
+        assertThat(send(INSPECTOR_1, "GET", "/api/announcements/" + id + "/acks", null)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send(OFFICER, "GET", "/api/announcements/ANN-NONE/acks", null)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void onlyAdminsAndRiskOfficersPublishAndAllReachesEveryone() throws Exception {
         var notice = Map.of("title", "Office closed", "text", "The Busan office is closed on Friday.");
         for (String user : List.of(TRADER, INSPECTOR_1, INVESTIGATOR)) {
-            assertThat(send(user, "POST", "/api/announcements", notice).statusCode()).as(user).isEqualTo(403);
+            assertThat(send(user, "POST", "/api/announcements", notice).statusCode())
+                    .as(user)
+                    .isEqualTo(403);
         }
         assertThat(send(OFFICER, "POST", "/api/announcements", Map.of("title", "x", "text", "y", "audience", "CLERK"))
-                .statusCode()).isEqualTo(400);
-        assertThat(send(OFFICER, "POST", "/api/announcements", Map.of("title", " ", "text", "y")).statusCode())
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(send(OFFICER, "POST", "/api/announcements", Map.of("title", " ", "text", "y"))
+                        .statusCode())
                 .isEqualTo(400);
 
-        var published = send("admin", "POST", "/api/announcements", Map.of("title", "Office closed",
-                "text", "The Busan office is closed on Friday.", "audience", "ALL"));
+        var published = send(
+                "admin",
+                "POST",
+                "/api/announcements",
+                Map.of("title", "Office closed", "text", "The Busan office is closed on Friday.", "audience", "ALL"));
         assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
         String id = json.readTree(published.body()).get("id").asString();
         for (String user : List.of(TRADER, INSPECTOR_1, INVESTIGATOR, OFFICER)) {
             assertThat(find(user, id)).as(user).isNotNull();
         }
         send(TRADER, "POST", "/api/announcements/" + id + "/ack", null);
-        JsonNode tracking = json.readTree(send(OFFICER, "GET", "/api/announcements/" + id + "/acks", null).body());
-        assertThat(tracking.get("acknowledged")).extracting(a -> a.get("username").asString()).containsExactly(TRADER);
-        assertThat(tracking.get("pending")).extracting(JsonNode::asString)
-                .contains(OFFICER, INSPECTOR_1, INSPECTOR_2, INVESTIGATOR, TestAdmin.USERNAME).doesNotContain(TRADER);
+        JsonNode tracking = json.readTree(
+                send(OFFICER, "GET", "/api/announcements/" + id + "/acks", null).body());
+        assertThat(tracking.get("acknowledged"))
+                .extracting(a -> a.get("username").asString())
+                .containsExactly(TRADER);
+        assertThat(tracking.get("pending"))
+                .extracting(JsonNode::asString)
+                .contains(OFFICER, INSPECTOR_1, INSPECTOR_2, INVESTIGATOR, TestAdmin.USERNAME)
+                .doesNotContain(TRADER);
     }
 
     private void user(String name, Role role, String company) {
@@ -138,15 +165,21 @@ class AnnouncementsIT {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         var list = new ArrayList<JsonNode>();
         json.readTree(answer.body()).forEach(list::add);
-        return list.stream().filter(a -> a.get("id").asString().equals(id)).findFirst().orElse(null);
+        return list.stream()
+                .filter(a -> a.get("id").asString().equals(id))
+                .findFirst()
+                .orElse(null);
     }
 
     private HttpResponse<String> send(String user, String method, String path, Object body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", user.equals("admin") ? TestAdmin.basic() : TestAdmin.basic(user, PASSWORD))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -2,9 +2,9 @@ package customs.risk.app.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import customs.risk.graph.access.Role;
 import customs.risk.app.security.TestAdmin;
 import customs.risk.cases.team.UserAccounts;
+import customs.risk.graph.access.Role;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -78,8 +78,12 @@ class CaseAttachmentsIT {
         String messageId = post(caseId, "the certificate they sent");
         String path = "/api/cases/" + caseId + "/messages/" + messageId + "/attachments";
 
-        var text = upload(AUTHOR, path, "Certificate of origin stamped by the Quillbrook chamber of commerce"
-                .getBytes(StandardCharsets.UTF_8), "certificate.txt", "CERTIFICATE_OF_ORIGIN");
+        var text = upload(
+                AUTHOR,
+                path,
+                "Certificate of origin stamped by the Quillbrook chamber of commerce".getBytes(StandardCharsets.UTF_8),
+                "certificate.txt",
+                "CERTIFICATE_OF_ORIGIN");
         assertThat(text.statusCode()).as(text.body()).isEqualTo(201);
         var image = upload(AUTHOR, path, png(), "stamp.png", null);
         assertThat(image.statusCode()).as(image.body()).isEqualTo(201);
@@ -97,12 +101,18 @@ class CaseAttachmentsIT {
         JsonNode stamp = attachments.get(1);
         assertThat(stamp.get("fileName").asString()).isEqualTo("stamp.png");
         assertThat(stamp.get("contentType").asString()).isEqualTo("image/png");
-        assertThat(stamp.get("inline").asBoolean()).as("an image is shown in place").isTrue();
+        assertThat(stamp.get("inline").asBoolean())
+                .as("an image is shown in place")
+                .isTrue();
 
-        assertThat(send(MEMBER, "GET", certificate.get("fileUrl").asString(), null).body())
+        assertThat(send(MEMBER, "GET", certificate.get("fileUrl").asString(), null)
+                        .body())
                 .contains("Quillbrook chamber");
-        var found = send(MEMBER, "GET", "/api/documents/search?q="
-                + URLEncoder.encode("\"Quillbrook chamber\"", StandardCharsets.UTF_8), null);
+        var found = send(
+                MEMBER,
+                "GET",
+                "/api/documents/search?q=" + URLEncoder.encode("\"Quillbrook chamber\"", StandardCharsets.UTF_8),
+                null);
         assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
         JsonNode hits = json.readTree(found.body());
         assertThat(hits.get("total").asLong()).isEqualTo(1);
@@ -114,13 +124,17 @@ class CaseAttachmentsIT {
                     MATCH (c:Case {id: $caseId})-[:HAS_MESSAGE]->(:Message {id: $messageId})-[:ATTACHES]->(d:Document)
                     WHERE (c)-[:ABOUT]->(d)
                     RETURN d.docType AS type ORDER BY d.fileName
-                    """, Map.of("caseId", caseId, "messageId", messageId)).list(r -> r.get("type").asString());
+                    """, Map.of("caseId", caseId, "messageId", messageId))
+                    .list(r -> r.get("type").asString());
             assertThat(types).containsExactly("CERTIFICATE_OF_ORIGIN", "OTHER");
         }
-        assertThat(json.readTree(send(MEMBER, "GET", "/api/cases/" + caseId, null).body()).get("links").toString())
+        assertThat(json.readTree(send(MEMBER, "GET", "/api/cases/" + caseId, null)
+                                .body())
+                        .get("links")
+                        .toString())
                 .contains("Document:" + documentId);
-        assertThat(timeline(caseId)).contains("ATTACHMENT_ADDED by " + AUTHOR + ": " + messageId + ": Document:"
-                + documentId);
+        assertThat(timeline(caseId))
+                .contains("ATTACHMENT_ADDED by " + AUTHOR + ": " + messageId + ": Document:" + documentId);
     }
 
     @Test
@@ -131,14 +145,20 @@ class CaseAttachmentsIT {
         long before = documents();
         byte[] file = "Smuggled note about Brackenfold shipping".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(upload(OUTSIDER, path, file, "note.txt", null).statusCode()).as("not a member").isEqualTo(404);
-        assertThat(upload(MEMBER, path, file, "note.txt", null).statusCode()).as("not the author").isEqualTo(403);
+        assertThat(upload(OUTSIDER, path, file, "note.txt", null).statusCode())
+                .as("not a member")
+                .isEqualTo(404);
+        assertThat(upload(MEMBER, path, file, "note.txt", null).statusCode())
+                .as("not the author")
+                .isEqualTo(403);
         assertThat(upload(TRADER, path, file, "note.txt", null).statusCode()).isEqualTo(403);
         assertThat(upload(AUTHOR, "/api/cases/" + caseId + "/messages/MSG-NONE/attachments", file, "note.txt", null)
-                .statusCode()).isEqualTo(404);
+                        .statusCode())
+                .isEqualTo(404);
         var tooLarge = upload(AUTHOR, path, new byte[300 * 1024], "big.bin", null);
         assertThat(tooLarge.statusCode()).isEqualTo(413);
-        assertThat(upload(AUTHOR, path, file, "note.txt", "RECEIPT").statusCode()).isEqualTo(400);
+        assertThat(upload(AUTHOR, path, file, "note.txt", "RECEIPT").statusCode())
+                .isEqualTo(400);
 
         assertThat(documents()).as("no document filed by a refused attachment").isEqualTo(before);
         assertThat(messages(AUTHOR, caseId).getFirst().get("attachments")).isEmpty();
@@ -146,7 +166,10 @@ class CaseAttachmentsIT {
 
     private long documents() {
         try (var session = driver.session()) {
-            return session.run("MATCH (d:Document) RETURN count(d)").single().get(0).asLong();
+            return session.run("MATCH (d:Document) RETURN count(d)")
+                    .single()
+                    .get(0)
+                    .asLong();
         }
     }
 
@@ -186,9 +209,10 @@ class CaseAttachmentsIT {
 
     private List<String> timeline(String caseId) throws Exception {
         var list = new java.util.ArrayList<String>();
-        json.readTree(send(AUTHOR, "GET", "/api/cases/" + caseId + "/timeline", null).body()).forEach(e ->
-                list.add(e.get("kind").asString() + " by " + e.get("actor").asString() + ": " + e.get("detail")
-                        .asString()));
+        json.readTree(send(AUTHOR, "GET", "/api/cases/" + caseId + "/timeline", null)
+                        .body())
+                .forEach(e -> list.add(e.get("kind").asString() + " by "
+                        + e.get("actor").asString() + ": " + e.get("detail").asString()));
         return list;
     }
 
@@ -198,16 +222,20 @@ class CaseAttachmentsIT {
         String boundary = "AttachmentBoundary";
         if (docType != null) {
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"docType\"\r\n\r\n" + docType
-                    + "\r\n").getBytes(StandardCharsets.UTF_8));
+                            + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", TestAdmin.basic(user, PASSWORD))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", TestAdmin.basic(user, PASSWORD))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -215,8 +243,11 @@ class CaseAttachmentsIT {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", TestAdmin.basic(user, PASSWORD))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }

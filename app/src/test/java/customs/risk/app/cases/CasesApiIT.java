@@ -3,9 +3,9 @@ package customs.risk.app.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import customs.risk.app.TestStores;
-import customs.risk.graph.access.Role;
 import customs.risk.app.security.TestAdmin;
 import customs.risk.cases.team.UserAccounts;
+import customs.risk.graph.access.Role;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,41 +72,60 @@ class CasesApiIT {
         user(OUTSIDER, Role.INVESTIGATOR, null);
         user(TRADER, Role.TRADER, "CASES-IT-TRADER-CO");
         try (var session = driver.session()) {
-            session.run("MERGE (:Company {id: $id, name: 'Case Test Trading'})", Map.of("id", COMPANY)).consume();
+            session.run("MERGE (:Company {id: $id, name: 'Case Test Trading'})", Map.of("id", COMPANY))
+                    .consume();
         }
     }
 
     @Test
     void onlyTheTeamAndAdminsSeeACaseAndItsMessages() throws Exception {
         String id = newCase("Undervalued pumps", List.of(MEMBER));
-        assertThat(send(OWNER, "POST", "/api/cases/" + id + "/messages",
-                Map.of("text", "first lead", "clientId", "lead-1")).statusCode()).isEqualTo(201);
+        assertThat(send(
+                                OWNER,
+                                "POST",
+                                "/api/cases/" + id + "/messages",
+                                Map.of("text", "first lead", "clientId", "lead-1"))
+                        .statusCode())
+                .isEqualTo(201);
 
         for (String path : List.of("", "/messages", "/timeline")) {
             assertThat(send(OUTSIDER, "GET", "/api/cases/" + id + path, null).statusCode())
-                    .as("outsider GET %s", path).isEqualTo(404);
+                    .as("outsider GET %s", path)
+                    .isEqualTo(404);
         }
         assertThat(send(OUTSIDER, "POST", "/api/cases/" + id + "/messages", Map.of("text", "let me in"))
-                .statusCode()).isEqualTo(404);
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(send(OUTSIDER, "POST", "/api/cases/" + id + "/members", Map.of("username", OUTSIDER))
-                .statusCode()).isEqualTo(404);
-        assertThat(body(send(OUTSIDER, "GET", "/api/cases", null))).noneMatch(c -> c.get("id").asString().equals(id));
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(body(send(OUTSIDER, "GET", "/api/cases", null)))
+                .noneMatch(c -> c.get("id").asString().equals(id));
         assertThat(send(TRADER, "GET", "/api/cases", null).statusCode()).isEqualTo(403);
         assertThat(send(TRADER, "GET", "/api/cases/" + id, null).statusCode()).isEqualTo(403);
         assertThat(messages(OUTSIDER, id, 0)).isNull();
 
-        assertThat(messages(MEMBER, id, 0)).extracting(m -> m.get("text").asString()).containsExactly("first lead");
-        assertThat(messages("admin", id, 0)).extracting(m -> m.get("text").asString()).containsExactly("first lead");
+        assertThat(messages(MEMBER, id, 0))
+                .extracting(m -> m.get("text").asString())
+                .containsExactly("first lead");
+        assertThat(messages("admin", id, 0))
+                .extracting(m -> m.get("text").asString())
+                .containsExactly("first lead");
         var asAdmin = send("admin", "GET", "/api/cases/" + id, null);
         assertThat(asAdmin.statusCode()).isEqualTo(200);
         assertThat(json.readTree(asAdmin.body()).get("owner").asString()).isEqualTo(OWNER);
-        assertThat(body(send(MEMBER, "GET", "/api/cases", null))).anyMatch(c -> c.get("id").asString().equals(id));
-        assertThat(send(MEMBER, "POST", "/api/cases/" + id + "/members", Map.of("username", TRADER)).statusCode())
-                .as("a trader cannot join a case").isEqualTo(400);
+        assertThat(body(send(MEMBER, "GET", "/api/cases", null)))
+                .anyMatch(c -> c.get("id").asString().equals(id));
+        assertThat(send(MEMBER, "POST", "/api/cases/" + id + "/members", Map.of("username", TRADER))
+                        .statusCode())
+                .as("a trader cannot join a case")
+                .isEqualTo(400);
 
         assertThat(body(send("admin", "GET", "/api/cases?scope=all&limit=500", null)))
-                .as("an admin lists every case").anyMatch(c -> c.get("id").asString().equals(id));
-        assertThat(send(OWNER, "GET", "/api/cases?scope=all", null).statusCode()).isEqualTo(403);
+                .as("an admin lists every case")
+                .anyMatch(c -> c.get("id").asString().equals(id));
+        assertThat(send(OWNER, "GET", "/api/cases?scope=all", null).statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -114,14 +133,18 @@ class CasesApiIT {
         String id = newCase("Circular trade in HS 8471", List.of());
         send(OWNER, "POST", "/api/cases/" + id + "/members", Map.of("username", MEMBER));
         assertThat(send(MEMBER, "POST", "/api/cases/" + id + "/links", Map.of("entity", "Company:" + COMPANY))
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(send(MEMBER, "POST", "/api/cases/" + id + "/links", Map.of("entity", "Office:KRPUS"))
-                .statusCode()).isEqualTo(400);
+                        .statusCode())
+                .isEqualTo(400);
         send(MEMBER, "POST", "/api/cases/" + id + "/notes", Map.of("text", "invoices look copied"));
         send(MEMBER, "PATCH", "/api/cases/" + id, Map.of("priority", "HIGH"));
         send(OWNER, "PATCH", "/api/cases/" + id, Map.of("status", "IN_PROGRESS"));
-        assertThat(send(OWNER, "PATCH", "/api/cases/" + id, Map.of("status", "CLOSED")).statusCode())
-                .as("closing needs an outcome").isEqualTo(400);
+        assertThat(send(OWNER, "PATCH", "/api/cases/" + id, Map.of("status", "CLOSED"))
+                        .statusCode())
+                .as("closing needs an outcome")
+                .isEqualTo(400);
         var handedOver = send(OWNER, "PATCH", "/api/cases/" + id, Map.of("owner", MEMBER));
 
         JsonNode view = json.readTree(handedOver.body());
@@ -130,15 +153,17 @@ class CasesApiIT {
         assertThat(view.get("priority").asString()).isEqualTo("HIGH");
         assertThat(view.get("links").toString()).contains("Company:" + COMPANY);
         var timeline = body(send(OWNER, "GET", "/api/cases/" + id + "/timeline", null));
-        assertThat(timeline).extracting(e -> e.get("kind").asString() + " by " + e.get("actor").asString()
-                + ": " + e.get("detail").asString()).containsExactly(
-                "CREATED by " + OWNER + ": Circular trade in HS 8471",
-                "MEMBER_ADDED by " + OWNER + ": " + MEMBER,
-                "ENTITY_LINKED by " + MEMBER + ": Company:" + COMPANY,
-                "NOTE by " + MEMBER + ": invoices look copied",
-                "PRIORITY_CHANGED by " + MEMBER + ": MEDIUM -> HIGH",
-                "STATUS_CHANGED by " + OWNER + ": OPEN -> IN_PROGRESS",
-                "OWNER_CHANGED by " + OWNER + ": " + OWNER + " -> " + MEMBER);
+        assertThat(timeline)
+                .extracting(e -> e.get("kind").asString() + " by "
+                        + e.get("actor").asString() + ": " + e.get("detail").asString())
+                .containsExactly(
+                        "CREATED by " + OWNER + ": Circular trade in HS 8471",
+                        "MEMBER_ADDED by " + OWNER + ": " + MEMBER,
+                        "ENTITY_LINKED by " + MEMBER + ": Company:" + COMPANY,
+                        "NOTE by " + MEMBER + ": invoices look copied",
+                        "PRIORITY_CHANGED by " + MEMBER + ": MEDIUM -> HIGH",
+                        "STATUS_CHANGED by " + OWNER + ": OPEN -> IN_PROGRESS",
+                        "OWNER_CHANGED by " + OWNER + ": " + OWNER + " -> " + MEMBER);
         assertThat(timeline).allMatch(e -> !e.get("at").asString().isEmpty());
     }
 
@@ -148,50 +173,65 @@ class CasesApiIT {
         assertThat(send(OWNER, "GET", "/api/cases/" + id, null).statusCode()).isEqualTo(200);
         assertThat(auditReads(id)).as("reads of an open case are not audited").isEmpty();
 
-        var closed = json.readTree(send(OWNER, "PATCH", "/api/cases/" + id,
-                Map.of("status", "CLOSED", "outcome", "referred to prosecution")).body());
+        var closed = json.readTree(send(
+                        OWNER,
+                        "PATCH",
+                        "/api/cases/" + id,
+                        Map.of("status", "CLOSED", "outcome", "referred to prosecution"))
+                .body());
         assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
         assertThat(closed.get("outcome").asString()).isEqualTo("referred to prosecution");
         assertThat(closed.get("closedAt").isNull()).isFalse();
         send(MEMBER, "GET", "/api/cases/" + id, null);
         send("admin", "GET", "/api/cases/" + id + "/messages", null);
-        assertThat(send(OWNER, "POST", "/api/cases/" + id + "/messages", Map.of("text", "late")).statusCode())
+        assertThat(send(OWNER, "POST", "/api/cases/" + id + "/messages", Map.of("text", "late"))
+                        .statusCode())
                 .isEqualTo(409);
 
         // The owner's own look at the timeline is a read of the closed case too, and is in it.
         assertThat(auditReads(id)).containsExactly(MEMBER, TestAdmin.USERNAME, OWNER);
-        var reopened = json.readTree(send(OWNER, "PATCH", "/api/cases/" + id, Map.of("status", "OPEN")).body());
+        var reopened = json.readTree(send(OWNER, "PATCH", "/api/cases/" + id, Map.of("status", "OPEN"))
+                .body());
         assertThat(reopened.get("outcome").isNull()).isTrue();
     }
 
     @Test
     void editAndDeleteKeepTheHistoryAndOnlyTheAuthorMayDoThem() throws Exception {
         String id = newCase("Mis-declared origin", List.of(MEMBER));
-        JsonNode posted = json.readTree(send(OWNER, "POST", "/api/cases/" + id + "/messages",
-                Map.of("text", "@case-member please pull the 2024 invoices", "clientId", "edit-1")).body());
+        JsonNode posted = json.readTree(send(
+                        OWNER,
+                        "POST",
+                        "/api/cases/" + id + "/messages",
+                        Map.of("text", "@case-member please pull the 2024 invoices", "clientId", "edit-1"))
+                .body());
         String messageId = posted.get("id").asString();
         assertThat(posted.get("mentions").toString()).isEqualTo("[\"" + MEMBER + "\"]");
         String path = "/api/cases/" + id + "/messages/" + messageId;
 
-        assertThat(send(MEMBER, "PATCH", path, Map.of("text", "forged")).statusCode()).isEqualTo(403);
+        assertThat(send(MEMBER, "PATCH", path, Map.of("text", "forged")).statusCode())
+                .isEqualTo(403);
         assertThat(send("admin", "DELETE", path, null).statusCode()).isEqualTo(403);
-        JsonNode edited = json.readTree(send(OWNER, "PATCH", path, Map.of("text", "pull the 2023 invoices")).body());
+        JsonNode edited = json.readTree(send(OWNER, "PATCH", path, Map.of("text", "pull the 2023 invoices"))
+                .body());
         assertThat(edited.get("text").asString()).isEqualTo("pull the 2023 invoices");
         assertThat(edited.get("editedAt").isNull()).isFalse();
         assertThat(edited.get("mentions").toString()).isEqualTo("[]");
         JsonNode deleted = json.readTree(send(OWNER, "DELETE", path, null).body());
         assertThat(deleted.get("deleted").asBoolean()).isTrue();
         assertThat(deleted.get("text").asString()).isEmpty();
-        assertThat(send(OWNER, "PATCH", path, Map.of("text", "again")).statusCode()).isEqualTo(409);
+        assertThat(send(OWNER, "PATCH", path, Map.of("text", "again")).statusCode())
+                .isEqualTo(409);
 
-        assertThat(body(send(MEMBER, "GET", path + "/history", null))).extracting(v -> v.get("text").asString())
+        assertThat(body(send(MEMBER, "GET", path + "/history", null)))
+                .extracting(v -> v.get("text").asString())
                 .containsExactly("@case-member please pull the 2024 invoices", "pull the 2023 invoices");
         assertThat(messages(MEMBER, id, 0)).singleElement().satisfies(m -> {
             assertThat(m.get("seq").asLong()).isEqualTo(1);
             assertThat(m.get("deleted").asBoolean()).isTrue();
         });
         assertThat(body(send(OWNER, "GET", "/api/cases/" + id + "/timeline", null)))
-                .extracting(e -> e.get("kind").asString()).contains("MESSAGE_EDITED", "MESSAGE_DELETED");
+                .extracting(e -> e.get("kind").asString())
+                .contains("MESSAGE_EDITED", "MESSAGE_DELETED");
     }
 
     @Test
@@ -207,16 +247,19 @@ class CasesApiIT {
         try (var pool = Executors.newFixedThreadPool(8)) {
             var racing = new ArrayList<Future<HttpResponse<String>>>();
             for (int i = 0; i < 8; i++) {
-                racing.add(pool.submit(() -> send(OWNER, "POST", "/api/cases/" + id + "/messages",
-                        Map.of("text", "twice?", "clientId", "c-2"))));
+                racing.add(pool.submit(() -> send(
+                        OWNER, "POST", "/api/cases/" + id + "/messages", Map.of("text", "twice?", "clientId", "c-2"))));
             }
             var ids = new HashSet<String>();
             for (var answer : racing) {
-                ids.add(json.readTree(answer.get(60, TimeUnit.SECONDS).body()).get("id").asString());
+                ids.add(json.readTree(answer.get(60, TimeUnit.SECONDS).body())
+                        .get("id")
+                        .asString());
             }
             assertThat(ids).as("concurrent retries of one post").hasSize(1);
         }
-        assertThat(messages(OWNER, id, 0)).extracting(m -> m.get("clientId").asString() + "#" + m.get("seq"))
+        assertThat(messages(OWNER, id, 0))
+                .extracting(m -> m.get("clientId").asString() + "#" + m.get("seq"))
                 .containsExactly("c-1#1", "c-2#2");
     }
 
@@ -231,12 +274,20 @@ class CasesApiIT {
         assertThat(messages(MEMBER, id, 1)).hasSize(2);
         assertThat(unread(MEMBER, id)).isZero();
 
-        String reply = json.readTree(send(MEMBER, "POST", "/api/cases/" + id + "/messages",
-                Map.of("text", "noted", "clientId", "u-4")).body()).get("id").asString();
+        String reply = json.readTree(send(
+                                MEMBER,
+                                "POST",
+                                "/api/cases/" + id + "/messages",
+                                Map.of("text", "noted", "clientId", "u-4"))
+                        .body())
+                .get("id")
+                .asString();
         send(MEMBER, "POST", "/api/cases/" + id + "/messages", Map.of("text", "and more", "clientId", "u-5"));
         assertThat(unread(OWNER, id)).isEqualTo(2);
         send(MEMBER, "DELETE", "/api/cases/" + id + "/messages/" + reply, null);
-        assertThat(unread(OWNER, id)).as("a deleted message is not waiting to be read").isEqualTo(1);
+        assertThat(unread(OWNER, id))
+                .as("a deleted message is not waiting to be read")
+                .isEqualTo(1);
     }
 
     /**
@@ -262,7 +313,8 @@ class CasesApiIT {
                     var answer = send(member, "POST", "/api/cases/" + id + "/messages", message);
                     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
                     if (n == POSTS_EACH / 2) {
-                        assertThat(send(member, "POST", "/api/cases/" + id + "/messages", message).statusCode())
+                        assertThat(send(member, "POST", "/api/cases/" + id + "/messages", message)
+                                        .statusCode())
                                 .isEqualTo(200);
                     }
                 }
@@ -278,18 +330,28 @@ class CasesApiIT {
         var all = new ArrayList<JsonNode>(messages(OWNER, id, 0));
         all.addAll(messages(OWNER, id, all.getLast().get("seq").asLong()));
         assertThat(all).hasSize(LOADERS * POSTS_EACH);
-        assertThat(all).extracting(m -> m.get("seq").asLong())
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 1_000).boxed().toList());
-        assertThat(all.stream().map(m -> m.get("clientId").asString()).distinct()).hasSize(1_000);
+        assertThat(all)
+                .extracting(m -> m.get("seq").asLong())
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 1_000)
+                        .boxed()
+                        .toList());
+        assertThat(all.stream().map(m -> m.get("clientId").asString()).distinct())
+                .hasSize(1_000);
         var sentOrder = new HashMap<String, List<Integer>>();
         for (JsonNode m : all) {
             String[] text = m.get("text").asString().split(" #");
             assertThat(text[0]).isEqualTo(m.get("author").asString());
             sentOrder.computeIfAbsent(text[0], k -> new ArrayList<>()).add(Integer.parseInt(text[1]));
         }
-        assertThat(sentOrder).hasSize(LOADERS).allSatisfy((member, order) -> assertThat(order)
-                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, POSTS_EACH).boxed().toList()));
-        assertThat(json.readTree(send(OWNER, "GET", "/api/cases/" + id, null).body()).get("lastSeq").asLong())
+        assertThat(sentOrder)
+                .hasSize(LOADERS)
+                .allSatisfy((member, order) -> assertThat(order)
+                        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, POSTS_EACH)
+                                .boxed()
+                                .toList()));
+        assertThat(json.readTree(send(OWNER, "GET", "/api/cases/" + id, null).body())
+                        .get("lastSeq")
+                        .asLong())
                 .isEqualTo(1_000);
     }
 
@@ -308,7 +370,8 @@ class CasesApiIT {
     /** Who read the case while closed, in order. */
     private List<String> auditReads(String id) throws Exception {
         return body(send(OWNER, "GET", "/api/cases/" + id + "/timeline", null)).stream()
-                .filter(e -> e.get("kind").asString().equals("AUDIT_READ")).map(e -> e.get("actor").asString())
+                .filter(e -> e.get("kind").asString().equals("AUDIT_READ"))
+                .map(e -> e.get("actor").asString())
                 .toList();
     }
 
@@ -320,7 +383,11 @@ class CasesApiIT {
 
     private long unread(String user, String id) throws Exception {
         return body(send(user, "GET", "/api/cases/unread", null)).stream()
-                .filter(u -> u.get("caseId").asString().equals(id)).findFirst().orElseThrow().get("unread").asLong();
+                .filter(u -> u.get("caseId").asString().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .get("unread")
+                .asLong();
     }
 
     private List<JsonNode> body(HttpResponse<String> answer) {
@@ -334,8 +401,11 @@ class CasesApiIT {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", user.equals("admin") ? TestAdmin.basic() : TestAdmin.basic(user, PASSWORD))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -1,9 +1,10 @@
 package customs.risk.app.documents;
 
-import customs.risk.documents.filing.DocumentService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import customs.risk.app.security.TestAdmin;
+import customs.risk.documents.filing.DocumentService;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import customs.risk.app.security.TestAdmin;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -57,32 +57,50 @@ class DocumentsApiIT {
     @Test
     void anUploadedPdfIsFoundByItsPhraseWithItsLinksFacetsAndSnippet() throws Exception {
         graph();
-        var upload = upload(pdf("Commercial invoice for 400 units of tungsten filament lamps shipped from Ningbo"),
-                "lamps.pdf", "INVOICE", "D-100", "C-SELLER");
+        var upload = upload(
+                pdf("Commercial invoice for 400 units of tungsten filament lamps shipped from Ningbo"),
+                "lamps.pdf",
+                "INVOICE",
+                "D-100",
+                "C-SELLER");
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
         assertThat(upload.body()).contains("\"contentType\":\"application/pdf\"", "\"indexing\":\"INDEXED\"");
 
         var found = get("/api/documents/search?q=" + encode("\"tungsten filament\""));
         assertThat(found.statusCode()).isEqualTo(200);
-        assertThat(found.body()).contains("\"total\":1", "\"rank\":1", "<em>tungsten filament</em>", "\"declarations\":[\"D-100\"]",
-                "\"hsCodes\":[\"853921\"]", "C-BUYER", "C-SELLER", "\"type\":[{\"value\":\"INVOICE\",\"count\":1}]",
-                "\"year\":[{\"value\":\"2024\",\"count\":1}]");
+        assertThat(found.body())
+                .contains(
+                        "\"total\":1",
+                        "\"rank\":1",
+                        "<em>tungsten filament</em>",
+                        "\"declarations\":[\"D-100\"]",
+                        "\"hsCodes\":[\"853921\"]",
+                        "C-BUYER",
+                        "C-SELLER",
+                        "\"type\":[{\"value\":\"INVOICE\",\"count\":1}]",
+                        "\"year\":[{\"value\":\"2024\",\"count\":1}]");
         assertThat(get("/api/documents/search?q=tungsten&type=CONTRACT").body()).contains("\"total\":0");
-        assertThat(get("/api/documents/search?q=tungsten&hs=8539&from=2024-01-01").body()).contains("\"total\":1");
+        assertThat(get("/api/documents/search?q=tungsten&hs=8539&from=2024-01-01")
+                        .body())
+                .contains("\"total\":1");
 
         String file = get(fieldOf(upload.body(), "fileUrl")).body();
         assertThat(file).startsWith("%PDF");
         try (var session = driver.session()) {
             assertThat(session.run("MATCH (:Company {id: 'C-SELLER'})-[:FILED]->(d:Document)-[:SUPPORTS]->(:Declaration"
-                    + " {id: 'D-100'}) RETURN d.contentType").single().get(0).asString()).isEqualTo("application/pdf");
+                                    + " {id: 'D-100'}) RETURN d.contentType")
+                            .single()
+                            .get(0)
+                            .asString())
+                    .isEqualTo("application/pdf");
         }
     }
 
     @Test
     void aChineseDocumentIsFoundByAChineseQuery() throws Exception {
         graph();
-        var upload = upload("商业发票：钨丝灯泡四百件，由宁波港装运。".getBytes(StandardCharsets.UTF_8), "fapiao.txt", "INVOICE",
-                null, "C-SELLER");
+        var upload = upload(
+                "商业发票：钨丝灯泡四百件，由宁波港装运。".getBytes(StandardCharsets.UTF_8), "fapiao.txt", "INVOICE", null, "C-SELLER");
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
 
         assertThat(get("/api/documents/search?q=" + encode("宁波港")).body()).contains("\"total\":1", "fapiao.txt");
@@ -113,8 +131,12 @@ class DocumentsApiIT {
         documents.engine().embeddedNode().stop();
         assertThat(get("/actuator/health").body()).contains("\"documentSearch\":{\"status\":\"DOWN\"");
         try {
-            var upload = upload("Packing list: 12 crates of osmium crucibles".getBytes(StandardCharsets.UTF_8),
-                    "packing.txt", "PACKING_LIST", null, "C-SELLER");
+            var upload = upload(
+                    "Packing list: 12 crates of osmium crucibles".getBytes(StandardCharsets.UTF_8),
+                    "packing.txt",
+                    "PACKING_LIST",
+                    null,
+                    "C-SELLER");
             assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
             assertThat(upload.body()).contains("\"indexing\":\"QUEUED\"");
             assertThat(documents.pending()).isPositive();
@@ -130,8 +152,13 @@ class DocumentsApiIT {
     @Test
     void aCompanysDocumentsIncludeThoseThatNameItFiledBySomeoneElse() throws Exception {
         graph();
-        upload("Letter of credit in favour of Hanbit Lamp Trading, Busan, for the lamp order".getBytes(
-                StandardCharsets.UTF_8), "lc.txt", "OTHER", null, "C-SELLER");
+        upload(
+                "Letter of credit in favour of Hanbit Lamp Trading, Busan, for the lamp order"
+                        .getBytes(StandardCharsets.UTF_8),
+                "lc.txt",
+                "OTHER",
+                null,
+                "C-SELLER");
 
         var mentioning = get("/api/companies/C-BUYER/documents");
         assertThat(mentioning.statusCode()).isEqualTo(200);
@@ -141,13 +168,18 @@ class DocumentsApiIT {
 
     @Test
     void snippetsShowTheDocumentsMarkupAsTextAndFilesDownloadUnderTheirUnicodeNames() throws Exception {
-        var korean = upload("Invoice <b onmouseover=alert(1)>bold</b> & zebracrate shipment".getBytes(
-                StandardCharsets.UTF_8), "송장.txt", "INVOICE", null, null);
+        var korean = upload(
+                "Invoice <b onmouseover=alert(1)>bold</b> & zebracrate shipment".getBytes(StandardCharsets.UTF_8),
+                "송장.txt",
+                "INVOICE",
+                null,
+                null);
         assertThat(korean.statusCode()).as(korean.body()).isEqualTo(201);
         var german = upload("Lieferschein".getBytes(StandardCharsets.UTF_8), "ü.txt", "OTHER", null, null);
 
         String found = get("/api/documents/search?q=zebracrate").body();
-        assertThat(found).contains("&lt;b onmouseover=alert(1)&gt;", "&amp;", "<em>zebracrate</em>")
+        assertThat(found)
+                .contains("&lt;b onmouseover=alert(1)&gt;", "&amp;", "<em>zebracrate</em>")
                 .doesNotContain("<b ");
         assertThat(get(fieldOf(korean.body(), "fileUrl")).headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"__.txt\"; filename*=UTF-8''%EC%86%A1%EC%9E%A5.txt");
@@ -173,8 +205,8 @@ class DocumentsApiIT {
         }
     }
 
-    private HttpResponse<String> upload(byte[] content, String fileName, String docType, String declarationId,
-            String companyId) throws Exception {
+    private HttpResponse<String> upload(
+            byte[] content, String fileName, String docType, String declarationId, String companyId) throws Exception {
         var body = new ByteArrayOutputStream();
         String boundary = "DocBoundary";
         var fields = new java.util.LinkedHashMap<String, String>();
@@ -188,22 +220,28 @@ class DocumentsApiIT {
         fields.put("filedOn", "2024-05-03");
         for (var field : fields.entrySet()) {
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-                    + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                            + field.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/documents"))
-                .header("Authorization", TestAdmin.basic())
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/documents"))
+                        .header("Authorization", TestAdmin.basic())
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", TestAdmin.basic()).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", TestAdmin.basic())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -217,7 +255,8 @@ class DocumentsApiIT {
     }
 
     private static byte[] pdf(String text) throws IOException {
-        try (var document = new PDDocument(); var out = new ByteArrayOutputStream()) {
+        try (var document = new PDDocument();
+                var out = new ByteArrayOutputStream()) {
             var page = new PDPage();
             document.addPage(page);
             try (var content = new PDPageContentStream(document, page)) {

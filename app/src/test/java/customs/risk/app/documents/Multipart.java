@@ -14,20 +14,24 @@ public final class Multipart {
     private Multipart() {}
 
     /** A POST to {@code builder}'s address carrying {@code fields} (null values left out) and the file. */
-    public static HttpRequest post(HttpRequest.Builder builder, Map<String, String> fields, String fileName,
-            byte[] content) throws IOException {
+    public static HttpRequest post(
+            HttpRequest.Builder builder, Map<String, String> fields, String fileName, byte[] content)
+            throws IOException {
         var body = new ByteArrayOutputStream();
         for (var field : fields.entrySet()) {
             if (field.getValue() != null) {
                 body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                        + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                                + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
             }
         }
         body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return builder.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
     }
 }

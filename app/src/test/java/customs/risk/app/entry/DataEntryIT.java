@@ -1,7 +1,5 @@
 package customs.risk.app.entry;
 
-import customs.risk.ingest.entry.DeclarationEntry;
-import customs.risk.ingest.entry.InspectionEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
@@ -11,12 +9,14 @@ import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import customs.risk.engine.RiskService;
 import customs.risk.engine.ranking.RiskStore;
-import customs.risk.ui.entry.DeclarationEntryView;
-import customs.risk.ui.entry.InspectionEntryView;
 import customs.risk.fixtures.BundleGenerator;
 import customs.risk.fixtures.GeneratorSettings;
 import customs.risk.ingest.BundleIngester;
 import customs.risk.ingest.IngestListener;
+import customs.risk.ingest.entry.DeclarationEntry;
+import customs.risk.ingest.entry.InspectionEntry;
+import customs.risk.ui.entry.DeclarationEntryView;
+import customs.risk.ui.entry.InspectionEntryView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,14 +92,19 @@ class DataEntryIT {
         var outcome = declarations.submit(row);
 
         assertThat(outcome.entry().saved()).isFalse();
-        assertThat(outcome.entry().fieldErrors()).containsOnly(
-                Map.entry("filed_on", "not an ISO-8601 date (YYYY-MM-DD)"),
-                Map.entry("hs_code", "HS code must be 6 to 10 digits"),
-                Map.entry("transport_mode", "unknown value; expected one of AIR, POST, RAIL, ROAD, SEA"),
-                Map.entry("quantity", "must be greater than 0"));
+        assertThat(outcome.entry().fieldErrors())
+                .containsOnly(
+                        Map.entry("filed_on", "not an ISO-8601 date (YYYY-MM-DD)"),
+                        Map.entry("hs_code", "HS code must be 6 to 10 digits"),
+                        Map.entry("transport_mode", "unknown value; expected one of AIR, POST, RAIL, ROAD, SEA"),
+                        Map.entry("quantity", "must be greater than 0"));
         assertThat(outcome.scoring()).isEqualTo("not saved");
-        assertThat(count("MATCH (d:Declaration {id: 'FORM-BAD'}) RETURN count(d)")).isZero();
-        assertThat(declarations.columns()).hasSize(19).filteredOn(c -> c.required()).hasSize(10);
+        assertThat(count("MATCH (d:Declaration {id: 'FORM-BAD'}) RETURN count(d)"))
+                .isZero();
+        assertThat(declarations.columns())
+                .hasSize(19)
+                .filteredOn(c -> c.required())
+                .hasSize(10);
     }
 
     @Test
@@ -127,14 +132,16 @@ class DataEntryIT {
 
         var unknown = inspections.submit(row);
         assertThat(unknown.saved()).isFalse();
-        assertThat(unknown.fieldErrors()).containsOnly(
-                Map.entry("declaration_id", "unknown declaration: it is neither in this bundle nor in the store"));
+        assertThat(unknown.fieldErrors())
+                .containsOnly(Map.entry(
+                        "declaration_id", "unknown declaration: it is neither in this bundle nor in the store"));
 
         row.put("outcome", "GUILTY");
         row.put("revenue_recovered", "lots");
         assertThat(inspections.submit(row).fieldErrors()).containsOnlyKeys("outcome", "revenue_recovered");
 
-        assertThat(declarations.submit(declaration("FORM-INSPECTED")).entry().saved()).isTrue();
+        assertThat(declarations.submit(declaration("FORM-INSPECTED")).entry().saved())
+                .isTrue();
         row.put("declaration_id", "FORM-INSPECTED");
         row.put("outcome", "VIOLATION");
         row.put("revenue_recovered", "350.00");
@@ -199,21 +206,24 @@ class DataEntryIT {
         var quantity = (HasValidation) byId(view, "declaration-quantity");
         assertThat(quantity.isInvalid()).isTrue();
         assertThat(quantity.getErrorMessage()).isEqualTo("must be greater than 0");
-        assertThat(((HasValidation) byId(view, "declaration-hs-code")).isInvalid()).isFalse();
+        assertThat(((HasValidation) byId(view, "declaration-hs-code")).isInvalid())
+                .isFalse();
         assertThat(text(view, "declaration-status")).startsWith("Not saved");
 
         setField(view, "declaration-quantity", "4");
         click(view, "declaration-submit");
         assertThat(quantity.isInvalid()).isFalse();
         assertThat(text(view, "declaration-status")).isEqualTo("Saved declaration item FORM-VIEW.");
-        assertThat(((HasHelper) byId(view, "declaration-seller-id")).getHelperText()).contains("placeholder");
+        assertThat(((HasHelper) byId(view, "declaration-seller-id")).getHelperText())
+                .contains("placeholder");
         assertThat(text(view, "declaration-scoring")).startsWith("Risk: ");
 
         var inspection = new InspectionEntryView(inspections);
         setField(inspection, "inspection-declaration-id", "FORM-VIEW");
         setField(inspection, "inspection-outcome", "COMPLIANT");
         click(inspection, "inspection-submit");
-        assertThat(text(inspection, "inspection-status")).startsWith("Saved: COMPLIANT for FORM-VIEW")
+        assertThat(text(inspection, "inspection-status"))
+                .startsWith("Saved: COMPLIANT for FORM-VIEW")
                 .contains("./risk train");
     }
 
@@ -231,7 +241,9 @@ class DataEntryIT {
     }
 
     private static Component byId(Component root, String id) {
-        return descendants(root).filter(c -> c.getId().filter(id::equals).isPresent()).findFirst()
+        return descendants(root)
+                .filter(c -> c.getId().filter(id::equals).isPresent())
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no component with id " + id));
     }
 

@@ -1,11 +1,10 @@
 package customs.risk.app.risk;
 
-import customs.risk.engine.RiskService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import customs.risk.app.security.TestAdmin;
+import customs.risk.engine.RiskService;
 import customs.risk.fixtures.BundleGenerator;
 import customs.risk.fixtures.GeneratorSettings;
 import customs.risk.ingest.BundleIngester;
@@ -17,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,8 +60,10 @@ class RiskApiIT {
 
         var entities = get("/api/risk/entities?size=3");
         assertThat(entities.statusCode()).isEqualTo(200);
-        assertThat(entities.body()).startsWith("{\"page\":0,\"size\":3,\"items\":[{\"rank\":1,")
-                .contains("\"rank\":3", "\"reasons\":[").doesNotContain("\"rank\":4");
+        assertThat(entities.body())
+                .startsWith("{\"page\":0,\"size\":3,\"items\":[{\"rank\":1,")
+                .contains("\"rank\":3", "\"reasons\":[")
+                .doesNotContain("\"rank\":4");
         var secondPage = get("/api/risk/entities?size=3&page=1");
         assertThat(secondPage.body()).contains("\"rank\":4").doesNotContain("\"rank\":3,");
         var red = get("/api/risk/declarations?size=50&lane=RED");
@@ -86,34 +88,45 @@ class RiskApiIT {
         String version = risk.train().model().version();
         var later = BundleGenerator.generate(GeneratorSettings.defaults(32, 1_000), dataDir.resolve("later"));
         var zip = new java.io.ByteArrayOutputStream();
-        try (var out = new java.util.zip.ZipOutputStream(zip); var walk = Files.walk(later.bundleDir())) {
+        try (var out = new java.util.zip.ZipOutputStream(zip);
+                var walk = Files.walk(later.bundleDir())) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                out.putNextEntry(new java.util.zip.ZipEntry(later.bundleDir().relativize(file).toString()));
+                out.putNextEntry(new java.util.zip.ZipEntry(
+                        later.bundleDir().relativize(file).toString()));
                 out.write(Files.readAllBytes(file));
                 out.closeEntry();
             }
         }
 
-        var accepted = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/bundles"))
-                .header("Authorization", TestAdmin.basic()).header("Content-Type", "application/zip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(zip.toByteArray())).build(),
+        var accepted = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/bundles"))
+                        .header("Authorization", TestAdmin.basic())
+                        .header("Content-Type", "application/zip")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(zip.toByteArray()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).isEqualTo(202);
         String location = accepted.headers().firstValue("Location").orElseThrow();
-        String status = await().atMost(Duration.ofSeconds(60)).until(() -> get(location).body(),
-                body -> body.contains("SUCCEEDED") || body.contains("FAILED"));
+        String status = await().atMost(Duration.ofSeconds(60))
+                .until(() -> get(location).body(), body -> body.contains("SUCCEEDED") || body.contains("FAILED"));
 
-        assertThat(status).contains("\"status\":\"SUCCEEDED\"")
+        assertThat(status)
+                .contains("\"status\":\"SUCCEEDED\"")
                 .containsPattern("\"scoring\":\"scored [1-9]\\d* new declarations with model " + version + " in ");
         try (var session = driver.session()) {
-            assertThat(session.run("MATCH (d:Declaration) WHERE d.riskScore IS NULL RETURN count(d)").single().get(0)
-                    .asLong()).isZero();
+            assertThat(session.run("MATCH (d:Declaration) WHERE d.riskScore IS NULL RETURN count(d)")
+                            .single()
+                            .get(0)
+                            .asLong())
+                    .isZero();
         }
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", TestAdmin.basic()).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", TestAdmin.basic())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

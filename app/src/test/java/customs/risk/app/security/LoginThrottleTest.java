@@ -38,7 +38,9 @@ class LoginThrottleTest {
         throttle.failed("ALICE ", "10.0.0.3");
 
         assertThat(throttle.refusedFor("alice", "10.0.0.9")).hasValue(Duration.ofMinutes(10));
-        assertThat(throttle.refusedFor("bob", "10.0.0.9")).as("another user is not affected").isEmpty();
+        assertThat(throttle.refusedFor("bob", "10.0.0.9"))
+                .as("another user is not affected")
+                .isEmpty();
         now = now.plus(Duration.ofMinutes(9));
         assertThat(throttle.refusedFor("alice", null)).hasValue(Duration.ofMinutes(1));
         now = now.plus(Duration.ofMinutes(1));
@@ -62,7 +64,8 @@ class LoginThrottleTest {
         }
         throttle.failed("alice", "10.0.0.1");
 
-        assertThat(throttle.refusedFor("someone-else", "10.0.0.1")).as("5 failures from one address")
+        assertThat(throttle.refusedFor("someone-else", "10.0.0.1"))
+                .as("5 failures from one address")
                 .hasValue(Duration.ofMinutes(10));
         throttle.succeeded("alice");
         assertThat(throttle.refusedFor("someone-else", "10.0.0.1")).isPresent();

@@ -1,15 +1,15 @@
 package customs.risk.app.security;
 
-import customs.risk.cases.team.InvalidAccountException;
-import customs.risk.cases.team.Notification;
-import customs.risk.cases.team.UserAccount;
-import customs.risk.cases.team.UserAccounts;
-import customs.risk.graph.access.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import customs.risk.app.RiskApplication;
 import customs.risk.app.TestStores;
+import customs.risk.cases.team.InvalidAccountException;
+import customs.risk.cases.team.Notification;
+import customs.risk.cases.team.UserAccount;
+import customs.risk.cases.team.UserAccounts;
+import customs.risk.graph.access.Role;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -49,6 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SecurityIT {
 
     private static final String PASSWORD = "a-role-users-password";
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestStores.withoutSearch(registry, "security-it");
@@ -100,13 +101,21 @@ class SecurityIT {
 
     @Test
     void anAnonymousCallIsRefusedWith401AndABasicChallenge() throws Exception {
-        for (String path : List.of("/api/stats", "/api/risk/entities", "/api/bundles/x", "/api/my/declarations",
-                "/api/documents/search?q=x", "/actuator/info")) {
+        for (String path : List.of(
+                "/api/stats",
+                "/api/risk/entities",
+                "/api/bundles/x",
+                "/api/my/declarations",
+                "/api/documents/search?q=x",
+                "/actuator/info")) {
             var response = send("GET", path, null);
             assertThat(response.statusCode()).as(path).isEqualTo(401);
-            assertThat(response.headers().firstValue("WWW-Authenticate")).as(path).hasValueSatisfying(
-                    v -> assertThat(v).startsWith("Basic realm="));
-            assertThat(response.headers().firstValue("Set-Cookie")).as("the API creates no session").isEmpty();
+            assertThat(response.headers().firstValue("WWW-Authenticate"))
+                    .as(path)
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("Basic realm="));
+            assertThat(response.headers().firstValue("Set-Cookie"))
+                    .as("the API creates no session")
+                    .isEmpty();
         }
         // Public: answered, not challenged (503 here only because this test runs without a search engine).
         for (String path : List.of("/actuator/health", "/actuator/health/readiness")) {
@@ -126,14 +135,16 @@ class SecurityIT {
 
         var refused = send("GET", "/api/stats", TestAdmin.basic(victim, PASSWORD));
         assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
-                v -> assertThat(Long.parseLong(v)).isBetween(1L, 300L));
+        assertThat(refused.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 300L));
         assertThat(refused.body()).contains("too many failed logins");
         assertThat(send("GET", "/api/stats", TestAdmin.basic()).statusCode())
-                .as("another user from the same address is not locked out by five failures").isEqualTo(200);
+                .as("another user from the same address is not locked out by five failures")
+                .isEqualTo(200);
 
         throttle.clear();
-        assertThat(send("GET", "/api/stats", TestAdmin.basic(victim, PASSWORD)).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/stats", TestAdmin.basic(victim, PASSWORD)).statusCode())
+                .isEqualTo(200);
     }
 
     /** Every role against every endpoint group: allowed means neither 401 nor 403; refused means 403. */
@@ -153,9 +164,11 @@ class SecurityIT {
         var rows = List.of(
                 new Object[] {"POST", "/api/bundles", EnumSet.of(Role.ADMIN, Role.RISK_OFFICER)},
                 new Object[] {"GET", "/api/bundles/no-such-job", EnumSet.of(Role.ADMIN, Role.RISK_OFFICER)},
-                new Object[] {"GET", "/api/risk/entities", EnumSet.of(Role.ADMIN, Role.RISK_OFFICER, Role.INVESTIGATOR)},
-                new Object[] {"GET", "/api/risk/declarations", EnumSet.of(Role.ADMIN, Role.RISK_OFFICER,
-                        Role.INVESTIGATOR)},
+                new Object[] {"GET", "/api/risk/entities", EnumSet.of(Role.ADMIN, Role.RISK_OFFICER, Role.INVESTIGATOR)
+                },
+                new Object[] {
+                    "GET", "/api/risk/declarations", EnumSet.of(Role.ADMIN, Role.RISK_OFFICER, Role.INVESTIGATOR)
+                },
                 new Object[] {"GET", "/api/stats", staff},
                 new Object[] {"POST", "/api/documents", staff},
                 new Object[] {"GET", "/api/documents/search?q=invoice", staff},
@@ -184,12 +197,20 @@ class SecurityIT {
         var mine = send("GET", "/api/my/declarations", TestAdmin.basic(userOf(Role.TRADER), PASSWORD));
 
         assertThat(mine.statusCode()).isEqualTo(200);
-        assertThat(mine.body()).contains("\"company\":\"SEC-C1\"", "\"id\":\"SEC-D1\"", "\"id\":\"SEC-D2\"",
-                "\"parts\":[\"BUYER\"]", "\"parts\":[\"DECLARANT\"]")
+        assertThat(mine.body())
+                .contains(
+                        "\"company\":\"SEC-C1\"",
+                        "\"id\":\"SEC-D1\"",
+                        "\"id\":\"SEC-D2\"",
+                        "\"parts\":[\"BUYER\"]",
+                        "\"parts\":[\"DECLARANT\"]")
                 .doesNotContain("SEC-D3", "riskScore", "lane", "reasons");
-        assertThat(mine.body().indexOf("SEC-D2")).as("newest first").isLessThan(mine.body().indexOf("SEC-D1"));
+        assertThat(mine.body().indexOf("SEC-D2"))
+                .as("newest first")
+                .isLessThan(mine.body().indexOf("SEC-D1"));
         assertThat(send("GET", "/api/risk/declarations", TestAdmin.basic(userOf(Role.TRADER), PASSWORD))
-                .statusCode()).isEqualTo(403);
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -200,24 +221,30 @@ class SecurityIT {
             assertThat(u.roles()).containsExactly(Role.RISK_OFFICER);
             assertThat(u.enabled()).isTrue();
         });
-        assertThat(send("GET", "/api/stats", TestAdmin.basic("NEW.OFFICER", "officer-password-42")).statusCode())
-                .as("usernames are case-insensitive").isEqualTo(200);
+        assertThat(send("GET", "/api/stats", TestAdmin.basic("NEW.OFFICER", "officer-password-42"))
+                        .statusCode())
+                .as("usernames are case-insensitive")
+                .isEqualTo(200);
 
         var login = formLogin("new.officer", "officer-password-42");
         assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        assertThat(login.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         var home = http.send(browser("/").header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(home.statusCode()).as("the session opens the views").isEqualTo(200);
 
         var wrong = formLogin("new.officer", "not-the-password");
-        assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+        assertThat(wrong.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
 
         accounts.setEnabled("new.officer", false);
-        assertThat(send("GET", "/api/stats", TestAdmin.basic("new.officer", "officer-password-42")).statusCode())
+        assertThat(send("GET", "/api/stats", TestAdmin.basic("new.officer", "officer-password-42"))
+                        .statusCode())
                 .isEqualTo(401);
         accounts.setEnabled("new.officer", true);
-        assertThat(send("GET", "/api/stats", TestAdmin.basic("new.officer", "officer-password-42")).statusCode())
+        assertThat(send("GET", "/api/stats", TestAdmin.basic("new.officer", "officer-password-42"))
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -226,8 +253,13 @@ class SecurityIT {
         String trader = TestAdmin.basic(userOf(Role.TRADER), PASSWORD);
         var before = send("GET", "/api/account", trader);
         assertThat(before.statusCode()).isEqualTo(200);
-        assertThat(before.body()).contains("\"username\":\"" + userOf(Role.TRADER) + "\"", "\"email\":null",
-                "\"MENTION\"", "\"ASSIGNMENT\"", "\"ANNOUNCEMENT\"");
+        assertThat(before.body())
+                .contains(
+                        "\"username\":\"" + userOf(Role.TRADER) + "\"",
+                        "\"email\":null",
+                        "\"MENTION\"",
+                        "\"ASSIGNMENT\"",
+                        "\"ANNOUNCEMENT\"");
 
         var changed = patch("/api/account", trader, """
                 {"email": " Trader@Example.ORG ", "notifications": ["ANNOUNCEMENT"]}""");
@@ -235,7 +267,8 @@ class SecurityIT {
         assertThat(changed.body()).contains("\"email\":\"trader@example.org\"", "\"notifications\":[\"ANNOUNCEMENT\"]");
         assertThat(accounts.contact(userOf(Role.TRADER)).orElseThrow().addressFor(Notification.ANNOUNCEMENT))
                 .contains("trader@example.org");
-        assertThat(accounts.contact(userOf(Role.TRADER)).orElseThrow().addressFor(Notification.MENTION)).isEmpty();
+        assertThat(accounts.contact(userOf(Role.TRADER)).orElseThrow().addressFor(Notification.MENTION))
+                .isEmpty();
 
         var taken = patch("/api/account", TestAdmin.basic(userOf(Role.INSPECTOR), PASSWORD), """
                 {"email": "trader@example.org"}""");
@@ -244,7 +277,8 @@ class SecurityIT {
         var malformed = patch("/api/account", trader, """
                 {"email": "not an address"}""");
         assertThat(malformed.statusCode()).isEqualTo(400);
-        assertThat(accounts.contact(userOf(Role.TRADER)).orElseThrow().email()).as("a refused change keeps the old")
+        assertThat(accounts.contact(userOf(Role.TRADER)).orElseThrow().email())
+                .as("a refused change keeps the old")
                 .isEqualTo("trader@example.org");
 
         assertThat(patch("/api/account", trader, """
@@ -255,23 +289,29 @@ class SecurityIT {
     void changingOnesOwnPasswordNeedsTheCurrentOne() throws Exception {
         accounts.create("self.changer", "first-password-1", Set.of(Role.INSPECTOR), null);
 
-        assertRefused(() -> accounts.changeOwnPassword("self.changer", "wrong-password", "second-password-2"),
+        assertRefused(
+                () -> accounts.changeOwnPassword("self.changer", "wrong-password", "second-password-2"),
                 InvalidAccountException.Field.CURRENT_PASSWORD);
-        assertRefused(() -> accounts.changeOwnPassword("self.changer", "first-password-1", "short"),
+        assertRefused(
+                () -> accounts.changeOwnPassword("self.changer", "first-password-1", "short"),
                 InvalidAccountException.Field.PASSWORD);
         accounts.changeOwnPassword("self.changer", "first-password-1", "second-password-2");
 
-        assertThat(send("GET", "/api/account", TestAdmin.basic("self.changer", "first-password-1")).statusCode())
+        assertThat(send("GET", "/api/account", TestAdmin.basic("self.changer", "first-password-1"))
+                        .statusCode())
                 .isEqualTo(401);
-        assertThat(send("GET", "/api/account", TestAdmin.basic("self.changer", "second-password-2")).statusCode())
+        assertThat(send("GET", "/api/account", TestAdmin.basic("self.changer", "second-password-2"))
+                        .statusCode())
                 .isEqualTo(200);
     }
 
     @Test
     void passwordsAreStoredAsBcryptHashesOnly() {
         try (var session = driver.session()) {
-            var record = session.run("MATCH (u:User {username: $u}) RETURN u.passwordHash AS hash, keys(u) AS keys",
-                    java.util.Map.of("u", userOf(Role.INSPECTOR))).single();
+            var record = session.run(
+                            "MATCH (u:User {username: $u}) RETURN u.passwordHash AS hash, keys(u) AS keys",
+                            java.util.Map.of("u", userOf(Role.INSPECTOR)))
+                    .single();
             String hash = record.get("hash").asString();
             assertThat(hash).isNotEqualTo(PASSWORD).doesNotContain(PASSWORD).startsWith("$2a$");
             assertThat(encoder.matches(PASSWORD, hash)).isTrue();
@@ -282,24 +322,33 @@ class SecurityIT {
 
     @Test
     void accountRulesRefuseBadInputNamingTheField() {
-        assertRefused(() -> accounts.create("a", "long-enough-password", Set.of(Role.INSPECTOR), null),
+        assertRefused(
+                () -> accounts.create("a", "long-enough-password", Set.of(Role.INSPECTOR), null),
                 InvalidAccountException.Field.USERNAME);
-        assertRefused(() -> accounts.create("bob smith", "long-enough-password", Set.of(Role.INSPECTOR), null),
+        assertRefused(
+                () -> accounts.create("bob smith", "long-enough-password", Set.of(Role.INSPECTOR), null),
                 InvalidAccountException.Field.USERNAME);
-        assertRefused(() -> accounts.create("shorty", "too-short", Set.of(Role.INSPECTOR), null),
+        assertRefused(
+                () -> accounts.create("shorty", "too-short", Set.of(Role.INSPECTOR), null),
                 InvalidAccountException.Field.PASSWORD);
-        assertRefused(() -> accounts.create("nameinside", "xx-nameinside-xx", Set.of(Role.INSPECTOR), null),
+        assertRefused(
+                () -> accounts.create("nameinside", "xx-nameinside-xx", Set.of(Role.INSPECTOR), null),
                 InvalidAccountException.Field.PASSWORD);
-        assertRefused(() -> accounts.create("noroles", "long-enough-password", Set.of(), null),
+        assertRefused(
+                () -> accounts.create("noroles", "long-enough-password", Set.of(), null),
                 InvalidAccountException.Field.ROLES);
-        assertRefused(() -> accounts.create("mixed", "long-enough-password", Set.of(Role.TRADER, Role.ADMIN), "C"),
+        assertRefused(
+                () -> accounts.create("mixed", "long-enough-password", Set.of(Role.TRADER, Role.ADMIN), "C"),
                 InvalidAccountException.Field.ROLES);
-        assertRefused(() -> accounts.create("nocompany", "long-enough-password", Set.of(Role.TRADER), " "),
+        assertRefused(
+                () -> accounts.create("nocompany", "long-enough-password", Set.of(Role.TRADER), " "),
                 InvalidAccountException.Field.COMPANY);
-        assertRefused(() -> accounts.create("staffco", "long-enough-password", Set.of(Role.INSPECTOR), "SEC-C1"),
+        assertRefused(
+                () -> accounts.create("staffco", "long-enough-password", Set.of(Role.INSPECTOR), "SEC-C1"),
                 InvalidAccountException.Field.COMPANY);
-        assertRefused(() -> accounts.create(userOf(Role.INSPECTOR), "long-enough-password", Set.of(Role.INSPECTOR),
-                null), InvalidAccountException.Field.USERNAME);
+        assertRefused(
+                () -> accounts.create(userOf(Role.INSPECTOR), "long-enough-password", Set.of(Role.INSPECTOR), null),
+                InvalidAccountException.Field.USERNAME);
     }
 
     @Test
@@ -307,7 +356,8 @@ class SecurityIT {
         accounts.setEnabled(userOf(Role.ADMIN), false);
         try {
             assertRefused(() -> accounts.setEnabled(TestAdmin.USERNAME, false), InvalidAccountException.Field.ACCOUNT);
-            assertRefused(() -> accounts.setRoles(TestAdmin.USERNAME, Set.of(Role.INSPECTOR), null),
+            assertRefused(
+                    () -> accounts.setRoles(TestAdmin.USERNAME, Set.of(Role.INSPECTOR), null),
                     InvalidAccountException.Field.ACCOUNT);
         } finally {
             accounts.setEnabled(userOf(Role.ADMIN), true);
@@ -326,9 +376,11 @@ class SecurityIT {
 
         var home = http.send(browser("/").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(home.statusCode()).isEqualTo(302);
-        assertThat(home.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(home.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
         var admin = http.send(browser("/admin/users").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(admin.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(admin.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }
 
     @Test
@@ -336,23 +388,29 @@ class SecurityIT {
         var created = json("POST", "/api/users", """
                 {"username": "rest.inspector", "password": "inspector-pass-77", "roles": ["INSPECTOR"]}""");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(send("GET", "/api/stats", TestAdmin.basic("rest.inspector", "inspector-pass-77")).statusCode())
+        assertThat(send("GET", "/api/stats", TestAdmin.basic("rest.inspector", "inspector-pass-77"))
+                        .statusCode())
                 .isEqualTo(200);
         assertThat(json("PATCH", "/api/users/rest.inspector", """
                 {"roles": ["INVESTIGATOR"]}""").body()).contains("\"roles\":[\"INVESTIGATOR\"]");
         assertThat(json("PATCH", "/api/users/rest.inspector", """
                 {"enabled": false}""").statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/api/stats", TestAdmin.basic("rest.inspector", "inspector-pass-77")).statusCode())
-                .as("disabled").isEqualTo(401);
+        assertThat(send("GET", "/api/stats", TestAdmin.basic("rest.inspector", "inspector-pass-77"))
+                        .statusCode())
+                .as("disabled")
+                .isEqualTo(401);
         var refused = json("POST", "/api/users", """
                 {"username": "rest.other", "password": "rest.other-password", "roles": ["INSPECTOR"]}""");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("must not contain the username");
 
         var csv = send("GET", "/api/admin/audit?format=csv", TestAdmin.basic());
-        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
-        assertThat(csv.body()).startsWith("at,actor,action,target,detail\n")
-                .contains("," + TestAdmin.USERNAME + ",USER_CREATED,rest.inspector,INSPECTOR\n",
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body())
+                .startsWith("at,actor,action,target,detail\n")
+                .contains(
+                        "," + TestAdmin.USERNAME + ",USER_CREATED,rest.inspector,INSPECTOR\n",
                         "," + TestAdmin.USERNAME + ",ROLES_CHANGED,rest.inspector,INSPECTOR -> INVESTIGATOR\n",
                         "," + TestAdmin.USERNAME + ",USER_DISABLED,rest.inspector,\n")
                 .doesNotContain("rest.other");
@@ -364,10 +422,16 @@ class SecurityIT {
     void theApiDescribesItselfToStaff() throws Exception {
         var description = send("GET", "/v3/api-docs", TestAdmin.basic(userOf(Role.INSPECTOR), PASSWORD));
         assertThat(description.statusCode()).as(description.body()).isEqualTo(200);
-        assertThat(description.body()).contains("\"openapi\":\"3.", "Customs risk engine API",
-                "\"/api/risk/entities\"", "\"/api/documents/search\"", "\"/api/cases/{id}/audit\"",
-                "\"/api/bundles\"");
-        assertThat(send("GET", "/v3/api-docs", TestAdmin.basic(userOf(Role.TRADER), PASSWORD)).statusCode())
+        assertThat(description.body())
+                .contains(
+                        "\"openapi\":\"3.",
+                        "Customs risk engine API",
+                        "\"/api/risk/entities\"",
+                        "\"/api/documents/search\"",
+                        "\"/api/cases/{id}/audit\"",
+                        "\"/api/bundles\"");
+        assertThat(send("GET", "/v3/api-docs", TestAdmin.basic(userOf(Role.TRADER), PASSWORD))
+                        .statusCode())
                 .isEqualTo(403);
         assertThat(send("GET", "/v3/api-docs", null).statusCode()).isEqualTo(401);
         var page = send("GET", "/swagger-ui/index.html", TestAdmin.basic());
@@ -383,52 +447,75 @@ class SecurityIT {
         if (accounts.find("headers.officer").isEmpty()) {
             accounts.create("headers.officer", "officer-password-42", Set.of(Role.RISK_OFFICER), null);
         }
-        String cookie = formLogin("headers.officer", "officer-password-42").headers().firstValue("Set-Cookie")
-                .orElseThrow().split(";")[0];
+        String cookie = formLogin("headers.officer", "officer-password-42")
+                .headers()
+                .firstValue("Set-Cookie")
+                .orElseThrow()
+                .split(";")[0];
         var responses = new java.util.LinkedHashMap<String, HttpResponse<String>>();
         responses.put("the login page", http.send(browser("/login").build(), HttpResponse.BodyHandlers.ofString()));
-        responses.put("a view", http.send(browser("/ranking").header("Cookie", cookie).build(),
-                HttpResponse.BodyHandlers.ofString()));
+        responses.put(
+                "a view",
+                http.send(browser("/ranking").header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString()));
         responses.put("an API answer", send("GET", "/api/stats", TestAdmin.basic()));
         responses.put("an API refusal", send("GET", "/api/stats", null));
-        responses.put("a redirect to the login", http.send(browser("/ranking").build(),
-                HttpResponse.BodyHandlers.ofString()));
+        responses.put(
+                "a redirect to the login",
+                http.send(browser("/ranking").build(), HttpResponse.BodyHandlers.ofString()));
 
         responses.forEach((what, response) -> {
             var headers = response.headers();
             assertThat(headers.firstValue("Content-Security-Policy")).as(what).hasValue(SecurityHeaders.POLICY);
             assertThat(headers.firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
             assertThat(headers.firstValue("Referrer-Policy")).as(what).hasValue("same-origin");
-            assertThat(headers.firstValue("Cache-Control")).as(what).hasValueSatisfying(v ->
-                    assertThat(v).contains("no-store"));
-            assertThat(headers.firstValue("Strict-Transport-Security")).as(what + " over plain HTTP").isEmpty();
+            assertThat(headers.firstValue("Cache-Control"))
+                    .as(what)
+                    .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+            assertThat(headers.firstValue("Strict-Transport-Security"))
+                    .as(what + " over plain HTTP")
+                    .isEmpty();
         });
         assertThat(responses.get("a view").statusCode()).isEqualTo(200);
 
-        var overHttps = http.send(browser("/login").header("X-Forwarded-Proto", "https").build(),
-                HttpResponse.BodyHandlers.ofString());
+        var overHttps = http.send(
+                browser("/login").header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(overHttps.headers().firstValue("Strict-Transport-Security"))
-                .as("behind a TLS-terminating proxy").hasValue("max-age=31536000; includeSubDomains");
-        var stylesheet = http.send(HttpRequest.newBuilder(url("/styles/app.css")).header("Cookie", cookie).build(),
+                .as("behind a TLS-terminating proxy")
+                .hasValue("max-age=31536000; includeSubDomains");
+        var stylesheet = http.send(
+                HttpRequest.newBuilder(url("/styles/app.css"))
+                        .header("Cookie", cookie)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(stylesheet.statusCode()).as("the application's stylesheet loads").isEqualTo(200);
-        assertThat(stylesheet.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
-                assertThat(t).startsWith("text/css"));
-        var icon = http.send(HttpRequest.newBuilder(url("/icons/favicon.svg")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertThat(stylesheet.statusCode())
+                .as("the application's stylesheet loads")
+                .isEqualTo(200);
+        assertThat(stylesheet.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+        var icon = http.send(
+                HttpRequest.newBuilder(url("/icons/favicon.svg")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(icon.statusCode()).as("the icon loads, signed in or not").isEqualTo(200);
         assertThat(icon.body()).contains("<svg");
     }
 
     @Test
     void aStartUpMistakeIsToldInOneLineWithoutAStackTrace(@TempDir Path dir) throws Exception {
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        var command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         // The same JVM options as this test's JVM (the engines' --add-opens), none of its agents.
         java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> !a.startsWith("-javaagent") && !a.startsWith("-agentlib")).forEach(command::add);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "customs.risk.app.RiskApplication", "serve",
-                "--data-dir", dir.toString(), "--server.port=0",
-                "--risk.elasticsearch.uris=" + TestStores.NO_SEARCH_ENGINE, "--risk.security.admin-username=admin",
+                .filter(a -> !a.startsWith("-javaagent") && !a.startsWith("-agentlib"))
+                .forEach(command::add);
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "customs.risk.app.RiskApplication",
+                "serve",
+                "--data-dir",
+                dir.toString(),
+                "--server.port=0",
+                "--risk.elasticsearch.uris=" + TestStores.NO_SEARCH_ENGINE,
+                "--risk.security.admin-username=admin",
                 "--risk.security.admin-password=admin-password-2024"));
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -436,14 +523,17 @@ class SecurityIT {
         assertThat(process.waitFor()).isNotZero();
         assertThat(output).contains("error: Cannot create the first admin 'admin'");
         assertThat(output.lines().filter(l -> l.contains("error:"))).hasSize(1);
-        assertThat(output).as(output).doesNotContain("\tat ", "FirstAdminMissingException", "APPLICATION FAILED TO START");
+        assertThat(output)
+                .as(output)
+                .doesNotContain("\tat ", "FirstAdminMissingException", "APPLICATION FAILED TO START");
     }
 
     @Test
     void withoutUsersAndWithoutAnAdminPasswordTheWebApplicationRefusesToStart(@TempDir Path dir) {
         assertThatThrownBy(() -> start(dir, false).close())
                 .satisfies(e -> assertThat(Stream.iterate(e, t -> t != null, Throwable::getCause))
-                        .anySatisfy(cause -> assertThat(cause).isInstanceOf(FirstAdminMissingException.class)
+                        .anySatisfy(cause -> assertThat(cause)
+                                .isInstanceOf(FirstAdminMissingException.class)
                                 .hasMessageContaining("RISK_ADMIN_PASSWORD")));
     }
 
@@ -451,14 +541,19 @@ class SecurityIT {
     void theDemoProfileCreatesOneDocumentedUserPerRole(@TempDir Path dir) throws Exception {
         try (var context = start(dir, true)) {
             var users = context.getBean(UserAccounts.class).list(0, 100);
-            assertThat(users).extracting(UserAccount::username)
+            assertThat(users)
+                    .extracting(UserAccount::username)
                     .containsExactly("admin", "inspector", "investigator", "officer", "trader");
-            assertThat(users).filteredOn(UserAccount::isTrader).singleElement()
+            assertThat(users)
+                    .filteredOn(UserAccount::isTrader)
+                    .singleElement()
                     .satisfies(u -> assertThat(u.companyId()).isEqualTo("476-87-16904"));
             int demoPort = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-            var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + demoPort
-                    + "/api/my/declarations")).header("Authorization", TestAdmin.basic("trader", "customs-demo"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + demoPort + "/api/my/declarations"))
+                            .header("Authorization", TestAdmin.basic("trader", "customs-demo"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
         }
     }
@@ -469,14 +564,20 @@ class SecurityIT {
             builder.profiles("demo");
         }
         // An explicit empty password, so a RISK_ADMIN_PASSWORD in the build's environment cannot interfere.
-        return builder.run("--risk.data-dir=" + dir, "--server.port=0",
-                "--risk.elasticsearch.uris=" + TestStores.NO_SEARCH_ENGINE, "--risk.security.admin-password=",
-                "--risk.security.bcrypt-strength=4", "--spring.main.banner-mode=off");
+        return builder.run(
+                "--risk.data-dir=" + dir,
+                "--server.port=0",
+                "--risk.elasticsearch.uris=" + TestStores.NO_SEARCH_ENGINE,
+                "--risk.security.admin-password=",
+                "--risk.security.bcrypt-strength=4",
+                "--spring.main.banner-mode=off");
     }
 
     private static void assertRefused(Runnable change, InvalidAccountException.Field field) {
-        assertThatThrownBy(change::run).isInstanceOfSatisfying(InvalidAccountException.class,
-                e -> assertThat(e.field()).as(e.getMessage()).isEqualTo(field));
+        assertThatThrownBy(change::run)
+                .isInstanceOfSatisfying(
+                        InvalidAccountException.class,
+                        e -> assertThat(e.field()).as(e.getMessage()).isEqualTo(field));
     }
 
     private static String userOf(Role role) {
@@ -486,16 +587,23 @@ class SecurityIT {
     private HttpResponse<String> formLogin(String username, String password) throws Exception {
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return http.send(HttpRequest.newBuilder(url("/login")).header("Content-Type",
-                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        return http.send(
+                HttpRequest.newBuilder(url("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** A JSON call as the test admin. */
     private HttpResponse<String> json(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(url(path)).header("Authorization", TestAdmin.basic())
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(url(path))
+                        .header("Authorization", TestAdmin.basic())
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A request shaped like a browser's page load, which Vaadin answers with a page or a redirect. */
@@ -531,9 +639,13 @@ class SecurityIT {
     }
 
     private HttpResponse<String> patch(String path, String authorization, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(url(path)).header("Authorization", authorization)
-                .header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(url(path))
+                        .header("Authorization", authorization)
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private URI url(String path) {

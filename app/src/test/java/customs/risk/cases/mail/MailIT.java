@@ -1,6 +1,5 @@
 package customs.risk.cases.mail;
 
-import customs.risk.app.RiskApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,16 +7,17 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import customs.risk.app.RiskApplication;
 import customs.risk.app.TestStores;
-import customs.risk.cases.announcements.AnnouncementService;
-import customs.risk.graph.access.Actor;
+import customs.risk.cases.CaseConversation;
 import customs.risk.cases.CaseModel.Changes;
 import customs.risk.cases.CaseModel.Message;
-import customs.risk.cases.CaseConversation;
 import customs.risk.cases.CaseService;
+import customs.risk.cases.announcements.AnnouncementService;
 import customs.risk.cases.team.Notification;
-import customs.risk.graph.access.Role;
 import customs.risk.cases.team.UserAccounts;
+import customs.risk.graph.access.Actor;
+import customs.risk.graph.access.Role;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -96,7 +96,8 @@ class MailIT {
     void aMentionedUserGetsAMailThatNamesTheCase() throws Exception {
         String owner = user("owner");
         String member = user("member");
-        String id = cases.create(actor(owner), "Undervalued pumps", null, null, List.of(member)).id();
+        String id = cases.create(actor(owner), "Undervalued pumps", null, null, List.of(member))
+                .id();
 
         conversation.post(actor(owner), id, "@" + member + " please check the invoices", "m-1");
 
@@ -106,7 +107,9 @@ class MailIT {
         assertThat(mail.getHeader("Message-ID")[0]).startsWith("<" + id + ".");
         assertThat(Arrays.stream(mail.getReplyTo()).map(a -> ((InternetAddress) a).getAddress()))
                 .containsExactly(MAILBOX);
-        assertThat(mailsTo(address(owner))).as("no mail about one's own message").isEmpty();
+        assertThat(mailsTo(address(owner)))
+                .as("no mail about one's own message")
+                .isEmpty();
     }
 
     @Test
@@ -114,7 +117,8 @@ class MailIT {
         String owner = user("owner");
         String member = user("member");
         String heir = user("heir");
-        String id = cases.create(actor(owner), "Circular trade", null, null, List.of()).id();
+        String id = cases.create(actor(owner), "Circular trade", null, null, List.of())
+                .id();
 
         cases.addMember(actor(owner), id, member);
         cases.update(actor(owner), id, new Changes(null, null, null, null, heir));
@@ -131,7 +135,8 @@ class MailIT {
         String quiet = user("quiet");
         String loud = user("loud");
         accounts.setNotifications(quiet, Set.of(Notification.ASSIGNMENT));
-        String id = cases.create(actor(owner), "Split shipments", null, null, List.of(quiet, loud)).id();
+        String id = cases.create(actor(owner), "Split shipments", null, null, List.of(quiet, loud))
+                .id();
         awaitMail(address(quiet), "You were added to");
 
         conversation.post(actor(owner), id, "@" + quiet + " @" + loud + " first lead", "q-1");
@@ -140,7 +145,8 @@ class MailIT {
         conversation.post(actor(owner), id, "@" + loud + " second lead", "q-2");
         awaitMail(address(loud), m -> GreenMailUtil.getBody(m).contains("second lead"));
 
-        assertThat(mailsTo(address(quiet))).extracting(MimeMessage::getSubject)
+        assertThat(mailsTo(address(quiet)))
+                .extracting(MimeMessage::getSubject)
                 .noneMatch(subject -> subject.contains("mentioned you"));
     }
 
@@ -162,33 +168,44 @@ class MailIT {
         announcements.publish(author, "Office closed", "The Busan office is closed on Friday.", "ALL");
         awaitMail(address(inspector), "Office closed");
 
-        assertThat(mailsTo(address(inspector))).as("not addressed to inspectors").extracting(MimeMessage::getSubject)
+        assertThat(mailsTo(address(inspector)))
+                .as("not addressed to inspectors")
+                .extracting(MimeMessage::getSubject)
                 .noneMatch(subject -> subject.contains("New valuation rule"));
         assertThat(mailsTo(address(quiet))).as("turned announcements off").isEmpty();
-        assertThat(mailsTo(address(author))).as("no mail about one's own announcement").isEmpty();
+        assertThat(mailsTo(address(author)))
+                .as("no mail about one's own announcement")
+                .isEmpty();
     }
 
     @Test
     void aMembersReplyLandsInTheConversationOnceEvenWhenFetchedTwice() throws Exception {
         String owner = user("owner");
         String member = user("member");
-        String id = cases.create(actor(owner), "Forged invoices", null, null, List.of(member)).id();
+        String id = cases.create(actor(owner), "Forged invoices", null, null, List.of(member))
+                .id();
         conversation.post(actor(owner), id, "@" + member + " are these invoices genuine?", "r-1");
         MimeMessage notification = awaitMail(address(member), "mentioned you");
 
         String replyId = "<reply-" + member + "@mail.customs.test>";
         for (int copy = 0; copy < 2; copy++) {
-            reply(address(member), "Re: " + notification.getSubject(), notification.getHeader("Message-ID")[0],
-                    replyId, "They are forged: same serial numbers.\n\nOn Sun, 29 Nov 2026 at 06:00, Risk wrote:\n"
-                            + "> @" + member + " are these invoices genuine?\n");
+            reply(
+                    address(member),
+                    "Re: " + notification.getSubject(),
+                    notification.getHeader("Message-ID")[0],
+                    replyId,
+                    "They are forged: same serial numbers.\n\nOn Sun, 29 Nov 2026 at 06:00, Risk wrote:\n" + "> @"
+                            + member + " are these invoices genuine?\n");
         }
         fetcher.fetch();
         fetcher.fetch();
 
         List<Message> thread = conversation.messages(actor(owner), id, 0, 100);
-        assertThat(thread).extracting(m -> m.author() + ": " + m.text()).containsExactly(
-                owner + ": @" + member + " are these invoices genuine?",
-                member + ": They are forged: same serial numbers.");
+        assertThat(thread)
+                .extracting(m -> m.author() + ": " + m.text())
+                .containsExactly(
+                        owner + ": @" + member + " are these invoices genuine?",
+                        member + ": They are forged: same serial numbers.");
         assertThat(thread.getLast().clientId()).isEqualTo("mail:" + replyId);
     }
 
@@ -196,16 +213,26 @@ class MailIT {
     void aReplyFromSomeoneNotOnTheCaseDoesNotLand() throws Exception {
         String owner = user("owner");
         String outsider = user("outsider");
-        String id = cases.create(actor(owner), "Transfer pricing", null, null, List.of()).id();
+        String id = cases.create(actor(owner), "Transfer pricing", null, null, List.of())
+                .id();
         conversation.post(actor(owner), id, "only the owner so far", "o-1");
 
-        reply(address(outsider), "Re: [" + id + "] something", null, "<outsider-" + outsider + "@x.test>",
+        reply(
+                address(outsider),
+                "Re: [" + id + "] something",
+                null,
+                "<outsider-" + outsider + "@x.test>",
                 "Let me in on this.");
-        reply("stranger@elsewhere.test", "Re: [" + id + "] something", null, "<stranger-" + outsider + "@x.test>",
+        reply(
+                "stranger@elsewhere.test",
+                "Re: [" + id + "] something",
+                null,
+                "<stranger-" + outsider + "@x.test>",
                 "Me too.");
         fetcher.fetch();
 
-        assertThat(conversation.messages(actor(owner), id, 0, 100)).extracting(Message::text)
+        assertThat(conversation.messages(actor(owner), id, 0, 100))
+                .extracting(Message::text)
                 .containsExactly("only the owner so far");
     }
 
@@ -245,14 +272,17 @@ class MailIT {
     }
 
     private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(jakarta.mail.Message.RecipientType.TO))
-                        .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
-            } catch (MessagingException e) {
-                return false;
-            }
-        }).toList();
+        return Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(jakarta.mail.Message.RecipientType.TO))
+                                .anyMatch(
+                                        a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
+                    } catch (MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     private static MimeMessage awaitMail(String address, String subjectPart) throws InterruptedException {
@@ -266,7 +296,8 @@ class MailIT {
     }
 
     private static MimeMessage awaitMail(String address, java.util.function.Predicate<MimeMessage> wanted) {
-        return await("a mail to " + address).atMost(WAIT)
+        return await("a mail to " + address)
+                .atMost(WAIT)
                 .until(() -> mailsTo(address).stream().filter(wanted).findFirst(), java.util.Optional::isPresent)
                 .orElseThrow();
     }

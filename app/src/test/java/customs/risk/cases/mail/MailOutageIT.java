@@ -1,16 +1,16 @@
 package customs.risk.cases.mail;
 
-import customs.risk.app.RiskApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import customs.risk.app.RiskApplication;
 import customs.risk.app.TestStores;
-import customs.risk.graph.access.Actor;
 import customs.risk.cases.CaseConversation;
 import customs.risk.cases.CaseService;
-import customs.risk.graph.access.Role;
 import customs.risk.cases.team.UserAccounts;
+import customs.risk.graph.access.Actor;
+import customs.risk.graph.access.Role;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -67,7 +67,8 @@ class MailOutageIT {
         var owner = new Actor("outage-owner", false);
         long start = System.nanoTime();
 
-        String id = cases.create(owner, "Mail is down", null, null, List.of("outage-member")).id();
+        String id = cases.create(owner, "Mail is down", null, null, List.of("outage-member"))
+                .id();
         var posted = conversation.post(owner, id, "@outage-member still reachable here", "down-1");
 
         assertThat(posted.created()).isTrue();
@@ -79,9 +80,12 @@ class MailOutageIT {
         mail.start();
         try {
             await(() -> pendingMails() == 0, "the kept mails are sent");
-            var subjects = Arrays.stream(mail.getReceivedMessages()).map(MailOutageIT::subject).toList();
-            assertThat(subjects).containsExactlyInAnyOrder("[" + id + "] You were added to: Mail is down",
-                    "[" + id + "] @outage-owner mentioned you");
+            var subjects = Arrays.stream(mail.getReceivedMessages())
+                    .map(MailOutageIT::subject)
+                    .toList();
+            assertThat(subjects)
+                    .containsExactlyInAnyOrder(
+                            "[" + id + "] You were added to: Mail is down", "[" + id + "] @outage-owner mentioned you");
         } finally {
             mail.stop();
         }
@@ -89,7 +93,10 @@ class MailOutageIT {
 
     private long pendingMails() {
         try (var session = driver.session()) {
-            return session.run("MATCH (p:PendingMail) RETURN count(p) AS n").single().get("n").asLong();
+            return session.run("MATCH (p:PendingMail) RETURN count(p) AS n")
+                    .single()
+                    .get("n")
+                    .asLong();
         }
     }
 

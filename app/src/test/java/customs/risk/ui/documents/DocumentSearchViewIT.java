@@ -1,6 +1,5 @@
 package customs.risk.ui.documents;
 
-import customs.risk.app.RiskApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -11,8 +10,9 @@ import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
-import customs.risk.graph.access.Actor;
+import customs.risk.app.RiskApplication;
 import customs.risk.documents.filing.DocumentService;
+import customs.risk.graph.access.Actor;
 import customs.risk.ui.SignedIn;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -61,9 +61,12 @@ class DocumentSearchViewIT {
                     MERGE (d)-[:SOLD_BY]->(s)
                     """).consume();
         }
-        var filed = documents.file(INVESTIGATOR, new ByteArrayInputStream(("Invoice <script>alert('x')</script> for "
-                + "400 tungsten filament lamps").getBytes(StandardCharsets.UTF_8)), DocumentService.Filing.of(
-                "invoice.txt", "INVOICE", "DOC-LAMPS", "D-LAMPS:1", "C-LAMPS", LocalDate.of(2024, 5, 3)));
+        var filed = documents.file(
+                INVESTIGATOR,
+                new ByteArrayInputStream(("Invoice <script>alert('x')</script> for " + "400 tungsten filament lamps")
+                        .getBytes(StandardCharsets.UTF_8)),
+                DocumentService.Filing.of(
+                        "invoice.txt", "INVOICE", "DOC-LAMPS", "D-LAMPS:1", "C-LAMPS", LocalDate.of(2024, 5, 3)));
         assertThat(filed.indexed()).isTrue();
 
         var view = new DocumentSearchView(documents, SignedIn.as(INVESTIGATOR));
@@ -71,19 +74,31 @@ class DocumentSearchViewIT {
 
         assertThat(text(view, "doc-search-error")).isEmpty();
         assertThat(text(view, "doc-search-total")).isEqualTo("1 document");
-        assertThat(byId(view, "doc-filter-hs").getElement().getProperty("value")).isEqualTo("8539");
+        assertThat(byId(view, "doc-filter-hs").getElement().getProperty("value"))
+                .isEqualTo("8539");
         var hit = byId(view, "doc-hit-DOC-LAMPS");
-        var highlighted = descendants(hit).filter(c -> c.hasClassName("doc-snippet-hit")).map(c -> c.getElement()
-                .getText()).toList();
+        var highlighted = descendants(hit)
+                .filter(c -> c.hasClassName("doc-snippet-hit"))
+                .map(c -> c.getElement().getText())
+                .toList();
         assertThat(highlighted).containsExactly("tungsten");
-        var snippet = descendants(hit).filter(c -> c.hasClassName("doc-snippet")).findFirst().orElseThrow();
+        var snippet = descendants(hit)
+                .filter(c -> c.hasClassName("doc-snippet"))
+                .findFirst()
+                .orElseThrow();
         // The markup in the document is a text node, not an element: nothing of it can run.
         assertThat(snippet.getElement().getTextRecursively()).contains("<script>alert('x')</script>");
-        assertThat(elements(snippet.getElement()).filter(e -> !e.isTextNode())).noneMatch(e -> e.getTag().equals("script"));
+        assertThat(elements(snippet.getElement()).filter(e -> !e.isTextNode()))
+                .noneMatch(e -> e.getTag().equals("script"));
         assertThat(descendants(hit).filter(Anchor.class::isInstance).map(a -> ((Anchor) a).getHref()))
                 .contains("entity/company/C-LAMPS", "entity/declaration/D-LAMPS:1", "/download/documents/DOC-LAMPS");
-        assertThat(descendants(view).flatMap(c -> c.getId().stream())).contains("doc-facet-type-INVOICE",
-                "doc-facet-company-C-LAMPS", "doc-facet-year-2024", "doc-preview-DOC-LAMPS", "doc-download-DOC-LAMPS");
+        assertThat(descendants(view).flatMap(c -> c.getId().stream()))
+                .contains(
+                        "doc-facet-type-INVOICE",
+                        "doc-facet-company-C-LAMPS",
+                        "doc-facet-year-2024",
+                        "doc-preview-DOC-LAMPS",
+                        "doc-download-DOC-LAMPS");
 
         view.beforeEnter(enter(Map.of("q", List.of("tungsten"), "type", List.of("CONTRACT"))));
         assertThat(text(view, "doc-search-total")).isEqualTo("0 documents");
@@ -93,16 +108,22 @@ class DocumentSearchViewIT {
 
     @Test
     void aPreviewShowsTheExtractedTextCutAtTheLimit() throws Exception {
-        documents.file(INVESTIGATOR, new ByteArrayInputStream("Packing list: 12 crates of osmium crucibles".getBytes(
-                StandardCharsets.UTF_8)), DocumentService.Filing.of("packing.txt", "PACKING_LIST", "DOC-PACKING", null,
-                null, null));
+        documents.file(
+                INVESTIGATOR,
+                new ByteArrayInputStream(
+                        "Packing list: 12 crates of osmium crucibles".getBytes(StandardCharsets.UTF_8)),
+                DocumentService.Filing.of("packing.txt", "PACKING_LIST", "DOC-PACKING", null, null, null));
 
         var preview = documents.preview(INVESTIGATOR, "DOC-PACKING", 12).orElseThrow();
         assertThat(preview.fileName()).isEqualTo("packing.txt");
         assertThat(preview.contentType()).startsWith("text/plain");
         assertThat(preview.text()).isEqualTo("Packing list");
         assertThat(preview.truncated()).isTrue();
-        assertThat(documents.preview(INVESTIGATOR, "DOC-PACKING", 1_000).orElseThrow().truncated()).isFalse();
+        assertThat(documents
+                        .preview(INVESTIGATOR, "DOC-PACKING", 1_000)
+                        .orElseThrow()
+                        .truncated())
+                .isFalse();
         assertThat(documents.preview(INVESTIGATOR, "NO-SUCH-DOC", 100)).isEmpty();
     }
 
@@ -117,7 +138,9 @@ class DocumentSearchViewIT {
     }
 
     private static Component byId(Component root, String id) {
-        return descendants(root).filter(c -> c.getId().filter(id::equals).isPresent()).findFirst()
+        return descendants(root)
+                .filter(c -> c.getId().filter(id::equals).isPresent())
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no component with id " + id));
     }
 

@@ -5,7 +5,6 @@ import customs.risk.documents.search.DocumentIndex;
 import customs.risk.documents.search.DocumentQuery;
 import customs.risk.documents.search.IndexedDocument;
 import customs.risk.documents.search.PlainLuceneIndex;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -47,6 +46,7 @@ public final class DocumentBenchmark {
     public static final String INDEX_NAME_DEFAULT = "bench-documents";
     /** The targets set for document search on 2 cores, at {@link #TARGET_AT_DOCUMENTS} documents. */
     public static final double TARGET_DOCUMENTS_PER_SECOND = 3_000;
+
     public static final double TARGET_P95_MILLIS = 50;
     public static final int TARGET_AT_DOCUMENTS = 100_000;
 
@@ -66,17 +66,23 @@ public final class DocumentBenchmark {
         public Settings {
             if (count < 1 || queries < 1 || warmupQueries < 0 || batchSize < 1) {
                 throw new IllegalArgumentException("need count >= 1, queries >= 1, warmupQueries >= 0, batchSize >= 1: "
-                    + count + ", " + queries + ", " + warmupQueries + ", " + batchSize);
+                        + count + ", " + queries + ", " + warmupQueries + ", " + batchSize);
             }
             if (indexName == null || indexName.isBlank() || indexName.equals(DocumentIndex.INDEX_NAME_DEFAULT)) {
                 throw new IllegalArgumentException("the benchmark deletes its index; give another name than '"
-                    + DocumentIndex.INDEX_NAME_DEFAULT + "': " + indexName);
+                        + DocumentIndex.INDEX_NAME_DEFAULT + "': " + indexName);
             }
         }
 
         /** {@code count} documents, everything else the defaults. */
         public static Settings of(int count) {
-            return new Settings(count, SEED_DEFAULT, QUERIES_DEFAULT, WARMUP_QUERIES_DEFAULT, BATCH_SIZE_DEFAULT, INDEX_NAME_DEFAULT);
+            return new Settings(
+                    count,
+                    SEED_DEFAULT,
+                    QUERIES_DEFAULT,
+                    WARMUP_QUERIES_DEFAULT,
+                    BATCH_SIZE_DEFAULT,
+                    INDEX_NAME_DEFAULT);
         }
     }
 
@@ -89,8 +95,16 @@ public final class DocumentBenchmark {
      * @param queriesRun measured queries (warm-up excluded)
      * @param byKind per kind of query: how many ran, how many found something, their latency
      */
-    public record Figures(String engine, long documents, double indexSeconds, double documentsPerSecond, int queriesRun,
-                          double p50Millis, double p95Millis, double maxMillis, Map<QueryKind, KindFigures> byKind) {
+    public record Figures(
+            String engine,
+            long documents,
+            double indexSeconds,
+            double documentsPerSecond,
+            int queriesRun,
+            double p50Millis,
+            double p95Millis,
+            double maxMillis,
+            Map<QueryKind, KindFigures> byKind) {
         public Figures {
             byKind = Map.copyOf(byKind);
         }
@@ -107,7 +121,8 @@ public final class DocumentBenchmark {
 
         /** Whether Elasticsearch met the targets; only meaningful at {@link #TARGET_AT_DOCUMENTS} documents or more. */
         public boolean meetsTargets() {
-            return elasticsearch.documentsPerSecond() >= TARGET_DOCUMENTS_PER_SECOND && elasticsearch.p95Millis() < TARGET_P95_MILLIS;
+            return elasticsearch.documentsPerSecond() >= TARGET_DOCUMENTS_PER_SECOND
+                    && elasticsearch.p95Millis() < TARGET_P95_MILLIS;
         }
     }
 
@@ -119,15 +134,23 @@ public final class DocumentBenchmark {
      * @throws IOException if Elasticsearch cannot be reached or the folder cannot be written
      * @throws IllegalStateException if Elasticsearch refuses documents (the figures would be void)
      */
-    public static Report run(Settings settings, Path workDir, ElasticsearchClient client, PrintStream out) throws IOException {
+    public static Report run(Settings settings, Path workDir, ElasticsearchClient client, PrintStream out)
+            throws IOException {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(out, "out");
         var generator = new CustomsDocumentGenerator(settings.seed(), settings.count());
         var warmup = MixedQueries.build(generator, settings.seed() + 1, settings.warmupQueries(), PAGE_SIZE_DEFAULT);
         var queries = MixedQueries.build(generator, settings.seed(), settings.queries(), PAGE_SIZE_DEFAULT);
-        out.printf(Locale.ROOT, "Documents benchmark: %,d documents (seed %d), bulk batches of %,d, %d queries after %d warm-up, page of %d%n",
-            settings.count(), settings.seed(), settings.batchSize(), settings.queries(), settings.warmupQueries(), PAGE_SIZE_DEFAULT);
+        out.printf(
+                Locale.ROOT,
+                "Documents benchmark: %,d documents (seed %d), bulk batches of %,d, %d queries after %d warm-up, page of %d%n",
+                settings.count(),
+                settings.seed(),
+                settings.batchSize(),
+                settings.queries(),
+                settings.warmupQueries(),
+                PAGE_SIZE_DEFAULT);
 
         var elasticsearch = new DocumentIndex(client, settings.indexName());
         Measured es;
@@ -138,8 +161,10 @@ public final class DocumentBenchmark {
                 public void index(List<IndexedDocument> batch) throws IOException {
                     var outcome = elasticsearch.index(batch);
                     if (!outcome.rejected().isEmpty() || !outcome.retryable().isEmpty()) {
-                        throw new IllegalStateException("Elasticsearch refused " + (outcome.rejected().size()
-                            + outcome.retryable().size()) + " documents, e.g. " + outcome.rejected() + outcome.retryable());
+                        throw new IllegalStateException("Elasticsearch refused "
+                                + (outcome.rejected().size()
+                                        + outcome.retryable().size()) + " documents, e.g. " + outcome.rejected()
+                                + outcome.retryable());
                     }
                 }
 
@@ -216,9 +241,14 @@ public final class DocumentBenchmark {
 
     private record Measured(Figures figures, long[] totals) {}
 
-    private static Measured measure(String name, Settings settings, CustomsDocumentGenerator generator,
-                                    List<MixedQueries.BenchQuery> warmup, List<MixedQueries.BenchQuery> queries,
-                                    Engine engine) throws IOException {
+    private static Measured measure(
+            String name,
+            Settings settings,
+            CustomsDocumentGenerator generator,
+            List<MixedQueries.BenchQuery> warmup,
+            List<MixedQueries.BenchQuery> queries,
+            Engine engine)
+            throws IOException {
         long indexingNanos = 0;
         for (int from = 0; from < settings.count(); from += settings.batchSize()) {
             var batch = generator.documents(from, Math.min(settings.count(), from + settings.batchSize()));
@@ -245,19 +275,38 @@ public final class DocumentBenchmark {
         Map<QueryKind, KindFigures> byKind = new EnumMap<>(QueryKind.class);
         for (QueryKind kind : QueryKind.values()) {
             int[] positions = IntStream.range(0, queries.size())
-                .filter(i -> queries.get(i).kind() == kind).toArray();
+                    .filter(i -> queries.get(i).kind() == kind)
+                    .toArray();
             if (positions.length > 0) {
-                long[] kindNanos = Arrays.stream(positions).mapToLong(i -> nanos[i]).toArray();
-                long[] kindTotals = Arrays.stream(positions).mapToLong(i -> totals[i]).sorted().toArray();
-                byKind.put(kind, new KindFigures(positions.length,
-                    (int) Arrays.stream(kindTotals).filter(t -> t > 0).count(),
-                    kindTotals[(kindTotals.length - 1) / 2],
-                    percentileMillis(kindNanos, 50), percentileMillis(kindNanos, 95)));
+                long[] kindNanos =
+                        Arrays.stream(positions).mapToLong(i -> nanos[i]).toArray();
+                long[] kindTotals = Arrays.stream(positions)
+                        .mapToLong(i -> totals[i])
+                        .sorted()
+                        .toArray();
+                byKind.put(
+                        kind,
+                        new KindFigures(
+                                positions.length,
+                                (int) Arrays.stream(kindTotals)
+                                        .filter(t -> t > 0)
+                                        .count(),
+                                kindTotals[(kindTotals.length - 1) / 2],
+                                percentileMillis(kindNanos, 50),
+                                percentileMillis(kindNanos, 95)));
             }
         }
         double seconds = indexingNanos / 1e9;
-        var figures = new Figures(name, documents, seconds, settings.count() / seconds, queries.size(),
-            percentileMillis(nanos, 50), percentileMillis(nanos, 95), percentileMillis(nanos, 100), byKind);
+        var figures = new Figures(
+                name,
+                documents,
+                seconds,
+                settings.count() / seconds,
+                queries.size(),
+                percentileMillis(nanos, 50),
+                percentileMillis(nanos, 95),
+                percentileMillis(nanos, 100),
+                byKind);
         return new Measured(figures, totals);
     }
 
@@ -275,30 +324,80 @@ public final class DocumentBenchmark {
         String row = "%-22s %15s %15s%n";
         out.printf(Locale.ROOT, row, "", es.engine(), lucene.engine());
         out.printf(Locale.ROOT, row, "documents", "%,d".formatted(es.documents()), "%,d".formatted(lucene.documents()));
-        out.printf(Locale.ROOT, row, "indexing (s)", "%.1f".formatted(es.indexSeconds()), "%.1f".formatted(lucene.indexSeconds()));
-        out.printf(Locale.ROOT, row, "documents/s", "%,.0f".formatted(es.documentsPerSecond()), "%,.0f".formatted(lucene.documentsPerSecond()));
+        out.printf(
+                Locale.ROOT,
+                row,
+                "indexing (s)",
+                "%.1f".formatted(es.indexSeconds()),
+                "%.1f".formatted(lucene.indexSeconds()));
+        out.printf(
+                Locale.ROOT,
+                row,
+                "documents/s",
+                "%,.0f".formatted(es.documentsPerSecond()),
+                "%,.0f".formatted(lucene.documentsPerSecond()));
         out.printf(Locale.ROOT, row, "queries run", es.queriesRun(), lucene.queriesRun());
-        out.printf(Locale.ROOT, row, "query p50 (ms)", "%.1f".formatted(es.p50Millis()), "%.1f".formatted(lucene.p50Millis()));
-        out.printf(Locale.ROOT, row, "query p95 (ms)", "%.1f".formatted(es.p95Millis()), "%.1f".formatted(lucene.p95Millis()));
-        out.printf(Locale.ROOT, row, "query max (ms)", "%.1f".formatted(es.maxMillis()), "%.1f".formatted(lucene.maxMillis()));
-        out.println("Elasticsearch searches ask for snippets and facets (type, company, year); Lucene ones only for ids.");
-        out.printf(Locale.ROOT, "%-16s %7s %9s %9s %8s %8s %10s%n",
-            "per kind", "queries", "with hits", "median n", "ES p50", "ES p95", "Lucene p95");
+        out.printf(
+                Locale.ROOT,
+                row,
+                "query p50 (ms)",
+                "%.1f".formatted(es.p50Millis()),
+                "%.1f".formatted(lucene.p50Millis()));
+        out.printf(
+                Locale.ROOT,
+                row,
+                "query p95 (ms)",
+                "%.1f".formatted(es.p95Millis()),
+                "%.1f".formatted(lucene.p95Millis()));
+        out.printf(
+                Locale.ROOT,
+                row,
+                "query max (ms)",
+                "%.1f".formatted(es.maxMillis()),
+                "%.1f".formatted(lucene.maxMillis()));
+        out.println(
+                "Elasticsearch searches ask for snippets and facets (type, company, year); Lucene ones only for ids.");
+        out.printf(
+                Locale.ROOT,
+                "%-16s %7s %9s %9s %8s %8s %10s%n",
+                "per kind",
+                "queries",
+                "with hits",
+                "median n",
+                "ES p50",
+                "ES p95",
+                "Lucene p95");
         for (QueryKind kind : QueryKind.values()) {
             KindFigures e = es.byKind().get(kind);
             KindFigures l = lucene.byKind().get(kind);
             if (e != null) {
-                out.printf(Locale.ROOT, "%-16s %7d %9d %9d %8.1f %8.1f %10.1f%n", kind.label(), e.queries(),
-                    Math.max(e.withHits(), l.withHits()), e.medianMatches(), e.p50Millis(), e.p95Millis(), l.p95Millis());
+                out.printf(
+                        Locale.ROOT,
+                        "%-16s %7d %9d %9d %8.1f %8.1f %10.1f%n",
+                        kind.label(),
+                        e.queries(),
+                        Math.max(e.withHits(), l.withHits()),
+                        e.medianMatches(),
+                        e.p50Millis(),
+                        e.p95Millis(),
+                        l.p95Millis());
             }
         }
-        out.printf(Locale.ROOT, "Totals of matches differing between the engines: %d of %d queries%n",
-            report.totalsDiffering(), queries.size());
+        out.printf(
+                Locale.ROOT,
+                "Totals of matches differing between the engines: %d of %d queries%n",
+                report.totalsDiffering(),
+                queries.size());
         String verdict = report.settings().count() < TARGET_AT_DOCUMENTS
-            ? "not judged below %,d documents".formatted(TARGET_AT_DOCUMENTS)
-            : report.meetsTargets() ? "met" : "NOT met";
-        out.printf(Locale.ROOT, "Target (2 cores, %,d documents): Elasticsearch >= %,.0f documents/s and p95 < %.0f ms: %s%n",
-            TARGET_AT_DOCUMENTS, TARGET_DOCUMENTS_PER_SECOND, TARGET_P95_MILLIS, verdict);
+                ? "not judged below %,d documents".formatted(TARGET_AT_DOCUMENTS)
+                : report.meetsTargets() ? "met" : "NOT met";
+        out.printf(
+                Locale.ROOT,
+                "Target (2 cores, %,d documents): Elasticsearch >= %,.0f documents/s and p95 < %.0f ms: %s%n",
+                TARGET_AT_DOCUMENTS,
+                TARGET_DOCUMENTS_PER_SECOND,
+                TARGET_P95_MILLIS,
+                verdict);
     }
 
     private static void deleteTree(Path root) throws IOException {

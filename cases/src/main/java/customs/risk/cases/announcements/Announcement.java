@@ -9,5 +9,12 @@ import java.time.Instant;
  * @param acknowledged whether the reader has acknowledged it
  * @param acknowledgedAt when, null if not yet
  */
-public record Announcement(String id, String title, String text, String audience, String author, Instant createdAt,
-        boolean acknowledged, Instant acknowledgedAt) {}
+public record Announcement(
+        String id,
+        String title,
+        String text,
+        String audience,
+        String author,
+        Instant createdAt,
+        boolean acknowledged,
+        Instant acknowledgedAt) {}

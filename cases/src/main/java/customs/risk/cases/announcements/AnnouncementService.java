@@ -58,18 +58,22 @@ public class AnnouncementService {
     public Announcement publish(String author, String title, String text, String audience) {
         String t = checked("title", title, MAX_TITLE);
         String body = checked("text", text, MAX_TEXT);
-        String to = audience == null || audience.isBlank() ? ALL : audience.strip().toUpperCase(Locale.ROOT);
-        if (!to.equals(ALL) && Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(to))) {
+        String to =
+                audience == null || audience.isBlank() ? ALL : audience.strip().toUpperCase(Locale.ROOT);
+        if (!to.equals(ALL)
+                && Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(to))) {
             throw new IllegalArgumentException("audience: ALL or one of " + Arrays.toString(Role.values()));
         }
         String id = "ANN-" + UUID.randomUUID();
         Announcement created;
         try (var session = driver.session()) {
-            created = session.executeWrite(tx -> toAnnouncement(tx.run("""
+            created = session.executeWrite(tx -> toAnnouncement(
+                    tx.run("""
                     CREATE (n:Announcement {id: $id, title: $title, text: $text, audience: $audience, author: $author,
                                             createdAt: datetime()})
                     RETURN n, null AS ackAt
-                    """, Map.of("id", id, "title", t, "text", body, "audience", to, "author", author)).single()));
+                    """, Map.of("id", id, "title", t, "text", body, "audience", to, "author", author))
+                            .single()));
         }
         events.publishEvent(new AnnouncementPublished(created));
         return created;
@@ -78,8 +82,10 @@ public class AnnouncementService {
     /** Announcements addressed to the user, newest first, at most {@value #MAX_LIST}. */
     public List<Announcement> addressedTo(String username) {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run(ADDRESSED + VIEW + " ORDER BY n.createdAt DESC, n.id LIMIT $limit",
-                    Map.of("user", username, "limit", MAX_LIST)).list(AnnouncementService::toAnnouncement));
+            return session.executeRead(tx -> tx.run(
+                            ADDRESSED + VIEW + " ORDER BY n.createdAt DESC, n.id LIMIT $limit",
+                            Map.of("user", username, "limit", MAX_LIST))
+                    .list(AnnouncementService::toAnnouncement));
         }
     }
 
@@ -90,12 +96,15 @@ public class AnnouncementService {
      */
     public Optional<Announcement> acknowledge(String username, String id) {
         try (var session = driver.session()) {
-            return session.executeWrite(tx -> tx.run(ADDRESSED + """
+            return session
+                    .executeWrite(tx -> tx.run(ADDRESSED + """
                     AND n.id = $id
                     MERGE (u)-[a:ACKNOWLEDGED]->(n) ON CREATE SET a.at = datetime()
                     RETURN n, a.at AS ackAt
-                    """, Map.of("user", username, "id", id)).list(AnnouncementService::toAnnouncement))
-                    .stream().findFirst();
+                    """, Map.of("user", username, "id", id))
+                            .list(AnnouncementService::toAnnouncement))
+                    .stream()
+                    .findFirst();
         }
     }
 
@@ -120,16 +129,25 @@ public class AnnouncementService {
     }
 
     private static Acknowledgements toAcknowledgements(String id, Record r) {
-        return new Acknowledgements(id, r.get("audience").asString(),
-                r.get("acks").asList(a -> new Acknowledgements.Ack(a.get("username").asString(), instant(a.get("at")))),
+        return new Acknowledgements(
+                id,
+                r.get("audience").asString(),
+                r.get("acks")
+                        .asList(a -> new Acknowledgements.Ack(a.get("username").asString(), instant(a.get("at")))),
                 r.get("pending").asList(Value::asString));
     }
 
     private static Announcement toAnnouncement(Record r) {
         Value n = r.get("n");
         Instant ackAt = instant(r.get("ackAt"));
-        return new Announcement(n.get("id").asString(), n.get("title").asString(), n.get("text").asString(),
-                n.get("audience").asString(), n.get("author").asString(), instant(n.get("createdAt")), ackAt != null,
+        return new Announcement(
+                n.get("id").asString(),
+                n.get("title").asString(),
+                n.get("text").asString(),
+                n.get("audience").asString(),
+                n.get("author").asString(),
+                instant(n.get("createdAt")),
+                ackAt != null,
                 ackAt);
     }
 

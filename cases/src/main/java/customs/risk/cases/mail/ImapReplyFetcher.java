@@ -2,9 +2,9 @@ package customs.risk.cases.mail;
 
 import customs.risk.cases.CaseConversation;
 import customs.risk.cases.CaseException;
-import customs.risk.graph.access.Actor;
 import customs.risk.cases.team.MailContact;
 import customs.risk.cases.team.UserAccounts;
+import customs.risk.graph.access.Actor;
 import jakarta.mail.Address;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -85,8 +85,10 @@ class ImapReplyFetcher implements SmartLifecycle {
                         log.warn("reply {} not read, skipped: {}", header(mail, "Message-ID"), e.toString());
                         mail.setFlag(Flags.Flag.SEEN, true);
                     } catch (RuntimeException e) {
-                        log.warn("reply {} not posted, tried again at the next poll: {}",
-                                header(mail, "Message-ID"), e.toString());
+                        log.warn(
+                                "reply {} not posted, tried again at the next poll: {}",
+                                header(mail, "Message-ID"),
+                                e.toString());
                         mail.setFlag(Flags.Flag.SEEN, false);
                     }
                 }
@@ -101,17 +103,16 @@ class ImapReplyFetcher implements SmartLifecycle {
     private boolean handle(Message mail) throws MessagingException, IOException {
         String messageId = header(mail, "Message-ID");
         String from = sender(mail).orElse("");
-        Optional<String> caseId = CaseTag.caseOf(mail.getSubject(), header(mail, "In-Reply-To"),
-                header(mail, "References"));
+        Optional<String> caseId =
+                CaseTag.caseOf(mail.getSubject(), header(mail, "In-Reply-To"), header(mail, "References"));
         if (caseId.isEmpty()) {
             log.info("mail {} from {} names no case: ignored", messageId, from);
             return false;
         }
-        Optional<String> user = accounts.byEmail(from).filter(name -> accounts.contact(name)
-                .map(MailContact::enabled).orElse(false));
+        Optional<String> user = accounts.byEmail(from)
+                .filter(name -> accounts.contact(name).map(MailContact::enabled).orElse(false));
         if (user.isEmpty()) {
-            log.info("mail {} from {} to {}: no enabled user has this address, ignored", messageId, from,
-                    caseId.get());
+            log.info("mail {} from {} to {}: no enabled user has this address, ignored", messageId, from, caseId.get());
             return false;
         }
         String text = ReplyText.strip(text(mail).orElse(""));
@@ -124,8 +125,13 @@ class ImapReplyFetcher implements SmartLifecycle {
         }
         try {
             var result = conversation.post(new Actor(user.get(), false), caseId.get(), text, clientId(messageId));
-            log.info("reply {} from {} {} case {} as message {}", messageId, user.get(),
-                    result.created() ? "posted into" : "was already in", caseId.get(), result.message().seq());
+            log.info(
+                    "reply {} from {} {} case {} as message {}",
+                    messageId,
+                    user.get(),
+                    result.created() ? "posted into" : "was already in",
+                    caseId.get(),
+                    result.message().seq());
             return result.created();
         } catch (CaseException e) {
             // Not found also means: not owner or member. Either way the mail does not belong in the case.
@@ -140,8 +146,10 @@ class ImapReplyFetcher implements SmartLifecycle {
             return id;
         }
         try {
-            return "mail:sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(messageId.getBytes(StandardCharsets.UTF_8)));
+            return "mail:sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256")
+                                    .digest(messageId.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
@@ -187,8 +195,12 @@ class ImapReplyFetcher implements SmartLifecycle {
     }
 
     private static String untag(String html) {
-        return html.replaceAll("(?is)<blockquote.*?</blockquote>", "").replaceAll("(?i)<br\\s*/?>|</p>", "\n")
-                .replaceAll("<[^>]+>", "").replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
+        return html.replaceAll("(?is)<blockquote.*?</blockquote>", "")
+                .replaceAll("(?i)<br\\s*/?>|</p>", "\n")
+                .replaceAll("<[^>]+>", "")
+                .replace("&nbsp;", " ")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
                 .replace("&amp;", "&");
     }
 
@@ -216,8 +228,8 @@ class ImapReplyFetcher implements SmartLifecycle {
             return;
         }
         long every = Math.max(1, imap.pollInterval().toMillis());
-        poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("imap-replies").daemon(true)
-                .factory());
+        poller = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("imap-replies").daemon(true).factory());
         poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
     }
 

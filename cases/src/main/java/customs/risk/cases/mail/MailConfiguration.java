@@ -18,8 +18,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 class MailConfiguration {
 
     @Bean
-    MailNotifier mailNotifier(ObjectProvider<JavaMailSender> sender, UserAccounts accounts, MailSettings settings,
-            Driver driver) {
+    MailNotifier mailNotifier(
+            ObjectProvider<JavaMailSender> sender, UserAccounts accounts, MailSettings settings, Driver driver) {
         var smtp = sender.getIfAvailable();
         if (smtp == null) {
             throw new IllegalStateException("risk.mail.enabled=true needs an SMTP server: set spring.mail.host");

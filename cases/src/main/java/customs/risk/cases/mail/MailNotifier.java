@@ -1,12 +1,12 @@
 package customs.risk.cases.mail;
 
+import customs.risk.cases.CaseNotice;
 import customs.risk.cases.announcements.Announcement;
 import customs.risk.cases.announcements.AnnouncementPublished;
 import customs.risk.cases.announcements.AnnouncementService;
-import customs.risk.cases.CaseNotice;
 import customs.risk.cases.team.Notification;
-import customs.risk.graph.access.Role;
 import customs.risk.cases.team.UserAccounts;
+import customs.risk.graph.access.Role;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -18,8 +18,8 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +50,8 @@ class MailNotifier implements DisposableBean {
     private final UserAccounts accounts;
     private final MailSettings settings;
     private final MailOutbox pending;
-    private final ScheduledExecutorService outbox = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-            .name("mail-notifier").daemon(true).factory());
+    private final ScheduledExecutorService outbox = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("mail-notifier").daemon(true).factory());
 
     MailNotifier(JavaMailSender sender, UserAccounts accounts, MailSettings settings, MailOutbox pending) {
         this.sender = sender;
@@ -79,16 +79,21 @@ class MailNotifier implements DisposableBean {
         Announcement notice = published.announcement();
         outbox.execute(() -> {
             try {
-                var roles = AnnouncementService.ALL.equals(notice.audience()) ? EnumSet.allOf(Role.class)
+                var roles = AnnouncementService.ALL.equals(notice.audience())
+                        ? EnumSet.allOf(Role.class)
                         : EnumSet.of(Role.valueOf(notice.audience()));
                 for (var contact : accounts.contactsWithAnyRole(roles)) {
                     if (!contact.username().equals(notice.author())) {
-                        contact.addressFor(Notification.ANNOUNCEMENT).ifPresent(to -> send(new MailOutbox.OutgoingMail(
-                                to, CaseTag.messageId(notice.id()),
-                                "[Announcement] " + notice.title(), notice.text() + "\n\n-- " + notice.author()
-                                        + ", to " + audience(notice.audience())
-                                        + ". Acknowledge it on the Overview page of the customs risk application."),
-                                0));
+                        contact.addressFor(Notification.ANNOUNCEMENT)
+                                .ifPresent(to -> send(
+                                        new MailOutbox.OutgoingMail(
+                                                to,
+                                                CaseTag.messageId(notice.id()),
+                                                "[Announcement] " + notice.title(),
+                                                notice.text() + "\n\n-- " + notice.author()
+                                                        + ", to " + audience(notice.audience())
+                                                        + ". Acknowledge it on the Overview page of the customs risk application."),
+                                        0));
                     }
                 }
             } catch (RuntimeException e) {
@@ -98,7 +103,8 @@ class MailNotifier implements DisposableBean {
     }
 
     private static String audience(String audience) {
-        return AnnouncementService.ALL.equals(audience) ? "everyone"
+        return AnnouncementService.ALL.equals(audience)
+                ? "everyone"
                 : "all " + audience.toLowerCase(Locale.ROOT).replace('_', ' ') + "s";
     }
 
@@ -106,16 +112,24 @@ class MailNotifier implements DisposableBean {
         switch (notice) {
             case CaseNotice.Mentioned m -> {
                 for (String user : m.mentioned()) {
-                    address(user, Notification.MENTION).ifPresent(to -> send(to, m.caseId(),
-                            "@" + m.author() + " mentioned you",
-                            m.author() + " wrote in case " + m.caseId() + ":\n\n" + excerpt(m.text())
-                                    + "\n\nReply to this e-mail to answer in the case conversation."));
+                    address(user, Notification.MENTION)
+                            .ifPresent(to -> send(
+                                    to,
+                                    m.caseId(),
+                                    "@" + m.author() + " mentioned you",
+                                    m.author() + " wrote in case " + m.caseId() + ":\n\n" + excerpt(m.text())
+                                            + "\n\nReply to this e-mail to answer in the case conversation."));
                 }
             }
-            case CaseNotice.Assigned a -> address(a.username(), Notification.ASSIGNMENT).ifPresent(to -> send(to,
-                    a.caseId(), (a.owner() ? "You now own: " : "You were added to: ") + a.title(),
-                    a.by() + (a.owner() ? " made you the owner of case " : " added you to case ") + a.caseId()
-                            + ", \"" + a.title() + "\".\n\nReply to this e-mail to write in the case conversation."));
+            case CaseNotice.Assigned a ->
+                address(a.username(), Notification.ASSIGNMENT)
+                        .ifPresent(to -> send(
+                                to,
+                                a.caseId(),
+                                (a.owner() ? "You now own: " : "You were added to: ") + a.title(),
+                                a.by() + (a.owner() ? " made you the owner of case " : " added you to case ")
+                                        + a.caseId() + ", \"" + a.title()
+                                        + "\".\n\nReply to this e-mail to write in the case conversation."));
         }
     }
 
@@ -146,12 +160,20 @@ class MailNotifier implements DisposableBean {
             int failed = failedBefore + 1;
             if (failed >= settings.maxAttempts()) {
                 pending.remove(outgoing);
-                log.warn("gave up mail {} to {} after {} attempts: {}", outgoing.subject(), outgoing.to(), failed,
+                log.warn(
+                        "gave up mail {} to {} after {} attempts: {}",
+                        outgoing.subject(),
+                        outgoing.to(),
+                        failed,
                         e.toString());
             } else {
                 pending.failed(outgoing, e.toString(), backoff(failed));
-                log.warn("mail {} to {} not sent (attempt {}), kept to try again: {}", outgoing.subject(),
-                        outgoing.to(), failed, e.toString());
+                log.warn(
+                        "mail {} to {} not sent (attempt {}), kept to try again: {}",
+                        outgoing.subject(),
+                        outgoing.to(),
+                        failed,
+                        e.toString());
             }
         }
     }

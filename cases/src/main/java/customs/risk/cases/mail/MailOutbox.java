@@ -29,12 +29,25 @@ final class MailOutbox {
 
     /** Records a failed attempt; the next one is due after {@code wait}. */
     void failed(OutgoingMail mail, String problem, Duration wait) {
-        write("""
+        write(
+                """
                 MERGE (p:PendingMail {messageId: $messageId, to: $to})
                 ON CREATE SET p.subject = $subject, p.text = $text, p.createdAt = datetime(), p.attempts = 0
                 SET p.attempts = p.attempts + 1, p.lastError = $problem, p.dueAt = $dueAt
-                """, Map.of("messageId", mail.messageId(), "to", mail.to(), "subject", mail.subject(),
-                "text", mail.text(), "problem", problem, "dueAt", Instant.now().plus(wait).atZone(ZoneOffset.UTC)));
+                """,
+                Map.of(
+                        "messageId",
+                        mail.messageId(),
+                        "to",
+                        mail.to(),
+                        "subject",
+                        mail.subject(),
+                        "text",
+                        mail.text(),
+                        "problem",
+                        problem,
+                        "dueAt",
+                        Instant.now().plus(wait).atZone(ZoneOffset.UTC)));
     }
 
     /** The mails whose next attempt is due, oldest first. */
@@ -49,13 +62,16 @@ final class MailOutbox {
 
     /** Forgets a mail: sent at last, or given up. */
     void remove(OutgoingMail mail) {
-        write("MATCH (p:PendingMail {messageId: $messageId, to: $to}) DELETE p",
+        write(
+                "MATCH (p:PendingMail {messageId: $messageId, to: $to}) DELETE p",
                 Map.of("messageId", mail.messageId(), "to", mail.to()));
     }
 
     long size() {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("MATCH (p:PendingMail) RETURN count(p) AS n").single().get("n")
+            return session.executeRead(tx -> tx.run("MATCH (p:PendingMail) RETURN count(p) AS n")
+                    .single()
+                    .get("n")
                     .asLong());
         }
     }
@@ -67,7 +83,12 @@ final class MailOutbox {
     }
 
     private static PendingMail toPending(Value p) {
-        return new PendingMail(new OutgoingMail(p.get("to").asString(), p.get("messageId").asString(),
-                p.get("subject").asString(), p.get("text").asString()), p.get("attempts").asInt());
+        return new PendingMail(
+                new OutgoingMail(
+                        p.get("to").asString(),
+                        p.get("messageId").asString(),
+                        p.get("subject").asString(),
+                        p.get("text").asString()),
+                p.get("attempts").asInt());
     }
 }

@@ -14,16 +14,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts after which such a mail is given up
  */
 @ConfigurationProperties("risk.mail")
-public record MailSettings(@DefaultValue("false") boolean enabled, @DefaultValue("risk@localhost") String from,
-        @DefaultValue Imap imap, @DefaultValue("1m") Duration retryInterval, @DefaultValue("12") int maxAttempts) {
+public record MailSettings(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("risk@localhost") String from,
+        @DefaultValue Imap imap,
+        @DefaultValue("1m") Duration retryInterval,
+        @DefaultValue("12") int maxAttempts) {
 
     /**
      * @param folder the folder polled, usually {@code INBOX}
      * @param pollInterval pause between two polls
      * @param ssl true: {@code imaps}
      */
-    public record Imap(String host, @DefaultValue("993") int port, String username, String password,
-            @DefaultValue("INBOX") String folder, @DefaultValue("60s") Duration pollInterval,
+    public record Imap(
+            String host,
+            @DefaultValue("993") int port,
+            String username,
+            String password,
+            @DefaultValue("INBOX") String folder,
+            @DefaultValue("60s") Duration pollInterval,
             @DefaultValue("true") boolean ssl) {
 
         public boolean configured() {

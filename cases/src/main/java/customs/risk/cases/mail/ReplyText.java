@@ -23,9 +23,11 @@ final class ReplyText {
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (ATTRIBUTION.matcher(line).matches()
-                    || (i + 1 < lines.length && ATTRIBUTION_START.matcher(line).matches()
+                    || (i + 1 < lines.length
+                            && ATTRIBUTION_START.matcher(line).matches()
                             && WROTE_END.matcher(lines[i + 1]).matches())
-                    || line.equals("-- ") || line.equals("--")) {
+                    || line.equals("-- ")
+                    || line.equals("--")) {
                 break;
             }
             if (!line.stripLeading().startsWith(">")) {

@@ -40,7 +40,10 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return account.roles().stream().sorted().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+        return account.roles().stream()
+                .sorted()
+                .map(r -> new SimpleGrantedAuthority(r.authority()))
+                .toList();
     }
 
     @Override

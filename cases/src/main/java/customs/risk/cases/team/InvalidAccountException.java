@@ -6,7 +6,15 @@ package customs.risk.cases.team;
 public final class InvalidAccountException extends IllegalArgumentException {
 
     /** The form fields a message can belong to. */
-    public enum Field { USERNAME, PASSWORD, CURRENT_PASSWORD, ROLES, COMPANY, ACCOUNT, EMAIL }
+    public enum Field {
+        USERNAME,
+        PASSWORD,
+        CURRENT_PASSWORD,
+        ROLES,
+        COMPANY,
+        ACCOUNT,
+        EMAIL
+    }
 
     private final Field field;
 

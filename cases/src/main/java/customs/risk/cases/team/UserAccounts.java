@@ -1,7 +1,7 @@
 package customs.risk.cases.team;
 
-import customs.risk.graph.access.Role;
 import customs.risk.cases.team.InvalidAccountException.Field;
+import customs.risk.graph.access.Role;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -89,7 +89,8 @@ public class UserAccounts {
     /** A page of users in username order. */
     public List<UserAccount> list(int offset, int limit) {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
+            return session.executeRead(
+                    tx -> tx.run("""
                     MATCH (u:User) RETURN u ORDER BY u.username SKIP $offset LIMIT $limit
                     """, Map.of("offset", offset, "limit", limit)).list(UserAccounts::toAccount));
         }
@@ -97,7 +98,8 @@ public class UserAccounts {
 
     public long count() {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("MATCH (u:User) RETURN count(u)").single().get(0).asLong());
+            return session.executeRead(tx ->
+                    tx.run("MATCH (u:User) RETURN count(u)").single().get(0).asLong());
         }
     }
 
@@ -130,8 +132,8 @@ public class UserAccounts {
      * @throws InvalidAccountException when the current password is wrong or the new one is refused
      */
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
-        var stored = stored(normalize(username)).orElseThrow(() -> new InvalidAccountException(Field.USERNAME,
-                "no user '" + username + "'"));
+        var stored = stored(normalize(username))
+                .orElseThrow(() -> new InvalidAccountException(Field.USERNAME, "no user '" + username + "'"));
         if (currentPassword == null || !encoder.matches(currentPassword, stored.passwordHash())) {
             throw new InvalidAccountException(Field.CURRENT_PASSWORD, "the current password is not right");
         }
@@ -173,8 +175,8 @@ public class UserAccounts {
     public MailContact setNotifications(String username, Collection<Notification> notify) {
         String name = normalize(username);
         require(name);
-        var names = (notify == null ? List.<Notification>of() : notify).stream().distinct().sorted()
-                .map(Notification::name).toList();
+        var names = (notify == null ? List.<Notification>of() : notify)
+                .stream().distinct().sorted().map(Notification::name).toList();
         update(name, "SET u.notify = $notify", Map.of("notify", names));
         return contact(name).orElseThrow();
     }
@@ -182,18 +184,25 @@ public class UserAccounts {
     /** The user's address and notification choices. */
     public Optional<MailContact> contact(String username) {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("MATCH (u:User {username: $username}) RETURN u",
-                    Map.of("username", normalize(username))).list(UserAccounts::toContact)).stream().findFirst();
+            return session
+                    .executeRead(tx -> tx.run(
+                                    "MATCH (u:User {username: $username}) RETURN u",
+                                    Map.of("username", normalize(username)))
+                            .list(UserAccounts::toContact))
+                    .stream()
+                    .findFirst();
         }
     }
 
     /** The enabled users who hold any of the roles and have an address, with their choices. */
     public List<MailContact> contactsWithAnyRole(Collection<Role> roles) {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
+            return session.executeRead(tx -> tx.run(
+                            """
                     MATCH (u:User) WHERE u.enabled AND u.email IS NOT NULL AND any(r IN u.roles WHERE r IN $roles)
                     RETURN u ORDER BY u.username
-                    """, Map.of("roles", roles.stream().map(Role::name).toList())).list(UserAccounts::toContact));
+                    """, Map.of("roles", roles.stream().map(Role::name).toList()))
+                    .list(UserAccounts::toContact));
         }
     }
 
@@ -201,18 +210,28 @@ public class UserAccounts {
     public Optional<String> byEmail(String email) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
+            return session
+                    .executeRead(tx -> tx.run("""
                     MATCH (u:User {email: $email}) RETURN u.username AS username ORDER BY username LIMIT 1
-                    """, Map.of("email", address)).list(r -> r.get("username").asString())).stream().findFirst();
+                    """, Map.of("email", address))
+                            .list(r -> r.get("username").asString()))
+                    .stream()
+                    .findFirst();
         }
     }
 
     /** The stored user with its hash, for authentication only. */
     public Optional<StoredUser> stored(String normalizedUsername) {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("MATCH (u:User {username: $username}) RETURN u",
-                    Map.of("username", normalizedUsername)).list()).stream().findFirst()
-                    .map(r -> new StoredUser(toAccount(r), r.get("u").get("passwordHash").asString()));
+            return session
+                    .executeRead(tx -> tx.run(
+                                    "MATCH (u:User {username: $username}) RETURN u",
+                                    Map.of("username", normalizedUsername))
+                            .list())
+                    .stream()
+                    .findFirst()
+                    .map(r -> new StoredUser(
+                            toAccount(r), r.get("u").get("passwordHash").asString()));
         }
     }
 
@@ -226,8 +245,9 @@ public class UserAccounts {
         var all = new HashMap<>(params);
         all.put("username", name);
         try (var session = driver.session()) {
-            return session.executeWrite(tx -> toAccount(tx.run("MATCH (u:User {username: $username}) " + set
-                    + " RETURN u", all).single()));
+            return session.executeWrite(
+                    tx -> toAccount(tx.run("MATCH (u:User {username: $username}) " + set + " RETURN u", all)
+                            .single()));
         }
     }
 
@@ -241,17 +261,22 @@ public class UserAccounts {
             otherAdmins = session.executeRead(tx -> tx.run("""
                     MATCH (u:User {enabled: true}) WHERE 'ADMIN' IN u.roles AND u.username <> $username
                     RETURN count(u)
-                    """, Map.of("username", current.username())).single().get(0).asLong());
+                    """, Map.of("username", current.username()))
+                    .single()
+                    .get(0)
+                    .asLong());
         }
         if (otherAdmins == 0) {
-            throw new InvalidAccountException(Field.ACCOUNT, "'" + current.username()
-                    + "' is the last enabled admin: make another user admin first");
+            throw new InvalidAccountException(
+                    Field.ACCOUNT,
+                    "'" + current.username() + "' is the last enabled admin: make another user admin first");
         }
     }
 
     private static void checkUsername(String name) {
         if (!USERNAME.matcher(name).matches()) {
-            throw new InvalidAccountException(Field.USERNAME,
+            throw new InvalidAccountException(
+                    Field.USERNAME,
                     "3-40 characters: lower-case letters, digits, '.', '-' or '_', starting with a letter or digit");
         }
     }
@@ -303,7 +328,10 @@ public class UserAccounts {
                 notify.add(Notification.valueOf(kind));
             }
         }
-        return new MailContact(u.get("username").asString(), u.get("email").asString(null), notify,
+        return new MailContact(
+                u.get("username").asString(),
+                u.get("email").asString(null),
+                notify,
                 u.get("enabled").asBoolean(false));
     }
 
@@ -314,7 +342,11 @@ public class UserAccounts {
             roles.add(Role.valueOf(role));
         }
         String company = u.get("companyId").isNull() ? null : u.get("companyId").asString();
-        return new UserAccount(u.get("username").asString(), roles, u.get("enabled").asBoolean(false), company,
+        return new UserAccount(
+                u.get("username").asString(),
+                roles,
+                u.get("enabled").asBoolean(false),
+                company,
                 u.get("createdAt").asZonedDateTime().toInstant());
     }
 }

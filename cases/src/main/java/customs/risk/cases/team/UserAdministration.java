@@ -18,7 +18,13 @@ import org.springframework.stereotype.Service;
 public class UserAdministration {
 
     /** An administrative action as the audit keeps it. */
-    public enum Action { USER_CREATED, ROLES_CHANGED, USER_DISABLED, USER_ENABLED, PASSWORD_RESET }
+    public enum Action {
+        USER_CREATED,
+        ROLES_CHANGED,
+        USER_DISABLED,
+        USER_ENABLED,
+        PASSWORD_RESET
+    }
 
     /**
      * One administrative action.
@@ -48,11 +54,14 @@ public class UserAdministration {
         return accounts.find(username);
     }
 
-    public UserAccount create(String actor, String username, String password, Collection<Role> roles,
-            String companyId) {
+    public UserAccount create(
+            String actor, String username, String password, Collection<Role> roles, String companyId) {
         var created = accounts.create(username, password, roles, companyId);
-        audit(actor, Action.USER_CREATED, created.username(), roles(created.roles())
-                + (created.companyId() == null ? "" : " of company " + created.companyId()));
+        audit(
+                actor,
+                Action.USER_CREATED,
+                created.username(),
+                roles(created.roles()) + (created.companyId() == null ? "" : " of company " + created.companyId()));
         return created;
     }
 
@@ -84,17 +93,21 @@ public class UserAdministration {
                     MATCH (e:AuditEvent)
                     RETURN e ORDER BY e.at, elementId(e) SKIP $offset LIMIT $limit
                     """, Map.of("offset", offset, "limit", limit)).list(r -> {
-                        var e = r.get("e");
-                        return new AuditEvent(e.get("at").asZonedDateTime().toInstant(), e.get("actor").asString(),
-                                Action.valueOf(e.get("action").asString()), e.get("target").asString(),
-                                e.get("detail").asString(""));
-                    });
+                var e = r.get("e");
+                return new AuditEvent(
+                        e.get("at").asZonedDateTime().toInstant(),
+                        e.get("actor").asString(),
+                        Action.valueOf(e.get("action").asString()),
+                        e.get("target").asString(),
+                        e.get("detail").asString(""));
+            });
         }
     }
 
     private void audit(String actor, Action action, String target, String detail) {
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run("""
+            session.executeWriteWithoutResult(tx -> tx.run(
+                            """
                     CREATE (:AuditEvent {at: datetime(), actor: $actor, action: $action, target: $target,
                                          detail: $detail})
                     """, Map.of("actor", actor, "action", action.name(), "target", target, "detail", detail))

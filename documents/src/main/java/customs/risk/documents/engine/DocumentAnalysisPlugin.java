@@ -1,5 +1,7 @@
 package customs.risk.documents.engine;
 
+import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -8,9 +10,6 @@ import org.elasticsearch.index.analysis.AnalyzerProvider;
 import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
 import org.elasticsearch.plugins.AnalysisPlugin;
 import org.elasticsearch.plugins.Plugin;
-
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Registers the analyzers {@value #ENGLISH} (English stemming) and {@value #CJK} (CJK bigrams) in
@@ -37,8 +36,12 @@ public final class DocumentAnalysisPlugin extends Plugin implements AnalysisPlug
     @Override
     public Map<String, AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> getAnalyzers() {
         return Map.of(
-            ENGLISH, (indexSettings, environment, name, settings) -> provider(name, DocumentAnalysisPlugin::englishAnalyzer),
-            CJK, (indexSettings, environment, name, settings) -> provider(name, DocumentAnalysisPlugin::cjkAnalyzer));
+                ENGLISH,
+                        (indexSettings, environment, name, settings) ->
+                                provider(name, DocumentAnalysisPlugin::englishAnalyzer),
+                CJK,
+                        (indexSettings, environment, name, settings) ->
+                                provider(name, DocumentAnalysisPlugin::cjkAnalyzer));
     }
 
     private static AnalyzerProvider<? extends Analyzer> provider(String name, Supplier<Analyzer> factory) {

@@ -1,5 +1,15 @@
 package customs.risk.documents.engine;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.elasticsearch.common.logging.LogConfigurator;
 import org.elasticsearch.common.settings.Settings;
 import org.elasticsearch.core.TimeValue;
@@ -11,17 +21,6 @@ import org.elasticsearch.node.NodeValidationException;
 import org.elasticsearch.transport.netty4.Netty4Plugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A genuine Elasticsearch 9.2.2 node inside this JVM, so the application needs no separate server:
@@ -43,11 +42,11 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     public static final String CLUSTER_NAME_DEFAULT = "customs-risk-documents";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedElasticsearch.class);
     private static final List<Path> ZSTD_CANDIDATES = List.of(
-        Path.of("/usr/lib/x86_64-linux-gnu/libzstd.so.1"),
-        Path.of("/usr/lib/aarch64-linux-gnu/libzstd.so.1"),
-        Path.of("/lib/x86_64-linux-gnu/libzstd.so.1"),
-        Path.of("/usr/lib64/libzstd.so.1"),
-        Path.of("/usr/lib/libzstd.so.1"));
+            Path.of("/usr/lib/x86_64-linux-gnu/libzstd.so.1"),
+            Path.of("/usr/lib/aarch64-linux-gnu/libzstd.so.1"),
+            Path.of("/lib/x86_64-linux-gnu/libzstd.so.1"),
+            Path.of("/usr/lib64/libzstd.so.1"),
+            Path.of("/usr/lib/libzstd.so.1"));
     private static final TimeValue START_TIMEOUT = TimeValue.timeValueSeconds(60);
     private static boolean loggingConfigured;
 
@@ -81,20 +80,20 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             Files.createDirectories(home.resolve("config"));
             prepareJvm(home);
             var settings = Settings.builder()
-                .put("path.home", home.toString())
-                .put("path.data", home.resolve("data").toString())
-                .put("path.logs", home.resolve("logs").toString())
-                .put("cluster.name", CLUSTER_NAME_DEFAULT)
-                .put("node.name", "embedded")
-                .put("discovery.type", "single-node")
-                .put("network.host", "127.0.0.1")
-                .put("http.port", Integer.toString(port))
-                .put("transport.port", "0")
-                .put("http.type", "netty4")
-                .put("transport.type", "netty4")
-                .put("cluster.routing.allocation.disk.threshold_enabled", false)
-                .put("action.auto_create_index", false)
-                .build();
+                    .put("path.home", home.toString())
+                    .put("path.data", home.resolve("data").toString())
+                    .put("path.logs", home.resolve("logs").toString())
+                    .put("cluster.name", CLUSTER_NAME_DEFAULT)
+                    .put("node.name", "embedded")
+                    .put("discovery.type", "single-node")
+                    .put("network.host", "127.0.0.1")
+                    .put("http.port", Integer.toString(port))
+                    .put("transport.port", "0")
+                    .put("http.type", "netty4")
+                    .put("transport.type", "netty4")
+                    .put("cluster.routing.allocation.disk.threshold_enabled", false)
+                    .put("action.auto_create_index", false)
+                    .build();
             var environment = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), null, () -> "embedded");
             Node created = new ClasspathNode(environment, List.of(new Netty4Plugin(), new DocumentAnalysisPlugin()));
             try {
@@ -104,13 +103,19 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 closeQuietly(created);
                 throw e;
             }
-            InetSocketAddress bound = created.injector().getInstance(HttpServerTransport.class)
-                .boundAddress().publishAddress().address();
+            InetSocketAddress bound = created.injector()
+                    .getInstance(HttpServerTransport.class)
+                    .boundAddress()
+                    .publishAddress()
+                    .address();
             node = created;
             port = bound.getPort();
             httpAddress = URI.create("http://" + bound.getHostString() + ":" + bound.getPort());
-            log.info("Elasticsearch started in-process at {} (data in {}) in {} ms", httpAddress, home,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+            log.info(
+                    "Elasticsearch started in-process at {} (data in {}) in {} ms",
+                    httpAddress,
+                    home,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Elasticsearch in " + home + ": " + e.getMessage(), e);
@@ -152,13 +157,16 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
      * {@code Node.start()} a restarted node still answers "not found" or 503 for existing indices.
      */
     private static void awaitYellow(Node node) {
-        var health = node.client().admin().cluster().prepareHealth(START_TIMEOUT)
-            .setWaitForYellowStatus()
-            .setTimeout(START_TIMEOUT)
-            .get();
+        var health = node.client()
+                .admin()
+                .cluster()
+                .prepareHealth(START_TIMEOUT)
+                .setWaitForYellowStatus()
+                .setTimeout(START_TIMEOUT)
+                .get();
         if (health.isTimedOut()) {
             throw new IllegalStateException("Elasticsearch did not reach status yellow within " + START_TIMEOUT
-                + " (status " + health.getStatus() + ")");
+                    + " (status " + health.getStatus() + ")");
         }
     }
 
@@ -180,7 +188,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         System.setProperty("es.set.netty.runtime.available.processors", "false");
         System.setProperty("org.elasticsearch.nativeaccess.enableVectorLibrary", "false");
         if (System.getProperty("es.nativelibs.path") == null) {
-            System.setProperty("es.nativelibs.path", nativeLibraryFolder(home.resolve("native")).toString());
+            System.setProperty(
+                    "es.nativelibs.path",
+                    nativeLibraryFolder(home.resolve("native")).toString());
         }
         if (!loggingConfigured) {
             LogConfigurator.configureESLogging();
@@ -193,9 +203,11 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
      * {@code es.nativelibs.path}; Debian ships it as {@code libzstd.so.1} (package libzstd1).
      */
     private static Path nativeLibraryFolder(Path folder) throws IOException {
-        Path zstd = ZSTD_CANDIDATES.stream().filter(Files::isRegularFile).findFirst()
-            .orElseThrow(() -> new IllegalStateException(
-                "libzstd.so.1 not found in " + ZSTD_CANDIDATES + ": install the libzstd1 package"));
+        Path zstd = ZSTD_CANDIDATES.stream()
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "libzstd.so.1 not found in " + ZSTD_CANDIDATES + ": install the libzstd1 package"));
         Files.createDirectories(folder);
         Path link = folder.resolve("libzstd.so");
         if (Files.isSymbolicLink(link) || Files.exists(link)) {

@@ -8,7 +8,8 @@ public final class DocumentTooLargeException extends IOException {
     private final long limitBytes;
 
     public DocumentTooLargeException(long limitBytes, String detail) {
-        super("document is larger than the limit of " + limitBytes + " bytes" + (detail.isEmpty() ? "" : " (" + detail + ")"));
+        super("document is larger than the limit of " + limitBytes + " bytes"
+                + (detail.isEmpty() ? "" : " (" + detail + ")"));
         this.limitBytes = limitBytes;
     }
 

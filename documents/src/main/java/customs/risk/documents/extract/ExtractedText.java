@@ -16,14 +16,14 @@ import java.util.Map;
  * @param problem why the text is missing or partial, in words; empty when all went well
  */
 public record ExtractedText(
-    String mediaType,
-    String text,
-    String title,
-    Map<String, String> metadata,
-    boolean encrypted,
-    boolean corrupt,
-    boolean truncated,
-    String problem) {
+        String mediaType,
+        String text,
+        String title,
+        Map<String, String> metadata,
+        boolean encrypted,
+        boolean corrupt,
+        boolean truncated,
+        String problem) {
 
     public ExtractedText {
         metadata = Map.copyOf(metadata);

@@ -1,5 +1,11 @@
 package customs.risk.documents.extract;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.exception.ZeroByteFileException;
@@ -11,13 +17,6 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Reads the text of filed documents with Apache Tika (PDF, DOCX and other Office formats, TXT,
@@ -32,6 +31,7 @@ public final class TextExtractor {
     public static final long MAX_BYTES_DEFAULT = 50L * 1024 * 1024;
     /** Enough for any real invoice or contract; keeps one huge text from filling the index. */
     public static final int MAX_CHARS_DEFAULT = 5_000_000;
+
     private static final int METADATA_VALUE_CHARS = 500;
 
     private final long maxBytes;
@@ -128,21 +128,21 @@ public final class TextExtractor {
         }
         String mediaType = mediaType(metadata);
         return new ExtractedText(
-            mediaType,
-            encrypted ? "" : handler.toString().strip(),
-            firstNonBlank(metadata.get(TikaCoreProperties.TITLE), metadata.get(TikaCoreProperties.SUBJECT)),
-            flatten(metadata),
-            encrypted,
-            corrupt,
-            truncated,
-            problem);
+                mediaType,
+                encrypted ? "" : handler.toString().strip(),
+                firstNonBlank(metadata.get(TikaCoreProperties.TITLE), metadata.get(TikaCoreProperties.SUBJECT)),
+                flatten(metadata),
+                encrypted,
+                corrupt,
+                truncated,
+                problem);
     }
 
     private static boolean isEncrypted(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof EncryptedDocumentException
-                || t instanceof org.apache.poi.EncryptedDocumentException
-                || t.getClass().getName().endsWith("InvalidPasswordException")) {
+                    || t instanceof org.apache.poi.EncryptedDocumentException
+                    || t.getClass().getName().endsWith("InvalidPasswordException")) {
                 return true;
             }
         }
@@ -151,7 +151,9 @@ public final class TextExtractor {
 
     private static String mediaType(Metadata metadata) {
         String type = metadata.get(Metadata.CONTENT_TYPE);
-        return type == null ? MediaType.OCTET_STREAM.toString() : MediaType.parse(type).getBaseType().toString();
+        return type == null
+                ? MediaType.OCTET_STREAM.toString()
+                : MediaType.parse(type).getBaseType().toString();
     }
 
     private static Map<String, String> flatten(Metadata metadata) {

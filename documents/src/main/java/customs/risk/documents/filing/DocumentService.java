@@ -1,7 +1,5 @@
 package customs.risk.documents.filing;
 
-import customs.risk.graph.NodeLabel;
-import customs.risk.graph.access.Actor;
 import customs.risk.documents.extract.DocumentTooLargeException;
 import customs.risk.documents.extract.ExtractedText;
 import customs.risk.documents.extract.TextExtractor;
@@ -9,6 +7,8 @@ import customs.risk.documents.outbox.IndexOutbox;
 import customs.risk.documents.search.DocumentQuery;
 import customs.risk.documents.search.IndexedDocument;
 import customs.risk.documents.search.SearchResults;
+import customs.risk.graph.NodeLabel;
+import customs.risk.graph.access.Actor;
 import customs.risk.graph.files.FileStore;
 import customs.risk.graph.files.LimitedInputStream;
 import java.io.IOException;
@@ -43,8 +43,8 @@ import org.springframework.context.ApplicationEventPublisher;
 public class DocumentService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
-    public static final Set<String> TYPES = Set.of("INVOICE", "BILL_OF_LADING", "PACKING_LIST", "CERTIFICATE_OF_ORIGIN",
-            "CONTRACT", "OTHER");
+    public static final Set<String> TYPES =
+            Set.of("INVOICE", "BILL_OF_LADING", "PACKING_LIST", "CERTIFICATE_OF_ORIGIN", "CONTRACT", "OTHER");
     static final Duration DRAIN_EVERY = Duration.ofSeconds(5);
     private static final int BATCH = 500;
 
@@ -61,8 +61,16 @@ public class DocumentService implements AutoCloseable {
      * @param indexed true when searchable now, false when waiting in the outbox for the search engine
      * @param created false when these very bytes were already filed under this id (nothing changed)
      */
-    public record Filed(String documentId, String sha256, long size, String contentType, boolean encrypted,
-            boolean corrupt, String problem, boolean indexed, boolean created) {}
+    public record Filed(
+            String documentId,
+            String sha256,
+            long size,
+            String contentType,
+            boolean encrypted,
+            boolean corrupt,
+            String problem,
+            boolean indexed,
+            boolean created) {}
 
     /**
      * What comes with a document's bytes when it is filed.
@@ -76,17 +84,30 @@ public class DocumentService implements AutoCloseable {
      * @param supersedes id of the document this one corrects, null for a first version
      * @param caseId the case it is filed into (an attachment), null outside cases
      */
-    public record Filing(String fileName, String docType, String documentId, String declarationId, String companyId,
-            LocalDate filedOn, String supersedes, String caseId) {
+    public record Filing(
+            String fileName,
+            String docType,
+            String documentId,
+            String declarationId,
+            String companyId,
+            LocalDate filedOn,
+            String supersedes,
+            String caseId) {
 
         /** A first version filed outside any case. */
-        public static Filing of(String fileName, String docType, String documentId, String declarationId,
-                String companyId, LocalDate filedOn) {
+        public static Filing of(
+                String fileName,
+                String docType,
+                String documentId,
+                String declarationId,
+                String companyId,
+                LocalDate filedOn) {
             return new Filing(fileName, docType, documentId, declarationId, companyId, filedOn, null, null);
         }
 
         public Filing superseding(String documentId) {
-            return new Filing(fileName, docType, this.documentId, declarationId, companyId, filedOn, documentId, caseId);
+            return new Filing(
+                    fileName, docType, this.documentId, declarationId, companyId, filedOn, documentId, caseId);
         }
     }
 
@@ -99,8 +120,17 @@ public class DocumentService implements AutoCloseable {
      * @param supersededBy the later versions that correct it
      * @param caseId the case it was filed into, empty outside cases
      */
-    public record Provenance(String documentId, String fileName, String docType, String sha256, long size,
-            String filedBy, String filedAt, String supersedes, List<String> supersededBy, String caseId) {}
+    public record Provenance(
+            String documentId,
+            String fileName,
+            String docType,
+            String sha256,
+            long size,
+            String filedBy,
+            String filedAt,
+            String supersedes,
+            List<String> supersededBy,
+            String caseId) {}
 
     /**
      * A document's text for reading on screen.
@@ -112,8 +142,8 @@ public class DocumentService implements AutoCloseable {
      * @param truncated true when the text was cut at that number
      * @param problem why the text is missing or partial (encrypted, corrupt), empty when all went well
      */
-    public record Preview(String documentId, String fileName, String contentType, String text, boolean truncated,
-            String problem) {}
+    public record Preview(
+            String documentId, String fileName, String contentType, String text, boolean truncated, String problem) {}
 
     /** Outcome of indexing the documents that came in with bundles. */
     public record Indexed(int documents, int queued) {}
@@ -144,7 +174,12 @@ public class DocumentService implements AutoCloseable {
         return thread;
     });
 
-    public DocumentService(Driver driver, FileStore files, TextExtractor extractor, SearchEngine engine, IndexOutbox outbox,
+    public DocumentService(
+            Driver driver,
+            FileStore files,
+            TextExtractor extractor,
+            SearchEngine engine,
+            IndexOutbox outbox,
             ApplicationEventPublisher events) {
         this.events = events;
         this.driver = driver;
@@ -152,8 +187,8 @@ public class DocumentService implements AutoCloseable {
         this.extractor = extractor;
         this.engine = engine;
         this.outbox = outbox;
-        drainer.scheduleWithFixedDelay(this::drainIfUp, DRAIN_EVERY.toMillis(), DRAIN_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
+        drainer.scheduleWithFixedDelay(
+                this::drainIfUp, DRAIN_EVERY.toMillis(), DRAIN_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The largest document accepted, in bytes. */
@@ -178,7 +213,8 @@ public class DocumentService implements AutoCloseable {
      * @throws IllegalArgumentException for an unknown document type
      */
     public Filed file(Actor filer, InputStream content, Filing filing) throws IOException {
-        String type = filing.docType() == null || filing.docType().isBlank() ? "OTHER"
+        String type = filing.docType() == null || filing.docType().isBlank()
+                ? "OTHER"
                 : filing.docType().strip().toUpperCase(Locale.ROOT);
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("unknown document type '" + filing.docType() + "': one of " + TYPES);
@@ -187,17 +223,21 @@ public class DocumentService implements AutoCloseable {
         requireKnown(NodeLabel.COMPANY, filing.companyId());
         String supersedes = blankToNull(filing.supersedes());
         if (supersedes != null) {
-            var earlier = provenance(filer, supersedes).orElseThrow(() ->
-                    new UnknownReferenceException("document " + supersedes + " is not in the graph"));
+            var earlier = provenance(filer, supersedes)
+                    .orElseThrow(
+                            () -> new UnknownReferenceException("document " + supersedes + " is not in the graph"));
             if (!earlier.caseId().isEmpty()) {
                 throw new DocumentConflictException("document " + supersedes + " was filed into case "
                         + earlier.caseId() + ": attach the corrected file to a message of the case");
             }
         }
-        var stored = files.put(new LimitedInputStream(content, extractor.maxBytes(),
+        var stored = files.put(new LimitedInputStream(
+                content,
+                extractor.maxBytes(),
                 limit -> new DocumentTooLargeException(limit, "risk.documents.max-size")));
         String id = filing.documentId() == null || filing.documentId().isBlank()
-                ? "DOC-" + stored.sha256().substring(0, 16) : filing.documentId().strip();
+                ? "DOC-" + stored.sha256().substring(0, 16)
+                : filing.documentId().strip();
         var already = existing(id, stored.sha256());
         if (already.isPresent()) {
             return already.get();
@@ -262,8 +302,16 @@ public class DocumentService implements AutoCloseable {
         if (indexed) {
             refresh();
         }
-        return new Filed(id, stored.sha256(), stored.size(), text.mediaType(), text.encrypted(), text.corrupt(),
-                text.problem(), indexed, true);
+        return new Filed(
+                id,
+                stored.sha256(),
+                stored.size(),
+                text.mediaType(),
+                text.encrypted(),
+                text.corrupt(),
+                text.problem(),
+                indexed,
+                true);
     }
 
     /**
@@ -285,9 +333,16 @@ public class DocumentService implements AutoCloseable {
                 throw new DocumentConflictException("document " + id + " is already filed with other content: "
                         + "filed documents never change; file the correction under a new id, superseding " + id);
             }
-            return Optional.of(new Filed(id, sha256, row.get("size").asLong(0), row.get("type").asString(""),
-                    row.get("encrypted").asBoolean(false), row.get("corrupt").asBoolean(false), "",
-                    true, false));
+            return Optional.of(new Filed(
+                    id,
+                    sha256,
+                    row.get("size").asLong(0),
+                    row.get("type").asString(""),
+                    row.get("encrypted").asBoolean(false),
+                    row.get("corrupt").asBoolean(false),
+                    "",
+                    true,
+                    false));
         }
     }
 
@@ -312,11 +367,18 @@ public class DocumentService implements AutoCloseable {
             var row = rows.getFirst();
             var doc = row.get("doc").asNode();
             var earlier = row.get("supersedes").asList(Value::asString);
-            return Optional.of(new Provenance(documentId, baseName(doc.get("fileName").asString(documentId)),
-                    doc.get("docType").asString("OTHER"), doc.get("sha256").asString(""), doc.get("size").asLong(0),
+            return Optional.of(new Provenance(
+                    documentId,
+                    baseName(doc.get("fileName").asString(documentId)),
+                    doc.get("docType").asString("OTHER"),
+                    doc.get("sha256").asString(""),
+                    doc.get("size").asLong(0),
                     doc.get("filedBy").asString(""),
-                    doc.get("filedAt").isNull() ? "" : doc.get("filedAt").asZonedDateTime().toInstant().toString(),
-                    earlier.isEmpty() ? "" : earlier.getFirst(), row.get("later").asList(Value::asString),
+                    doc.get("filedAt").isNull()
+                            ? ""
+                            : doc.get("filedAt").asZonedDateTime().toInstant().toString(),
+                    earlier.isEmpty() ? "" : earlier.getFirst(),
+                    row.get("later").asList(Value::asString),
                     doc.get("caseId").asString("")));
         }
     }
@@ -328,20 +390,26 @@ public class DocumentService implements AutoCloseable {
     public Indexed indexNew() {
         int documents = 0;
         while (true) {
-            var batch = links("doc.extractedSha256 IS NULL OR doc.extractedSha256 <> doc.sha256 "
-                    + "WITH doc ORDER BY doc.id LIMIT " + BATCH, Map.of());
+            var batch = links(
+                    "doc.extractedSha256 IS NULL OR doc.extractedSha256 <> doc.sha256 "
+                            + "WITH doc ORDER BY doc.id LIMIT " + BATCH,
+                    Map.of());
             if (batch.isEmpty()) {
                 break;
             }
             var prepared = new ArrayList<IndexedDocument>();
             for (Record row : batch) {
-                prepared.add(toIndex(row, extractStored(row.get("sha256").asString(), row.get("id").asString())));
+                prepared.add(toIndex(
+                        row,
+                        extractStored(
+                                row.get("sha256").asString(), row.get("id").asString())));
             }
             for (IndexedDocument document : prepared) {
                 try {
                     outbox.enqueue(document);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot queue document " + document.documentId() + " for indexing", e);
+                    throw new UncheckedIOException(
+                            "cannot queue document " + document.documentId() + " for indexing", e);
                 }
             }
             markExtracted(prepared);
@@ -359,7 +427,8 @@ public class DocumentService implements AutoCloseable {
     public Indexed reindex() throws IOException {
         engine.index().recreate();
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run("MATCH (doc:Document) REMOVE doc.extractedSha256").consume());
+            session.executeWriteWithoutResult(tx ->
+                    tx.run("MATCH (doc:Document) REMOVE doc.extractedSha256").consume());
         }
         return indexNew();
     }
@@ -372,8 +441,9 @@ public class DocumentService implements AutoCloseable {
     /** Ids of the cases the viewer may see. */
     private List<String> visibleCases(Actor viewer) {
         try (var session = driver.session()) {
-            return session.run("MATCH (c:Case) WHERE " + Actor.seesCase("c") + " RETURN c.id AS id",
-                    viewer.parameters()).list(r -> r.get("id").asString());
+            return session.run(
+                            "MATCH (c:Case) WHERE " + Actor.seesCase("c") + " RETURN c.id AS id", viewer.parameters())
+                    .list(r -> r.get("id").asString());
         }
     }
 
@@ -413,7 +483,9 @@ public class DocumentService implements AutoCloseable {
             var row = rows.getFirst();
             readInCase(row, viewer, documentId, "downloaded");
             String name = row.get("name").asString(documentId);
-            return Optional.of(Map.entry(name.substring(name.lastIndexOf('/') + 1), files.open(row.get("sha").asString())));
+            return Optional.of(Map.entry(
+                    name.substring(name.lastIndexOf('/') + 1),
+                    files.open(row.get("sha").asString())));
         }
     }
 
@@ -441,8 +513,13 @@ public class DocumentService implements AutoCloseable {
         String name = row.get("name").asString(documentId);
         String all = text.text();
         boolean truncated = all.length() > maxChars;
-        return Optional.of(new Preview(documentId, name.substring(name.lastIndexOf('/') + 1), text.mediaType(),
-                truncated ? all.substring(0, maxChars) : all, truncated, text.problem()));
+        return Optional.of(new Preview(
+                documentId,
+                name.substring(name.lastIndexOf('/') + 1),
+                text.mediaType(),
+                truncated ? all.substring(0, maxChars) : all,
+                truncated,
+                text.problem()));
     }
 
     /** Indexing requests waiting for the search engine. */
@@ -487,8 +564,11 @@ public class DocumentService implements AutoCloseable {
                     refresh();
                 }
                 if (result.indexed() > 0 || result.rejected() > 0) {
-                    log.info("outbox: {} documents indexed, {} refused, {} waiting", result.indexed(),
-                            result.rejected(), result.remaining());
+                    log.info(
+                            "outbox: {} documents indexed, {} refused, {} waiting",
+                            result.indexed(),
+                            result.rejected(),
+                            result.remaining());
                 }
             }
         } catch (RuntimeException e) {
@@ -510,7 +590,14 @@ public class DocumentService implements AutoCloseable {
             return extractor.extract(in);
         } catch (IOException e) {
             // A file missing from the store or too large is described, not dropped.
-            return new ExtractedText("application/octet-stream", "", "", Map.of(), false, true, false,
+            return new ExtractedText(
+                    "application/octet-stream",
+                    "",
+                    "",
+                    Map.of(),
+                    false,
+                    true,
+                    false,
                     "cannot read the stored file of " + documentId + ": " + e.getMessage());
         }
     }
@@ -533,21 +620,44 @@ public class DocumentService implements AutoCloseable {
     }
 
     private static IndexedDocument toIndex(Record row, ExtractedText text) {
-        var companies = row.get("companies").asList(Value::asString).stream().distinct().toList();
+        var companies =
+                row.get("companies").asList(Value::asString).stream().distinct().toList();
         String fileName = row.get("fileName").asString("");
         String title = text.title().isBlank() ? fileName.substring(fileName.lastIndexOf('/') + 1) : text.title();
-        return new IndexedDocument(row.get("id").asString(), row.get("docType").asString("OTHER"), title, text.text(),
-                companies, row.get("declarations").asList(Value::asString), row.get("hs").asList(Value::asString),
-                row.get("filedOn").isNull() ? null : row.get("filedOn").asLocalDate(), row.get("sha256").asString(),
-                text.mediaType(), row.get("size").asLong(0), text.encrypted(), text.corrupt(),
+        return new IndexedDocument(
+                row.get("id").asString(),
+                row.get("docType").asString("OTHER"),
+                title,
+                text.text(),
+                companies,
+                row.get("declarations").asList(Value::asString),
+                row.get("hs").asList(Value::asString),
+                row.get("filedOn").isNull() ? null : row.get("filedOn").asLocalDate(),
+                row.get("sha256").asString(),
+                text.mediaType(),
+                row.get("size").asLong(0),
+                text.encrypted(),
+                text.corrupt(),
                 row.get("caseId").asString(null));
     }
 
     private void markExtracted(List<IndexedDocument> documents) {
-        var rows = documents.stream().map(d -> Map.<String, Object>of("id", d.documentId(), "sha", d.fileSha256(),
-                "contentType", d.contentType(), "encrypted", d.encrypted(), "corrupt", d.corrupt())).toList();
+        var rows = documents.stream()
+                .map(d -> Map.<String, Object>of(
+                        "id",
+                        d.documentId(),
+                        "sha",
+                        d.fileSha256(),
+                        "contentType",
+                        d.contentType(),
+                        "encrypted",
+                        d.encrypted(),
+                        "corrupt",
+                        d.corrupt()))
+                .toList();
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run("""
+            session.executeWriteWithoutResult(
+                    tx -> tx.run("""
                     UNWIND $rows AS row
                     MATCH (doc:Document {id: row.id})
                     SET doc.extractedSha256 = row.sha, doc.contentType = row.contentType, doc.encrypted = row.encrypted,
@@ -561,8 +671,12 @@ public class DocumentService implements AutoCloseable {
             return;
         }
         try (var session = driver.session()) {
-            boolean known = session.run("MATCH " + label.pattern("n", "id") + " RETURN count(n) > 0 AS known",
-                    Map.of("id", id.strip())).single().get("known").asBoolean();
+            boolean known = session.run(
+                            "MATCH " + label.pattern("n", "id") + " RETURN count(n) > 0 AS known",
+                            Map.of("id", id.strip()))
+                    .single()
+                    .get("known")
+                    .asBoolean();
             if (!known) {
                 throw new UnknownReferenceException(label.cypher().toLowerCase() + " " + id + " is not in the graph");
             }

@@ -55,7 +55,10 @@ public final class SearchEngine implements AutoCloseable {
     public static SearchEngine embedded(Path home, int port) {
         int chosen = port == 0 ? freePort() : port;
         URI address = URI.create("http://127.0.0.1:" + chosen);
-        return new SearchEngine(new EmbeddedElasticsearch(home, chosen), address, Rest5Client.builder(address).build());
+        return new SearchEngine(
+                new EmbeddedElasticsearch(home, chosen),
+                address,
+                Rest5Client.builder(address).build());
     }
 
     /** An external cluster at {@code uris}, with basic authentication when a user is given. */
@@ -63,7 +66,8 @@ public final class SearchEngine implements AutoCloseable {
         var addresses = uris.stream().filter(u -> !u.isBlank()).map(URI::create).toList();
         var builder = Rest5Client.builder(addresses.toArray(URI[]::new));
         if (!username.isBlank()) {
-            String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            String token =
+                    Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
             builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "Basic " + token)});
         }
         var engine = new SearchEngine(null, addresses.getFirst(), builder.build());
@@ -74,14 +78,16 @@ public final class SearchEngine implements AutoCloseable {
     /** Starts the in-process node in the background unless it is started or starting; a no-op for a cluster. */
     public synchronized CompletableFuture<Void> startInBackground() {
         if (started == null || started.isCompletedExceptionally()) {
-            started = CompletableFuture.runAsync(() -> {
-                embedded.start();
-                createIndex();
-            }, runnable -> {
-                var thread = new Thread(runnable, "elasticsearch-start");
-                thread.setDaemon(true);
-                thread.start();
-            });
+            started = CompletableFuture.runAsync(
+                    () -> {
+                        embedded.start();
+                        createIndex();
+                    },
+                    runnable -> {
+                        var thread = new Thread(runnable, "elasticsearch-start");
+                        thread.setDaemon(true);
+                        thread.start();
+                    });
             started.exceptionally(e -> {
                 log.error("the in-process Elasticsearch node did not start: {}", e.getMessage());
                 return null;

@@ -3,11 +3,6 @@ package customs.risk.documents.outbox;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import customs.risk.documents.search.DocumentIndex;
 import customs.risk.documents.search.IndexedDocument;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -28,6 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Durable queue of indexing requests, so a document filed while Elasticsearch is down is still
@@ -107,7 +106,10 @@ public final class IndexOutbox {
             }
             return false;
         } catch (IOException | RuntimeException e) {
-            log.info("document {} queued for indexing, search engine unreachable: {}", document.documentId(), e.toString());
+            log.info(
+                    "document {} queued for indexing, search engine unreachable: {}",
+                    document.documentId(),
+                    e.toString());
             return false;
         }
         deleteIfUnchanged(file, bytes);
@@ -137,7 +139,8 @@ public final class IndexOutbox {
             }
             DocumentIndex.BulkOutcome outcome;
             try {
-                outcome = index.index(batch.values().stream().map(l -> l.entry.document()).toList());
+                outcome = index.index(
+                        batch.values().stream().map(l -> l.entry.document()).toList());
             } catch (IOException | RuntimeException e) {
                 return new DrainResult(indexed, refused, pending(), "search engine unreachable: " + e.getMessage());
             }
@@ -172,7 +175,9 @@ public final class IndexOutbox {
 
     private List<Path> pendingFiles() {
         try (Stream<Path> list = Files.list(folder)) {
-            return list.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(p)).sorted().toList();
+            return list.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the outbox " + folder, e);
         }
@@ -231,7 +236,10 @@ public final class IndexOutbox {
             try {
                 String name = file.getFileName().toString();
                 Files.write(rejected.resolve(name), bytes);
-                Files.writeString(rejected.resolve(name + ".reason.txt"), reason + System.lineSeparator(), StandardCharsets.UTF_8);
+                Files.writeString(
+                        rejected.resolve(name + ".reason.txt"),
+                        reason + System.lineSeparator(),
+                        StandardCharsets.UTF_8);
                 if (Files.exists(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
                     Files.delete(file);
                 }

@@ -11,14 +11,12 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
-
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -110,7 +108,8 @@ public final class DocumentIndex {
         }
         List<BulkOperation> operations = new ArrayList<>(documents.size());
         for (IndexedDocument document : documents) {
-            operations.add(BulkOperation.of(o -> o.index(x -> x.id(document.documentId()).document(toSource(document)))));
+            operations.add(BulkOperation.of(
+                    o -> o.index(x -> x.id(document.documentId()).document(toSource(document)))));
         }
         BulkResponse response = client.bulk(b -> b.index(indexName).operations(operations));
         Map<String, String> rejected = new LinkedHashMap<>();
@@ -164,49 +163,60 @@ public final class DocumentIndex {
      */
     public SearchResults search(DocumentQuery query, Collection<String> visibleCases) throws IOException {
         Query text = query.text().isEmpty()
-            ? Query.of(q -> q.matchAll(m -> m))
-            : Query.of(q -> q.simpleQueryString(s -> s
-                .query(QuerySyntax.toSimpleQuery(query.text()))
-                .fields(TEXT_FIELDS)
-                .defaultOperator(Operator.And)
-                .lenient(true)));
+                ? Query.of(q -> q.matchAll(m -> m))
+                : Query.of(q -> q.simpleQueryString(s -> s.query(QuerySyntax.toSimpleQuery(query.text()))
+                        .fields(TEXT_FIELDS)
+                        .defaultOperator(Operator.And)
+                        .lenient(true)));
         List<Query> filters = filters(query);
         if (visibleCases != null) {
             filters.add(outsideCasesOr(visibleCases));
         }
-        HighlightField snippet = HighlightField.of(h -> h
-            .numberOfFragments(SNIPPETS_DEFAULT)
-            .fragmentSize(SNIPPET_CHARS_DEFAULT));
+        HighlightField snippet =
+                HighlightField.of(h -> h.numberOfFragments(SNIPPETS_DEFAULT).fragmentSize(SNIPPET_CHARS_DEFAULT));
         // Where only the title matched (or no text was asked for), show the start of the text.
-        HighlightField snippetOrStart = HighlightField.of(h -> h
-            .numberOfFragments(SNIPPETS_DEFAULT)
-            .fragmentSize(SNIPPET_CHARS_DEFAULT)
-            .noMatchSize(SNIPPET_CHARS_DEFAULT));
-        SearchResponse<Map> response = client.search(s -> s
-                .index(indexName)
-                .query(q -> q.bool(b -> b.must(text).filter(filters)))
-                .from(query.offset())
-                .size(query.limit())
-                .trackTotalHits(t -> t.enabled(true))
-                .source(src -> src.filter(f -> f.excludes("content")))
-                .highlight(h -> h
-                    // The document's own text is escaped, so the marks are the only markup in a snippet.
-                    .encoder(HighlighterEncoder.Html)
-                    .preTags("<em>")
-                    .postTags("</em>")
-                    .fields(NamedValue.of("content", snippetOrStart), NamedValue.of("content.cjk", snippet)))
-                .aggregations("types", a -> a.terms(t -> t.field("doc_type").size(FACET_SIZE_DEFAULT)))
-                .aggregations("companies", a -> a.terms(t -> t.field("company_ids").size(FACET_SIZE_DEFAULT)))
-                .aggregations("years", a -> a.dateHistogram(d -> d
-                    .field("filed_on").calendarInterval(CalendarInterval.Year).format("yyyy").minDocCount(1))),
-            Map.class);
-        List<SearchResults.Hit> hits = response.hits().hits().stream().map(DocumentIndex::toHit).toList();
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        HighlightField snippetOrStart = HighlightField.of(h -> h.numberOfFragments(SNIPPETS_DEFAULT)
+                .fragmentSize(SNIPPET_CHARS_DEFAULT)
+                .noMatchSize(SNIPPET_CHARS_DEFAULT));
+        SearchResponse<Map> response = client.search(
+                s -> s.index(indexName)
+                        .query(q -> q.bool(b -> b.must(text).filter(filters)))
+                        .from(query.offset())
+                        .size(query.limit())
+                        .trackTotalHits(t -> t.enabled(true))
+                        .source(src -> src.filter(f -> f.excludes("content")))
+                        .highlight(h -> h
+                                // The document's own text is escaped, so the marks are the only markup in a snippet.
+                                .encoder(HighlighterEncoder.Html)
+                                .preTags("<em>")
+                                .postTags("</em>")
+                                .fields(
+                                        NamedValue.of("content", snippetOrStart),
+                                        NamedValue.of("content.cjk", snippet)))
+                        .aggregations(
+                                "types", a -> a.terms(t -> t.field("doc_type").size(FACET_SIZE_DEFAULT)))
+                        .aggregations(
+                                "companies",
+                                a -> a.terms(t -> t.field("company_ids").size(FACET_SIZE_DEFAULT)))
+                        .aggregations(
+                                "years",
+                                a -> a.dateHistogram(d -> d.field("filed_on")
+                                        .calendarInterval(CalendarInterval.Year)
+                                        .format("yyyy")
+                                        .minDocCount(1))),
+                Map.class);
+        List<SearchResults.Hit> hits =
+                response.hits().hits().stream().map(DocumentIndex::toHit).toList();
+        long total = response.hits().total() == null
+                ? hits.size()
+                : response.hits().total().value();
         Map<String, Aggregate> aggregations = response.aggregations();
-        return new SearchResults(total, hits,
-            terms(aggregations.get("types")),
-            terms(aggregations.get("companies")),
-            years(aggregations.get("years")));
+        return new SearchResults(
+                total,
+                hits,
+                terms(aggregations.get("types")),
+                terms(aggregations.get("companies")),
+                years(aggregations.get("years")));
     }
 
     private static List<Query> filters(DocumentQuery query) {
@@ -253,14 +263,14 @@ public final class DocumentIndex {
 
     private static List<SearchResults.FacetCount> terms(Aggregate aggregate) {
         return aggregate.sterms().buckets().array().stream()
-            .map(b -> new SearchResults.FacetCount(b.key().stringValue(), b.docCount()))
-            .toList();
+                .map(b -> new SearchResults.FacetCount(b.key().stringValue(), b.docCount()))
+                .toList();
     }
 
     private static List<SearchResults.FacetCount> years(Aggregate aggregate) {
         return aggregate.dateHistogram().buckets().array().stream()
-            .map(b -> new SearchResults.FacetCount(b.keyAsString(), b.docCount()))
-            .toList();
+                .map(b -> new SearchResults.FacetCount(b.keyAsString(), b.docCount()))
+                .toList();
     }
 
     private static SearchResults.Hit toHit(Hit<Map> hit) {
@@ -270,18 +280,18 @@ public final class DocumentIndex {
         List<String> snippets = !marked(english) && marked(cjk) ? cjk : english;
         Object filed = source.get("filed_on");
         return new SearchResults.Hit(
-            hit.id(),
-            hit.score() == null ? 0 : hit.score(),
-            string(source.get("doc_type")),
-            string(source.get("title")),
-            strings(source.get("company_ids")),
-            strings(source.get("declaration_ids")),
-            strings(source.get("hs_codes")),
-            filed == null ? null : LocalDate.parse(filed.toString()),
-            string(source.get("file_sha256")),
-            Boolean.TRUE.equals(source.get("encrypted")),
-            Boolean.TRUE.equals(source.get("corrupt")),
-            snippets);
+                hit.id(),
+                hit.score() == null ? 0 : hit.score(),
+                string(source.get("doc_type")),
+                string(source.get("title")),
+                strings(source.get("company_ids")),
+                strings(source.get("declaration_ids")),
+                strings(source.get("hs_codes")),
+                filed == null ? null : LocalDate.parse(filed.toString()),
+                string(source.get("file_sha256")),
+                Boolean.TRUE.equals(source.get("encrypted")),
+                Boolean.TRUE.equals(source.get("corrupt")),
+                snippets);
     }
 
     private static boolean marked(List<String> snippets) {

@@ -21,15 +21,15 @@ import java.util.Set;
  * @param limit hits to return
  */
 public record DocumentQuery(
-    String text,
-    Set<String> docTypes,
-    Set<String> companyIds,
-    Set<String> declarationIds,
-    String hsPrefix,
-    LocalDate filedFrom,
-    LocalDate filedTo,
-    int offset,
-    int limit) {
+        String text,
+        Set<String> docTypes,
+        Set<String> companyIds,
+        Set<String> declarationIds,
+        String hsPrefix,
+        LocalDate filedFrom,
+        LocalDate filedTo,
+        int offset,
+        int limit) {
 
     public static final int LIMIT_DEFAULT = 20;
     /** Deepest page reachable; Elasticsearch's default {@code index.max_result_window}. */
@@ -42,8 +42,8 @@ public record DocumentQuery(
         declarationIds = Set.copyOf(declarationIds == null ? Set.of() : declarationIds);
         hsPrefix = hsPrefix == null || hsPrefix.isBlank() ? null : hsPrefix.strip();
         if (offset < 0 || limit < 0 || (long) offset + limit > MAX_WINDOW) {
-            throw new IllegalArgumentException(
-                "offset and limit must be >= 0 with offset + limit <= " + MAX_WINDOW + ": " + offset + ", " + limit);
+            throw new IllegalArgumentException("offset and limit must be >= 0 with offset + limit <= " + MAX_WINDOW
+                    + ": " + offset + ", " + limit);
         }
         if (filedFrom != null && filedTo != null && filedFrom.isAfter(filedTo)) {
             throw new IllegalArgumentException("filedFrom " + filedFrom + " is after filedTo " + filedTo);
@@ -56,15 +56,26 @@ public record DocumentQuery(
     }
 
     public DocumentQuery withDocTypes(String... types) {
-        return new DocumentQuery(text, Set.copyOf(List.of(types)), companyIds, declarationIds, hsPrefix, filedFrom, filedTo, offset, limit);
+        return new DocumentQuery(
+                text,
+                Set.copyOf(List.of(types)),
+                companyIds,
+                declarationIds,
+                hsPrefix,
+                filedFrom,
+                filedTo,
+                offset,
+                limit);
     }
 
     public DocumentQuery withCompanies(String... ids) {
-        return new DocumentQuery(text, docTypes, Set.copyOf(List.of(ids)), declarationIds, hsPrefix, filedFrom, filedTo, offset, limit);
+        return new DocumentQuery(
+                text, docTypes, Set.copyOf(List.of(ids)), declarationIds, hsPrefix, filedFrom, filedTo, offset, limit);
     }
 
     public DocumentQuery withDeclarations(String... ids) {
-        return new DocumentQuery(text, docTypes, companyIds, Set.copyOf(List.of(ids)), hsPrefix, filedFrom, filedTo, offset, limit);
+        return new DocumentQuery(
+                text, docTypes, companyIds, Set.copyOf(List.of(ids)), hsPrefix, filedFrom, filedTo, offset, limit);
     }
 
     public DocumentQuery withHsPrefix(String prefix) {
@@ -76,6 +87,7 @@ public record DocumentQuery(
     }
 
     public DocumentQuery withPage(int offset, int limit) {
-        return new DocumentQuery(text, docTypes, companyIds, declarationIds, hsPrefix, filedFrom, filedTo, offset, limit);
+        return new DocumentQuery(
+                text, docTypes, companyIds, declarationIds, hsPrefix, filedFrom, filedTo, offset, limit);
     }
 }

@@ -27,27 +27,51 @@ import java.util.Objects;
  *     filed outside any case, which all staff may find
  */
 public record IndexedDocument(
-    String documentId,
-    String docType,
-    String title,
-    String content,
-    List<String> companyIds,
-    List<String> declarationIds,
-    List<String> hsCodes,
-    LocalDate filedOn,
-    String fileSha256,
-    String contentType,
-    long fileSize,
-    boolean encrypted,
-    boolean corrupt,
-    String caseId) {
+        String documentId,
+        String docType,
+        String title,
+        String content,
+        List<String> companyIds,
+        List<String> declarationIds,
+        List<String> hsCodes,
+        LocalDate filedOn,
+        String fileSha256,
+        String contentType,
+        long fileSize,
+        boolean encrypted,
+        boolean corrupt,
+        String caseId) {
 
     /** A document filed outside any case. */
-    public IndexedDocument(String documentId, String docType, String title, String content, List<String> companyIds,
-            List<String> declarationIds, List<String> hsCodes, LocalDate filedOn, String fileSha256,
-            String contentType, long fileSize, boolean encrypted, boolean corrupt) {
-        this(documentId, docType, title, content, companyIds, declarationIds, hsCodes, filedOn, fileSha256,
-            contentType, fileSize, encrypted, corrupt, null);
+    public IndexedDocument(
+            String documentId,
+            String docType,
+            String title,
+            String content,
+            List<String> companyIds,
+            List<String> declarationIds,
+            List<String> hsCodes,
+            LocalDate filedOn,
+            String fileSha256,
+            String contentType,
+            long fileSize,
+            boolean encrypted,
+            boolean corrupt) {
+        this(
+                documentId,
+                docType,
+                title,
+                content,
+                companyIds,
+                declarationIds,
+                hsCodes,
+                filedOn,
+                fileSha256,
+                contentType,
+                fileSize,
+                encrypted,
+                corrupt,
+                null);
     }
 
     public IndexedDocument {

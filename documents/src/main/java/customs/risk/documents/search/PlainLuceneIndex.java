@@ -1,6 +1,13 @@
 package customs.risk.documents.search;
 
 import customs.risk.documents.engine.DocumentAnalysisPlugin;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
@@ -23,14 +30,6 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 /**
  * The same documents in a plain Lucene 10.3 index in this JVM, with the same analyzers and query
  * syntax as {@link DocumentIndex}: the yardstick for what Elasticsearch's HTTP, JSON and cluster
@@ -42,7 +41,7 @@ public final class PlainLuceneIndex implements AutoCloseable {
 
     private static final String ID = "document_id";
     private static final Map<String, Float> TEXT_WEIGHTS =
-        Map.of("title", 2f, "title_cjk", 2f, "content", 1f, "content_cjk", 1f);
+            Map.of("title", 2f, "title_cjk", 2f, "content", 1f, "content_cjk", 1f);
 
     private final Analyzer analyzer;
     private final IndexWriter writer;
@@ -97,7 +96,9 @@ public final class PlainLuceneIndex implements AutoCloseable {
             bool.add(new PrefixQuery(new Term("hs_codes", query.hsPrefix())), Occur.FILTER);
         }
         if (query.filedFrom() != null || query.filedTo() != null) {
-            long from = query.filedFrom() == null ? Long.MIN_VALUE : query.filedFrom().toEpochDay();
+            long from = query.filedFrom() == null
+                    ? Long.MIN_VALUE
+                    : query.filedFrom().toEpochDay();
             long to = query.filedTo() == null ? Long.MAX_VALUE : query.filedTo().toEpochDay();
             bool.add(LongPoint.newRangeQuery("filed_on", from, to), Occur.FILTER);
         }
@@ -107,7 +108,9 @@ public final class PlainLuceneIndex implements AutoCloseable {
             var top = searcher.search(bool.build(), new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE));
             List<String> ids = new ArrayList<>();
             var stored = searcher.storedFields();
-            for (int i = query.offset(); i < Math.min(top.scoreDocs.length, wanted) && ids.size() < query.limit(); i++) {
+            for (int i = query.offset();
+                    i < Math.min(top.scoreDocs.length, wanted) && ids.size() < query.limit();
+                    i++) {
                 ids.add(stored.document(top.scoreDocs[i].doc, Set.of(ID)).get(ID));
             }
             return new Page(top.totalHits.value(), ids);
@@ -132,7 +135,8 @@ public final class PlainLuceneIndex implements AutoCloseable {
 
     private static void addTerms(BooleanQuery.Builder bool, String field, Set<String> values) {
         if (!values.isEmpty()) {
-            bool.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), Occur.FILTER);
+            bool.add(
+                    new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), Occur.FILTER);
         }
     }
 

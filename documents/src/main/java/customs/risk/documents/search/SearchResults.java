@@ -7,7 +7,8 @@ import java.util.List;
  * One page of hits, the total number of matches, and counts per type, company and filing year
  * over all matches (not just the page), so a user sees where to narrow down.
  */
-public record SearchResults(long total, List<Hit> hits, List<FacetCount> types, List<FacetCount> companies, List<FacetCount> years) {
+public record SearchResults(
+        long total, List<Hit> hits, List<FacetCount> types, List<FacetCount> companies, List<FacetCount> years) {
 
     public SearchResults {
         hits = List.copyOf(hits);
@@ -23,18 +24,18 @@ public record SearchResults(long total, List<Hit> hits, List<FacetCount> types, 
      * into text.
      */
     public record Hit(
-        String documentId,
-        double score,
-        String docType,
-        String title,
-        List<String> companyIds,
-        List<String> declarationIds,
-        List<String> hsCodes,
-        LocalDate filedOn,
-        String fileSha256,
-        boolean encrypted,
-        boolean corrupt,
-        List<String> snippets) {
+            String documentId,
+            double score,
+            String docType,
+            String title,
+            List<String> companyIds,
+            List<String> declarationIds,
+            List<String> hsCodes,
+            LocalDate filedOn,
+            String fileSha256,
+            boolean encrypted,
+            boolean corrupt,
+            List<String> snippets) {
 
         public Hit {
             companyIds = List.copyOf(companyIds);
@@ -54,8 +55,13 @@ public record SearchResults(long total, List<Hit> hits, List<FacetCount> types, 
         if (html.indexOf('&') < 0) {
             return html;
         }
-        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'")
-            .replace("&#39;", "'").replace("&#x2F;", "/").replace("&amp;", "&");
+        return html.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#x27;", "'")
+                .replace("&#39;", "'")
+                .replace("&#x2F;", "/")
+                .replace("&amp;", "&");
     }
 
     /** How many matching documents carry {@code value} (a type, a company id, a year). */

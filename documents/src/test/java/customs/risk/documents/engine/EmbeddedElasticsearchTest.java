@@ -1,13 +1,12 @@
 package customs.risk.documents.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
 import customs.risk.documents.TestSearchEngine;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class EmbeddedElasticsearchTest {
 
@@ -30,7 +29,12 @@ class EmbeddedElasticsearchTest {
     }
 
     private static List<String> analyze(String analyzer, String text) throws IOException {
-        return TestSearchEngine.client().indices().analyze(a -> a.analyzer(analyzer).text(text))
-            .tokens().stream().map(AnalyzeToken::token).toList();
+        return TestSearchEngine.client()
+                .indices()
+                .analyze(a -> a.analyzer(analyzer).text(text))
+                .tokens()
+                .stream()
+                .map(AnalyzeToken::token)
+                .toList();
     }
 }

@@ -1,5 +1,16 @@
 package customs.risk.documents.extract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -14,18 +25,6 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TextExtractorTest {
 
@@ -49,7 +48,8 @@ class TextExtractorTest {
     @Test
     void readsTheTextOfADocx() throws IOException {
         Path docx = dir.resolve("contract.docx");
-        try (var document = new XWPFDocument(); var out = Files.newOutputStream(docx)) {
+        try (var document = new XWPFDocument();
+                var out = Files.newOutputStream(docx)) {
             document.createParagraph().createRun().setText("Sales contract between ACME Trading and Busan Seafood");
             document.createParagraph().createRun().setText("Delivery terms: FOB Busan");
             document.getProperties().getCoreProperties().setTitle("Sales contract 7");
@@ -58,7 +58,8 @@ class TextExtractorTest {
 
         var result = extractor.extract(docx);
 
-        assertThat(result.mediaType()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(result.mediaType())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         assertThat(result.text()).contains("Sales contract between ACME Trading and Busan Seafood", "FOB Busan");
         assertThat(result.title()).isEqualTo("Sales contract 7");
     }
@@ -66,8 +67,9 @@ class TextExtractorTest {
     @Test
     void readsPlainTextHtmlAndEmail() throws IOException {
         Path txt = Files.writeString(dir.resolve("a.txt"), "Packing list: 20 cartons of shrimp\n");
-        Path html = Files.writeString(dir.resolve("b.html"),
-            "<html><head><title>Certificate</title></head><body><p>Certificate of origin: Korea</p></body></html>");
+        Path html = Files.writeString(
+                dir.resolve("b.html"),
+                "<html><head><title>Certificate</title></head><body><p>Certificate of origin: Korea</p></body></html>");
         Path eml = Files.writeString(dir.resolve("c.eml"), """
             From: broker@example.com
             To: customs@example.com
@@ -129,7 +131,8 @@ class TextExtractorTest {
     @Test
     void aPasswordProtectedDocxIsFlaggedNotLost() throws Exception {
         Path plain = dir.resolve("plain.docx");
-        try (var document = new XWPFDocument(); var out = Files.newOutputStream(plain)) {
+        try (var document = new XWPFDocument();
+                var out = Files.newOutputStream(plain)) {
             document.createParagraph().createRun().setText("Side letter on commissions");
             document.write(out);
         }
@@ -138,7 +141,8 @@ class TextExtractorTest {
             var info = new EncryptionInfo(EncryptionMode.agile);
             var encryptor = info.getEncryptor();
             encryptor.confirmPassword("s3cret");
-            try (var pkg = OPCPackage.open(plain.toFile()); var os = encryptor.getDataStream(fs)) {
+            try (var pkg = OPCPackage.open(plain.toFile());
+                    var os = encryptor.getDataStream(fs)) {
                 pkg.save(os);
             }
             try (var out = Files.newOutputStream(protectedDocx)) {
@@ -155,7 +159,8 @@ class TextExtractorTest {
     @Test
     void aCorruptFileIsFlaggedNotLost() throws IOException {
         Path docx = dir.resolve("full.docx");
-        try (var document = new XWPFDocument(); var out = Files.newOutputStream(docx)) {
+        try (var document = new XWPFDocument();
+                var out = Files.newOutputStream(docx)) {
             document.createParagraph().createRun().setText("x".repeat(5000));
             document.write(out);
         }
@@ -175,12 +180,14 @@ class TextExtractorTest {
         Path big = Files.writeString(dir.resolve("big.txt"), "word ".repeat(1000));
 
         assertThatThrownBy(() -> small.extract(big))
-            .isInstanceOf(DocumentTooLargeException.class)
-            .hasMessageContaining("limit of 1024 bytes");
-        assertThatThrownBy(() -> small.extract(new ByteArrayInputStream("word ".repeat(1000).getBytes(StandardCharsets.UTF_8))))
-            .isInstanceOf(DocumentTooLargeException.class);
-        assertThat(small.extract(new ByteArrayInputStream("short note".getBytes(StandardCharsets.UTF_8))).text())
-            .isEqualTo("short note");
+                .isInstanceOf(DocumentTooLargeException.class)
+                .hasMessageContaining("limit of 1024 bytes");
+        assertThatThrownBy(() -> small.extract(
+                        new ByteArrayInputStream("word ".repeat(1000).getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(DocumentTooLargeException.class);
+        assertThat(small.extract(new ByteArrayInputStream("short note".getBytes(StandardCharsets.UTF_8)))
+                        .text())
+                .isEqualTo("short note");
     }
 
     @Test
@@ -207,7 +214,8 @@ class TextExtractorTest {
                 content.endText();
             }
             if (userPassword != null) {
-                var policy = new StandardProtectionPolicy("owner-" + userPassword, userPassword, new AccessPermission());
+                var policy =
+                        new StandardProtectionPolicy("owner-" + userPassword, userPassword, new AccessPermission());
                 policy.setEncryptionKeyLength(128);
                 document.protect(policy);
             }

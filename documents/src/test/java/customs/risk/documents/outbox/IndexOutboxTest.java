@@ -1,21 +1,20 @@
 package customs.risk.documents.outbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import customs.risk.documents.TestSearchEngine;
 import customs.risk.documents.engine.EmbeddedElasticsearch;
 import customs.risk.documents.search.DocumentIndex;
 import customs.risk.documents.search.DocumentQuery;
 import customs.risk.documents.search.IndexedDocument;
 import customs.risk.documents.search.SearchResults;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class IndexOutboxTest {
 
@@ -48,7 +47,9 @@ class IndexOutboxTest {
         }
 
         var afterRestart = new IndexOutbox(folder, index);
-        assertThat(afterRestart.pending()).as("the queue survives a restart of the application").isEqualTo(2);
+        assertThat(afterRestart.pending())
+                .as("the queue survives a restart of the application")
+                .isEqualTo(2);
         var drained = afterRestart.drain();
         index.refresh();
 
@@ -57,13 +58,15 @@ class IndexOutboxTest {
         assertThat(afterRestart.pending()).isZero();
         assertThat(ids(index.search(DocumentQuery.of("narwhal")))).containsExactlyInAnyOrder("OB-2", "OB-3");
         assertThat(ids(index.search(DocumentQuery.of("walrus"))))
-            .as("what was indexed before the restart is still there").containsExactly("OB-1");
+                .as("what was indexed before the restart is still there")
+                .containsExactly("OB-1");
         assertThat(index.health().up()).isTrue();
     }
 
     @Test
     void aNewerRequestForTheSameDocumentReplacesTheQueuedOne() throws IOException {
-        var index = new DocumentIndex(TestSearchEngine.clientFor(java.net.URI.create("http://127.0.0.1:1")), "unreachable");
+        var index =
+                new DocumentIndex(TestSearchEngine.clientFor(java.net.URI.create("http://127.0.0.1:1")), "unreachable");
         var outbox = new IndexOutbox(folder, index);
 
         outbox.submit(doc("OB-9", "draft text"));
@@ -71,7 +74,9 @@ class IndexOutboxTest {
 
         assertThat(outbox.pending()).isEqualTo(1);
         try (var files = Files.list(folder)) {
-            Path entry = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+            Path entry = files.filter(p -> p.toString().endsWith(".json"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(Files.readString(entry)).contains("final text").doesNotContain("draft text");
         }
     }
@@ -80,7 +85,8 @@ class IndexOutboxTest {
     void anUnreadableEntryIsSetAsideAndDoesNotBlockTheOthers() throws IOException {
         var index = new DocumentIndex(TestSearchEngine.client(), "documents-outbox-test-2");
         index.recreate();
-        var down = new IndexOutbox(folder, new DocumentIndex(TestSearchEngine.clientFor(java.net.URI.create("http://127.0.0.1:1")), "x"));
+        var down = new IndexOutbox(
+                folder, new DocumentIndex(TestSearchEngine.clientFor(java.net.URI.create("http://127.0.0.1:1")), "x"));
         down.submit(doc("OB-20", "kept request"));
         Files.writeString(folder.resolve("0000-broken.json"), "{ not json");
 
@@ -97,7 +103,19 @@ class IndexOutboxTest {
     }
 
     private static IndexedDocument doc(String id, String text) {
-        return new IndexedDocument(id, "INVOICE", id + ".txt", text, List.of("C-1"), List.of(), List.of(),
-            LocalDate.of(2024, 1, 15), "a".repeat(64), "text/plain", text.length(), false, false);
+        return new IndexedDocument(
+                id,
+                "INVOICE",
+                id + ".txt",
+                text,
+                List.of("C-1"),
+                List.of(),
+                List.of(),
+                LocalDate.of(2024, 1, 15),
+                "a".repeat(64),
+                "text/plain",
+                text.length(),
+                false,
+                false);
     }
 }

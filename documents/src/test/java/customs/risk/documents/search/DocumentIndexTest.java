@@ -1,14 +1,13 @@
 package customs.risk.documents.search;
 
-import customs.risk.documents.TestSearchEngine;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import customs.risk.documents.TestSearchEngine;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class DocumentIndexTest {
 
@@ -19,16 +18,51 @@ class DocumentIndexTest {
         index = new DocumentIndex(TestSearchEngine.client(), "documents-search-test");
         index.recreate();
         var outcome = index.index(List.of(
-            doc("D1", "INVOICE", "invoice-1.pdf", "Commercial invoice for 200 laptops, payment by letter of credit.",
-                List.of("C-ACME"), List.of("DEC-1:1"), List.of("847130"), LocalDate.of(2023, 3, 1)),
-            doc("D2", "INVOICE", "invoice-2.pdf", "Invoice for frozen shrimp shipped from Busan. The quick ochre pelican jumps.",
-                List.of("C-SEA"), List.of("DEC-2:1"), List.of("030617"), LocalDate.of(2024, 5, 2)),
-            doc("D3", "BILL_OF_LADING", "bl-3.pdf", "Bill of lading: 40 foot container of laptops, shipper ACME Trading.",
-                List.of("C-ACME"), List.of("DEC-1:1"), List.of("847130"), LocalDate.of(2024, 6, 9)),
-            doc("D4", "CONTRACT", "合同.docx", "本合同规定卖方向买方交付笔记本电脑，发票金额为十万美元。",
-                List.of("C-SZ"), List.of("DEC-4:1"), List.of("847130"), LocalDate.of(2024, 7, 1)),
-            doc("D5", "PACKING_LIST", "packing.txt", "Packing list: 20 cartons of shrimp, net weight 400 kg.",
-                List.of("C-SEA"), List.of("DEC-2:1"), List.of("030617"), LocalDate.of(2024, 5, 3))));
+                doc(
+                        "D1",
+                        "INVOICE",
+                        "invoice-1.pdf",
+                        "Commercial invoice for 200 laptops, payment by letter of credit.",
+                        List.of("C-ACME"),
+                        List.of("DEC-1:1"),
+                        List.of("847130"),
+                        LocalDate.of(2023, 3, 1)),
+                doc(
+                        "D2",
+                        "INVOICE",
+                        "invoice-2.pdf",
+                        "Invoice for frozen shrimp shipped from Busan. The quick ochre pelican jumps.",
+                        List.of("C-SEA"),
+                        List.of("DEC-2:1"),
+                        List.of("030617"),
+                        LocalDate.of(2024, 5, 2)),
+                doc(
+                        "D3",
+                        "BILL_OF_LADING",
+                        "bl-3.pdf",
+                        "Bill of lading: 40 foot container of laptops, shipper ACME Trading.",
+                        List.of("C-ACME"),
+                        List.of("DEC-1:1"),
+                        List.of("847130"),
+                        LocalDate.of(2024, 6, 9)),
+                doc(
+                        "D4",
+                        "CONTRACT",
+                        "合同.docx",
+                        "本合同规定卖方向买方交付笔记本电脑，发票金额为十万美元。",
+                        List.of("C-SZ"),
+                        List.of("DEC-4:1"),
+                        List.of("847130"),
+                        LocalDate.of(2024, 7, 1)),
+                doc(
+                        "D5",
+                        "PACKING_LIST",
+                        "packing.txt",
+                        "Packing list: 20 cartons of shrimp, net weight 400 kg.",
+                        List.of("C-SEA"),
+                        List.of("DEC-2:1"),
+                        List.of("030617"),
+                        LocalDate.of(2024, 5, 3))));
         assertThat(outcome.rejected()).isEmpty();
         index.refresh();
     }
@@ -38,7 +72,8 @@ class DocumentIndexTest {
         var results = index.search(DocumentQuery.of("\"quick ochre pelican\""));
 
         assertThat(results.hits()).extracting(SearchResults.Hit::documentId).containsExactly("D2");
-        assertThat(results.hits().getFirst().snippets()).anySatisfy(s -> assertThat(s).contains("<em>"));
+        assertThat(results.hits().getFirst().snippets())
+                .anySatisfy(s -> assertThat(s).contains("<em>"));
     }
 
     @Test
@@ -78,8 +113,9 @@ class DocumentIndexTest {
         assertThat(ids(index.search(all.withDeclarations("DEC-2:1")))).containsExactlyInAnyOrder("D2", "D5");
         assertThat(ids(index.search(all.withHsPrefix("0306")))).containsExactlyInAnyOrder("D2", "D5");
         assertThat(ids(index.search(all.withFiled(LocalDate.of(2024, 5, 3), LocalDate.of(2024, 6, 30)))))
-            .containsExactlyInAnyOrder("D5", "D3");
-        assertThat(ids(index.search(DocumentQuery.of("laptops").withDocTypes("INVOICE")))).containsExactly("D1");
+                .containsExactlyInAnyOrder("D5", "D3");
+        assertThat(ids(index.search(DocumentQuery.of("laptops").withDocTypes("INVOICE"))))
+                .containsExactly("D1");
     }
 
     @Test
@@ -88,12 +124,12 @@ class DocumentIndexTest {
 
         assertThat(results.total()).isEqualTo(5);
         assertThat(results.hits()).hasSize(1);
-        assertThat(results.types()).contains(
-            new SearchResults.FacetCount("INVOICE", 2), new SearchResults.FacetCount("CONTRACT", 1));
-        assertThat(results.companies()).contains(
-            new SearchResults.FacetCount("C-ACME", 2), new SearchResults.FacetCount("C-SEA", 2));
-        assertThat(results.years()).containsExactly(
-            new SearchResults.FacetCount("2023", 1), new SearchResults.FacetCount("2024", 4));
+        assertThat(results.types())
+                .contains(new SearchResults.FacetCount("INVOICE", 2), new SearchResults.FacetCount("CONTRACT", 1));
+        assertThat(results.companies())
+                .contains(new SearchResults.FacetCount("C-ACME", 2), new SearchResults.FacetCount("C-SEA", 2));
+        assertThat(results.years())
+                .containsExactly(new SearchResults.FacetCount("2023", 1), new SearchResults.FacetCount("2024", 4));
     }
 
     @Test
@@ -124,7 +160,8 @@ class DocumentIndexTest {
     void aHitWithoutMatchesInTheTextShowsItsBeginning() throws IOException {
         var results = index.search(DocumentQuery.of("").withDocTypes("PACKING_LIST"));
 
-        assertThat(results.hits().getFirst().snippets()).containsExactly("Packing list: 20 cartons of shrimp, net weight 400 kg.");
+        assertThat(results.hits().getFirst().snippets())
+                .containsExactly("Packing list: 20 cartons of shrimp, net weight 400 kg.");
     }
 
     @Test
@@ -152,9 +189,28 @@ class DocumentIndexTest {
         return results.hits().stream().map(SearchResults.Hit::documentId).toList();
     }
 
-    static IndexedDocument doc(String id, String type, String title, String content, List<String> companies,
-                               List<String> declarations, List<String> hs, LocalDate filed) {
-        return new IndexedDocument(id, type, title, content, companies, declarations, hs, filed,
-            "0".repeat(64), "text/plain", content.length(), false, false);
+    static IndexedDocument doc(
+            String id,
+            String type,
+            String title,
+            String content,
+            List<String> companies,
+            List<String> declarations,
+            List<String> hs,
+            LocalDate filed) {
+        return new IndexedDocument(
+                id,
+                type,
+                title,
+                content,
+                companies,
+                declarations,
+                hs,
+                filed,
+                "0".repeat(64),
+                "text/plain",
+                content.length(),
+                false,
+                false);
     }
 }

@@ -28,7 +28,8 @@ public record Actor(String username, boolean admin) {
      */
     public static String seesCase(String variable) {
         return ("($admin OR EXISTS { (:User {username: $user})-[:OWNS|MEMBER_OF]->(%1$s) }"
-                + " OR (%1$s.openedBy = $user AND NOT EXISTS { (:User)-[:OWNS]->(%1$s) }))").formatted(variable);
+                        + " OR (%1$s.openedBy = $user AND NOT EXISTS { (:User)-[:OWNS]->(%1$s) }))")
+                .formatted(variable);
     }
 
     /**
@@ -37,8 +38,8 @@ public record Actor(String username, boolean admin) {
      */
     public static String sees(String variable) {
         return ("(NOT %1$s:Case OR %2$s) AND (NOT %1$s:Document OR %1$s.caseId IS NULL"
-                + " OR EXISTS { MATCH (filedInto:Case {id: %1$s.caseId}) WHERE %3$s })").formatted(variable,
-                seesCase(variable), seesCase("filedInto"));
+                        + " OR EXISTS { MATCH (filedInto:Case {id: %1$s.caseId}) WHERE %3$s })")
+                .formatted(variable, seesCase(variable), seesCase("filedInto"));
     }
 
     /** The parameters {@link #seesCase} and {@link #sees} read. */

@@ -96,7 +96,9 @@ public final class FileStore {
     }
 
     private Path pathOf(String sha256) {
-        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+        return root.resolve(sha256.substring(0, 2))
+                .resolve(sha256.substring(2, 4))
+                .resolve(sha256);
     }
 
     private static MessageDigest sha256() {

@@ -20,13 +20,27 @@ public final class Identifiers {
 
     // Common spelling variants of address words, mapped to one abbreviation.
     private static final Map<String, String> ADDRESS_WORDS = Map.ofEntries(
-            Map.entry("ROAD", "RD"), Map.entry("STREET", "ST"), Map.entry("AVENUE", "AVE"),
-            Map.entry("BOULEVARD", "BLVD"), Map.entry("BUILDING", "BLDG"), Map.entry("FLOOR", "FL"),
-            Map.entry("SUITE", "STE"), Map.entry("ROOM", "RM"), Map.entry("NUMBER", "NO"),
-            Map.entry("DRIVE", "DR"), Map.entry("LANE", "LN"), Map.entry("DISTRICT", "DIST"),
-            Map.entry("INDUSTRIAL", "IND"), Map.entry("CENTRE", "CTR"), Map.entry("CENTER", "CTR"),
-            Map.entry("APARTMENT", "APT"), Map.entry("HIGHWAY", "HWY"), Map.entry("SQUARE", "SQ"),
-            Map.entry("PLACE", "PL"), Map.entry("COURT", "CT"), Map.entry("UNIT", "UNIT"));
+            Map.entry("ROAD", "RD"),
+            Map.entry("STREET", "ST"),
+            Map.entry("AVENUE", "AVE"),
+            Map.entry("BOULEVARD", "BLVD"),
+            Map.entry("BUILDING", "BLDG"),
+            Map.entry("FLOOR", "FL"),
+            Map.entry("SUITE", "STE"),
+            Map.entry("ROOM", "RM"),
+            Map.entry("NUMBER", "NO"),
+            Map.entry("DRIVE", "DR"),
+            Map.entry("LANE", "LN"),
+            Map.entry("DISTRICT", "DIST"),
+            Map.entry("INDUSTRIAL", "IND"),
+            Map.entry("CENTRE", "CTR"),
+            Map.entry("CENTER", "CTR"),
+            Map.entry("APARTMENT", "APT"),
+            Map.entry("HIGHWAY", "HWY"),
+            Map.entry("SQUARE", "SQ"),
+            Map.entry("PLACE", "PL"),
+            Map.entry("COURT", "CT"),
+            Map.entry("UNIT", "UNIT"));
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 

@@ -77,8 +77,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     /** Whether {@code home} already holds a store (a new one can be filled by the offline importer). */
     public static boolean storeExists(Path home) {
-        return java.nio.file.Files.exists(home.resolve("data").resolve("databases")
-                .resolve(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
+        return java.nio.file.Files.exists(
+                home.resolve("data").resolve("databases").resolve(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
     }
 
     /** The loopback Bolt address of this instance, e.g. {@code bolt://127.0.0.1:40123}. */

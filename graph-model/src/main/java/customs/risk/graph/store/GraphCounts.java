@@ -6,7 +6,12 @@ import org.neo4j.driver.Driver;
 
 /** Node counts of the main kinds, as {@code ./risk stats} and {@code GET /api/stats} report them. */
 public record GraphCounts(
-        long companies, long people, long declarations, long offices, long inspections, long documents,
+        long companies,
+        long people,
+        long declarations,
+        long offices,
+        long inspections,
+        long documents,
         long placeholders) {
 
     // Label counts come from Neo4j's count store: constant time whatever the size of the graph.
@@ -25,8 +30,12 @@ public record GraphCounts(
         try (var session = driver.session()) {
             var r = session.run(QUERY).single();
             return new GraphCounts(
-                    r.get("companies").asLong(), r.get("people").asLong(), r.get("declarations").asLong(),
-                    r.get("offices").asLong(), r.get("inspections").asLong(), r.get("documents").asLong(),
+                    r.get("companies").asLong(),
+                    r.get("people").asLong(),
+                    r.get("declarations").asLong(),
+                    r.get("offices").asLong(),
+                    r.get("inspections").asLong(),
+                    r.get("documents").asLong(),
                     r.get("placeholders").asLong());
         }
     }

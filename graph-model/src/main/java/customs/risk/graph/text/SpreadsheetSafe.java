@@ -21,7 +21,8 @@ public final class SpreadsheetSafe {
             return value;
         }
         char first = value.charAt(0);
-        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        boolean formula =
+                first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
         return formula && !NUMBER.matcher(value).matches() ? "'" + value : value;
     }
 }

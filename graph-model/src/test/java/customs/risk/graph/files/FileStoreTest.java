@@ -48,7 +48,9 @@ class FileStoreTest {
         var stored = store.put(new ByteArrayInputStream("original".getBytes(StandardCharsets.UTF_8)));
         Path onDisk;
         try (var files = Files.walk(root)) {
-            onDisk = files.filter(p -> p.getFileName().toString().equals(stored.sha256())).findFirst().orElseThrow();
+            onDisk = files.filter(p -> p.getFileName().toString().equals(stored.sha256()))
+                    .findFirst()
+                    .orElseThrow();
         }
         Files.writeString(onDisk, "tampered");
 
@@ -66,6 +68,7 @@ class FileStoreTest {
     }
 
     private static String sha256Hex(byte[] bytes) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

@@ -29,8 +29,10 @@ class IdentifiersTest {
                 .isEqualTo(Identifiers.phoneKey("0082 (51) 123-4567", null))
                 .isEqualTo("+82511234567");
         assertThat(Identifiers.phoneKey("123", "KR")).isNull();
-        assertThat(Identifiers.phoneKey("06 6982 1234", "IT")).as("Italy keeps its leading zero")
-                .isEqualTo("+390669821234").isEqualTo(Identifiers.phoneKey("+39 06 6982 1234", null));
+        assertThat(Identifiers.phoneKey("06 6982 1234", "IT"))
+                .as("Italy keeps its leading zero")
+                .isEqualTo("+390669821234")
+                .isEqualTo(Identifiers.phoneKey("+39 06 6982 1234", null));
         assertThat(Identifiers.phoneKey("030 1234567", "DE")).isEqualTo("+49301234567");
     }
 

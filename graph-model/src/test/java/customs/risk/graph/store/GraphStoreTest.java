@@ -17,8 +17,11 @@ class GraphStoreTest {
 
         GraphSchema.apply(driver);
 
-        assertThat(TestNeo4j.count("SHOW CONSTRAINTS YIELD name RETURN count(name)")).isEqualTo(before)
-                .isEqualTo(GraphSchema.statements().stream().filter(s -> s.startsWith("CREATE CONSTRAINT")).count());
+        assertThat(TestNeo4j.count("SHOW CONSTRAINTS YIELD name RETURN count(name)"))
+                .isEqualTo(before)
+                .isEqualTo(GraphSchema.statements().stream()
+                        .filter(s -> s.startsWith("CREATE CONSTRAINT"))
+                        .count());
     }
 
     @Test
@@ -35,8 +38,10 @@ class GraphStoreTest {
     void countsStartAtZeroOnAnEmptyGraph() {
         TestNeo4j.clear();
         var counts = GraphCounts.read(TestNeo4j.driver());
-        assertThat(counts.asMap()).containsOnlyKeys("companies", "people", "declarations", "offices",
-                "inspections", "documents", "placeholders").allSatisfy((k, v) -> assertThat(v).isZero());
+        assertThat(counts.asMap())
+                .containsOnlyKeys(
+                        "companies", "people", "declarations", "offices", "inspections", "documents", "placeholders")
+                .allSatisfy((k, v) -> assertThat(v).isZero());
     }
 
     @Test

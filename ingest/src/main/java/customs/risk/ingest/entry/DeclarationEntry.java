@@ -37,8 +37,8 @@ public class DeclarationEntry {
     private final ApplicationEventPublisher events;
     private final Driver driver;
 
-    DeclarationEntry(BundleIngester ingester, DataDirectory dataDirectory, ApplicationEventPublisher events,
-            Driver driver) {
+    DeclarationEntry(
+            BundleIngester ingester, DataDirectory dataDirectory, ApplicationEventPublisher events, Driver driver) {
         this.bundle = new SingleRowBundle(ingester, dataDirectory.uploads());
         this.events = events;
         this.driver = driver;
@@ -85,8 +85,11 @@ public class DeclarationEntry {
         forgetScore(id);
         var announced = new DataLoaded(DataLoaded.Source.FORM);
         events.publishEvent(announced);
-        return new Outcome(entry, announced.outcome("scoring")
-                .orElse("not scored yet: nothing scores new declarations in this application"));
+        return new Outcome(
+                entry,
+                announced
+                        .outcome("scoring")
+                        .orElse("not scored yet: nothing scores new declarations in this application"));
     }
 
     private Map<String, String> traderProblems(Map<String, String> values, String company) {
@@ -99,11 +102,16 @@ public class DeclarationEntry {
         String id = blankToEmpty(values.get("declaration_id"));
         if (!id.isEmpty()) {
             try (var session = driver.session()) {
-                boolean others = session.run("""
+                boolean others =
+                        session
+                                .run("""
                         MATCH (d:Declaration {id: $id})
                         RETURN NOT EXISTS { (d)-[:SOLD_BY|BOUGHT_BY|DECLARED_BY]->(:Company {id: $company}) } AS others
-                        """, Map.of("id", id, "company", company)).list(r -> r.get("others").asBoolean())
-                        .stream().findFirst().orElse(false);
+                        """, Map.of("id", id, "company", company))
+                                .list(r -> r.get("others").asBoolean())
+                                .stream()
+                                .findFirst()
+                                .orElse(false);
                 if (others) {
                     problems.put("declaration_id", "declaration " + id + " exists and belongs to another trader");
                 }
@@ -122,11 +130,11 @@ public class DeclarationEntry {
      */
     private void forgetScore(String id) {
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run("""
+            session.executeWriteWithoutResult(
+                    tx -> tx.run("""
                     MATCH (d:Declaration {id: $id})
                     REMOVE d.riskScore, d.riskLane, d.riskReasons, d.riskModel, d.riskScoredAt
                     """, Map.of("id", id)).consume());
         }
     }
-
 }

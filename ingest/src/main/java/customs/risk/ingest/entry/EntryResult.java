@@ -13,8 +13,8 @@ import java.util.Map;
  * @param notices by column, what the loader noted without refusing the row (a placeholder was
  *     created for an unknown company or office, no exchange rate for the currency)
  */
-public record EntryResult(boolean saved, Map<String, String> fieldErrors, List<String> rowErrors,
-        Map<String, String> notices) {
+public record EntryResult(
+        boolean saved, Map<String, String> fieldErrors, List<String> rowErrors, Map<String, String> notices) {
 
     public EntryResult {
         fieldErrors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fieldErrors));

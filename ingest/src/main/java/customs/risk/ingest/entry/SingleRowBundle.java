@@ -76,7 +76,9 @@ final class SingleRowBundle {
      * @throws BundleException when the bundle cannot be loaded at all
      */
     Loaded load(String fileName, Map<String, String> row) throws BundleException {
-        var columns = ContractRows.columns(fileName).stream().map(ContractRows.ColumnRule::name).toList();
+        var columns = ContractRows.columns(fileName).stream()
+                .map(ContractRows.ColumnRule::name)
+                .toList();
         for (String column : row.keySet()) {
             if (!columns.contains(column)) {
                 throw new IllegalArgumentException(fileName + " has no column " + column);
@@ -87,8 +89,12 @@ final class SingleRowBundle {
             Path bundle = Files.createDirectories(work.resolve("bundle"));
             write(bundle.resolve(fileName), columns, row);
             if (!fileName.equals(DECLARATIONS)) {
-                write(bundle.resolve(DECLARATIONS), ContractRows.columns(DECLARATIONS).stream()
-                        .map(ContractRows.ColumnRule::name).toList(), null);
+                write(
+                        bundle.resolve(DECLARATIONS),
+                        ContractRows.columns(DECLARATIONS).stream()
+                                .map(ContractRows.ColumnRule::name)
+                                .toList(),
+                        null);
             }
             Path reportFile = work.resolve("report.csv");
             IngestResult result = ingester.ingest(bundle, reportFile, IngestListener.NONE);
@@ -108,18 +114,27 @@ final class SingleRowBundle {
         try (var printer = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
             printer.printRecord(columns);
             if (row != null) {
-                printer.printRecord(columns.stream().map(c -> row.getOrDefault(c, "") == null ? ""
-                        : row.getOrDefault(c, "").strip()).toList());
+                printer.printRecord(columns.stream()
+                        .map(c -> row.getOrDefault(c, "") == null
+                                ? ""
+                                : row.getOrDefault(c, "").strip())
+                        .toList());
             }
         }
     }
 
     private static List<ReportLine> read(Path reportFile) throws IOException {
         var lines = new ArrayList<ReportLine>();
-        try (var parser = CSVParser.builder().setReader(Files.newBufferedReader(reportFile, StandardCharsets.UTF_8))
-                .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
-            parser.forEach(r -> lines.add(new ReportLine(r.get("severity"), r.get("file"), r.get("column"),
-                    r.get("value"), r.get("reason"))));
+        try (var parser = CSVParser.builder()
+                .setReader(Files.newBufferedReader(reportFile, StandardCharsets.UTF_8))
+                .setFormat(CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get())
+                .get()) {
+            parser.forEach(r -> lines.add(new ReportLine(
+                    r.get("severity"), r.get("file"), r.get("column"), r.get("value"), r.get("reason"))));
         }
         return lines;
     }

@@ -17,10 +17,21 @@ import java.time.Instant;
  * @param indexing what became of indexing the new documents, once succeeded
  */
 public record IngestJob(
-        String id, Status status, IngestProgress progress, IngestResult result, String error, Instant submitted,
-        String scoring, String indexing) {
+        String id,
+        Status status,
+        IngestProgress progress,
+        IngestResult result,
+        String error,
+        Instant submitted,
+        String scoring,
+        String indexing) {
 
-    public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
+    public enum Status {
+        QUEUED,
+        RUNNING,
+        SUCCEEDED,
+        FAILED
+    }
 
     IngestJob with(Status newStatus) {
         return new IngestJob(id, newStatus, progress, result, error, submitted, scoring, indexing);

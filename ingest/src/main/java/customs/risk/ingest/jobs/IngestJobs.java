@@ -7,10 +7,10 @@ import customs.risk.ingest.BundleIngester;
 import customs.risk.ingest.DataLoaded;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +47,10 @@ public class IngestJobs implements DisposableBean {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "bundle-jobs"));
 
     /** @param maxUnzippedBytes the largest total size a zipped bundle may expand to */
-    public IngestJobs(BundleIngester ingester, ApplicationEventPublisher events, DataDirectory dataDirectory,
+    public IngestJobs(
+            BundleIngester ingester,
+            ApplicationEventPublisher events,
+            DataDirectory dataDirectory,
             long maxUnzippedBytes) {
         this.ingester = ingester;
         this.events = events;
@@ -68,7 +71,9 @@ public class IngestJobs implements DisposableBean {
                     status.put("status", IngestJob.Status.FAILED.name());
                     status.put("error", INTERRUPTED);
                     Files.writeString(file, json.writeValueAsString(status));
-                    log.warn("bundle job {} was interrupted by a stop of the server; marked FAILED", status.get("jobId"));
+                    log.warn(
+                            "bundle job {} was interrupted by a stop of the server; marked FAILED",
+                            status.get("jobId"));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -198,8 +203,8 @@ public class IngestJobs implements DisposableBean {
         Path unpacked = dataDirectory.uploads().resolve(id);
         try {
             Path bundle = ZipBundles.unpack(upload, unpacked, maxUnzippedBytes);
-            var result = ingester.ingest(bundle, reportPath(id),
-                    progress -> jobs.computeIfPresent(id, (k, j) -> j.with(progress)));
+            var result = ingester.ingest(
+                    bundle, reportPath(id), progress -> jobs.computeIfPresent(id, (k, j) -> j.with(progress)));
             var loaded = new DataLoaded(DataLoaded.Source.BUNDLE);
             events.publishEvent(loaded);
             String scoring = loaded.outcome("scoring").orElse("not scored: nothing scores new declarations here");
@@ -210,8 +215,10 @@ public class IngestJobs implements DisposableBean {
         } catch (OutOfMemoryError e) {
             // The load's own data is unreachable now: the heap is back for the next request.
             log.error("bundle job {} ran out of memory", id, e);
-            change(id, j -> j.failed("ran out of memory while loading (" + e.getMessage() + "); split the bundle"
-                    + " or give the server more heap"));
+            change(
+                    id,
+                    j -> j.failed("ran out of memory while loading (" + e.getMessage() + "); split the bundle"
+                            + " or give the server more heap"));
         } catch (RuntimeException e) {
             log.error("bundle job {} failed", id, e);
             change(id, j -> j.failed(e.getMessage()));

@@ -24,7 +24,8 @@ final class ZipBundles {
     static Path unpack(Path zip, Path target, long maxBytes) throws BundleException {
         long total = 0;
         int entries = 0;
-        try (InputStream raw = Files.newInputStream(zip); var in = new ZipInputStream(raw)) {
+        try (InputStream raw = Files.newInputStream(zip);
+                var in = new ZipInputStream(raw)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 entries++;

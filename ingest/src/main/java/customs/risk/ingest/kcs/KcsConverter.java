@@ -2,9 +2,9 @@ package customs.risk.ingest.kcs;
 
 import customs.risk.ingest.BundleException;
 import java.io.IOException;
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +31,19 @@ public final class KcsConverter {
     /** KRW per USD, 2020 annual average (approximate); the dataset carries no rates. */
     public static final double KRW_PER_USD = 1180.0;
 
-    private static final List<String> REQUIRED = List.of("Declaration ID", "Date", "Office ID", "Declarant ID",
-            "Importer ID", "Seller ID", "HS6 Code", "Country of Departure", "Country of Origin", "Net Mass",
-            "Item Price", "Fraud");
+    private static final List<String> REQUIRED = List.of(
+            "Declaration ID",
+            "Date",
+            "Office ID",
+            "Declarant ID",
+            "Importer ID",
+            "Seller ID",
+            "HS6 Code",
+            "Country of Departure",
+            "Country of Origin",
+            "Net Mass",
+            "Item Price",
+            "Fraud");
 
     private KcsConverter() {}
 
@@ -54,21 +64,55 @@ public final class KcsConverter {
         var offices = new TreeMap<String, String>();
         long count = 0;
         try (Reader in = Files.newBufferedReader(kcsCsv, StandardCharsets.UTF_8);
-                var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-            var missing = REQUIRED.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
+                var parser = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(in)) {
+            var missing = REQUIRED.stream()
+                    .filter(c -> !parser.getHeaderMap().containsKey(c))
+                    .toList();
             if (!missing.isEmpty()) {
                 throw new BundleException(kcsCsv.getFileName() + ": not a KCS file: column(s) "
                         + String.join(", ", missing) + " missing");
             }
             Files.createDirectories(bundleDir);
-            try (var declarations = printer(bundleDir.resolve("declarations.csv"), "declaration_id", "filed_on",
-                            "direction", "office_code", "seller_id", "buyer_id", "declarant_id", "hs_code",
-                            "origin_country", "departure_country", "destination_country", "quantity", "quantity_unit",
-                            "net_mass_kg", "declared_value", "currency", "duty_rate", "kcs_process_type",
-                            "kcs_import_type", "kcs_import_use", "kcs_payment_type", "kcs_mode_of_transport",
-                            "kcs_courier_id", "kcs_tax_type", "kcs_origin_indicator");
-                    var inspections = printer(bundleDir.resolve("inspections.csv"), "declaration_id", "inspected_on",
-                            "outcome", "violation_type", "inspector", "kcs_critical_fraud")) {
+            try (var declarations = printer(
+                            bundleDir.resolve("declarations.csv"),
+                            "declaration_id",
+                            "filed_on",
+                            "direction",
+                            "office_code",
+                            "seller_id",
+                            "buyer_id",
+                            "declarant_id",
+                            "hs_code",
+                            "origin_country",
+                            "departure_country",
+                            "destination_country",
+                            "quantity",
+                            "quantity_unit",
+                            "net_mass_kg",
+                            "declared_value",
+                            "currency",
+                            "duty_rate",
+                            "kcs_process_type",
+                            "kcs_import_type",
+                            "kcs_import_use",
+                            "kcs_payment_type",
+                            "kcs_mode_of_transport",
+                            "kcs_courier_id",
+                            "kcs_tax_type",
+                            "kcs_origin_indicator");
+                    var inspections = printer(
+                            bundleDir.resolve("inspections.csv"),
+                            "declaration_id",
+                            "inspected_on",
+                            "outcome",
+                            "violation_type",
+                            "inspector",
+                            "kcs_critical_fraud")) {
                 for (CSVRecord r : parser) {
                     String id = "KCS-" + r.get("Declaration ID");
                     String departure = r.get("Country of Departure");
@@ -80,20 +124,49 @@ public final class KcsConverter {
                     String office = "KCS-" + r.get("Office ID");
                     companies.putIfAbsent(importer, new String[] {"Importer " + r.get("Importer ID"), "KR"});
                     companies.putIfAbsent(declarant, new String[] {"Customs broker " + r.get("Declarant ID"), "KR"});
-                    companies.putIfAbsent(seller, new String[] {r.get("Seller ID").isBlank()
-                            ? "Undeclared seller (" + departure + ")" : "Seller " + r.get("Seller ID"), departure});
+                    companies.putIfAbsent(seller, new String[] {
+                        r.get("Seller ID").isBlank()
+                                ? "Undeclared seller (" + departure + ")"
+                                : "Seller " + r.get("Seller ID"),
+                        departure
+                    });
                     offices.putIfAbsent(office, "Customs office " + r.get("Office ID"));
                     String hs = "0".repeat(Math.max(0, 6 - r.get("HS6 Code").length())) + r.get("HS6 Code");
-                    declarations.printRecord(id, r.get("Date"), "IMPORT", office, seller, importer, declarant, hs,
-                            r.get("Country of Origin"), departure, "KR", r.get("Net Mass"), "KG", r.get("Net Mass"),
-                            r.get("Item Price"), "KRW", optional(r, "Tax Rate"), optional(r, "Process Type"),
-                            optional(r, "Import Type"), optional(r, "Import Use"), optional(r, "Payment Type"),
-                            optional(r, "Mode of Transport"), optional(r, "Courier ID"), optional(r, "Tax Type"),
+                    declarations.printRecord(
+                            id,
+                            r.get("Date"),
+                            "IMPORT",
+                            office,
+                            seller,
+                            importer,
+                            declarant,
+                            hs,
+                            r.get("Country of Origin"),
+                            departure,
+                            "KR",
+                            r.get("Net Mass"),
+                            "KG",
+                            r.get("Net Mass"),
+                            r.get("Item Price"),
+                            "KRW",
+                            optional(r, "Tax Rate"),
+                            optional(r, "Process Type"),
+                            optional(r, "Import Type"),
+                            optional(r, "Import Use"),
+                            optional(r, "Payment Type"),
+                            optional(r, "Mode of Transport"),
+                            optional(r, "Courier ID"),
+                            optional(r, "Tax Type"),
                             optional(r, "Country of Origin Indicator"));
                     boolean fraud = "1".equals(r.get("Fraud"));
                     if (withOutcomes) {
-                        inspections.printRecord(id, r.get("Date"), fraud ? "VIOLATION" : "COMPLIANT",
-                                fraud ? "OTHER" : "", "KCS", optional(r, "Critical Fraud"));
+                        inspections.printRecord(
+                                id,
+                                r.get("Date"),
+                                fraud ? "VIOLATION" : "COMPLIANT",
+                                fraud ? "OTHER" : "",
+                                "KCS",
+                                optional(r, "Critical Fraud"));
                     }
                     count++;
                 }
@@ -101,12 +174,17 @@ public final class KcsConverter {
             writeCompanies(bundleDir, companies);
             writeOffices(bundleDir, offices);
             try (var rates = printer(bundleDir.resolve("exchange_rates.csv"), "currency", "valid_on", "rate_to_base")) {
-                rates.printRecord("KRW", "2000-01-01",
-                        BigDecimal.ONE.divide(BigDecimal.valueOf(KRW_PER_USD), MathContext.DECIMAL64).toPlainString());
+                rates.printRecord(
+                        "KRW",
+                        "2000-01-01",
+                        BigDecimal.ONE
+                                .divide(BigDecimal.valueOf(KRW_PER_USD), MathContext.DECIMAL64)
+                                .toPlainString());
             }
             return count;
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-            throw new BundleException(kcsCsv.getFileName() + ": cannot be read as a KCS CSV file: " + e.getMessage(), e);
+            throw new BundleException(
+                    kcsCsv.getFileName() + ": cannot be read as a KCS CSV file: " + e.getMessage(), e);
         }
     }
 
@@ -131,7 +209,12 @@ public final class KcsConverter {
     }
 
     private static CSVPrinter printer(Path file, String... header) throws IOException {
-        return new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
-                CSVFormat.RFC4180.builder().setHeader(header).setRecordSeparator("\n").get());
+        return new CSVPrinter(
+                Files.newBufferedWriter(file, StandardCharsets.UTF_8),
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader(header)
+                        .setRecordSeparator("\n")
+                        .get());
     }
 }

@@ -31,13 +31,20 @@ class KcsConverterTest {
         List<String> lines = Files.readAllLines(KCS_TRAIN).subList(0, 2001);
         Files.write(slice, lines);
         List<CSVRecord> rows;
-        try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        try (var parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
                 .parse(Files.newBufferedReader(slice))) {
             rows = parser.getRecords();
         }
-        var loadable = rows.stream().filter(r -> Double.parseDouble(r.get("Net Mass")) > 0).toList();
+        var loadable = rows.stream()
+                .filter(r -> Double.parseDouble(r.get("Net Mass")) > 0)
+                .toList();
         long frauds = loadable.stream().filter(r -> r.get("Fraud").equals("1")).count();
-        long importers = loadable.stream().map(r -> r.get("Importer ID")).distinct().count();
+        long importers =
+                loadable.stream().map(r -> r.get("Importer ID")).distinct().count();
         TestNeo4j.clear();
 
         Path bundle = tmp.resolve("bundle");
@@ -50,7 +57,8 @@ class KcsConverterTest {
         // A declaration without mass breaks the contract (quantity > 0): it is rejected, and so is its inspection.
         assertThat(result.files().get("declarations.csv").rejected()).isEqualTo(rows.size() - loadable.size());
         assertThat(counts.inspections()).isEqualTo(loadable.size());
-        assertThat(TestNeo4j.count("MATCH (i:Inspection {outcome: 'VIOLATION'}) RETURN count(i)")).isEqualTo(frauds);
+        assertThat(TestNeo4j.count("MATCH (i:Inspection {outcome: 'VIOLATION'}) RETURN count(i)"))
+                .isEqualTo(frauds);
         assertThat(TestNeo4j.count("MATCH (:Declaration)-[:BOUGHT_BY]->(c:Company) RETURN count(DISTINCT c)"))
                 .isEqualTo(importers);
         assertThat(counts.placeholders()).isZero();
@@ -63,11 +71,14 @@ class KcsConverterTest {
                           (d)-[:ORIGINATES_IN]->(origin:Country)
                     RETURN d.quantity AS mass, d.declaredValue AS price, d.valueUsd AS usd, h.code AS hs,
                            broker.id AS broker, o.code AS office, origin.code AS origin
-                    """, java.util.Map.of("id", "KCS-" + first.get("Declaration ID"))).single();
+                    """, java.util.Map.of("id", "KCS-" + first.get("Declaration ID")))
+                    .single();
             assertThat(d.get("mass").asDouble()).isEqualTo(Double.parseDouble(first.get("Net Mass")));
             assertThat(d.get("price").asDouble()).isEqualTo(Double.parseDouble(first.get("Item Price")));
-            assertThat(d.get("usd").asDouble()).isCloseTo(Double.parseDouble(first.get("Item Price"))
-                    / KcsConverter.KRW_PER_USD, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(d.get("usd").asDouble())
+                    .isCloseTo(
+                            Double.parseDouble(first.get("Item Price")) / KcsConverter.KRW_PER_USD,
+                            org.assertj.core.data.Offset.offset(0.01));
             assertThat(d.get("hs").asString()).isEqualTo(first.get("HS6 Code"));
             assertThat(d.get("broker").asString()).isEqualTo("KCS-DCL-" + first.get("Declarant ID"));
             assertThat(d.get("office").asString()).isEqualTo("KCS-" + first.get("Office ID"));

@@ -5,16 +5,12 @@ import customs.risk.engine.price.DenseAutoencoder;
 import customs.risk.engine.price.ReconstructionModel;
 import customs.risk.engine.trade.Shipment;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.IntFunction;
 
 /**
@@ -32,6 +28,7 @@ public final class DeclarationAnomaly {
 
     /** Items whose errors set the scale (an even sample beyond that). */
     static final int CALIBRATION_ROWS = 100_000;
+
     private static final String FILE = "declaration-anomaly.json";
     private static final String NETWORK = "declaration-autoencoder.zip";
 
@@ -43,8 +40,8 @@ public final class DeclarationAnomaly {
     private final double errorMedian;
     private final double errorSpread;
 
-    private DeclarationAnomaly(DeclarationProfile profile, ReconstructionModel autoencoder, double errorMedian,
-            double errorSpread) {
+    private DeclarationAnomaly(
+            DeclarationProfile profile, ReconstructionModel autoencoder, double errorMedian, double errorSpread) {
         this.profile = profile;
         this.autoencoder = autoencoder;
         this.errorMedian = errorMedian;
@@ -56,8 +53,12 @@ public final class DeclarationAnomaly {
      * @param price the price model's columns of the declaration at an index, null when it has no peers
      * @param violations inspected declarations by id, true when found in violation (left out of learning)
      */
-    public static DeclarationAnomaly fit(List<Shipment> history, IntFunction<double[]> price,
-            Map<String, Boolean> violations, int minPeers, DenseAutoencoder.Settings settings) {
+    public static DeclarationAnomaly fit(
+            List<Shipment> history,
+            IntFunction<double[]> price,
+            Map<String, Boolean> violations,
+            int minPeers,
+            DenseAutoencoder.Settings settings) {
         var profile = DeclarationProfile.fit(history, minPeers);
         var training = new ArrayList<double[]>();
         for (int i = 0; i < history.size(); i++) {
@@ -77,7 +78,8 @@ public final class DeclarationAnomaly {
         }
         double[] errors = rootErrors(autoencoder, sample.toArray(double[][]::new));
         double median = median(errors.clone());
-        double[] deviations = Arrays.stream(errors).map(e -> Math.abs(e - median)).toArray();
+        double[] deviations =
+                Arrays.stream(errors).map(e -> Math.abs(e - median)).toArray();
         return new DeclarationAnomaly(profile, autoencoder, median, Math.max(1e-6, 1.4826 * median(deviations)));
     }
 
@@ -88,7 +90,8 @@ public final class DeclarationAnomaly {
      */
     public double[] scores(List<Shipment> shipments, IntFunction<double[]> price) {
         double[][] rows = new double[shipments.size()][];
-        java.util.stream.IntStream.range(0, rows.length).parallel()
+        java.util.stream.IntStream.range(0, rows.length)
+                .parallel()
                 .forEach(i -> rows[i] = profile.row(shipments.get(i), price.apply(i)));
         double[] errors = rootErrors(autoencoder, rows);
         for (int i = 0; i < errors.length; i++) {
@@ -110,8 +113,11 @@ public final class DeclarationAnomaly {
 
     public static DeclarationAnomaly load(Path dir) throws IOException {
         var saved = ModelFiles.read(dir.resolve(FILE), Saved.class);
-        return new DeclarationAnomaly(DeclarationProfile.restore(saved.profile()),
-                DenseAutoencoder.load(dir.resolve(NETWORK)), saved.errorMedian(), saved.errorSpread());
+        return new DeclarationAnomaly(
+                DeclarationProfile.restore(saved.profile()),
+                DenseAutoencoder.load(dir.resolve(NETWORK)),
+                saved.errorMedian(),
+                saved.errorSpread());
     }
 
     private static double[] rootErrors(ReconstructionModel model, double[][] rows) {

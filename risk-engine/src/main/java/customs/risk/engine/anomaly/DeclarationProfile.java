@@ -1,7 +1,6 @@
 package customs.risk.engine.anomaly;
 
 import customs.risk.engine.trade.Shipment;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ public final class DeclarationProfile {
 
     /** Columns handed in by the price model: its residuals at three peer levels, lot size, drift. */
     public static final int PRICE_COLUMNS = 5;
+
     public static final int COLUMNS = PRICE_COLUMNS + 7;
     static final double CLIP = 8;
     static final double SCALE = 4;
@@ -83,13 +83,16 @@ public final class DeclarationProfile {
         }
         int c = PRICE_COLUMNS;
         var mass = massPerUnit.get(goods(s));
-        row[c++] = mass == null || !(s.netMassKg() > 0) ? 0
+        row[c++] = mass == null || !(s.netMassKg() > 0)
+                ? 0
                 : scaled((Math.log(s.netMassKg() / s.quantity()) - mass.median) / mass.spread);
         String departure = departure(s);
         row[c++] = departure.isEmpty() || departure.equals(s.originCountry()) ? 0 : 1 / SCALE;
         for (int k = 0; k < COMBINATIONS.size(); k++) {
-            double whole = counts.get(2 * k).getOrDefault(COMBINATIONS.get(k).whole().apply(s), 0);
-            double part = counts.get(2 * k + 1).getOrDefault(COMBINATIONS.get(k).part().apply(s), 0);
+            double whole =
+                    counts.get(2 * k).getOrDefault(COMBINATIONS.get(k).whole().apply(s), 0);
+            double part = counts.get(2 * k + 1)
+                    .getOrDefault(COMBINATIONS.get(k).part().apply(s), 0);
             row[c++] = scaled(-Math.log10((whole + 0.5) / (part + 1)));
         }
         return row;
@@ -109,8 +112,11 @@ public final class DeclarationProfile {
 
     /** The profile {@link #saved} describes. */
     public static DeclarationProfile restore(Saved saved) {
-        return new DeclarationProfile(new HashMap<>(saved.massPerUnit()),
-                saved.counts().stream().map(c -> (Map<String, Integer>) new HashMap<>(c)).toList());
+        return new DeclarationProfile(
+                new HashMap<>(saved.massPerUnit()),
+                saved.counts().stream()
+                        .map(c -> (Map<String, Integer>) new HashMap<>(c))
+                        .toList());
     }
 
     private static void writeSpreads(Writer out, String kind, Map<String, Spread> spreads) throws IOException {
@@ -127,9 +133,13 @@ public final class DeclarationProfile {
         var spreads = new HashMap<String, Spread>();
         groups.forEach((key, values) -> {
             if (values.size() >= minPeers) {
-                double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                double[] v = values.stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sorted()
+                        .toArray();
                 double median = median(v);
-                double[] deviations = Arrays.stream(v).map(x -> Math.abs(x - median)).sorted().toArray();
+                double[] deviations =
+                        Arrays.stream(v).map(x -> Math.abs(x - median)).sorted().toArray();
                 spreads.put(key, new Spread(median, Math.max(0.05, 1.4826 * median(deviations))));
             }
         });

@@ -31,7 +31,8 @@ public final class SelectionFigures {
      * @param revenue per item id, what an inspection would recover (missing: 0)
      */
     public static Figures of(List<ScoredItem> ranking, Map<String, Boolean> labels, Map<String, Double> revenue) {
-        var labelled = ranking.stream().filter(item -> labels.containsKey(item.id())).toList();
+        var labelled =
+                ranking.stream().filter(item -> labels.containsKey(item.id())).toList();
         int n = labelled.size();
         double[] order = new double[n];
         int[] y = new int[n];
@@ -65,7 +66,10 @@ public final class SelectionFigures {
         int k = RankingMetrics.inspected(Math.max(1, ranking.size()), share);
         var counts = new HashMap<Double, Integer>();
         ranking.stream().limit(k).forEach(item -> counts.merge(item.score(), 1, Integer::sum));
-        long tied = ranking.stream().limit(k).filter(item -> counts.get(item.score()) > 1).count();
+        long tied = ranking.stream()
+                .limit(k)
+                .filter(item -> counts.get(item.score()) > 1)
+                .count();
         return ranking.isEmpty() ? 0 : (double) tied / Math.min(k, ranking.size());
     }
 }

@@ -2,7 +2,6 @@ package customs.risk.engine.explore;
 
 import customs.risk.graph.access.Actor;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,8 @@ import org.springframework.stereotype.Service;
 public class EntityService {
 
     /** Properties shown in the score block or elsewhere, not in the property list. */
-    private static final List<String> HIDDEN = List.of("riskScore", "riskLane", "riskReasons", "riskModel",
-            "riskScoredAt", "reviewedAt", "reviewedBy");
+    private static final List<String> HIDDEN =
+            List.of("riskScore", "riskLane", "riskReasons", "riskModel", "riskScoredAt", "reviewedAt", "reviewedBy");
 
     /**
      * @param ref label and key
@@ -33,19 +32,39 @@ public class EntityService {
      * @param model the model version that scored it
      * @param reviewed who marked it reviewed and when, empty if nobody did
      */
-    public record Profile(NodeRef ref, String caption, Map<String, String> properties, double score, String lane,
-            List<String> reasons, String model, String reviewed) {}
+    public record Profile(
+            NodeRef ref,
+            String caption,
+            Map<String, String> properties,
+            double score,
+            String lane,
+            List<String> reasons,
+            String model,
+            String reviewed) {}
 
     /** A declaration as a row of a party's list. */
-    public record DeclarationRow(String id, String filedOn, String role, String hsCode, String counterpart,
-            double valueUsd, double score, String lane, String firstReason) {}
+    public record DeclarationRow(
+            String id,
+            String filedOn,
+            String role,
+            String hsCode,
+            String counterpart,
+            double valueUsd,
+            double score,
+            String lane,
+            String firstReason) {}
 
     /** A link to another entity with what it is: an officer, a board, a shared identifier. */
     public record Link(NodeRef ref, String caption, String detail, double score, String lane) {}
 
     /** An inspection of one of the entity's declarations. */
-    public record InspectionRow(String declarationId, String inspectedOn, String outcome, String violationType,
-            double revenueRecovered, String inspector) {}
+    public record InspectionRow(
+            String declarationId,
+            String inspectedOn,
+            String outcome,
+            String violationType,
+            double revenueRecovered,
+            String inspector) {}
 
     private final Driver driver;
 
@@ -58,23 +77,34 @@ public class EntityService {
         var parameters = new java.util.HashMap<String, Object>(viewer.parameters());
         parameters.put("key", ref.key());
         try (var session = driver.session()) {
-            var rows = session.run("MATCH " + ref.pattern("n", "key") + " WHERE " + Actor.sees("n") + " RETURN n",
-                    parameters).list();
+            var rows = session.run(
+                            "MATCH " + ref.pattern("n", "key") + " WHERE " + Actor.sees("n") + " RETURN n", parameters)
+                    .list();
             if (rows.isEmpty()) {
                 return Optional.empty();
             }
             var node = rows.getFirst().get("n").asNode();
             var properties = new LinkedHashMap<String, String>();
-            java.util.stream.StreamSupport.stream(node.keys().spliterator(), false).sorted()
+            java.util.stream.StreamSupport.stream(node.keys().spliterator(), false)
+                    .sorted()
                     .filter(k -> !HIDDEN.contains(k))
                     .forEach(k -> properties.put(k, text(node.get(k))));
-            String reviewed = node.get("reviewedBy").isNull() ? ""
-                    : node.get("reviewedBy").asString() + " on " + node.get("reviewedAt").asString("");
+            String reviewed = node.get("reviewedBy").isNull()
+                    ? ""
+                    : node.get("reviewedBy").asString() + " on "
+                            + node.get("reviewedAt").asString("");
             var caption = NetworkService.graphNode(node).caption();
-            return Optional.of(new Profile(ref, caption, properties, node.get("riskScore").asDouble(Double.NaN),
+            return Optional.of(new Profile(
+                    ref,
+                    caption,
+                    properties,
+                    node.get("riskScore").asDouble(Double.NaN),
                     node.get("riskLane").asString(""),
-                    node.get("riskReasons").isNull() ? List.of() : node.get("riskReasons").asList(Value::asString),
-                    node.get("riskModel").asString(""), reviewed));
+                    node.get("riskReasons").isNull()
+                            ? List.of()
+                            : node.get("riskReasons").asList(Value::asString),
+                    node.get("riskModel").asString(""),
+                    reviewed));
         }
     }
 
@@ -87,18 +117,26 @@ public class EntityService {
                     OPTIONAL MATCH (d)-[:SOLD_BY]->(s:Company)
                     OPTIONAL MATCH (d)-[:BOUGHT_BY]->(b:Company)
                     RETURN d, role, CASE role WHEN 'SOLD_BY' THEN b.id ELSE s.id END AS counterpart
-                    """, Map.of("id", companyId, "offset", offset, "limit", limit)).list(r -> {
+                    """, Map.of("id", companyId, "offset", offset, "limit", limit))
+                    .list(r -> {
                         var d = r.get("d").asNode();
-                        var reasons = d.get("riskReasons").isNull() ? List.<String>of()
+                        var reasons = d.get("riskReasons").isNull()
+                                ? List.<String>of()
                                 : d.get("riskReasons").asList(Value::asString);
-                        return new DeclarationRow(d.get("id").asString(), text(d.get("filedOn")),
+                        return new DeclarationRow(
+                                d.get("id").asString(),
+                                text(d.get("filedOn")),
                                 switch (r.get("role").asString()) {
                                     case "SOLD_BY" -> "seller";
                                     case "BOUGHT_BY" -> "buyer";
                                     default -> "declarant";
-                                }, d.get("hsCode").asString(""), r.get("counterpart").asString(""),
-                                d.get("valueUsd").asDouble(Double.NaN), d.get("riskScore").asDouble(Double.NaN),
-                                d.get("riskLane").asString(""), reasons.isEmpty() ? "" : reasons.getFirst());
+                                },
+                                d.get("hsCode").asString(""),
+                                r.get("counterpart").asString(""),
+                                d.get("valueUsd").asDouble(Double.NaN),
+                                d.get("riskScore").asDouble(Double.NaN),
+                                d.get("riskLane").asString(""),
+                                reasons.isEmpty() ? "" : reasons.getFirst());
                     });
         }
     }
@@ -151,7 +189,8 @@ public class EntityService {
     /** Inspections of the entity's declarations (or of the declaration itself), newest first. */
     public List<InspectionRow> inspections(NodeRef ref, int limit) {
         String match = switch (ref.label()) {
-            case COMPANY -> "MATCH (:Company {id: $key})<-[:SOLD_BY|BOUGHT_BY|DECLARED_BY]-(d:Declaration)<-[:OF]-(i:Inspection)";
+            case COMPANY ->
+                "MATCH (:Company {id: $key})<-[:SOLD_BY|BOUGHT_BY|DECLARED_BY]-(d:Declaration)<-[:OF]-(i:Inspection)";
             case DECLARATION -> "MATCH (d:Declaration {id: $key})<-[:OF]-(i:Inspection)";
             default -> null;
         };
@@ -159,12 +198,18 @@ public class EntityService {
             return List.of();
         }
         try (var session = driver.session()) {
-            return session.run(match + " RETURN d.id AS id, i ORDER BY i.inspectedOn DESC LIMIT $limit",
-                    Map.of("key", ref.key(), "limit", limit)).list(r -> {
+            return session.run(
+                            match + " RETURN d.id AS id, i ORDER BY i.inspectedOn DESC LIMIT $limit",
+                            Map.of("key", ref.key(), "limit", limit))
+                    .list(r -> {
                         var i = r.get("i").asNode();
-                        return new InspectionRow(r.get("id").asString(), text(i.get("inspectedOn")),
-                                i.get("outcome").asString(""), i.get("violationType").asString(""),
-                                i.get("revenueRecovered").asDouble(0), i.get("inspector").asString(""));
+                        return new InspectionRow(
+                                r.get("id").asString(),
+                                text(i.get("inspectedOn")),
+                                i.get("outcome").asString(""),
+                                i.get("violationType").asString(""),
+                                i.get("revenueRecovered").asDouble(0),
+                                i.get("inspector").asString(""));
                     });
         }
     }
@@ -172,9 +217,16 @@ public class EntityService {
     /** Records that {@code user} reviewed the entity now. */
     public void markReviewed(NodeRef ref, String user) {
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run("MATCH " + ref.pattern("n", "key")
-                    + " SET n.reviewedBy = $user, n.reviewedAt = $at",
-                    Map.of("key", ref.key(), "user", user, "at", Instant.now().toString())).consume());
+            session.executeWriteWithoutResult(tx -> tx.run(
+                            "MATCH " + ref.pattern("n", "key") + " SET n.reviewedBy = $user, n.reviewedAt = $at",
+                            Map.of(
+                                    "key",
+                                    ref.key(),
+                                    "user",
+                                    user,
+                                    "at",
+                                    Instant.now().toString()))
+                    .consume());
         }
     }
 

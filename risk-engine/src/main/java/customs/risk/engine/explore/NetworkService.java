@@ -26,11 +26,35 @@ public class NetworkService {
     /** Most neighbours one expansion adds. */
     public static final int PAGE_DEFAULT = 50;
     /** Relationship types a shortest path may follow: trade, control and filing, not shared countries or goods. */
-    static final List<String> PATH_TYPES = List.of("SOLD_BY", "BOUGHT_BY", "DECLARED_BY", "OFFICER_OF",
-            "HAS_ADDRESS", "HAS_PHONE", "HAS_EMAIL", "FILED", "SUPPORTS");
-    private static final List<String> TYPES = List.of("SOLD_BY", "BOUGHT_BY", "DECLARED_BY", "LODGED_AT",
-            "CLASSIFIED_AS", "ORIGINATES_IN", "OFFICER_OF", "HAS_ADDRESS", "HAS_PHONE", "HAS_EMAIL", "REGISTERED_IN",
-            "LOCATED_IN", "OF", "SUPPORTS", "FILED", "ABOUT", "PART_OF");
+    static final List<String> PATH_TYPES = List.of(
+            "SOLD_BY",
+            "BOUGHT_BY",
+            "DECLARED_BY",
+            "OFFICER_OF",
+            "HAS_ADDRESS",
+            "HAS_PHONE",
+            "HAS_EMAIL",
+            "FILED",
+            "SUPPORTS");
+
+    private static final List<String> TYPES = List.of(
+            "SOLD_BY",
+            "BOUGHT_BY",
+            "DECLARED_BY",
+            "LODGED_AT",
+            "CLASSIFIED_AS",
+            "ORIGINATES_IN",
+            "OFFICER_OF",
+            "HAS_ADDRESS",
+            "HAS_PHONE",
+            "HAS_EMAIL",
+            "REGISTERED_IN",
+            "LOCATED_IN",
+            "OF",
+            "SUPPORTS",
+            "FILED",
+            "ABOUT",
+            "PART_OF");
 
     /**
      * One node as the explorer draws it.
@@ -43,8 +67,14 @@ public class NetworkService {
      * @param inCluster its reasons name a shell cluster
      * @param investigated an open case is about it
      */
-    public record GraphNode(NodeRef ref, String caption, double score, String lane, boolean inLoop,
-            boolean inCluster, boolean investigated) {}
+    public record GraphNode(
+            NodeRef ref,
+            String caption,
+            double score,
+            String lane,
+            boolean inLoop,
+            boolean inCluster,
+            boolean investigated) {}
 
     /** A relationship between two drawn nodes, from {@code source} to {@code target}. */
     public record GraphEdge(NodeRef source, NodeRef target, String type) {}
@@ -68,10 +98,16 @@ public class NetworkService {
     /** The node, empty when unknown or when it belongs to a case the viewer may not see. */
     public Optional<GraphNode> node(Actor viewer, NodeRef ref) {
         try (var session = driver.session()) {
-            var rows = session.run("MATCH " + ref.pattern("n", "key") + " WHERE " + Actor.sees("n") + " RETURN n, "
-                    + investigated("n"), parameters(viewer, "key", ref.key())).list();
-            return rows.isEmpty() ? Optional.empty() : Optional.of(graphNode(rows.getFirst().get("n").asNode(),
-                    rows.getFirst().get("investigated").asBoolean()));
+            var rows = session.run(
+                            "MATCH " + ref.pattern("n", "key") + " WHERE " + Actor.sees("n") + " RETURN n, "
+                                    + investigated("n"),
+                            parameters(viewer, "key", ref.key()))
+                    .list();
+            return rows.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(graphNode(
+                            rows.getFirst().get("n").asNode(),
+                            rows.getFirst().get("investigated").asBoolean()));
         }
     }
 
@@ -86,8 +122,11 @@ public class NetworkService {
             parts.add("COUNT { (n)<-[:" + type + "]-(m)" + seen(type) + " } AS `" + type + "<`");
         }
         try (var session = driver.session()) {
-            var rows = session.run("MATCH " + ref.pattern("n", "key") + " WHERE " + Actor.sees("n") + " RETURN "
-                    + String.join(", ", parts), parameters(viewer, "key", ref.key())).list();
+            var rows = session.run(
+                            "MATCH " + ref.pattern("n", "key") + " WHERE " + Actor.sees("n") + " RETURN "
+                                    + String.join(", ", parts),
+                            parameters(viewer, "key", ref.key()))
+                    .list();
             var degrees = new ArrayList<Degree>();
             if (!rows.isEmpty()) {
                 var row = rows.getFirst();
@@ -118,19 +157,26 @@ public class NetworkService {
         String arrow = outgoing ? "-[:" + type + "]->" : "<-[:" + type + "]-";
         String focus = "MATCH " + ref.pattern("n", "key") + " WHERE " + Actor.sees("n");
         try (var session = driver.session()) {
-            var counted = session.run(focus + " RETURN COUNT { (n)" + arrow + "(m)" + seen(type) + " } AS c",
-                    parameters(viewer, "key", ref.key())).list();
+            var counted = session.run(
+                            focus + " RETURN COUNT { (n)" + arrow + "(m)" + seen(type) + " } AS c",
+                            parameters(viewer, "key", ref.key()))
+                    .list();
             long total = counted.isEmpty() ? 0 : counted.getFirst().get("c").asLong();
             var nodes = new ArrayList<GraphNode>();
             var edges = new ArrayList<GraphEdge>();
             var page = parameters(viewer, "key", ref.key());
             page.put("offset", offset);
             page.put("limit", limit);
-            session.run(focus + " MATCH (n)" + arrow + "(m)" + seen(type) + " WITH m SKIP $offset LIMIT $limit RETURN m, "
-                    + investigated("m"), page).forEachRemaining(r -> {
-                        var node = graphNode(r.get("m").asNode(), r.get("investigated").asBoolean());
+            session.run(
+                            focus + " MATCH (n)" + arrow + "(m)" + seen(type)
+                                    + " WITH m SKIP $offset LIMIT $limit RETURN m, " + investigated("m"),
+                            page)
+                    .forEachRemaining(r -> {
+                        var node = graphNode(
+                                r.get("m").asNode(), r.get("investigated").asBoolean());
                         nodes.add(node);
-                        edges.add(outgoing ? new GraphEdge(ref, node.ref(), type) : new GraphEdge(node.ref(), ref, type));
+                        edges.add(
+                                outgoing ? new GraphEdge(ref, node.ref(), type) : new GraphEdge(node.ref(), ref, type));
                     });
             return new Expansion(nodes, edges, total, offset);
         }
@@ -144,10 +190,14 @@ public class NetworkService {
         var parameters = parameters(viewer, "a", from.key());
         parameters.put("b", to.key());
         try (var session = driver.session()) {
-            var rows = session.run("MATCH " + from.pattern("a", "a") + ", " + to.pattern("b", "b")
-                    + " WHERE " + Actor.sees("a") + " AND " + Actor.sees("b")
-                    + " MATCH p = shortestPath((a)-[:" + String.join("|", PATH_TYPES) + "*.." + maxHops + "]-(b))"
-                    + " RETURN p", parameters).list();
+            var rows = session.run(
+                            "MATCH " + from.pattern("a", "a") + ", " + to.pattern("b", "b")
+                                    + " WHERE " + Actor.sees("a") + " AND " + Actor.sees("b")
+                                    + " MATCH p = shortestPath((a)-[:" + String.join("|", PATH_TYPES) + "*.." + maxHops
+                                    + "]-(b))"
+                                    + " RETURN p",
+                            parameters)
+                    .list();
             if (rows.isEmpty()) {
                 return Optional.empty();
             }
@@ -155,8 +205,11 @@ public class NetworkService {
             var byId = new LinkedHashMap<String, GraphNode>();
             path.nodes().forEach(n -> byId.put(n.elementId(), graphNode(n)));
             var edges = new ArrayList<GraphEdge>();
-            path.relationships().forEach(r -> edges.add(new GraphEdge(byId.get(r.startNodeElementId()).ref(),
-                    byId.get(r.endNodeElementId()).ref(), r.type())));
+            path.relationships()
+                    .forEach(r -> edges.add(new GraphEdge(
+                            byId.get(r.startNodeElementId()).ref(),
+                            byId.get(r.endNodeElementId()).ref(),
+                            r.type())));
             var nodes = List.copyOf(byId.values());
             return Optional.of(new Expansion(nodes, edges, nodes.size(), 0));
         }
@@ -165,7 +218,8 @@ public class NetworkService {
     /** Companies and people whose id or name starts with {@code text} (case-insensitive for names), best scored first. */
     public List<GraphNode> find(String text, int limit) {
         try (var session = driver.session()) {
-            return session.run("""
+            return session.run(
+                            """
                     CALL {
                       MATCH (c:Company) WHERE c.id = $text OR c.name STARTS WITH $text OR toUpper(c.name) STARTS WITH $upper
                       RETURN c AS n LIMIT $limit
@@ -176,7 +230,8 @@ public class NetworkService {
                       MATCH (d:Declaration {id: $text}) RETURN d AS n
                     }
                     RETURN n ORDER BY coalesce(n.riskScore, -1) DESC LIMIT $limit
-                    """, Map.of("text", text.strip(), "upper", text.strip().toUpperCase(), "limit", limit))
+                    """,
+                            Map.of("text", text.strip(), "upper", text.strip().toUpperCase(), "limit", limit))
                     .list(r -> graphNode(r.get("n").asNode()));
         }
     }
@@ -206,15 +261,25 @@ public class NetworkService {
     }
 
     static GraphNode graphNode(Node n, boolean investigated) {
-        var label = Arrays.stream(NodeLabel.values()).filter(l -> n.hasLabel(l.cypher())).findFirst()
+        var label = Arrays.stream(NodeLabel.values())
+                .filter(l -> n.hasLabel(l.cypher()))
+                .findFirst()
                 .orElse(NodeLabel.COMPANY);
         var ref = new NodeRef(label, n.get(label.key()).asString(""));
         Value name = n.get("name");
-        String caption = !name.isNull() ? name.asString()
+        String caption = !name.isNull()
+                ? name.asString()
                 : !n.get("value").isNull() ? n.get("value").asString() : ref.key();
-        var reasons = n.get("riskReasons").isNull() ? List.<String>of() : n.get("riskReasons").asList(Value::asString);
-        return new GraphNode(ref, caption, n.get("riskScore").asDouble(Double.NaN), n.get("riskLane").asString(""),
+        var reasons = n.get("riskReasons").isNull()
+                ? List.<String>of()
+                : n.get("riskReasons").asList(Value::asString);
+        return new GraphNode(
+                ref,
+                caption,
+                n.get("riskScore").asDouble(Double.NaN),
+                n.get("riskLane").asString(""),
                 reasons.stream().anyMatch(r -> r.contains("loop")),
-                reasons.stream().anyMatch(r -> r.contains("cluster")), investigated);
+                reasons.stream().anyMatch(r -> r.contains("cluster")),
+                investigated);
     }
 }

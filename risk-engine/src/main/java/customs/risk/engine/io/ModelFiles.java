@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ModelFiles {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private ModelFiles() {}
 

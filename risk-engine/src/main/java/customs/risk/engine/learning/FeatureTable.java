@@ -23,7 +23,10 @@ public final class FeatureTable {
     private final Map<String, Numeric> numeric;
     private final IntToDoubleFunction prior;
 
-    private FeatureTable(int rows, Map<String, IntFunction<String>> categorical, Map<String, Numeric> numeric,
+    private FeatureTable(
+            int rows,
+            Map<String, IntFunction<String>> categorical,
+            Map<String, Numeric> numeric,
             IntToDoubleFunction prior) {
         this.rows = rows;
         this.categorical = Collections.unmodifiableMap(categorical);
@@ -59,8 +62,8 @@ public final class FeatureTable {
         var c = new LinkedHashMap<String, IntFunction<String>>();
         categorical.forEach((name, f) -> c.put(name, i -> f.apply(selection[i])));
         var n = new LinkedHashMap<String, Numeric>();
-        numeric.forEach((name, col) -> n.put(name, new Numeric(col.group(),
-                i -> col.values().applyAsDouble(selection[i]))));
+        numeric.forEach((name, col) ->
+                n.put(name, new Numeric(col.group(), i -> col.values().applyAsDouble(selection[i]))));
         return new FeatureTable(selection.length, c, n, i -> prior.applyAsDouble(selection[i]));
     }
 

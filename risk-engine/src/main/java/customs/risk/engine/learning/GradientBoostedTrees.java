@@ -29,14 +29,28 @@ public final class GradientBoostedTrees {
      * @param bins most histogram bins per feature (at most 255)
      * @param seed random seed
      */
-    public record Settings(int trees, int maxDepth, double learningRate, double minChildWeight, double lambda,
-            double rowSample, double featureSample, int bins, long seed) {
+    public record Settings(
+            int trees,
+            int maxDepth,
+            double learningRate,
+            double minChildWeight,
+            double lambda,
+            double rowSample,
+            double featureSample,
+            int bins,
+            long seed) {
 
         public static final Settings DEFAULTS = new Settings(300, 5, 0.05, 5, 1.0, 0.8, 0.8, 64, 1);
 
         public Settings {
-            if (trees < 1 || maxDepth < 1 || maxDepth > 12 || !(learningRate > 0) || bins < 2 || bins > 255
-                    || !(rowSample > 0 && rowSample <= 1) || !(featureSample > 0 && featureSample <= 1)) {
+            if (trees < 1
+                    || maxDepth < 1
+                    || maxDepth > 12
+                    || !(learningRate > 0)
+                    || bins < 2
+                    || bins > 255
+                    || !(rowSample > 0 && rowSample <= 1)
+                    || !(featureSample > 0 && featureSample <= 1)) {
                 throw new IllegalArgumentException("invalid boosting settings: " + this);
             }
         }
@@ -305,8 +319,15 @@ public final class GradientBoostedTrees {
             }
             int l = grow(Arrays.copyOf(left, nl), depth + 1);
             int r = grow(Arrays.copyOf(right, nr), depth + 1);
-            nodes.set(index, new Node(best.feature, binning.upperEdge(best.feature, best.bin), best.missingLeft, l, r,
-                    leafValue));
+            nodes.set(
+                    index,
+                    new Node(
+                            best.feature,
+                            binning.upperEdge(best.feature, best.bin),
+                            best.missingLeft,
+                            l,
+                            r,
+                            leafValue));
             return index;
         }
 

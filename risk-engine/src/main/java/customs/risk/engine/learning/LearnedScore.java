@@ -1,8 +1,5 @@
 package customs.risk.engine.learning;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -60,16 +57,31 @@ public final class LearnedScore {
      * @param minPositives fewest violations among them
      * @param smoothing weight of the overall rate in a risk profile ({@link TargetEncoder})
      */
-    public record Settings(GradientBoostedTrees.Settings trees, int folds, double backtestShare, double capacity,
-            int minLabelled, int minPositives, double smoothing) {
+    public record Settings(
+            GradientBoostedTrees.Settings trees,
+            int folds,
+            double backtestShare,
+            double capacity,
+            int minLabelled,
+            int minPositives,
+            double smoothing) {
 
         public static final Settings DEFAULTS = new Settings(
-                new GradientBoostedTrees.Settings(300, 4, 0.05, 5, 2.0, 0.8, 0.8, 64, 1), 5, 0.25, 0.05, 50, 10,
+                new GradientBoostedTrees.Settings(300, 4, 0.05, 5, 2.0, 0.8, 0.8, 64, 1),
+                5,
+                0.25,
+                0.05,
+                50,
+                10,
                 TargetEncoder.SMOOTHING_DEFAULT);
 
         public Settings {
-            if (folds < 2 || !(backtestShare > 0 && backtestShare < 1) || !(capacity > 0 && capacity <= 1)
-                    || minLabelled < 2 || minPositives < 1 || !(smoothing >= 0)) {
+            if (folds < 2
+                    || !(backtestShare > 0 && backtestShare < 1)
+                    || !(capacity > 0 && capacity <= 1)
+                    || minLabelled < 2
+                    || minPositives < 1
+                    || !(smoothing >= 0)) {
                 throw new IllegalArgumentException("invalid learning settings: " + this);
             }
         }
@@ -94,19 +106,29 @@ public final class LearnedScore {
      * @param averagePrecision per weight, average precision over all newer rows
      * @param priorWeight the chosen weight
      */
-    public record Backtest(int older, int newer, int newerPositives, int judged, double[] precision,
-            double[] averagePrecision, double priorWeight) {
+    public record Backtest(
+            int older,
+            int newer,
+            int newerPositives,
+            int judged,
+            double[] precision,
+            double[] averagePrecision,
+            double priorWeight) {
 
         public String describe() {
             var parts = new ArrayList<String>();
             for (int i = 0; i < PRIOR_WEIGHTS.length; i++) {
-                parts.add(String.format("prior %.2f: p@%d=%.3f AP=%.3f", PRIOR_WEIGHTS[i], judged, precision[i],
-                        averagePrecision[i]));
+                parts.add(String.format(
+                        "prior %.2f: p@%d=%.3f AP=%.3f", PRIOR_WEIGHTS[i], judged, precision[i], averagePrecision[i]));
             }
-            String on = older == newer ? String.format("on the cross-fitted scores of all %d labelled rows (%d"
-                    + " violations; too few among the newest for a time-ordered backtest)", newer, newerPositives)
-                    : String.format("on the %d newest labelled rows (%d violations; trained on the %d older)", newer,
-                            newerPositives, older);
+            String on = older == newer
+                    ? String.format(
+                            "on the cross-fitted scores of all %d labelled rows (%d"
+                                    + " violations; too few among the newest for a time-ordered backtest)",
+                            newer, newerPositives)
+                    : String.format(
+                            "on the %d newest labelled rows (%d violations; trained on the %d older)",
+                            newer, newerPositives, older);
             return String.format("prior weight %.2f chosen %s: %s", priorWeight, on, String.join(", ", parts));
         }
     }
@@ -174,8 +196,16 @@ public final class LearnedScore {
         }
         var calibration = PlattScaling.fit(blended, y);
         double[] heldOut = Arrays.stream(blended).map(calibration::probability).toArray();
-        var model = new Model(schema, whole.encoders(), whole.trees(), w, calibration, meanPrior, n,
-                (double) positives / n, backtest);
+        var model = new Model(
+                schema,
+                whole.encoders(),
+                whole.trees(),
+                w,
+                calibration,
+                meanPrior,
+                n,
+                (double) positives / n,
+                backtest);
         return Optional.of(new Fitted(model, heldOut));
     }
 
@@ -183,11 +213,19 @@ public final class LearnedScore {
      * Trees fitted on the older rows rank the newer ones beside the prior. With too few older rows
      * or too few violations among the newer, the cross-fitted margins of all rows stand in for them.
      */
-    private static Backtest backtest(Schema schema, FeatureTable labelled, int[] y, long[] time, double[] prior,
-            double[] heldOutMargin, Settings settings) {
+    private static Backtest backtest(
+            Schema schema,
+            FeatureTable labelled,
+            int[] y,
+            long[] time,
+            double[] prior,
+            double[] heldOutMargin,
+            Settings settings) {
         int n = y.length;
-        Integer[] order = IntStream.range(0, n).boxed().sorted(Comparator.comparingLong((Integer i) -> time[i])
-                .thenComparingInt(i -> i)).toArray(Integer[]::new);
+        Integer[] order = IntStream.range(0, n)
+                .boxed()
+                .sorted(Comparator.comparingLong((Integer i) -> time[i]).thenComparingInt(i -> i))
+                .toArray(Integer[]::new);
         int cut = (int) Math.round(n * (1 - settings.backtestShare()));
         int[] older = Arrays.stream(order, 0, cut).mapToInt(Integer::intValue).toArray();
         int[] newer = Arrays.stream(order, cut, n).mapToInt(Integer::intValue).toArray();
@@ -196,9 +234,12 @@ public final class LearnedScore {
         double[] margins; // aligned with judgedRows
         int[] judgedRows;
         int trainedOn;
-        if (older.length >= settings.minLabelled() && olderPositives >= settings.minPositives()
-                && olderPositives < older.length && newerPositives >= MIN_JUDGED_POSITIVES) {
-            margins = Part.fit(schema, labelled.rows(older), pick(y, older), settings).margins(labelled.rows(newer));
+        if (older.length >= settings.minLabelled()
+                && olderPositives >= settings.minPositives()
+                && olderPositives < older.length
+                && newerPositives >= MIN_JUDGED_POSITIVES) {
+            margins = Part.fit(schema, labelled.rows(older), pick(y, older), settings)
+                    .margins(labelled.rows(newer));
             judgedRows = newer;
             trainedOn = older.length;
         } else {
@@ -245,15 +286,25 @@ public final class LearnedScore {
     }
 
     /** The columns a model reads, by name, and which signal each feature belongs to. */
-    record Schema(List<String> categorical, List<String> numeric, List<String> numericGroups, String[] groups,
-            String[] groupNames, int[] groupOf) {
+    record Schema(
+            List<String> categorical,
+            List<String> numeric,
+            List<String> numericGroups,
+            String[] groups,
+            String[] groupNames,
+            int[] groupOf) {
 
         Schema(List<String> categorical, List<String> numeric, List<String> numericGroups) {
             this(categorical, numeric, numericGroups, groupsOf(categorical, numeric, numericGroups));
         }
 
         private Schema(List<String> categorical, List<String> numeric, List<String> numericGroups, String[] groups) {
-            this(categorical, numeric, numericGroups, groups, Arrays.stream(groups).distinct().toArray(String[]::new),
+            this(
+                    categorical,
+                    numeric,
+                    numericGroups,
+                    groups,
+                    Arrays.stream(groups).distinct().toArray(String[]::new),
                     indexOf(groups));
         }
 
@@ -264,8 +315,13 @@ public final class LearnedScore {
         }
 
         static Schema of(FeatureTable table) {
-            var groups = table.numeric().values().stream().map(FeatureTable.Numeric::group).toList();
-            return new Schema(List.copyOf(table.categorical().keySet()), List.copyOf(table.numeric().keySet()), groups);
+            var groups = table.numeric().values().stream()
+                    .map(FeatureTable.Numeric::group)
+                    .toList();
+            return new Schema(
+                    List.copyOf(table.categorical().keySet()),
+                    List.copyOf(table.numeric().keySet()),
+                    groups);
         }
 
         int width() {
@@ -287,8 +343,13 @@ public final class LearnedScore {
         }
 
         /** The feature rows of {@code table}; {@code own} replaces the profiles of training rows (out of fold). */
-        double[] row(FeatureTable table, List<IntFunction<String>> categoricalColumns,
-                List<FeatureTable.Numeric> numericColumns, List<TargetEncoder> encoders, double[][] own, int i,
+        double[] row(
+                FeatureTable table,
+                List<IntFunction<String>> categoricalColumns,
+                List<FeatureTable.Numeric> numericColumns,
+                List<TargetEncoder> encoders,
+                double[][] own,
+                int i,
                 double[] into) {
             int c = categorical.size();
             for (int k = 0; k < c; k++) {
@@ -313,7 +374,9 @@ public final class LearnedScore {
         }
 
         List<IntFunction<String>> categoricalColumns(FeatureTable table) {
-            return categorical.stream().map(name -> table.categorical().get(name)).toList();
+            return categorical.stream()
+                    .map(name -> table.categorical().get(name))
+                    .toList();
         }
 
         List<FeatureTable.Numeric> numericColumns(FeatureTable table) {
@@ -341,8 +404,8 @@ public final class LearnedScore {
             var numericColumns = schema.numericColumns(rows);
             double[][] x = new double[n][];
             for (int i = 0; i < n; i++) {
-                x[i] = schema.row(rows, categoricalColumns, numericColumns, encoders, own, i,
-                        new double[schema.width()]);
+                x[i] = schema.row(
+                        rows, categoricalColumns, numericColumns, encoders, own, i, new double[schema.width()]);
             }
             return new Part(schema, encoders, GradientBoostedTrees.fit(x, y, settings.trees()));
         }
@@ -353,8 +416,8 @@ public final class LearnedScore {
             double[] buffer = new double[schema.width()];
             double[] margins = new double[rows.rows()];
             for (int i = 0; i < margins.length; i++) {
-                margins[i] = trees.margin(schema.row(rows, categoricalColumns, numericColumns, encoders, null, i,
-                        buffer));
+                margins[i] =
+                        trees.margin(schema.row(rows, categoricalColumns, numericColumns, encoders, null, i, buffer));
             }
             return margins;
         }
@@ -375,8 +438,16 @@ public final class LearnedScore {
         private final double positiveRate;
         private final Backtest backtest;
 
-        Model(Schema schema, List<TargetEncoder> encoders, GradientBoostedTrees trees, double priorWeight,
-                PlattScaling calibration, double meanPrior, int labelled, double positiveRate, Backtest backtest) {
+        Model(
+                Schema schema,
+                List<TargetEncoder> encoders,
+                GradientBoostedTrees trees,
+                double priorWeight,
+                PlattScaling calibration,
+                double meanPrior,
+                int labelled,
+                double positiveRate,
+                Backtest backtest) {
             this.schema = schema;
             this.encoders = List.copyOf(encoders);
             this.trees = trees;
@@ -396,8 +467,8 @@ public final class LearnedScore {
             IntStream.range(0, (rows.rows() + CHUNK - 1) / CHUNK).parallel().forEach(chunk -> {
                 double[] buffer = new double[schema.width()];
                 for (int i = chunk * CHUNK; i < Math.min(p.length, (chunk + 1) * CHUNK); i++) {
-                    double margin = trees.margin(schema.row(rows, categoricalColumns, numericColumns, encoders, null,
-                            i, buffer));
+                    double margin = trees.margin(
+                            schema.row(rows, categoricalColumns, numericColumns, encoders, null, i, buffer));
                     p[i] = calibration.probability(blend(margin, logitPrior(rows.prior(i)), priorWeight));
                 }
             });
@@ -409,8 +480,14 @@ public final class LearnedScore {
          * row ({@link #typicalProbability}); the effects add up to the difference.
          */
         public Explained explain(FeatureTable rows, int i) {
-            return explain(rows, schema.categoricalColumns(rows), schema.numericColumns(rows), i,
-                    new double[schema.width()], Integer.MAX_VALUE, 0);
+            return explain(
+                    rows,
+                    schema.categoricalColumns(rows),
+                    schema.numericColumns(rows),
+                    i,
+                    new double[schema.width()],
+                    Integer.MAX_VALUE,
+                    0);
         }
 
         /**
@@ -430,8 +507,14 @@ public final class LearnedScore {
             return result;
         }
 
-        private Explained explain(FeatureTable rows, List<IntFunction<String>> categoricalColumns,
-                List<FeatureTable.Numeric> numericColumns, int i, double[] buffer, int limit, double smallest) {
+        private Explained explain(
+                FeatureTable rows,
+                List<IntFunction<String>> categoricalColumns,
+                List<FeatureTable.Numeric> numericColumns,
+                int i,
+                double[] buffer,
+                int limit,
+                double smallest) {
             double[] x = schema.row(rows, categoricalColumns, numericColumns, encoders, null, i, buffer);
             double[] credit = trees.contributions(x);
             double margin = trees.expectedMargin();
@@ -508,22 +591,46 @@ public final class LearnedScore {
         }
 
         /** The model as a file keeps it. */
-        public record Saved(double priorWeight, PlattScaling calibration, double meanPrior, int labelled,
-                double positiveRate, List<String> categorical, List<String> numeric, List<String> groups,
-                Backtest backtest, List<TargetEncoder.Saved> encoders, GradientBoostedTrees.Saved trees) {}
+        public record Saved(
+                double priorWeight,
+                PlattScaling calibration,
+                double meanPrior,
+                int labelled,
+                double positiveRate,
+                List<String> categorical,
+                List<String> numeric,
+                List<String> groups,
+                Backtest backtest,
+                List<TargetEncoder.Saved> encoders,
+                GradientBoostedTrees.Saved trees) {}
 
         public Saved saved() {
-            return new Saved(priorWeight, calibration, meanPrior, labelled, positiveRate, schema.categorical(),
-                    schema.numeric(), schema.numericGroups(), backtest,
-                    encoders.stream().map(TargetEncoder::saved).toList(), trees.saved());
+            return new Saved(
+                    priorWeight,
+                    calibration,
+                    meanPrior,
+                    labelled,
+                    positiveRate,
+                    schema.categorical(),
+                    schema.numeric(),
+                    schema.numericGroups(),
+                    backtest,
+                    encoders.stream().map(TargetEncoder::saved).toList(),
+                    trees.saved());
         }
 
         /** The model {@link #saved} describes. */
         public static Model restore(Saved saved) {
-            return new Model(new Schema(saved.categorical(), saved.numeric(), saved.groups()),
+            return new Model(
+                    new Schema(saved.categorical(), saved.numeric(), saved.groups()),
                     saved.encoders().stream().map(TargetEncoder::restore).toList(),
-                    GradientBoostedTrees.restore(saved.trees()), saved.priorWeight(), saved.calibration(),
-                    saved.meanPrior(), saved.labelled(), saved.positiveRate(), saved.backtest());
+                    GradientBoostedTrees.restore(saved.trees()),
+                    saved.priorWeight(),
+                    saved.calibration(),
+                    saved.meanPrior(),
+                    saved.labelled(),
+                    saved.positiveRate(),
+                    saved.backtest());
         }
     }
 

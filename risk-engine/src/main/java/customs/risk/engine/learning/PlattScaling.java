@@ -18,6 +18,7 @@ public record PlattScaling(double slope, double intercept) {
     static final int MAX_ITERATIONS = 100;
     /** Keeps the Hessian invertible when all scores are alike. */
     private static final double SIGMA = 1e-12;
+
     private static final double MIN_STEP = 1e-10;
 
     public double probability(double score) {

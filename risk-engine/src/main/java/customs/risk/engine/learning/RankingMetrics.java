@@ -63,8 +63,11 @@ public final class RankingMetrics {
 
     private static int[] top(double[] scores, double share) {
         int k = inspected(scores.length, share);
-        return IntStream.range(0, scores.length).boxed()
+        return IntStream.range(0, scores.length)
+                .boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> scores[i]).reversed())
-                .limit(k).mapToInt(Integer::intValue).toArray();
+                .limit(k)
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 }

@@ -68,11 +68,13 @@ public final class CircularTradeDetector {
     public static final int HAND_OVER_DAYS = 45;
     /** Returns within 10% of what went out: carousel goods keep their quantity. */
     public static final double QUANTITY_TOLERANCE_DEFAULT = 1.1;
+
     public static final int MIN_ROUNDS_DEFAULT = 2;
     public static final double SIGNIFICANCE_DEFAULT = 0.05;
     public static final int CHANCE_PERMUTATIONS_DEFAULT = 20;
     /** Fewest rounds beyond the chance expectation that make a loop, whatever the tail says. */
     public static final double MIN_EXCESS_ROUNDS = 1;
+
     public static final int MAX_CYCLES_PER_HEADING = 20_000;
 
     private final int maxLength;
@@ -100,8 +102,13 @@ public final class CircularTradeDetector {
      *     expectation that still makes a loop (0 exclusive to 1)
      * @param permutations date shuffles that estimate the chance expectation (at least 1)
      */
-    public CircularTradeDetector(int maxLength, int windowDays, double quantityTolerance, int minRounds,
-            double significance, int permutations) {
+    public CircularTradeDetector(
+            int maxLength,
+            int windowDays,
+            double quantityTolerance,
+            int minRounds,
+            double significance,
+            int permutations) {
         if (maxLength < 2 || maxLength > 6) {
             throw new IllegalArgumentException("maxLength must be within [2, 6]: " + maxLength);
         }
@@ -140,13 +147,17 @@ public final class CircularTradeDetector {
         var loops = new ArrayList<TradeLoop>();
         // Strong connectivity recurses as deep as the graph is long: give it a deep stack (see docs/STACK.md).
         var failure = new AtomicReference<Throwable>();
-        var worker = new Thread(null, () -> {
-            try {
-                byHeading.forEach((heading, list) -> loops.addAll(detectInHeading(heading, list, control)));
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "circular-trade", 1L << 30);
+        var worker = new Thread(
+                null,
+                () -> {
+                    try {
+                        byHeading.forEach((heading, list) -> loops.addAll(detectInHeading(heading, list, control)));
+                    } catch (Throwable t) {
+                        failure.set(t);
+                    }
+                },
+                "circular-trade",
+                1L << 30);
         worker.start();
         try {
             worker.join();
@@ -158,9 +169,11 @@ public final class CircularTradeDetector {
             throw new IllegalStateException("circular trade detection failed", failure.get());
         }
         loops.sort(Comparator.comparingDouble(TradeLoop::pValue)
-                .thenComparing(Comparator.comparingDouble(TradeLoop::excessRounds).reversed())
+                .thenComparing(
+                        Comparator.comparingDouble(TradeLoop::excessRounds).reversed())
                 .thenComparing(Comparator.comparingInt(TradeLoop::rounds).reversed())
-                .thenComparing(TradeLoop::hs4).thenComparing(l -> l.companies().toString()));
+                .thenComparing(TradeLoop::hs4)
+                .thenComparing(l -> l.companies().toString()));
         return loops;
     }
 
@@ -209,7 +222,11 @@ public final class CircularTradeDetector {
         return cycles;
     }
 
-    private void extend(Graph<String, DefaultEdge> graph, Map<String, Integer> order, String start, List<String> path,
+    private void extend(
+            Graph<String, DefaultEdge> graph,
+            Map<String, Integer> order,
+            String start,
+            List<String> path,
             List<List<String>> cycles) {
         String last = path.getLast();
         for (DefaultEdge edge : graph.outgoingEdgesOf(last)) {
@@ -427,8 +444,7 @@ public final class CircularTradeDetector {
                 boolean complete = true;
                 for (int i = 1; i < k && complete; i++) {
                     int leg = (shift + i) % k;
-                    picked[i] = next(leg, used[leg], previous, deadline, quantity[shift][a], unit[shift][a],
-                            tolerance);
+                    picked[i] = next(leg, used[leg], previous, deadline, quantity[shift][a], unit[shift][a], tolerance);
                     complete = picked[i] >= 0;
                     if (complete) {
                         previous = day[leg][picked[i]];
@@ -447,7 +463,13 @@ public final class CircularTradeDetector {
             return count;
         }
 
-        private int next(int leg, boolean[] used, int notBefore, int deadline, double firstQuantity, int firstUnit,
+        private int next(
+                int leg,
+                boolean[] used,
+                int notBefore,
+                int deadline,
+                double firstQuantity,
+                int firstUnit,
                 double tolerance) {
             int[] dates = day[leg];
             int j = Arrays.binarySearch(dates, notBefore);
@@ -493,9 +515,19 @@ public final class CircularTradeDetector {
             inflation[r] = round[round.length - 1].valueUsd() / round[0].valueUsd();
         }
         Arrays.sort(inflation);
-        double median = inflation.length % 2 == 1 ? inflation[inflation.length / 2]
+        double median = inflation.length % 2 == 1
+                ? inflation[inflation.length / 2]
                 : (inflation[inflation.length / 2 - 1] + inflation[inflation.length / 2]) / 2;
-        return new TradeLoop(List.copyOf(companies), heading, rounds.size(), firstFiled, lastFiled, median, viaControl,
-                List.copyOf(declarations), expectedRounds, pValue);
+        return new TradeLoop(
+                List.copyOf(companies),
+                heading,
+                rounds.size(),
+                firstFiled,
+                lastFiled,
+                median,
+                viaControl,
+                List.copyOf(declarations),
+                expectedRounds,
+                pValue);
     }
 }

@@ -87,8 +87,10 @@ public final class ControlGroups {
         for (String company : new ArrayList<>(parent.keySet())) {
             byRoot.computeIfAbsent(partyOf(company), r -> new TreeSet<>()).add(company);
         }
-        return byRoot.values().stream().filter(g -> g.size() > 1)
-                .sorted((a, b) -> a.iterator().next().compareTo(b.iterator().next())).toList();
+        return byRoot.values().stream()
+                .filter(g -> g.size() > 1)
+                .sorted((a, b) -> a.iterator().next().compareTo(b.iterator().next()))
+                .toList();
     }
 
     private void union(String a, String b) {

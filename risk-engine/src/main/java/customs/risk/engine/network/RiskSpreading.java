@@ -54,8 +54,10 @@ public final class RiskSpreading {
             }
         }
         var degree = new HashMap<String, Double>();
-        neighbours.forEach((node, list) -> degree.put(node, list.stream().mapToDouble(Link::weight).sum()));
-        double seedTotal = seeds.values().stream().mapToDouble(Double::doubleValue).sum();
+        neighbours.forEach((node, list) ->
+                degree.put(node, list.stream().mapToDouble(Link::weight).sum()));
+        double seedTotal =
+                seeds.values().stream().mapToDouble(Double::doubleValue).sum();
         if (seedTotal <= 0) {
             return Map.of();
         }
@@ -88,7 +90,9 @@ public final class RiskSpreading {
             }
         }
         final var finalRank = rank;
-        double strongestSeed = seeds.keySet().stream().mapToDouble(k -> finalRank.getOrDefault(k, 0.0)).max()
+        double strongestSeed = seeds.keySet().stream()
+                .mapToDouble(k -> finalRank.getOrDefault(k, 0.0))
+                .max()
                 .orElse(0);
         var result = new HashMap<String, Spread>();
         finalRank.forEach((node, r) -> {

@@ -16,12 +16,20 @@ import java.util.List;
  * @param volumePerEmployeeUsd value traded per employee by the cluster, USD
  */
 public record ShellCluster(
-        List<String> companies, double score, List<String> sharedIdentifiers, double youngShare,
-        double medianEmployees, int dissolved, List<String> phoenixes, double volumePerEmployeeUsd) {
+        List<String> companies,
+        double score,
+        List<String> sharedIdentifiers,
+        double youngShare,
+        double medianEmployees,
+        int dissolved,
+        List<String> phoenixes,
+        double volumePerEmployeeUsd) {
 
     /** The reason in words a risk officer reads. */
     public String describe() {
-        var text = new StringBuilder(String.format("in a cluster of %d companies sharing %s", companies.size(),
+        var text = new StringBuilder(String.format(
+                "in a cluster of %d companies sharing %s",
+                companies.size(),
                 String.join(", ", sharedIdentifiers.subList(0, Math.min(3, sharedIdentifiers.size())))));
         text.append(String.format("; %.0f%% younger than 2 years at first declaration", 100 * youngShare));
         if (!Double.isNaN(medianEmployees)) {

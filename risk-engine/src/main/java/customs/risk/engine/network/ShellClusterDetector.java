@@ -36,7 +36,12 @@ public final class ShellClusterDetector {
     public static final int TINY_HEADCOUNT = 5;
 
     /** The kind of a shared identifier; officers are judged differently from places. */
-    public enum Tie { ADDRESS, PHONE, EMAIL, OFFICER }
+    public enum Tie {
+        ADDRESS,
+        PHONE,
+        EMAIL,
+        OFFICER
+    }
 
     /** One shared identifier: its kind, its key and the companies that share it. */
     public record SharedIdentifier(Tie tie, String key, Set<String> companies) {}
@@ -67,15 +72,21 @@ public final class ShellClusterDetector {
         var groups = ControlGroups.of(ties, Integer.MAX_VALUE);
         var tiesByCluster = new TreeMap<String, List<SharedIdentifier>>();
         for (SharedIdentifier id : ties) {
-            tiesByCluster.computeIfAbsent(groups.partyOf(id.companies().iterator().next()), k -> new ArrayList<>()).add(id);
+            tiesByCluster
+                    .computeIfAbsent(groups.partyOf(id.companies().iterator().next()), k -> new ArrayList<>())
+                    .add(id);
         }
         double typicalVolume = typicalVolumePerEmployee(companies);
         var clusters = new ArrayList<ShellCluster>();
         for (Set<String> members : groups.groups()) {
-            clusters.add(score(members, tiesByCluster.getOrDefault(groups.partyOf(members.iterator().next()), List.of()),
-                    facts, typicalVolume));
+            clusters.add(score(
+                    members,
+                    tiesByCluster.getOrDefault(groups.partyOf(members.iterator().next()), List.of()),
+                    facts,
+                    typicalVolume));
         }
-        clusters.sort(Comparator.comparingDouble(ShellCluster::score).reversed()
+        clusters.sort(Comparator.comparingDouble(ShellCluster::score)
+                .reversed()
                 .thenComparing(c -> c.companies().getFirst()));
         return clusters;
     }
@@ -85,40 +96,62 @@ public final class ShellClusterDetector {
         return n >= 2 && n <= (id.tie() == Tie.OFFICER ? maxBoards : maxAddressSharing);
     }
 
-    private ShellCluster score(Set<String> members, List<SharedIdentifier> ties, Map<String, CompanyFacts> facts,
-            double typicalVolume) {
+    private ShellCluster score(
+            Set<String> members, List<SharedIdentifier> ties, Map<String, CompanyFacts> facts, double typicalVolume) {
         var known = members.stream().map(facts::get).filter(f -> f != null).toList();
-        long young = known.stream().filter(f -> f.yearsOldAtFirstDeclaration() < YOUNG_YEARS).count();
-        long aged = known.stream().filter(f -> !Double.isNaN(f.yearsOldAtFirstDeclaration())).count();
+        long young = known.stream()
+                .filter(f -> f.yearsOldAtFirstDeclaration() < YOUNG_YEARS)
+                .count();
+        long aged = known.stream()
+                .filter(f -> !Double.isNaN(f.yearsOldAtFirstDeclaration()))
+                .count();
         double youngShare = aged == 0 ? 0 : (double) young / aged;
-        double[] headcounts = known.stream().filter(f -> f.employees() != null).mapToDouble(CompanyFacts::employees)
-                .sorted().toArray();
+        double[] headcounts = known.stream()
+                .filter(f -> f.employees() != null)
+                .mapToDouble(CompanyFacts::employees)
+                .sorted()
+                .toArray();
         double medianEmployees = headcounts.length == 0 ? Double.NaN : median(headcounts);
-        int dissolved = (int) known.stream().filter(f -> f.dissolvedOn() != null).count();
+        int dissolved =
+                (int) known.stream().filter(f -> f.dissolvedOn() != null).count();
         var phoenixes = phoenixes(known, ties);
         double employees = Arrays.stream(headcounts).sum();
         double traded = known.stream().mapToDouble(CompanyFacts::tradedUsd).sum();
         double volumePerEmployee = traded / Math.max(1, employees);
 
         // Each sign scores 0..1; the cluster score is their mean, so no single sign decides.
-        double tiny = Double.isNaN(medianEmployees) ? 0.5 : medianEmployees <= TINY_HEADCOUNT ? 1
-                : Math.max(0, 1 - (medianEmployees - TINY_HEADCOUNT) / 45);
+        double tiny = Double.isNaN(medianEmployees)
+                ? 0.5
+                : medianEmployees <= TINY_HEADCOUNT ? 1 : Math.max(0, 1 - (medianEmployees - TINY_HEADCOUNT) / 45);
         double dissolution = Math.min(1, dissolved / (double) Math.max(1, members.size()) * 2);
         double phoenix = phoenixes.isEmpty() ? 0 : 1;
-        double outOfProportion = typicalVolume <= 0 ? 0
-                : Math.min(1, Math.max(0, Math.log10(volumePerEmployee / typicalVolume) / 2));
-        double nominee = ties.stream().anyMatch(t -> t.tie() == Tie.OFFICER && t.companies().size() >= 3) ? 1 : 0;
+        double outOfProportion =
+                typicalVolume <= 0 ? 0 : Math.min(1, Math.max(0, Math.log10(volumePerEmployee / typicalVolume) / 2));
+        double nominee = ties.stream()
+                        .anyMatch(t -> t.tie() == Tie.OFFICER && t.companies().size() >= 3)
+                ? 1
+                : 0;
         double score = (youngShare + tiny + dissolution + phoenix + outOfProportion + nominee) / 6;
 
         var described = ties.stream()
-                .sorted(Comparator.comparing((SharedIdentifier t) -> t.companies().size()).reversed()
+                .sorted(Comparator.comparing(
+                                (SharedIdentifier t) -> t.companies().size())
+                        .reversed()
                         .thenComparing(SharedIdentifier::key))
                 .map(t -> t.tie() == Tie.OFFICER
                         ? "officer " + t.key() + " on " + t.companies().size() + " boards"
                         : t.tie().name().toLowerCase() + " " + t.key())
-                .distinct().toList();
-        return new ShellCluster(List.copyOf(new TreeSet<>(members)), score, described, youngShare, medianEmployees,
-                dissolved, phoenixes, volumePerEmployee);
+                .distinct()
+                .toList();
+        return new ShellCluster(
+                List.copyOf(new TreeSet<>(members)),
+                score,
+                described,
+                youngShare,
+                medianEmployees,
+                dissolved,
+                phoenixes,
+                volumePerEmployee);
     }
 
     /** Members registered within phoenixDays after a dissolved member that shares an officer or address with them. */
@@ -133,11 +166,13 @@ public final class ShellClusterDetector {
                     continue;
                 }
                 for (CompanyFacts successor : members) {
-                    if (successor == old || successor.registeredOn() == null
+                    if (successor == old
+                            || successor.registeredOn() == null
                             || !tie.companies().contains(successor.id())) {
                         continue;
                     }
-                    long days = successor.registeredOn().toEpochDay() - old.dissolvedOn().toEpochDay();
+                    long days = successor.registeredOn().toEpochDay()
+                            - old.dissolvedOn().toEpochDay();
                     // A successor is often set up shortly before the old company is wound up.
                     if (days >= -90 && days <= phoenixDays) {
                         String phoenix = old.id() + " -> " + successor.id() + " (" + days + " days)";
@@ -156,7 +191,8 @@ public final class ShellClusterDetector {
         double[] values = companies.stream()
                 .filter(c -> c.employees() != null && c.tradedUsd() > 0)
                 .mapToDouble(c -> c.tradedUsd() / Math.max(1, c.employees()))
-                .sorted().toArray();
+                .sorted()
+                .toArray();
         return values.length == 0 ? 0 : median(values);
     }
 

@@ -23,8 +23,15 @@ import java.util.List;
  *     {@code expectedRounds}; the smaller, the less the loop is chance
  */
 public record TradeLoop(
-        List<String> companies, String hs4, int rounds, LocalDate firstFiled, LocalDate lastFiled,
-        double valueInflation, boolean closedByControlLink, List<String> declarationIds, double expectedRounds,
+        List<String> companies,
+        String hs4,
+        int rounds,
+        LocalDate firstFiled,
+        LocalDate lastFiled,
+        double valueInflation,
+        boolean closedByControlLink,
+        List<String> declarationIds,
+        double expectedRounds,
         double pValue) {
 
     public TradeLoop {
@@ -46,9 +53,16 @@ public record TradeLoop(
      * 2024-11-20) where its own trade would give 0.4 by chance, value x1.35 on return".
      */
     public String describe() {
-        return String.format("in a %d-company loop%s moving HS %s %d times (%s to %s) where its own trade would give"
-                + " %.1f by chance, value x%.2f on return", companies.size(),
-                closedByControlLink ? " closed through shared control" : "", hs4, rounds, firstFiled, lastFiled,
-                expectedRounds, valueInflation);
+        return String.format(
+                "in a %d-company loop%s moving HS %s %d times (%s to %s) where its own trade would give"
+                        + " %.1f by chance, value x%.2f on return",
+                companies.size(),
+                closedByControlLink ? " closed through shared control" : "",
+                hs4,
+                rounds,
+                firstFiled,
+                lastFiled,
+                expectedRounds,
+                valueInflation);
     }
 }

@@ -38,8 +38,8 @@ public final class DenseAutoencoder implements ReconstructionModel {
      * @param maxRows most rows to train on (a random sample beyond that)
      * @param seed random seed of weights and sampling
      */
-    public record Settings(int hidden, int bottleneck, int epochs, int batchSize, double learningRate, int maxRows,
-            long seed) {
+    public record Settings(
+            int hidden, int bottleneck, int epochs, int batchSize, double learningRate, int maxRows, long seed) {
 
         /** Batches of 1,024: DL4J's cost is mostly per call, so larger batches with a larger step fit faster. */
         public static final Settings DEFAULTS = new Settings(16, 2, 6, 1_024, 1e-2, 100_000, 7);
@@ -48,6 +48,7 @@ public final class DenseAutoencoder implements ReconstructionModel {
     private final MultiLayerNetwork network;
     /** Per layer, the weights (input-major, nIn x nOut) and biases, copied out for the forward pass. */
     private final double[][] weights;
+
     private final double[][] biases;
     private final int[] widths;
 
@@ -62,7 +63,12 @@ public final class DenseAutoencoder implements ReconstructionModel {
             widths[l] = (int) w.rows();
             widths[l + 1] = (int) w.columns();
             weights[l] = w.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-            biases[l] = network.getLayer(l).getParam("b").castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            biases[l] = network.getLayer(l)
+                    .getParam("b")
+                    .castTo(DataType.DOUBLE)
+                    .dup('c')
+                    .data()
+                    .asDouble();
         }
     }
 
@@ -77,13 +83,26 @@ public final class DenseAutoencoder implements ReconstructionModel {
                 .updater(new Adam(settings.learningRate()))
                 .weightInit(WeightInit.XAVIER)
                 .list()
-                .layer(new DenseLayer.Builder().nIn(width).nOut(settings.hidden()).activation(Activation.TANH).build())
-                .layer(new DenseLayer.Builder().nIn(settings.hidden()).nOut(settings.bottleneck())
-                        .activation(Activation.TANH).build())
-                .layer(new DenseLayer.Builder().nIn(settings.bottleneck()).nOut(settings.hidden())
-                        .activation(Activation.TANH).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(settings.hidden()).nOut(width)
-                        .activation(Activation.IDENTITY).build())
+                .layer(new DenseLayer.Builder()
+                        .nIn(width)
+                        .nOut(settings.hidden())
+                        .activation(Activation.TANH)
+                        .build())
+                .layer(new DenseLayer.Builder()
+                        .nIn(settings.hidden())
+                        .nOut(settings.bottleneck())
+                        .activation(Activation.TANH)
+                        .build())
+                .layer(new DenseLayer.Builder()
+                        .nIn(settings.bottleneck())
+                        .nOut(settings.hidden())
+                        .activation(Activation.TANH)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .nIn(settings.hidden())
+                        .nOut(width)
+                        .activation(Activation.IDENTITY)
+                        .build())
                 .build();
         var network = new MultiLayerNetwork(conf);
         network.init();

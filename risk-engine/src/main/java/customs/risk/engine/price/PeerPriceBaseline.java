@@ -27,7 +27,8 @@ public final class PeerPriceBaseline {
     static final double MIN_SPREAD = 0.05;
 
     private enum Level {
-        HS6_ORIGIN(s -> s.hs6() + "|" + s.originCountry() + "|" + s.quantityUnit(),
+        HS6_ORIGIN(
+                s -> s.hs6() + "|" + s.originCountry() + "|" + s.quantityUnit(),
                 s -> "HS " + s.hs6() + " from " + s.originCountry()),
         HS6(s -> s.hs6() + "|" + s.quantityUnit(), s -> "HS " + s.hs6()),
         HS4(s -> s.hs4() + "|" + s.quantityUnit(), s -> "HS " + s.hs4()),
@@ -143,8 +144,11 @@ public final class PeerPriceBaseline {
         for (Level level : Level.values()) {
             Stats peers = stats.get(level).get(level.key.apply(s));
             if (peers != null) {
-                return Optional.of(new PriceDeviation((x - peers.median) / peers.spread, Math.exp(x - peers.median),
-                        level.words.apply(s), peers.count));
+                return Optional.of(new PriceDeviation(
+                        (x - peers.median) / peers.spread,
+                        Math.exp(x - peers.median),
+                        level.words.apply(s),
+                        peers.count));
             }
         }
         return Optional.empty();

@@ -17,7 +17,8 @@ public record PriceDeviation(double robustZ, double ratioToMedian, String peerGr
 
     /** E.g. "unit price 7.2x the median of HS 610910 from VN (143 peers)". */
     public String describe() {
-        return String.format("unit price %.2gx the median of %s (%d peers%s)", ratioToMedian, peerGroup, peers,
-                detail.isEmpty() ? "" : "; " + detail);
+        return String.format(
+                "unit price %.2gx the median of %s (%d peers%s)",
+                ratioToMedian, peerGroup, peers, detail.isEmpty() ? "" : "; " + detail);
     }
 }

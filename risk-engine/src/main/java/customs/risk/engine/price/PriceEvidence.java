@@ -90,14 +90,17 @@ public final class PriceEvidence {
      *     within their line all the same)
      * @param zThreshold the robust z from which a price counts as far from its peers
      */
-    public static PriceEvidence of(Collection<Shipment> shipments, Map<String, PriceDeviation> deviations,
-            double zThreshold) {
+    public static PriceEvidence of(
+            Collection<Shipment> shipments, Map<String, PriceDeviation> deviations, double zThreshold) {
         return of(shipments, deviations, zThreshold, PriceLineModes.Settings.DEFAULTS);
     }
 
     /** As {@link #of(Collection, Map, double)} with the line reading's settings. */
-    public static PriceEvidence of(Collection<Shipment> shipments, Map<String, PriceDeviation> deviations,
-            double zThreshold, PriceLineModes.Settings settings) {
+    public static PriceEvidence of(
+            Collection<Shipment> shipments,
+            Map<String, PriceDeviation> deviations,
+            double zThreshold,
+            PriceLineModes.Settings settings) {
         if (shipments == null || deviations == null || settings == null) {
             throw new IllegalArgumentException("shipments, deviations and settings are required");
         }
@@ -127,7 +130,8 @@ public final class PriceEvidence {
             if (signal != null) {
                 signals.put(id, signal);
             }
-            for (String company : s.sellerId().equals(s.buyerId()) ? new String[] {s.sellerId()}
+            for (String company : s.sellerId().equals(s.buyerId())
+                    ? new String[] {s.sellerId()}
                     : new String[] {s.sellerId(), s.buyerId()}) {
                 int[] c = counts.computeIfAbsent(company, k -> new int[2]);
                 c[0]++;
@@ -142,8 +146,13 @@ public final class PriceEvidence {
         return new PriceEvidence(modes, signals, companies);
     }
 
-    private static Signal signal(PriceLineModes modes, String id, double p, PriceLineModes.Line line,
-            PriceDeviation deviation, double zThreshold) {
+    private static Signal signal(
+            PriceLineModes modes,
+            String id,
+            double p,
+            PriceLineModes.Line line,
+            PriceDeviation deviation,
+            double zThreshold) {
         double ratio = modes.ratioToLine(id);
         String peers = deviation == null ? "" : "; " + deviation.describe();
         double consistent = 0;
@@ -157,7 +166,8 @@ public final class PriceEvidence {
         }
         if (consistent > p) {
             String scope = line.sellerWide() ? "this seller's sales of the goods" : "this seller-buyer line";
-            String share = line.deviating() == 0 ? "all " + line.items()
+            String share = line.deviating() == 0
+                    ? "all " + line.items()
                     : (line.items() - line.deviating()) + " of the " + line.items();
             String reason = deviation.describe() + ", as on " + share + " items of " + scope
                     + " (a standing premium or discount)";
@@ -165,7 +175,8 @@ public final class PriceEvidence {
         }
         String direction = ratio < 1 ? "possible under-invoicing" : "possible over-invoicing";
         if (!line.readable()) {
-            String reason = deviation != null ? deviation.describe() + " (" + direction + ")"
+            String reason = deviation != null
+                    ? deviation.describe() + " (" + direction + ")"
                     : String.format("unit price %.2gx the market (%s)", ratio, direction);
             return new Signal(strength, reason);
         }
@@ -173,23 +184,26 @@ public final class PriceEvidence {
         String scope = line.sellerWide() ? "this seller's sales of the goods" : "this seller-buyer line";
         String reason;
         if (line.secondMode() > 0.5) {
-            reason = String.format("unit price %.2gx the usual price of %s (%d of %d items at ~%.2gx, the rest %s; %s)",
+            reason = String.format(
+                    "unit price %.2gx the usual price of %s (%d of %d items at ~%.2gx, the rest %s; %s)",
                     ratio, scope, line.deviating(), line.items(), line.deviatingRatio(), rest, direction);
         } else {
-            reason = String.format("unit price %.2gx the usual price of %s, whose other %d items trade %s (%s)", ratio,
-                    scope, line.items() - 1, rest, direction);
+            reason = String.format(
+                    "unit price %.2gx the usual price of %s, whose other %d items trade %s (%s)",
+                    ratio, scope, line.items() - 1, rest, direction);
         }
         return new Signal(strength, reason + peers);
     }
 
     /** "at market price" when the line's honest level is within two lane spreads of the market. */
     private static String marketWords(PriceLineModes.Line line, double laneSpread) {
-        return Math.abs(line.honestLevel()) <= 2 * laneSpread ? "at market price"
+        return Math.abs(line.honestLevel()) <= 2 * laneSpread
+                ? "at market price"
                 : String.format("at %.2gx the market", line.marketRatio());
     }
 
-    private static Map<String, PriceDeviation> baselineDeviations(Collection<Shipment> shipments,
-            PeerPriceBaseline baseline) {
+    private static Map<String, PriceDeviation> baselineDeviations(
+            Collection<Shipment> shipments, PeerPriceBaseline baseline) {
         var deviations = new HashMap<String, PriceDeviation>();
         for (Shipment s : shipments) {
             baseline.deviation(s).ifPresent(d -> deviations.put(s.declarationId(), d));

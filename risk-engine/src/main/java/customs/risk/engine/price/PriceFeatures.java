@@ -1,9 +1,6 @@
 package customs.risk.engine.price;
 
 import customs.risk.engine.trade.Shipment;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -102,8 +99,8 @@ public final class PriceFeatures {
         var lot = lots.get(goods(s));
         double lotZ = lot == null ? 0 : (Math.log(s.quantity()) - lot.median) / lot.spread;
         double quarterDrift = drift.getOrDefault(quarter(s), 0.0);
-        return new double[] {scaled(filled[0]), scaled(filled[1]), scaled(filled[2]), scaled(lotZ),
-                scaled(quarterDrift)};
+        return new double[] {scaled(filled[0]), scaled(filled[1]), scaled(filled[2]), scaled(lotZ), scaled(quarterDrift)
+        };
     }
 
     /**
@@ -141,11 +138,13 @@ public final class PriceFeatures {
         for (int i = 0; i < v.length; i++) {
             v[i] = Math.abs(v[i] - median);
         }
-        return new Spread(median, Math.max(PeerPriceBaseline.MIN_SPREAD,
-                PeerPriceBaseline.MAD_TO_SIGMA * PeerPriceBaseline.median(v)));
+        return new Spread(
+                median,
+                Math.max(PeerPriceBaseline.MIN_SPREAD, PeerPriceBaseline.MAD_TO_SIGMA * PeerPriceBaseline.median(v)));
     }
 
     private static double median(List<Double> values) {
-        return PeerPriceBaseline.median(values.stream().mapToDouble(Double::doubleValue).toArray());
+        return PeerPriceBaseline.median(
+                values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

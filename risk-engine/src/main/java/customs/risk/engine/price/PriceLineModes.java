@@ -62,6 +62,7 @@ public final class PriceLineModes {
     public static final int MIN_LINE_ITEMS_DEFAULT = 4;
     /** Fewest lines, and items, of a market group for its line-weighted median to count as the market. */
     public static final int MIN_MARKET_LINES_DEFAULT = 3;
+
     public static final int MIN_MARKET_ITEMS_DEFAULT = 20;
     /** Prior share of stray items: sporadically mispriced or mistyped. */
     public static final double OUTLIER_RATE_DEFAULT = 0.002;
@@ -79,6 +80,7 @@ public final class PriceLineModes {
     public static final double GOODS_SPREAD_QUANTILE_DEFAULT = 0.35;
     /** Spread within lines, and of lines around the market, in log units, when too few lines can measure them. */
     public static final double FALLBACK_SPREAD_DEFAULT = 0.35;
+
     public static final double FALLBACK_LANE_SPREAD_DEFAULT = 0.2;
     public static final int ITERATIONS_DEFAULT = 30;
 
@@ -91,6 +93,7 @@ public final class PriceLineModes {
     static final double MIN_LANE_SPREAD = 0.1;
     /** EM stops once levels, spread and share move less than this in a step. */
     static final double CONVERGED = 1e-7;
+
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
     /**
@@ -112,15 +115,34 @@ public final class PriceLineModes {
      * @param fallbackLaneSpread spread of lines around the market when too few lines can measure it (positive)
      * @param iterations EM iterations per model and line (at least 1)
      */
-    public record Settings(int minLineItems, int minMarketLines, int minMarketItems, double outlierRate,
-            double outlierSpan, double secondModePrior, double minHonestShare, double spreadPriorItems,
-            double goodsPriorLines, double goodsSpreadQuantile, double fallbackSpread, double fallbackLaneSpread,
+    public record Settings(
+            int minLineItems,
+            int minMarketLines,
+            int minMarketItems,
+            double outlierRate,
+            double outlierSpan,
+            double secondModePrior,
+            double minHonestShare,
+            double spreadPriorItems,
+            double goodsPriorLines,
+            double goodsSpreadQuantile,
+            double fallbackSpread,
+            double fallbackLaneSpread,
             int iterations) {
 
-        public static final Settings DEFAULTS = new Settings(MIN_LINE_ITEMS_DEFAULT, MIN_MARKET_LINES_DEFAULT,
-                MIN_MARKET_ITEMS_DEFAULT, OUTLIER_RATE_DEFAULT, OUTLIER_SPAN_DEFAULT, SECOND_MODE_PRIOR_DEFAULT,
-                MIN_HONEST_SHARE_DEFAULT, SPREAD_PRIOR_ITEMS_DEFAULT, GOODS_PRIOR_LINES_DEFAULT,
-                GOODS_SPREAD_QUANTILE_DEFAULT, FALLBACK_SPREAD_DEFAULT, FALLBACK_LANE_SPREAD_DEFAULT,
+        public static final Settings DEFAULTS = new Settings(
+                MIN_LINE_ITEMS_DEFAULT,
+                MIN_MARKET_LINES_DEFAULT,
+                MIN_MARKET_ITEMS_DEFAULT,
+                OUTLIER_RATE_DEFAULT,
+                OUTLIER_SPAN_DEFAULT,
+                SECOND_MODE_PRIOR_DEFAULT,
+                MIN_HONEST_SHARE_DEFAULT,
+                SPREAD_PRIOR_ITEMS_DEFAULT,
+                GOODS_PRIOR_LINES_DEFAULT,
+                GOODS_SPREAD_QUANTILE_DEFAULT,
+                FALLBACK_SPREAD_DEFAULT,
+                FALLBACK_LANE_SPREAD_DEFAULT,
                 ITERATIONS_DEFAULT);
 
         public Settings {
@@ -141,10 +163,12 @@ public final class PriceLineModes {
                 throw new IllegalArgumentException("minHonestShare must be within [0, 0.5]: " + minHonestShare);
             }
             if (!(goodsSpreadQuantile > 0 && goodsSpreadQuantile < 1)) {
-                throw new IllegalArgumentException("goodsSpreadQuantile must be within (0, 1): "
-                        + goodsSpreadQuantile);
+                throw new IllegalArgumentException("goodsSpreadQuantile must be within (0, 1): " + goodsSpreadQuantile);
             }
-            if (!(outlierSpan > 0 && spreadPriorItems > 0 && goodsPriorLines >= 0 && fallbackSpread > 0
+            if (!(outlierSpan > 0
+                    && spreadPriorItems > 0
+                    && goodsPriorLines >= 0
+                    && fallbackSpread > 0
                     && fallbackLaneSpread > 0)) {
                 throw new IllegalArgumentException("spans, spreads and prior weights must be positive");
             }
@@ -169,8 +193,15 @@ public final class PriceLineModes {
      * @param sellerWide whether this is the seller's trade in the goods with all its buyers, read in
      *     place of a seller-buyer line too small for levels of its own
      */
-    public record Line(int items, boolean readable, double secondMode, double honestLevel, double deviatingLevel,
-            int deviating, double spread, boolean sellerWide) {
+    public record Line(
+            int items,
+            boolean readable,
+            double secondMode,
+            double honestLevel,
+            double deviatingLevel,
+            int deviating,
+            double spread,
+            boolean sellerWide) {
 
         /** The deviating level as a multiple of the honest one (0.3 = 0.3 times), NaN without one. */
         public double deviatingRatio() {
@@ -200,8 +231,15 @@ public final class PriceLineModes {
     private final Line[] lines;
     private final double laneSpread;
 
-    private PriceLineModes(Settings settings, Map<String, Integer> index, double[] mispricing, double[] shift,
-            double[] fromHonest, int[] lineOf, Line[] lines, double laneSpread) {
+    private PriceLineModes(
+            Settings settings,
+            Map<String, Integer> index,
+            double[] mispricing,
+            double[] shift,
+            double[] fromHonest,
+            int[] lineOf,
+            Line[] lines,
+            double laneSpread) {
         this.settings = settings;
         this.index = index;
         this.mispricing = mispricing;
@@ -219,8 +257,8 @@ public final class PriceLineModes {
      *     line whose goods have too few lines or items here for a market of their own (e.g. a small
      *     batch of new declarations); items without one fall back to the lines that are there
      */
-    public static PriceLineModes fit(Collection<Shipment> shipments, Map<String, Double> peerMedians,
-            Settings settings) {
+    public static PriceLineModes fit(
+            Collection<Shipment> shipments, Map<String, Double> peerMedians, Settings settings) {
         if (shipments == null || peerMedians == null || settings == null) {
             throw new IllegalArgumentException("shipments, peerMedians and settings are required");
         }
@@ -257,8 +295,9 @@ public final class PriceLineModes {
     public static PriceLineModes fit(Collection<Shipment> shipments, PeerPriceBaseline baseline, Settings settings) {
         var medians = new HashMap<String, Double>();
         for (Shipment s : shipments) {
-            baseline.deviation(s).ifPresent(d -> medians.put(s.declarationId(),
-                    Math.log(s.unitValueUsd()) - Math.log(d.ratioToMedian())));
+            baseline.deviation(s)
+                    .ifPresent(d ->
+                            medians.put(s.declarationId(), Math.log(s.unitValueUsd()) - Math.log(d.ratioToMedian())));
         }
         return fit(shipments, medians, settings);
     }
@@ -340,8 +379,12 @@ public final class PriceLineModes {
      * What every line is read against, measured on the seller-buyer lines: market levels, the goods'
      * spread within lines, and the lane spread of lines around the market.
      */
-    private record Goods(Map<MarketKey, Double> originMarket, Map<GoodsKey, Double> goodsMarket,
-            Map<GoodsKey, Double> goodsFallback, Map<GoodsKey, Double> spread, double overallSpread,
+    private record Goods(
+            Map<MarketKey, Double> originMarket,
+            Map<GoodsKey, Double> goodsMarket,
+            Map<GoodsKey, Double> goodsFallback,
+            Map<GoodsKey, Double> spread,
+            double overallSpread,
             double laneSpread) {}
 
     /** One pass over a set of lines; the results go into an immutable {@link PriceLineModes}. */
@@ -395,7 +438,8 @@ public final class PriceLineModes {
                 String best = null;
                 int most = 0;
                 for (var e : counts.entrySet()) {
-                    if (e.getValue() > most || (e.getValue() == most && e.getKey().compareTo(best) < 0)) {
+                    if (e.getValue() > most
+                            || (e.getValue() == most && e.getKey().compareTo(best) < 0)) {
                         best = e.getKey();
                         most = e.getValue();
                     }
@@ -568,10 +612,12 @@ public final class PriceLineModes {
             double overall = weightedQuantile(all, 0.5);
             double prior = settings.goodsPriorLines();
             byGoods.forEach((goods, list) -> {
-                double own = list.size() >= MIN_SPREAD_LINES ? weightedQuantile(list, settings.goodsSpreadQuantile())
+                double own = list.size() >= MIN_SPREAD_LINES
+                        ? weightedQuantile(list, settings.goodsSpreadQuantile())
                         : overall;
-                spreads.put(goods, Math.sqrt((prior * overall * overall + list.size() * own * own)
-                        / (prior + list.size())));
+                spreads.put(
+                        goods,
+                        Math.sqrt((prior * overall * overall + list.size() * own * own) / (prior + list.size())));
             });
             return overall;
         }
@@ -585,7 +631,8 @@ public final class PriceLineModes {
             Line[] lines = new Line[keys.size()];
             for (int l = 0; l < keys.size(); l++) {
                 var key = keys.get(l);
-                double spread = Math.max(PeerPriceBaseline.MIN_SPREAD,
+                double spread = Math.max(
+                        PeerPriceBaseline.MIN_SPREAD,
                         goods.spread().getOrDefault(new GoodsKey(key.hs6(), key.unit()), goods.overallSpread()));
                 double market = market(l, goods);
                 double[] x = values(l, market);
@@ -597,13 +644,19 @@ public final class PriceLineModes {
             for (int i = 0; i < n; i++) {
                 index.put(ids[i], i);
             }
-            return new PriceLineModes(settings, index, mispricing, shift, fromHonest, lineOf, lines,
-                    goods.laneSpread());
+            return new PriceLineModes(
+                    settings, index, mispricing, shift, fromHonest, lineOf, lines, goods.laneSpread());
         }
 
         /** A line too small for levels of its own: each item against the market alone. */
-        private Line againstMarket(int line, double[] x, double spread, double laneSpread, double level,
-                double[] mispricing, double[] fromHonest) {
+        private Line againstMarket(
+                int line,
+                double[] x,
+                double spread,
+                double laneSpread,
+                double level,
+                double[] mispricing,
+                double[] fromHonest) {
             double s = Math.sqrt(spread * spread + laneSpread * laneSpread);
             double logS = Math.log(s);
             int deviating = 0;
@@ -619,26 +672,38 @@ public final class PriceLineModes {
             return new Line(x.length, false, 0, level, Double.NaN, deviating, s, sellerWide);
         }
 
-        private Line readLine(int line, double[] x, double spread, double laneSpread, double[] mispricing,
-                double[] shift, double[] fromHonest) {
+        private Line readLine(
+                int line,
+                double[] x,
+                double spread,
+                double laneSpread,
+                double[] mispricing,
+                double[] shift,
+                double[] fromHonest) {
             int size = x.length;
             var one = new OneLevel(x, spread);
             var two = new TwoLevels(x, spread);
-            double logOdds = (two.logLikelihood - one.logLikelihood) - Math.log(size)
+            double logOdds = (two.logLikelihood - one.logLikelihood)
+                    - Math.log(size)
                     + Math.log(settings.secondModePrior() / (1 - settings.secondModePrior()));
             double second = sigmoid(logOdds);
             double minShare = settings.minHonestShare();
-            double firstHonest = two.share > 1 - minShare ? 0 : two.share < minShare ? 1
-                    : sigmoid(Math.log(1 - two.share) - Math.log(two.share)
-                            - 0.5 * square(two.low / laneSpread) + 0.5 * square(two.high / laneSpread));
+            double firstHonest = two.share > 1 - minShare
+                    ? 0
+                    : two.share < minShare
+                            ? 1
+                            : sigmoid(Math.log(1 - two.share)
+                                    - Math.log(two.share)
+                                    - 0.5 * square(two.low / laneSpread)
+                                    + 0.5 * square(two.high / laneSpread));
             boolean twoLevels = second > 0.5;
             double honest = twoLevels ? (firstHonest >= 0.5 ? two.low : two.high) : one.level;
             double lineSpread = twoLevels ? two.spread : one.spread;
             int deviating = 0;
             for (int j = 0; j < size; j++) {
                 int i = members[start[line] + j];
-                double inDeviating = firstHonest * two.highWeight[j] + (1 - firstHonest) * two.lowWeight[j]
-                        + two.strayWeight[j];
+                double inDeviating =
+                        firstHonest * two.highWeight[j] + (1 - firstHonest) * two.lowWeight[j] + two.strayWeight[j];
                 mispricing[i] = Math.min(1, second * inDeviating + (1 - second) * one.strayWeight[j]);
                 shift[i] = (x[j] - honest) / lineSpread;
                 fromHonest[i] = x[j] - honest;
@@ -738,13 +803,16 @@ public final class PriceLineModes {
                     double newHigh = sumHigh / wHigh;
                     double squares = 0;
                     for (int j = 0; j < size; j++) {
-                        squares += lowWeight[j] * square(sorted[j] - newLow)
-                                + highWeight[j] * square(sorted[j] - newHigh);
+                        squares +=
+                                lowWeight[j] * square(sorted[j] - newLow) + highWeight[j] * square(sorted[j] - newHigh);
                     }
                     double newSpread = posteriorSpread(goodsSpread, squares, wLow + wHigh);
                     double newShare = Math.clamp(wHigh / (wLow + wHigh), minShare, 1 - minShare);
-                    boolean settled = Math.abs(newLow - low) + Math.abs(newHigh - high) + Math.abs(newSpread - spread)
-                            + Math.abs(newShare - share) < CONVERGED;
+                    boolean settled = Math.abs(newLow - low)
+                                    + Math.abs(newHigh - high)
+                                    + Math.abs(newSpread - spread)
+                                    + Math.abs(newShare - share)
+                            < CONVERGED;
                     low = newLow;
                     high = newHigh;
                     spread = newSpread;
@@ -784,7 +852,9 @@ public final class PriceLineModes {
                 for (int k = 1; k < size; k++) {
                     sum += sorted[k - 1];
                     squares += sorted[k - 1] * sorted[k - 1];
-                    double within = squares - sum * sum / k + (totalSquares - squares)
+                    double within = squares
+                            - sum * sum / k
+                            + (totalSquares - squares)
                             - (total - sum) * (total - sum) / (size - k);
                     if (within < best) {
                         best = within;
@@ -822,7 +892,8 @@ public final class PriceLineModes {
         /** Posterior mode-like spread under a scaled inverse chi-squared prior worth {@code spreadPriorItems} items. */
         private double posteriorSpread(double goodsSpread, double squares, double weight) {
             double nu = settings.spreadPriorItems();
-            return Math.max(PeerPriceBaseline.MIN_SPREAD,
+            return Math.max(
+                    PeerPriceBaseline.MIN_SPREAD,
                     Math.sqrt((nu * goodsSpread * goodsSpread + squares) / (nu + weight + 2)));
         }
 

@@ -3,8 +3,6 @@ package customs.risk.engine.price;
 import customs.risk.engine.io.ModelFiles;
 import customs.risk.engine.trade.Shipment;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,11 +1,11 @@
 package customs.risk.engine.projection;
 
-import customs.risk.graph.store.CypherFiles;
 import customs.risk.engine.network.ShellClusterDetector.SharedIdentifier;
 import customs.risk.engine.network.ShellClusterDetector.Tie;
 import customs.risk.engine.trade.CompanyFacts;
 import customs.risk.engine.trade.Shipment;
 import customs.risk.engine.trade.TradeData;
+import customs.risk.graph.store.CypherFiles;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,12 +62,21 @@ public final class GraphProjection {
         for (int k = 0; k < extraKeys.size(); k++) {
             putAttribute(attributes, words, extraKeys.get(k).substring(2), extras.get(k));
         }
-        return new Shipment(r.get("id").asString(), r.get("filedOn").asLocalDate(), words.of(r.get("seller").asString()),
-                words.of(r.get("buyer").asString()), words.of(r.get("hs").asString()),
-                words.of(r.get("origin").asString()), r.get("quantity").asDouble(),
-                words.of(r.get("unit").asString("KG")), r.get("usd").asDouble(Double.NaN),
-                words.of(r.get("declarant").asString(null)), words.of(r.get("office").asString(null)),
-                number(r.get("netMass")), number(r.get("duty")), attributes.isEmpty() ? Map.of() : Map.copyOf(attributes));
+        return new Shipment(
+                r.get("id").asString(),
+                r.get("filedOn").asLocalDate(),
+                words.of(r.get("seller").asString()),
+                words.of(r.get("buyer").asString()),
+                words.of(r.get("hs").asString()),
+                words.of(r.get("origin").asString()),
+                r.get("quantity").asDouble(),
+                words.of(r.get("unit").asString("KG")),
+                r.get("usd").asDouble(Double.NaN),
+                words.of(r.get("declarant").asString(null)),
+                words.of(r.get("office").asString(null)),
+                number(r.get("netMass")),
+                number(r.get("duty")),
+                attributes.isEmpty() ? Map.of() : Map.copyOf(attributes));
     }
 
     private static void putAttribute(Map<String, String> attributes, Words words, String name, Value value) {
@@ -112,19 +121,26 @@ public final class GraphProjection {
             var companies = new ArrayList<CompanyFacts>();
             session.run(COMPANIES).forEachRemaining(r -> {
                 String id = r.get("id").asString();
-                companies.add(new CompanyFacts(id, date(r.get("registeredOn")), date(r.get("dissolvedOn")),
-                        r.get("employees").isNull() ? null : r.get("employees").asInt(), firstDeclared.get(id),
+                companies.add(new CompanyFacts(
+                        id,
+                        date(r.get("registeredOn")),
+                        date(r.get("dissolvedOn")),
+                        r.get("employees").isNull() ? null : r.get("employees").asInt(),
+                        firstDeclared.get(id),
                         traded.getOrDefault(id, 0.0)));
             });
             var identifiers = new ArrayList<SharedIdentifier>();
             for (String query : List.of(IDENTIFIERS, OFFICERS)) {
-                session.run(query).forEachRemaining(r -> identifiers.add(new SharedIdentifier(
-                        tie(r.get("kind").asString()), r.get("key").asString(),
-                        new LinkedHashSet<>(r.get("companies").asList(Value::asString)))));
+                session.run(query)
+                        .forEachRemaining(r -> identifiers.add(new SharedIdentifier(
+                                tie(r.get("kind").asString()),
+                                r.get("key").asString(),
+                                new LinkedHashSet<>(r.get("companies").asList(Value::asString)))));
             }
             var violations = new HashMap<String, Boolean>();
-            session.run(INSPECTIONS).forEachRemaining(r -> violations.put(r.get("id").asString(),
-                    r.get("violation").asInt() == 1));
+            session.run(INSPECTIONS)
+                    .forEachRemaining(r -> violations.put(
+                            r.get("id").asString(), r.get("violation").asInt() == 1));
             return new TradeData(shipments, companies, identifiers, violations);
         }
     }
@@ -133,8 +149,8 @@ public final class GraphProjection {
         return value.isNull() ? null : value.asLocalDate();
     }
 
-    private static final Map<String, Tie> TIES = Map.of("HAS_ADDRESS", Tie.ADDRESS, "HAS_PHONE", Tie.PHONE,
-            "HAS_EMAIL", Tie.EMAIL, "OFFICER", Tie.OFFICER);
+    private static final Map<String, Tie> TIES =
+            Map.of("HAS_ADDRESS", Tie.ADDRESS, "HAS_PHONE", Tie.PHONE, "HAS_EMAIL", Tie.EMAIL, "OFFICER", Tie.OFFICER);
 
     private static Tie tie(String kind) {
         return TIES.get(kind);

@@ -23,10 +23,20 @@ final class DeclarationScoring {
 
     /** The detectors' signals per declaration, each under the signal group its reason names. */
     enum Signal {
-        PRICE_Z("price"), PRICE_Z_ORIGIN("price"), PRICE_Z_HS6("price"), PRICE_Z_HS4("price"), LOT_Z("price"),
-        PRICE_DRIFT("price"), PRICE_EVIDENCE("price"), LINE_SHIFT("price"), LINE_MISPRICING("price"),
-        LOOP_STRENGTH("loop"), LOOP_EXCESS("loop"),
-        SELLER_STRUCTURE("seller network"), BUYER_STRUCTURE("buyer network"), ANOMALY("anomaly");
+        PRICE_Z("price"),
+        PRICE_Z_ORIGIN("price"),
+        PRICE_Z_HS6("price"),
+        PRICE_Z_HS4("price"),
+        LOT_Z("price"),
+        PRICE_DRIFT("price"),
+        PRICE_EVIDENCE("price"),
+        LINE_SHIFT("price"),
+        LINE_MISPRICING("price"),
+        LOOP_STRENGTH("loop"),
+        LOOP_EXCESS("loop"),
+        SELLER_STRUCTURE("seller network"),
+        BUYER_STRUCTURE("buyer network"),
+        ANOMALY("anomaly");
 
         final String group;
 
@@ -39,6 +49,7 @@ final class DeclarationScoring {
     private static final Map<String, Function<Shipment, String>> PROFILES = profiles();
     /** Profiles of pairs of fields: a broker's record with one kind of goods says more than either. */
     private static final Map<String, Function<Shipment, String>> PAIRS = pairs();
+
     private static final String NUMBER = "#";
 
     private DeclarationScoring() {}
@@ -82,13 +93,19 @@ final class DeclarationScoring {
         all.forEach((name, field) -> table.categorical(name, i -> field.apply(shipments.get(i))));
         for (String attribute : attributes(shipments)) {
             table.categorical(attribute, i -> shipments.get(i).attributes().get(attribute));
-            table.numeric(attribute + NUMBER, attribute, i -> number(shipments.get(i).attributes().get(attribute)));
+            table.numeric(
+                    attribute + NUMBER,
+                    attribute,
+                    i -> number(shipments.get(i).attributes().get(attribute)));
         }
         table.numeric("quantity", "size", i -> Math.log(shipments.get(i).quantity()));
         table.numeric("value", "size", i -> Math.log1p(shipments.get(i).valueUsd()));
         table.numeric("unit value", "size", i -> logOrNaN(shipments.get(i).unitValueUsd()));
         table.numeric("net mass", "size", i -> Math.log1p(shipments.get(i).netMassKg()));
-        table.numeric("mass per unit", "size", i -> logOrNaN(shipments.get(i).netMassKg() / shipments.get(i).quantity()));
+        table.numeric(
+                "mass per unit",
+                "size",
+                i -> logOrNaN(shipments.get(i).netMassKg() / shipments.get(i).quantity()));
         table.numeric("duty rate", "duty", i -> shipments.get(i).dutyRate());
         for (Signal s : Signal.values()) {
             double[] column = signals[s.ordinal()];
@@ -112,8 +129,12 @@ final class DeclarationScoring {
     }
 
     /** The reasons of a learned score: each signal that moved it, in words, with how much. */
-    static List<String> reasons(LearnedScore.Model model, List<LearnedScore.Contribution> effects, Shipment s,
-            Signals rules, Map<String, String> partyReasons) {
+    static List<String> reasons(
+            LearnedScore.Model model,
+            List<LearnedScore.Contribution> effects,
+            Shipment s,
+            Signals rules,
+            Map<String, String> partyReasons) {
         var reasons = new ArrayList<String>(effects.size() + 1);
         for (var c : effects) {
             String words = words(model, c.group(), s, rules, partyReasons);
@@ -124,8 +145,8 @@ final class DeclarationScoring {
         return reasons;
     }
 
-    private static String words(LearnedScore.Model model, String group, Shipment s, Signals rules,
-            Map<String, String> partyReasons) {
+    private static String words(
+            LearnedScore.Model model, String group, Shipment s, Signals rules, Map<String, String> partyReasons) {
         var field = PROFILES.containsKey(group) ? PROFILES.get(group) : PAIRS.get(group);
         if (field != null) {
             return profile(model, group, field.apply(s));
@@ -134,26 +155,32 @@ final class DeclarationScoring {
             return profile(model, group, s.attributes().get(group));
         }
         return switch (group) {
-            case "price" -> rules != null && rules.reason("price") != null ? rules.reason("price")
-                    : String.format("unit price USD %,.2f per %s, in line with its peers", s.unitValueUsd(),
-                            s.quantityUnit());
+            case "price" ->
+                rules != null && rules.reason("price") != null
+                        ? rules.reason("price")
+                        : String.format(
+                                "unit price USD %,.2f per %s, in line with its peers",
+                                s.unitValueUsd(), s.quantityUnit());
             case "loop" -> rules == null ? null : rules.reason("loop");
             case "seller network" -> party("seller", s.sellerId(), partyReasons);
             case "buyer network" -> party("buyer", s.buyerId(), partyReasons);
-            case "size" -> String.format("declared value USD %,.0f for %,.0f %s", s.valueUsd(), s.quantity(),
-                    s.quantityUnit());
-            case "duty" -> Double.isNaN(s.dutyRate()) ? "no duty rate declared"
-                    : String.format("duty rate %.1f%%", s.dutyRate());
+            case "size" ->
+                String.format("declared value USD %,.0f for %,.0f %s", s.valueUsd(), s.quantity(), s.quantityUnit());
+            case "duty" ->
+                Double.isNaN(s.dutyRate()) ? "no duty rate declared" : String.format("duty rate %.1f%%", s.dutyRate());
             case "anomaly" -> "the declaration as a whole is unlike the fair ones the autoencoder learnt";
-            case LearnedScore.RULES -> rules == null || rules.isEmpty() ? "no rule fired"
-                    : "rules: " + rules.reasons().getFirst();
+            case LearnedScore.RULES ->
+                rules == null || rules.isEmpty()
+                        ? "no rule fired"
+                        : "rules: " + rules.reasons().getFirst();
             default -> group;
         };
     }
 
     private static String party(String role, String id, Map<String, String> partyReasons) {
         String reason = partyReasons.get(id);
-        return reason == null ? role + " " + id + ": no loop, cluster or price pattern"
+        return reason == null
+                ? role + " " + id + ": no loop, cluster or price pattern"
                 : role + " " + id + ": " + reason;
     }
 
@@ -161,7 +188,8 @@ final class DeclarationScoring {
         if (value == null) {
             return column + " not declared";
         }
-        return model.profile(column).map(encoder -> history(column, value, encoder))
+        return model.profile(column)
+                .map(encoder -> history(column, value, encoder))
                 .orElse(column + " " + value);
     }
 
@@ -170,8 +198,8 @@ final class DeclarationScoring {
         if (count == 0) {
             return column + " " + value + ": never inspected before";
         }
-        return String.format("%s %s: %.0f violations in %.0f inspections", column, value, encoder.positives(value),
-                count);
+        return String.format(
+                "%s %s: %.0f violations in %.0f inspections", column, value, encoder.positives(value), count);
     }
 
     static double number(String text) {

@@ -22,10 +22,20 @@ final class EntityScoring {
 
     /** The label-free evidence per company, by column; each column's group names its reason. */
     enum Evidence {
-        LOOP_STRENGTH("loop"), LOOP_EXCESS("loop"), LOOPS("loop"), CLUSTER_SCORE("cluster"),
-        OWN_SHELL_SIGNS("cluster"), CLUSTER_SIZE("cluster"), MISPRICED_SHARE("mispricing"),
-        MISPRICED("mispricing"), PARTNER_STRUCTURE("partners"), DECLARATIONS("profile"), TRADED("profile"),
-        AGE_AT_FIRST_DECLARATION("profile"), EMPLOYEES("profile"), DISSOLVED("profile");
+        LOOP_STRENGTH("loop"),
+        LOOP_EXCESS("loop"),
+        LOOPS("loop"),
+        CLUSTER_SCORE("cluster"),
+        OWN_SHELL_SIGNS("cluster"),
+        CLUSTER_SIZE("cluster"),
+        MISPRICED_SHARE("mispricing"),
+        MISPRICED("mispricing"),
+        PARTNER_STRUCTURE("partners"),
+        DECLARATIONS("profile"),
+        TRADED("profile"),
+        AGE_AT_FIRST_DECLARATION("profile"),
+        EMPLOYEES("profile"),
+        DISSOLVED("profile");
 
         final String group;
 
@@ -36,7 +46,10 @@ final class EntityScoring {
 
     /** What inspections up to some date said about each company, by column. */
     enum History {
-        INSPECTIONS("history"), VIOLATIONS("history"), VIOLATION_RATE("history"), SPREAD("spread");
+        INSPECTIONS("history"),
+        VIOLATIONS("history"),
+        VIOLATION_RATE("history"),
+        SPREAD("spread");
 
         final String group;
 
@@ -66,8 +79,13 @@ final class EntityScoring {
     }
 
     /** The reasons of a learned company score: each signal that moved it, in words, with how much. */
-    static List<String> reasons(List<LearnedScore.Contribution> effects, int i, CompanyFacts company,
-            double[][] evidence, double[][] history, Signals rules) {
+    static List<String> reasons(
+            List<LearnedScore.Contribution> effects,
+            int i,
+            CompanyFacts company,
+            double[][] evidence,
+            double[][] history,
+            Signals rules) {
         var reasons = new ArrayList<String>(effects.size());
         for (var c : effects) {
             String words = words(c.group(), i, company, evidence, history, rules);
@@ -78,28 +96,39 @@ final class EntityScoring {
         return reasons;
     }
 
-    private static String words(String group, int i, CompanyFacts company, double[][] evidence, double[][] history,
-            Signals rules) {
+    private static String words(
+            String group, int i, CompanyFacts company, double[][] evidence, double[][] history, Signals rules) {
         String rule = rules == null ? null : rules.reason(group);
         return switch (group) {
             case "loop" -> rule != null ? rule : "in no trade loop beyond chance";
             case "cluster" -> rule != null ? rule : "in no shell cluster";
-            case "mispricing" -> rule != null ? rule : String.format("%.0f of its declarations priced far from"
-                    + " their peers", evidence[Evidence.MISPRICED.ordinal()][i]);
+            case "mispricing" ->
+                rule != null
+                        ? rule
+                        : String.format(
+                                "%.0f of its declarations priced far from" + " their peers",
+                                evidence[Evidence.MISPRICED.ordinal()][i]);
             case "spread" -> rule != null ? rule : "no offender among its trade partners or co-controlled companies";
-            case "partners" -> String.format("its trade partners' network score averages %.2f",
-                    evidence[Evidence.PARTNER_STRUCTURE.ordinal()][i]);
-            case "history" -> String.format("%.0f violations in %.0f inspections of its declarations",
-                    history[History.VIOLATIONS.ordinal()][i], history[History.INSPECTIONS.ordinal()][i]);
+            case "partners" ->
+                String.format(
+                        "its trade partners' network score averages %.2f",
+                        evidence[Evidence.PARTNER_STRUCTURE.ordinal()][i]);
+            case "history" ->
+                String.format(
+                        "%.0f violations in %.0f inspections of its declarations",
+                        history[History.VIOLATIONS.ordinal()][i], history[History.INSPECTIONS.ordinal()][i]);
             case "profile" -> profile(company, evidence, i);
-            case LearnedScore.RULES -> rules == null || rules.isEmpty() ? "no rule fired"
-                    : "rules: " + rules.reasons().getFirst();
+            case LearnedScore.RULES ->
+                rules == null || rules.isEmpty()
+                        ? "no rule fired"
+                        : "rules: " + rules.reasons().getFirst();
             default -> group;
         };
     }
 
     private static String profile(CompanyFacts company, double[][] evidence, int i) {
-        var text = new StringBuilder(String.format("%,.0f declarations, USD %,.0f traded",
+        var text = new StringBuilder(String.format(
+                "%,.0f declarations, USD %,.0f traded",
                 Math.expm1(evidence[Evidence.DECLARATIONS.ordinal()][i]), company.tradedUsd()));
         double age = company.yearsOldAtFirstDeclaration();
         if (!Double.isNaN(age)) {

@@ -32,8 +32,8 @@ public record LaneCut(double red, double yellow) {
      * @param count how many declarations are scored
      * @param scoreAtRank the score of the declaration at a rank, 1 being the riskiest
      */
-    public static LaneCut byCapacity(long count, LongToDoubleFunction scoreAtRank, double redShare,
-            double yellowShare) {
+    public static LaneCut byCapacity(
+            long count, LongToDoubleFunction scoreAtRank, double redShare, double yellowShare) {
         if (!(redShare > 0 && yellowShare >= 0 && redShare + yellowShare <= 1)) {
             throw new IllegalArgumentException("need 0 < redShare, 0 <= yellowShare, redShare + yellowShare <= 1");
         }
@@ -41,15 +41,16 @@ public record LaneCut(double red, double yellow) {
             return new LaneCut(1, 1);
         }
         double red = Math.max(LEAST_SCORE, scoreAtRank.applyAsDouble(rank(redShare, count)));
-        double yellow = yellowShare == 0 ? red
+        double yellow = yellowShare == 0
+                ? red
                 : Math.min(red, Math.max(LEAST_SCORE, scoreAtRank.applyAsDouble(rank(redShare + yellowShare, count))));
         return new LaneCut(red, yellow);
     }
 
     /** As {@link #byCapacity(long, LongToDoubleFunction, double, double)} on scores sorted riskiest first. */
     public static LaneCut byCapacity(double[] scoresRiskiestFirst, double redShare, double yellowShare) {
-        return byCapacity(scoresRiskiestFirst.length, rank -> scoresRiskiestFirst[(int) rank - 1], redShare,
-                yellowShare);
+        return byCapacity(
+                scoresRiskiestFirst.length, rank -> scoresRiskiestFirst[(int) rank - 1], redShare, yellowShare);
     }
 
     /** The rank of the last item within the share: at least the first, at most the last. */

@@ -14,8 +14,8 @@ import java.time.LocalDate;
  * @param to declarations filed on or before this date
  * @param minScore items scoring at least this
  */
-public record RankingFilter(Lane lane, String hsPrefix, String office, String country, LocalDate from, LocalDate to,
-        Double minScore) {
+public record RankingFilter(
+        Lane lane, String hsPrefix, String office, String country, LocalDate from, LocalDate to, Double minScore) {
 
     public static final RankingFilter NONE = new RankingFilter(null, null, null, null, null, null);
 

@@ -13,5 +13,9 @@ import java.util.Map;
  * @param parties per company id, what its network says apart from inspections (for declarations filed later)
  * @param stages how long each stage took, in order (loops, clusters, price model, risk spreading, combining signals, supervised fit, scoring)
  */
-public record RiskAssessment(String model, List<ScoredItem> declarations, List<ScoredItem> entities,
-        Map<String, PartyContext> parties, Map<String, Duration> stages) {}
+public record RiskAssessment(
+        String model,
+        List<ScoredItem> declarations,
+        List<ScoredItem> entities,
+        Map<String, PartyContext> parties,
+        Map<String, Duration> stages) {}

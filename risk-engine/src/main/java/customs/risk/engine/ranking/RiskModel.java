@@ -1,9 +1,9 @@
 package customs.risk.engine.ranking;
 
 import customs.risk.engine.anomaly.DeclarationAnomaly;
+import customs.risk.engine.io.ModelFiles;
 import customs.risk.engine.learning.LearnedScore;
 import customs.risk.engine.price.PriceModel;
-import customs.risk.engine.io.ModelFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,12 +26,19 @@ import java.util.TreeMap;
  * @param entities the company score learnt from inspection outcomes, empty when they were too few
  * @param facts figures about the training (data sizes, backtests, fit times) for the manifest
  */
-public record RiskModel(String version, Instant trainedAt, PriceModel price, Optional<DeclarationAnomaly> anomaly,
-        Optional<DeclarationModel> declarations, Optional<LearnedScore.Model> entities, Map<String, String> facts) {
+public record RiskModel(
+        String version,
+        Instant trainedAt,
+        PriceModel price,
+        Optional<DeclarationAnomaly> anomaly,
+        Optional<DeclarationModel> declarations,
+        Optional<LearnedScore.Model> entities,
+        Map<String, String> facts) {
 
     static final String MANIFEST = "manifest.json";
     /** What versions trained before the models were kept as JSON have instead of {@link #MANIFEST}. */
     static final String OLD_MANIFEST = "manifest.properties";
+
     private static final String DECLARATION_MODEL = "declaration-model.json";
     private static final String ENTITY_MODEL = "entity-model.json";
 
@@ -74,8 +81,13 @@ public record RiskModel(String version, Instant trainedAt, PriceModel price, Opt
             entities = Optional.of(LearnedScore.Model.restore(
                     ModelFiles.read(dir.resolve(ENTITY_MODEL), LearnedScore.Model.Saved.class)));
         }
-        return new RiskModel(manifest.version(), manifest.trainedAt(), PriceModel.load(dir),
+        return new RiskModel(
+                manifest.version(),
+                manifest.trainedAt(),
+                PriceModel.load(dir),
                 DeclarationAnomaly.savedIn(dir) ? Optional.of(DeclarationAnomaly.load(dir)) : Optional.empty(),
-                declarations, entities, manifest.facts());
+                declarations,
+                entities,
+                manifest.facts());
     }
 }

@@ -12,10 +12,10 @@ import customs.risk.engine.network.TradeLoop;
 import customs.risk.engine.price.DenseAutoencoder;
 import customs.risk.engine.price.PriceEvidence;
 import customs.risk.engine.price.PriceModel;
-import customs.risk.engine.stats.Poisson;
 import customs.risk.engine.ranking.DeclarationScoring.Signal;
 import customs.risk.engine.ranking.EntityScoring.Evidence;
 import customs.risk.engine.ranking.EntityScoring.History;
+import customs.risk.engine.stats.Poisson;
 import customs.risk.engine.trade.CompanyFacts;
 import customs.risk.engine.trade.Shipment;
 import customs.risk.engine.trade.TradeData;
@@ -66,6 +66,7 @@ public final class RiskScorer {
     static final int REASONS = 4;
     /** A signal that moved a score by less than this many probability points goes unmentioned. */
     static final double SMALLEST_EFFECT = 0.01;
+
     static final String HELD_OUT = "inspected: scored by trees that never saw this declaration's outcome";
     /** Items at a deviating price level beyond chance over which a trader's pattern approaches full strength. */
     static final double MISPRICED_ITEMS_SCALE = 3;
@@ -93,7 +94,10 @@ public final class RiskScorer {
         this(settings, autoencoder, learning, true);
     }
 
-    private RiskScorer(RiskSettings settings, DenseAutoencoder.Settings autoencoder, LearnedScore.Settings learning,
+    private RiskScorer(
+            RiskSettings settings,
+            DenseAutoencoder.Settings autoencoder,
+            LearnedScore.Settings learning,
             boolean wholeDeclarationAutoencoder) {
         this.settings = settings;
         this.autoencoder = autoencoder;
@@ -116,9 +120,15 @@ public final class RiskScorer {
      * The rule layer over the shipments (by index) and companies (by index): signals with reasons,
      * the detectors' columns the learners read, each item's rule prior.
      */
-    private record Rules(List<Shipment> shipments, Map<String, Signals> declarationSignals,
-            double[][] declarationColumns, double[] declarationPrior, List<CompanyFacts> companies,
-            Map<String, Integer> companyIndex, Map<String, Signals> entitySignals, double[][] evidence,
+    private record Rules(
+            List<Shipment> shipments,
+            Map<String, Signals> declarationSignals,
+            double[][] declarationColumns,
+            double[] declarationPrior,
+            List<CompanyFacts> companies,
+            Map<String, Integer> companyIndex,
+            Map<String, Signals> entitySignals,
+            double[][] evidence,
             Map<String, PartyContext> parties) {}
 
     /** Fits new models on {@code data} (price, then declarations and companies) and scores it with them. */
@@ -128,10 +138,15 @@ public final class RiskScorer {
         var price = PriceModel.fit(data.shipments(), settings.minPeers());
         stages.lap("price model fit");
         var rules = rules(data, graph, price, stages);
-        Optional<DeclarationAnomaly> anomaly = wholeDeclarationAutoencoder && !data.shipments().isEmpty()
-                ? Optional.of(DeclarationAnomaly.fit(data.shipments(), i -> priceRow(rules.declarationColumns(), i),
-                        data.violations(), settings.minPeers(), autoencoder))
-                : Optional.empty();
+        Optional<DeclarationAnomaly> anomaly =
+                wholeDeclarationAutoencoder && !data.shipments().isEmpty()
+                        ? Optional.of(DeclarationAnomaly.fit(
+                                data.shipments(),
+                                i -> priceRow(rules.declarationColumns(), i),
+                                data.violations(),
+                                settings.minPeers(),
+                                autoencoder))
+                        : Optional.empty();
         stages.lap("declaration autoencoder fit");
         anomalyColumn(rules.shipments(), anomaly, rules.declarationColumns());
         stages.lap("declaration autoencoder scoring");
@@ -143,14 +158,23 @@ public final class RiskScorer {
         facts.put("declarations", Integer.toString(data.shipments().size()));
         facts.put("companies", Integer.toString(data.companies().size()));
         facts.put("inspections", Integer.toString(data.violations().size()));
-        facts.put("declarationAutoencoder", anomaly.isPresent() ? String.format(
-                "fitted on the whole declaration (%,d rows at most)", autoencoder.maxRows()) : "off");
-        facts.put("declarationModel", declarations.map(m -> describe(m.model(), "inspected declarations"))
-                .orElse(tooFew(data)));
-        facts.put("companyModel", entities.map(m -> describe(m, "inspected declarations of companies"))
-                .orElse("none: too few inspections or violations after the history cut"));
-        stages.laps().forEach((stage, time) -> facts.put("seconds." + stage.replace(' ', '-'),
-                String.format("%.2f", time.toMillis() / 1000.0)));
+        facts.put(
+                "declarationAutoencoder",
+                anomaly.isPresent()
+                        ? String.format("fitted on the whole declaration (%,d rows at most)", autoencoder.maxRows())
+                        : "off");
+        facts.put(
+                "declarationModel",
+                declarations
+                        .map(m -> describe(m.model(), "inspected declarations"))
+                        .orElse(tooFew(data)));
+        facts.put(
+                "companyModel",
+                entities.map(m -> describe(m, "inspected declarations of companies"))
+                        .orElse("none: too few inspections or violations after the history cut"));
+        stages.laps()
+                .forEach((stage, time) -> facts.put(
+                        "seconds." + stage.replace(' ', '-'), String.format("%.2f", time.toMillis() / 1000.0)));
         var model = new RiskModel(version, Instant.now(), price, anomaly, declarations, entities, facts);
         return new Trained(model, finish(data, rules, model, stages));
     }
@@ -185,8 +209,8 @@ public final class RiskScorer {
      * inspection capacity, the cut of the last full scoring, so that new declarations meet the same
      * bar as those already scored.
      */
-    public List<ScoredItem> scoreNew(List<Shipment> fresh, Map<String, PartyContext> parties, RiskModel model,
-            LaneCut cut) {
+    public List<ScoredItem> scoreNew(
+            List<Shipment> fresh, Map<String, PartyContext> parties, RiskModel model, LaneCut cut) {
         int n = fresh.size();
         var signals = new HashMap<String, Signals>();
         double[][] columns = new double[Signal.values().length][n];
@@ -234,10 +258,10 @@ public final class RiskScorer {
                 signals(declarationSignals, id).add("loop", LEG_WEIGHT * strength, loop.describe());
                 Integer row = rowOf.get(id);
                 if (row != null) {
-                    columns[Signal.LOOP_STRENGTH.ordinal()][row] = Math.max(columns[Signal.LOOP_STRENGTH.ordinal()][row],
-                            strength);
-                    columns[Signal.LOOP_EXCESS.ordinal()][row] = Math.max(columns[Signal.LOOP_EXCESS.ordinal()][row],
-                            excess);
+                    columns[Signal.LOOP_STRENGTH.ordinal()][row] =
+                            Math.max(columns[Signal.LOOP_STRENGTH.ordinal()][row], strength);
+                    columns[Signal.LOOP_EXCESS.ordinal()][row] =
+                            Math.max(columns[Signal.LOOP_EXCESS.ordinal()][row], excess);
                 }
             }
             for (String company : loop.companies()) {
@@ -246,10 +270,10 @@ public final class RiskScorer {
                 signals(entitySignals, company).add("loop", own, loop.describe());
                 Integer c = companyIndex.get(company);
                 if (c != null) {
-                    evidence[Evidence.LOOP_STRENGTH.ordinal()][c] = Math.max(evidence[Evidence.LOOP_STRENGTH.ordinal()][c],
-                            strength);
-                    evidence[Evidence.LOOP_EXCESS.ordinal()][c] = Math.max(evidence[Evidence.LOOP_EXCESS.ordinal()][c],
-                            excess);
+                    evidence[Evidence.LOOP_STRENGTH.ordinal()][c] =
+                            Math.max(evidence[Evidence.LOOP_STRENGTH.ordinal()][c], strength);
+                    evidence[Evidence.LOOP_EXCESS.ordinal()][c] =
+                            Math.max(evidence[Evidence.LOOP_EXCESS.ordinal()][c], excess);
                     evidence[Evidence.LOOPS.ordinal()][c]++;
                 }
             }
@@ -260,10 +284,11 @@ public final class RiskScorer {
                 signals(entitySignals, id).add("cluster", cluster.score() * (0.25 + 0.75 * own), cluster.describe());
                 Integer c = companyIndex.get(id);
                 if (c != null) {
-                    evidence[Evidence.CLUSTER_SCORE.ordinal()][c] = Math.max(evidence[Evidence.CLUSTER_SCORE.ordinal()][c],
-                            cluster.score());
+                    evidence[Evidence.CLUSTER_SCORE.ordinal()][c] =
+                            Math.max(evidence[Evidence.CLUSTER_SCORE.ordinal()][c], cluster.score());
                     evidence[Evidence.OWN_SHELL_SIGNS.ordinal()][c] = own;
-                    evidence[Evidence.CLUSTER_SIZE.ordinal()][c] = Math.max(evidence[Evidence.CLUSTER_SIZE.ordinal()][c],
+                    evidence[Evidence.CLUSTER_SIZE.ordinal()][c] = Math.max(
+                            evidence[Evidence.CLUSTER_SIZE.ordinal()][c],
                             cluster.companies().size());
                 }
             }
@@ -276,8 +301,11 @@ public final class RiskScorer {
         var parties = new HashMap<String, PartyContext>(companies.size() * 2);
         for (CompanyFacts c : companies) {
             var own = entitySignals.get(c.id());
-            parties.put(c.id(), own == null || own.isEmpty() ? PartyContext.NONE
-                    : new PartyContext(own.prior(), own.reasons().getFirst()));
+            parties.put(
+                    c.id(),
+                    own == null || own.isEmpty()
+                            ? PartyContext.NONE
+                            : new PartyContext(own.prior(), own.reasons().getFirst()));
         }
         partnerEvidence(shipments, parties, companyIndex, evidence);
         double[] prior = new double[n];
@@ -287,7 +315,15 @@ public final class RiskScorer {
             prior[i] = own == null ? 0 : own.prior();
         }
         stages.lap("combining signals");
-        return new Rules(shipments, declarationSignals, columns, prior, companies, companyIndex, entitySignals, evidence,
+        return new Rules(
+                shipments,
+                declarationSignals,
+                columns,
+                prior,
+                companies,
+                companyIndex,
+                entitySignals,
+                evidence,
                 parties);
     }
 
@@ -299,7 +335,10 @@ public final class RiskScorer {
     private static double loopStrength(TradeLoop loop, Map<String, CompanyFacts> facts) {
         double confidence = Math.min(1, -Math.log10(Math.max(loop.pValue(), 1e-12)) / LOOP_SURE_LOG10_P);
         double magnitude = 1 - Math.exp(-loop.excessRounds() / 2);
-        double fronts = loop.companies().stream().mapToDouble(id -> frontSigns(facts.get(id))).max().orElse(0);
+        double fronts = loop.companies().stream()
+                .mapToDouble(id -> frontSigns(facts.get(id)))
+                .max()
+                .orElse(0);
         return Math.min(0.95, (LOOP_BASE + (0.95 - LOOP_BASE) * confidence * magnitude) * (0.8 + 0.2 * fronts));
     }
 
@@ -317,7 +356,8 @@ public final class RiskScorer {
     /** Near 1 for a headcount well within {@link ShellClusterDetector#TINY_HEADCOUNT}, near 0 well over; 0.5 unknown. */
     private static double smallness(CompanyFacts company) {
         Integer employees = company.employees();
-        return employees == null ? 0.5
+        return employees == null
+                ? 0.5
                 : 1 / (1 + Math.exp((employees - ShellClusterDetector.TINY_HEADCOUNT - 0.5) / 1.5));
     }
 
@@ -325,12 +365,17 @@ public final class RiskScorer {
      * Adds each priced item's evidence to {@code signals} and its price columns; with
      * {@code flagged} given, also collects strong price signals per trader.
      */
-    private PriceEvidence priceSignals(List<Shipment> shipments, PriceModel price, Map<String, Signals> signals,
-            double[][] columns) {
+    private PriceEvidence priceSignals(
+            List<Shipment> shipments, PriceModel price, Map<String, Signals> signals, double[][] columns) {
         var deviations = price.deviations(shipments);
         var evidence = PriceEvidence.of(shipments, deviations, settings.priceZThreshold());
-        for (Signal column : List.of(Signal.PRICE_Z, Signal.PRICE_Z_ORIGIN, Signal.PRICE_Z_HS6, Signal.PRICE_Z_HS4,
-                Signal.LOT_Z, Signal.PRICE_DRIFT)) {
+        for (Signal column : List.of(
+                Signal.PRICE_Z,
+                Signal.PRICE_Z_ORIGIN,
+                Signal.PRICE_Z_HS6,
+                Signal.PRICE_Z_HS4,
+                Signal.LOT_Z,
+                Signal.PRICE_DRIFT)) {
             Arrays.fill(columns[column.ordinal()], Double.NaN);
         }
         for (int i = 0; i < shipments.size(); i++) {
@@ -359,9 +404,10 @@ public final class RiskScorer {
     }
 
     /** How unusual each declaration is as a whole, NaN without the autoencoder. */
-    private static void anomalyColumn(List<Shipment> shipments, Optional<DeclarationAnomaly> anomaly,
-            double[][] columns) {
-        double[] column = anomaly.map(a -> a.scores(shipments, i -> priceRow(columns, i))).orElse(null);
+    private static void anomalyColumn(
+            List<Shipment> shipments, Optional<DeclarationAnomaly> anomaly, double[][] columns) {
+        double[] column =
+                anomaly.map(a -> a.scores(shipments, i -> priceRow(columns, i))).orElse(null);
         if (column == null) {
             Arrays.fill(columns[Signal.ANOMALY.ordinal()], Double.NaN);
         } else {
@@ -374,9 +420,13 @@ public final class RiskScorer {
         if (Double.isNaN(columns[Signal.PRICE_Z_ORIGIN.ordinal()][i])) {
             return null;
         }
-        return new double[] {columns[Signal.PRICE_Z_ORIGIN.ordinal()][i], columns[Signal.PRICE_Z_HS6.ordinal()][i],
-                columns[Signal.PRICE_Z_HS4.ordinal()][i], columns[Signal.LOT_Z.ordinal()][i],
-                columns[Signal.PRICE_DRIFT.ordinal()][i]};
+        return new double[] {
+            columns[Signal.PRICE_Z_ORIGIN.ordinal()][i],
+            columns[Signal.PRICE_Z_HS6.ordinal()][i],
+            columns[Signal.PRICE_Z_HS4.ordinal()][i],
+            columns[Signal.LOT_Z.ordinal()][i],
+            columns[Signal.PRICE_DRIFT.ordinal()][i]
+        };
     }
 
     /**
@@ -385,8 +435,12 @@ public final class RiskScorer {
      * a deviating price level exceeds what the detector's own false alarms would give a trader of
      * its size (Poisson tail against the overall rate), and by how many items that is.
      */
-    private static void mispricingSignals(List<Shipment> shipments, double[][] columns,
-            Map<String, Integer> companyIndex, Map<String, Signals> entitySignals, double[][] evidence) {
+    private static void mispricingSignals(
+            List<Shipment> shipments,
+            double[][] columns,
+            Map<String, Integer> companyIndex,
+            Map<String, Signals> entitySignals,
+            double[][] evidence) {
         int m = evidence[0].length;
         double[] items = new double[m];
         double[] deviating = new double[m];
@@ -420,9 +474,14 @@ public final class RiskScorer {
             double p = Poisson.upperTail((int) deviating[c], Math.max(expected, 1e-9));
             double confidence = Math.min(1, -Math.log10(Math.max(p, 1e-12)) / LOOP_SURE_LOG10_P);
             double strength = 0.95 * confidence * (1 - Math.exp(-excess / MISPRICED_ITEMS_SCALE));
-            signals(entitySignals, ids[c]).add("mispricing", strength, String.format(
-                    "declared %.0f of %.0f items at a price level of their own, far from their line's usual one"
-                            + " (%.1f expected from price noise alone)", deviating[c], items[c], expected));
+            signals(entitySignals, ids[c])
+                    .add(
+                            "mispricing",
+                            strength,
+                            String.format(
+                                    "declared %.0f of %.0f items at a price level of their own, far from their line's usual one"
+                                            + " (%.1f expected from price noise alone)",
+                                    deviating[c], items[c], expected));
         }
     }
 
@@ -452,15 +511,18 @@ public final class RiskScorer {
             evidence[Evidence.DECLARATIONS.ordinal()][c] = Math.log1p(declarationsPer.getOrDefault(company.id(), 0));
             evidence[Evidence.TRADED.ordinal()][c] = Math.log1p(company.tradedUsd());
             evidence[Evidence.AGE_AT_FIRST_DECLARATION.ordinal()][c] = company.yearsOldAtFirstDeclaration();
-            evidence[Evidence.EMPLOYEES.ordinal()][c] = company.employees() == null ? Double.NaN
-                    : Math.log1p(company.employees());
+            evidence[Evidence.EMPLOYEES.ordinal()][c] =
+                    company.employees() == null ? Double.NaN : Math.log1p(company.employees());
             evidence[Evidence.DISSOLVED.ordinal()][c] = company.dissolvedOn() == null ? 0 : 1;
         }
     }
 
     /** The network score of each company's trade partners, weighted by declarations. */
-    private static void partnerEvidence(List<Shipment> shipments, Map<String, PartyContext> parties,
-            Map<String, Integer> companyIndex, double[][] evidence) {
+    private static void partnerEvidence(
+            List<Shipment> shipments,
+            Map<String, PartyContext> parties,
+            Map<String, Integer> companyIndex,
+            double[][] evidence) {
         double[] sum = new double[evidence[0].length];
         double[] weight = new double[sum.length];
         for (Shipment s : shipments) {
@@ -470,11 +532,13 @@ public final class RiskScorer {
             Integer seller = companyIndex.get(s.sellerId());
             Integer buyer = companyIndex.get(s.buyerId());
             if (seller != null) {
-                sum[seller] += parties.getOrDefault(s.buyerId(), PartyContext.NONE).structure();
+                sum[seller] +=
+                        parties.getOrDefault(s.buyerId(), PartyContext.NONE).structure();
                 weight[seller]++;
             }
             if (buyer != null) {
-                sum[buyer] += parties.getOrDefault(s.sellerId(), PartyContext.NONE).structure();
+                sum[buyer] +=
+                        parties.getOrDefault(s.sellerId(), PartyContext.NONE).structure();
                 weight[buyer]++;
             }
         }
@@ -484,19 +548,29 @@ public final class RiskScorer {
     }
 
     /** A declaration carries part of the network score of a seller or buyer that has one worth naming. */
-    private static void addPartyContext(Shipment s, int row, Map<String, PartyContext> parties,
-            Map<String, Signals> signals, double[][] columns) {
+    private static void addPartyContext(
+            Shipment s, int row, Map<String, PartyContext> parties, Map<String, Signals> signals, double[][] columns) {
         var seller = parties.getOrDefault(s.sellerId(), PartyContext.NONE);
         var buyer = parties.getOrDefault(s.buyerId(), PartyContext.NONE);
         columns[Signal.SELLER_STRUCTURE.ordinal()][row] = seller.structure();
         columns[Signal.BUYER_STRUCTURE.ordinal()][row] = buyer.structure();
         if (seller.structure() >= CONTEXT_MIN && seller.reason() != null) {
-            signals(signals, s.declarationId()).add("seller network", CONTEXT_WEIGHT * seller.structure(),
-                    String.format("seller %s (network %.2f): %s", s.sellerId(), seller.structure(), seller.reason()));
+            signals(signals, s.declarationId())
+                    .add(
+                            "seller network",
+                            CONTEXT_WEIGHT * seller.structure(),
+                            String.format(
+                                    "seller %s (network %.2f): %s", s.sellerId(), seller.structure(), seller.reason()));
         }
-        if (buyer.structure() >= CONTEXT_MIN && buyer.reason() != null && !s.buyerId().equals(s.sellerId())) {
-            signals(signals, s.declarationId()).add("buyer network", CONTEXT_WEIGHT * buyer.structure(),
-                    String.format("buyer %s (network %.2f): %s", s.buyerId(), buyer.structure(), buyer.reason()));
+        if (buyer.structure() >= CONTEXT_MIN
+                && buyer.reason() != null
+                && !s.buyerId().equals(s.sellerId())) {
+            signals(signals, s.declarationId())
+                    .add(
+                            "buyer network",
+                            CONTEXT_WEIGHT * buyer.structure(),
+                            String.format(
+                                    "buyer %s (network %.2f): %s", s.buyerId(), buyer.structure(), buyer.reason()));
         }
     }
 
@@ -509,9 +583,12 @@ public final class RiskScorer {
             }
         }
         int[] rows = labelled.stream().mapToInt(Integer::intValue).toArray();
-        int[] y = Arrays.stream(rows).map(i -> data.violations().get(shipments.get(i).declarationId()) ? 1 : 0)
+        int[] y = Arrays.stream(rows)
+                .map(i -> data.violations().get(shipments.get(i).declarationId()) ? 1 : 0)
                 .toArray();
-        long[] time = Arrays.stream(rows).mapToLong(i -> shipments.get(i).filedOn().toEpochDay()).toArray();
+        long[] time = Arrays.stream(rows)
+                .mapToLong(i -> shipments.get(i).filedOn().toEpochDay())
+                .toArray();
         var table = DeclarationScoring.table(shipments, rules.declarationColumns(), rules.declarationPrior());
         return LearnedScore.fit(table.rows(rows), y, time, learning).map(fitted -> {
             var heldOut = new HashMap<String, Double>(rows.length * 2);
@@ -538,7 +615,8 @@ public final class RiskScorer {
             return Optional.empty();
         }
         inspected.sort(Comparator.comparing(Shipment::filedOn).thenComparing(Shipment::declarationId));
-        LocalDate cut = inspected.get((int) Math.min(inspected.size() - 1, Math.floor(HISTORY_SHARE * inspected.size())))
+        LocalDate cut = inspected
+                .get((int) Math.min(inspected.size() - 1, Math.floor(HISTORY_SHARE * inspected.size())))
                 .filedOn();
         var history = new HashMap<String, Boolean>();
         var rows = new ArrayList<Integer>();
@@ -550,8 +628,8 @@ public final class RiskScorer {
                 history.put(s.declarationId(), violation);
                 continue;
             }
-            for (String party : s.sellerId().equals(s.buyerId()) ? List.of(s.sellerId())
-                    : List.of(s.sellerId(), s.buyerId())) {
+            for (String party :
+                    s.sellerId().equals(s.buyerId()) ? List.of(s.sellerId()) : List.of(s.sellerId(), s.buyerId())) {
                 Integer c = rules.companyIndex().get(party);
                 if (c != null) {
                     rows.add(c);
@@ -561,9 +639,14 @@ public final class RiskScorer {
             }
         }
         var before = entityTable(data, rules, history);
-        var table = before.table().rows(rows.stream().mapToInt(Integer::intValue).toArray());
-        return LearnedScore.fit(table, labels.stream().mapToInt(Integer::intValue).toArray(),
-                times.stream().mapToLong(Long::longValue).toArray(), learning).map(LearnedScore.Fitted::model);
+        var table =
+                before.table().rows(rows.stream().mapToInt(Integer::intValue).toArray());
+        return LearnedScore.fit(
+                        table,
+                        labels.stream().mapToInt(Integer::intValue).toArray(),
+                        times.stream().mapToLong(Long::longValue).toArray(),
+                        learning)
+                .map(LearnedScore.Fitted::model);
     }
 
     /** The companies' rows with the inspection history {@code violations}, and their rule signals under it. */
@@ -573,15 +656,16 @@ public final class RiskScorer {
         var companies = rules.companies();
         int m = companies.size();
         double[][] history = new double[History.values().length][m];
-        double base = violations.isEmpty() ? 0
+        double base = violations.isEmpty()
+                ? 0
                 : violations.values().stream().filter(Boolean::booleanValue).count() / (double) violations.size();
         for (Shipment s : rules.shipments()) {
             Boolean violation = violations.get(s.declarationId());
             if (violation == null) {
                 continue;
             }
-            for (String party : s.sellerId().equals(s.buyerId()) ? List.of(s.sellerId())
-                    : List.of(s.sellerId(), s.buyerId())) {
+            for (String party :
+                    s.sellerId().equals(s.buyerId()) ? List.of(s.sellerId()) : List.of(s.sellerId(), s.buyerId())) {
                 Integer c = rules.companyIndex().get(party);
                 if (c != null) {
                     history[History.INSPECTIONS.ordinal()][c]++;
@@ -616,20 +700,31 @@ public final class RiskScorer {
         var entityRows = entityTable(data, rules, data.violations());
         stages.lap("risk spreading");
         var entities = scoreEntities(rules, entityRows, model);
-        var declarations = scoreDeclarations(rules.shipments(), rules.declarationSignals(), rules.declarationColumns(),
-                rules.declarationPrior(), rules.parties(), model);
+        var declarations = scoreDeclarations(
+                rules.shipments(),
+                rules.declarationSignals(),
+                rules.declarationColumns(),
+                rules.declarationPrior(),
+                rules.parties(),
+                model);
         var ranked = ranked(declarations);
-        var cut = settings.byCapacity() ? LaneCut.byCapacity(ranked.stream().mapToDouble(ScoredItem::score).toArray(),
-                settings.redShare(), settings.yellowShare()) : settings.thresholds();
+        var cut = settings.byCapacity()
+                ? LaneCut.byCapacity(
+                        ranked.stream().mapToDouble(ScoredItem::score).toArray(),
+                        settings.redShare(),
+                        settings.yellowShare())
+                : settings.thresholds();
         var laned = explore(laned(ranked, cut), model.version());
         var rankedEntities = ranked(entities);
         var entityCut = settings.entityRedShare() > 0
-                ? LaneCut.byCapacity(rankedEntities.stream().mapToDouble(ScoredItem::score).toArray(),
-                        settings.entityRedShare(), settings.entityYellowShare())
+                ? LaneCut.byCapacity(
+                        rankedEntities.stream().mapToDouble(ScoredItem::score).toArray(),
+                        settings.entityRedShare(),
+                        settings.entityYellowShare())
                 : settings.thresholds();
         stages.lap("scoring");
-        return new RiskAssessment(model.version(), laned, laned(rankedEntities, entityCut), rules.parties(),
-                stages.laps());
+        return new RiskAssessment(
+                model.version(), laned, laned(rankedEntities, entityCut), rules.parties(), stages.laps());
     }
 
     private List<ScoredItem> scoreEntities(Rules rules, EntityRows rows, RiskModel model) {
@@ -638,7 +733,8 @@ public final class RiskScorer {
         if (model.entities().isEmpty()) {
             for (int c = 0; c < items.length; c++) {
                 var own = rows.signals().get(companies.get(c).id());
-                items[c] = own == null ? new ScoredItem(companies.get(c).id(), 0, Lane.GREEN, List.of())
+                items[c] = own == null
+                        ? new ScoredItem(companies.get(c).id(), 0, Lane.GREEN, List.of())
                         : new ScoredItem(companies.get(c).id(), own.prior(), Lane.GREEN, own.reasons());
             }
             return List.of(items);
@@ -647,7 +743,12 @@ public final class RiskScorer {
         var explained = learned.explainAll(rows.table(), REASONS, SMALLEST_EFFECT);
         IntStream.range(0, items.length).parallel().forEach(c -> {
             var company = companies.get(c);
-            var reasons = EntityScoring.reasons(explained[c].effects(), c, company, rules.evidence(), rows.history(),
+            var reasons = EntityScoring.reasons(
+                    explained[c].effects(),
+                    c,
+                    company,
+                    rules.evidence(),
+                    rows.history(),
                     rows.signals().get(company.id()));
             items[c] = new ScoredItem(company.id(), explained[c].probability(), Lane.GREEN, reasons);
         });
@@ -655,13 +756,21 @@ public final class RiskScorer {
     }
 
     /** Learned scores where a model exists (held-out ones for the declarations it learnt from), else the rule prior. */
-    private List<ScoredItem> scoreDeclarations(List<Shipment> shipments, Map<String, Signals> signals,
-            double[][] columns, double[] prior, Map<String, PartyContext> parties, RiskModel model) {
+    private List<ScoredItem> scoreDeclarations(
+            List<Shipment> shipments,
+            Map<String, Signals> signals,
+            double[][] columns,
+            double[] prior,
+            Map<String, PartyContext> parties,
+            RiskModel model) {
         var items = new ScoredItem[shipments.size()];
         if (model.declarations().isEmpty()) {
             for (int i = 0; i < items.length; i++) {
                 var own = signals.get(shipments.get(i).declarationId());
-                items[i] = new ScoredItem(shipments.get(i).declarationId(), prior[i], Lane.GREEN,
+                items[i] = new ScoredItem(
+                        shipments.get(i).declarationId(),
+                        prior[i],
+                        Lane.GREEN,
                         own == null ? List.of() : own.reasons());
             }
             return List.of(items);
@@ -678,13 +787,13 @@ public final class RiskScorer {
         IntStream.range(0, items.length).parallel().forEach(i -> {
             Shipment s = shipments.get(i);
             Double held = learned.heldOut().get(s.declarationId());
-            var reasons = DeclarationScoring.reasons(learned.model(), explained[i].effects(), s,
-                    signals.get(s.declarationId()), partyReasons);
+            var reasons = DeclarationScoring.reasons(
+                    learned.model(), explained[i].effects(), s, signals.get(s.declarationId()), partyReasons);
             if (held != null) {
                 reasons.add(HELD_OUT);
             }
-            items[i] = new ScoredItem(s.declarationId(), held == null ? explained[i].probability() : held, Lane.GREEN,
-                    reasons);
+            items[i] = new ScoredItem(
+                    s.declarationId(), held == null ? explained[i].probability() : held, Lane.GREEN, reasons);
         });
         return List.of(items);
     }
@@ -697,8 +806,10 @@ public final class RiskScorer {
         if (settings.explorationShare() == 0) {
             return declarations;
         }
-        String reason = String.format("random selection for inspection (exploration share %.1f%%), so that "
-                + "inspection outcomes also cover declarations the model finds safe", 100 * settings.explorationShare());
+        String reason = String.format(
+                "random selection for inspection (exploration share %.1f%%), so that "
+                        + "inspection outcomes also cover declarations the model finds safe",
+                100 * settings.explorationShare());
         var result = new ArrayList<ScoredItem>(declarations.size());
         for (ScoredItem item : declarations) {
             if (item.lane() != Lane.RED && uniform(item.id() + "|" + version) < settings.explorationShare()) {
@@ -747,15 +858,20 @@ public final class RiskScorer {
      * companies (personalized PageRank), so a company next to an offender rises, with the offender
      * named.
      */
-    private void spreadRisk(TradeData data, Map<String, Double> seeds, double[][] history,
-            Map<String, Integer> companyIndex, Map<String, Signals> entitySignals) {
+    private void spreadRisk(
+            TradeData data,
+            Map<String, Double> seeds,
+            double[][] history,
+            Map<String, Integer> companyIndex,
+            Map<String, Signals> entitySignals) {
         if (seeds.isEmpty()) {
             return;
         }
         var weights = new HashMap<List<String>, Double>();
         for (Shipment s : data.shipments()) {
             if (!s.sellerId().equals(s.buyerId())) {
-                var pair = s.sellerId().compareTo(s.buyerId()) < 0 ? List.of(s.sellerId(), s.buyerId())
+                var pair = s.sellerId().compareTo(s.buyerId()) < 0
+                        ? List.of(s.sellerId(), s.buyerId())
                         : List.of(s.buyerId(), s.sellerId());
                 weights.merge(pair, 1.0, Double::sum);
             }
@@ -772,7 +888,8 @@ public final class RiskScorer {
             }
         }
         var links = weights.entrySet().stream()
-                .map(e -> new RiskSpreading.Link(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList();
+                .map(e -> new RiskSpreading.Link(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+                .toList();
         new RiskSpreading(RiskSpreading.DAMPING_DEFAULT).spread(seeds, links).forEach((company, spread) -> {
             Integer c = companyIndex.get(company);
             if (c == null) {
@@ -783,8 +900,11 @@ public final class RiskScorer {
             if (strength >= 0.05) {
                 Integer via = companyIndex.get(spread.via());
                 String words = seeds.containsKey(spread.via()) && via != null
-                        ? String.format("trades with or shares control with %s, found in violation in %.0f of %.0f"
-                                + " inspections", spread.via(), history[History.VIOLATIONS.ordinal()][via],
+                        ? String.format(
+                                "trades with or shares control with %s, found in violation in %.0f of %.0f"
+                                        + " inspections",
+                                spread.via(),
+                                history[History.VIOLATIONS.ordinal()][via],
                                 history[History.INSPECTIONS.ordinal()][via])
                         : "linked through " + spread.via() + " to companies found in violation";
                 // The rule layer's signals are shared between histories: spread goes on a copy.
@@ -808,8 +928,10 @@ public final class RiskScorer {
         if (company == null) {
             return 0.5;
         }
-        double ended = company.dissolvedOn() != null
-                || cluster.phoenixes().stream().anyMatch(p -> p.contains(company.id())) ? 1 : 0;
+        double ended =
+                company.dissolvedOn() != null || cluster.phoenixes().stream().anyMatch(p -> p.contains(company.id()))
+                        ? 1
+                        : 0;
         return (youth(company) + smallness(company) + ended) / 3;
     }
 
@@ -822,10 +944,12 @@ public final class RiskScorer {
 
     /** The items with their lanes by {@code cut}. */
     private static List<ScoredItem> laned(List<ScoredItem> items, LaneCut cut) {
-        return items.stream().map(item -> {
-            Lane lane = cut.laneOf(item.score());
-            return lane == item.lane() ? item : new ScoredItem(item.id(), item.score(), lane, item.reasons());
-        }).toList();
+        return items.stream()
+                .map(item -> {
+                    Lane lane = cut.laneOf(item.score());
+                    return lane == item.lane() ? item : new ScoredItem(item.id(), item.score(), lane, item.reasons());
+                })
+                .toList();
     }
 
     private static Signals signals(Map<String, Signals> map, String id) {
@@ -833,15 +957,25 @@ public final class RiskScorer {
     }
 
     private static String describe(LearnedScore.Model model, String what) {
-        return String.format("boosted trees on %,d %s (violation rate %.3f), Platt-calibrated (a=%.3f, b=%.3f); %s",
-                model.labelled(), what, model.positiveRate(), model.calibration().slope(),
-                model.calibration().intercept(), model.backtest().describe());
+        return String.format(
+                "boosted trees on %,d %s (violation rate %.3f), Platt-calibrated (a=%.3f, b=%.3f); %s",
+                model.labelled(),
+                what,
+                model.positiveRate(),
+                model.calibration().slope(),
+                model.calibration().intercept(),
+                model.backtest().describe());
     }
 
     private static String tooFew(TradeData data) {
-        long violations = data.violations().values().stream().filter(Boolean::booleanValue).count();
-        return String.format("none: %d inspections with %d violations are too few (needs %d and %d); the rules score"
-                + " alone", data.violations().size(), violations, LearnedScore.Settings.DEFAULTS.minLabelled(),
+        long violations = data.violations().values().stream()
+                .filter(Boolean::booleanValue)
+                .count();
+        return String.format(
+                "none: %d inspections with %d violations are too few (needs %d and %d); the rules score" + " alone",
+                data.violations().size(),
+                violations,
+                LearnedScore.Settings.DEFAULTS.minLabelled(),
                 LearnedScore.Settings.DEFAULTS.minPositives());
     }
 }

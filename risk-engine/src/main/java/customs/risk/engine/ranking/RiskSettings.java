@@ -19,14 +19,22 @@ package customs.risk.engine.ranking;
  * @param entityYellowShare with {@code entityRedShare}, the share of companies after the red ones
  *     that go to the yellow lane
  */
-public record RiskSettings(double redThreshold, double yellowThreshold, double priceZThreshold, int minPeers,
-        double explorationShare, double redShare, double yellowShare, double entityRedShare,
+public record RiskSettings(
+        double redThreshold,
+        double yellowThreshold,
+        double priceZThreshold,
+        int minPeers,
+        double explorationShare,
+        double redShare,
+        double yellowShare,
+        double entityRedShare,
         double entityYellowShare) {
 
     public static final double ENTITY_RED_SHARE_DEFAULT = 0.01;
     public static final double ENTITY_YELLOW_SHARE_DEFAULT = 0.04;
     /** Inspection capacity assumed when learning, unless lanes go by capacity. */
     public static final double CAPACITY_DEFAULT = 0.05;
+
     public static final RiskSettings DEFAULTS = new RiskSettings(0.7, 0.4, 3.0, 20, 0.01);
 
     public RiskSettings {
@@ -53,14 +61,32 @@ public record RiskSettings(double redThreshold, double yellowThreshold, double p
     }
 
     /** Declaration lanes by these shares, company lanes by the default shares. */
-    public RiskSettings(double redThreshold, double yellowThreshold, double priceZThreshold, int minPeers,
-            double explorationShare, double redShare, double yellowShare) {
-        this(redThreshold, yellowThreshold, priceZThreshold, minPeers, explorationShare, redShare, yellowShare,
-                ENTITY_RED_SHARE_DEFAULT, ENTITY_YELLOW_SHARE_DEFAULT);
+    public RiskSettings(
+            double redThreshold,
+            double yellowThreshold,
+            double priceZThreshold,
+            int minPeers,
+            double explorationShare,
+            double redShare,
+            double yellowShare) {
+        this(
+                redThreshold,
+                yellowThreshold,
+                priceZThreshold,
+                minPeers,
+                explorationShare,
+                redShare,
+                yellowShare,
+                ENTITY_RED_SHARE_DEFAULT,
+                ENTITY_YELLOW_SHARE_DEFAULT);
     }
 
     /** Declaration lanes by thresholds, company lanes by the default shares. */
-    public RiskSettings(double redThreshold, double yellowThreshold, double priceZThreshold, int minPeers,
+    public RiskSettings(
+            double redThreshold,
+            double yellowThreshold,
+            double priceZThreshold,
+            int minPeers,
             double explorationShare) {
         this(redThreshold, yellowThreshold, priceZThreshold, minPeers, explorationShare, 0, 0);
     }
@@ -85,7 +111,15 @@ public record RiskSettings(double redThreshold, double yellowThreshold, double p
     }
 
     public RiskSettings withExplorationShare(double share) {
-        return new RiskSettings(redThreshold, yellowThreshold, priceZThreshold, minPeers, share, redShare, yellowShare,
-                entityRedShare, entityYellowShare);
+        return new RiskSettings(
+                redThreshold,
+                yellowThreshold,
+                priceZThreshold,
+                minPeers,
+                share,
+                redShare,
+                yellowShare,
+                entityRedShare,
+                entityYellowShare);
     }
 }

@@ -21,7 +21,8 @@ public final class RiskStore {
 
     /** What is ranked: declarations or companies. */
     public enum Kind {
-        DECLARATIONS(NodeLabel.DECLARATION), ENTITIES(NodeLabel.COMPANY);
+        DECLARATIONS(NodeLabel.DECLARATION),
+        ENTITIES(NodeLabel.COMPANY);
 
         private final NodeLabel label;
 
@@ -37,7 +38,9 @@ public final class RiskStore {
 
     /** The orders a ranking can be read in; each is backed by an index. */
     public enum Order {
-        RISKIEST_FIRST("score DESC, id"), SAFEST_FIRST("score, id"), BY_ID("id");
+        RISKIEST_FIRST("score DESC, id"),
+        SAFEST_FIRST("score, id"),
+        BY_ID("id");
 
         final String cypher;
 
@@ -74,7 +77,8 @@ public final class RiskStore {
         for (int from = 0; from < rows.size(); from += BATCH) {
             var batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
             try (var session = driver.session()) {
-                session.executeWriteWithoutResult(tx -> tx.run(new Query("""
+                session.executeWriteWithoutResult(
+                        tx -> tx.run(new Query("""
                         UNWIND $rows AS row
                         MATCH (c:Company {id: row.id})
                         SET c.riskStructure = row.structure, c.riskStructureReason = row.reason
@@ -114,12 +118,13 @@ public final class RiskStore {
     private void writeBatch(String cypher, List<ScoredItem> batch, String model, String scoredAt) {
         var rows = new ArrayList<Map<String, Object>>(batch.size());
         for (ScoredItem item : batch) {
-            rows.add(Map.of("id", item.id(), "score", item.score(), "lane", item.lane().name(),
-                    "reasons", item.reasons()));
+            rows.add(Map.of(
+                    "id", item.id(), "score", item.score(), "lane", item.lane().name(), "reasons", item.reasons()));
         }
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(new Query(cypher,
-                    Map.of("rows", rows, "model", model, "scoredAt", scoredAt))).consume());
+            session.executeWriteWithoutResult(
+                    tx -> tx.run(new Query(cypher, Map.of("rows", rows, "model", model, "scoredAt", scoredAt)))
+                            .consume());
         }
     }
 
@@ -136,8 +141,12 @@ public final class RiskStore {
                     UNWIND $ids AS id
                     MATCH (n:Company {id: id}) WHERE n.riskStructure IS NOT NULL
                     RETURN n.id AS id, n.riskStructure AS structure, n.riskStructureReason AS reason
-                    """, Map.of("ids", List.copyOf(ids))).forEachRemaining(r -> parties.put(r.get("id").asString(),
-                    new PartyContext(r.get("structure").asDouble(), r.get("reason").asString(null))));
+                    """, Map.of("ids", List.copyOf(ids)))
+                    .forEachRemaining(r -> parties.put(
+                            r.get("id").asString(),
+                            new PartyContext(
+                                    r.get("structure").asDouble(),
+                                    r.get("reason").asString(null))));
         }
         return parties;
     }
@@ -148,10 +157,15 @@ public final class RiskStore {
      */
     public double scoreAtRank(Kind kind, long rank) {
         try (var session = driver.session()) {
-            return session.run("MATCH (n:" + kind.label.cypher() + ") WHERE n.riskScore >= 0.0"
-                    + " RETURN n.riskScore AS score ORDER BY n.riskScore DESC SKIP $skip LIMIT 1",
-                    Map.of("skip", Math.max(0, rank - 1))).list(r -> r.get("score").asDouble()).stream()
-                    .findFirst().orElse(0.0);
+            return session
+                    .run(
+                            "MATCH (n:" + kind.label.cypher() + ") WHERE n.riskScore >= 0.0"
+                                    + " RETURN n.riskScore AS score ORDER BY n.riskScore DESC SKIP $skip LIMIT 1",
+                            Map.of("skip", Math.max(0, rank - 1)))
+                    .list(r -> r.get("score").asDouble())
+                    .stream()
+                    .findFirst()
+                    .orElse(0.0);
         }
     }
 
@@ -159,7 +173,9 @@ public final class RiskStore {
     public long countScored(Kind kind) {
         try (var session = driver.session()) {
             return session.run("MATCH (n:" + kind.label.cypher() + ") WHERE n.riskScore >= 0.0 RETURN count(n) AS n")
-                    .single().get("n").asLong();
+                    .single()
+                    .get("n")
+                    .asLong();
         }
     }
 
@@ -167,9 +183,13 @@ public final class RiskStore {
     public long[] histogram(Kind kind, int bins) {
         long[] counts = new long[bins];
         try (var session = driver.session()) {
-            session.run("MATCH (n:" + kind.label.cypher() + ") WHERE n.riskScore >= 0.0"
-                    + " RETURN toInteger(floor(n.riskScore * $bins)) AS bin, count(*) AS n", Map.of("bins", bins))
-                    .forEachRemaining(r -> counts[Math.min(bins - 1, r.get("bin").asInt())] += r.get("n").asLong());
+            session.run(
+                            "MATCH (n:" + kind.label.cypher() + ") WHERE n.riskScore >= 0.0"
+                                    + " RETURN toInteger(floor(n.riskScore * $bins)) AS bin, count(*) AS n",
+                            Map.of("bins", bins))
+                    .forEachRemaining(
+                            r -> counts[Math.min(bins - 1, r.get("bin").asInt())] +=
+                                    r.get("n").asLong());
         }
         return counts;
     }
@@ -196,7 +216,8 @@ public final class RiskStore {
                 RETURN n.id AS id, n.riskScore AS score, n.riskLane AS lane, n.riskReasons AS reasons
                 """.formatted(kind.label.cypher());
         try (var session = driver.session()) {
-            return session.run(cypher, Map.of("id", id)).list(RiskStore::scoredItem).stream().findFirst();
+            return session.run(cypher, Map.of("id", id)).list(RiskStore::scoredItem).stream()
+                    .findFirst();
         }
     }
 
@@ -254,7 +275,10 @@ public final class RiskStore {
 
     /** A row with columns id, score, lane and reasons, as every read here returns them. */
     private static ScoredItem scoredItem(org.neo4j.driver.Record r) {
-        return new ScoredItem(r.get("id").asString(), r.get("score").asDouble(), Lane.valueOf(r.get("lane").asString()),
+        return new ScoredItem(
+                r.get("id").asString(),
+                r.get("score").asDouble(),
+                Lane.valueOf(r.get("lane").asString()),
                 r.get("reasons").asList(Value::asString));
     }
 }

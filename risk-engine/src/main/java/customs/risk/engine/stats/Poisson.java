@@ -39,5 +39,4 @@ public final class Poisson {
         }
         return Math.max(0, Math.min(1, 1 - lower));
     }
-
 }

@@ -14,7 +14,11 @@ import java.util.Objects;
  * @param tradedUsd total customs value of its declarations (as seller or buyer), USD
  */
 public record CompanyFacts(
-        String id, LocalDate registeredOn, LocalDate dissolvedOn, Integer employees, LocalDate firstDeclared,
+        String id,
+        LocalDate registeredOn,
+        LocalDate dissolvedOn,
+        Integer employees,
+        LocalDate firstDeclared,
         double tradedUsd) {
 
     public CompanyFacts {

@@ -25,23 +25,74 @@ import java.util.Objects;
  *     the contract (e.g. {@code kcs_process_type}); what the learned score reads besides the above
  */
 public record Shipment(
-        String declarationId, LocalDate filedOn, String sellerId, String buyerId, String hsCode,
-        String originCountry, double quantity, String quantityUnit, double valueUsd, String declarantId,
-        String officeCode, double netMassKg, double dutyRate, Map<String, String> attributes) {
+        String declarationId,
+        LocalDate filedOn,
+        String sellerId,
+        String buyerId,
+        String hsCode,
+        String originCountry,
+        double quantity,
+        String quantityUnit,
+        double valueUsd,
+        String declarantId,
+        String officeCode,
+        double netMassKg,
+        double dutyRate,
+        Map<String, String> attributes) {
 
     /** A shipment whose broker and office do not matter to the caller. */
-    public Shipment(String declarationId, LocalDate filedOn, String sellerId, String buyerId, String hsCode,
-            String originCountry, double quantity, String quantityUnit, double valueUsd) {
-        this(declarationId, filedOn, sellerId, buyerId, hsCode, originCountry, quantity, quantityUnit, valueUsd, null,
+    public Shipment(
+            String declarationId,
+            LocalDate filedOn,
+            String sellerId,
+            String buyerId,
+            String hsCode,
+            String originCountry,
+            double quantity,
+            String quantityUnit,
+            double valueUsd) {
+        this(
+                declarationId,
+                filedOn,
+                sellerId,
+                buyerId,
+                hsCode,
+                originCountry,
+                quantity,
+                quantityUnit,
+                valueUsd,
+                null,
                 null);
     }
 
     /** A shipment without mass, duty rate or other columns. */
-    public Shipment(String declarationId, LocalDate filedOn, String sellerId, String buyerId, String hsCode,
-            String originCountry, double quantity, String quantityUnit, double valueUsd, String declarantId,
+    public Shipment(
+            String declarationId,
+            LocalDate filedOn,
+            String sellerId,
+            String buyerId,
+            String hsCode,
+            String originCountry,
+            double quantity,
+            String quantityUnit,
+            double valueUsd,
+            String declarantId,
             String officeCode) {
-        this(declarationId, filedOn, sellerId, buyerId, hsCode, originCountry, quantity, quantityUnit, valueUsd,
-                declarantId, officeCode, Double.NaN, Double.NaN, Map.of());
+        this(
+                declarationId,
+                filedOn,
+                sellerId,
+                buyerId,
+                hsCode,
+                originCountry,
+                quantity,
+                quantityUnit,
+                valueUsd,
+                declarantId,
+                officeCode,
+                Double.NaN,
+                Double.NaN,
+                Map.of());
     }
 
     public Shipment {

@@ -10,7 +10,10 @@ import java.util.Map;
  *
  * @param violations per inspected declaration id: true when an inspection found a violation
  */
-public record TradeData(List<Shipment> shipments, List<CompanyFacts> companies, List<SharedIdentifier> identifiers,
+public record TradeData(
+        List<Shipment> shipments,
+        List<CompanyFacts> companies,
+        List<SharedIdentifier> identifiers,
         Map<String, Boolean> violations) {
 
     public TradeData {

@@ -33,7 +33,8 @@ class ModelFilesTest {
         var file = dir.resolve("figures.json");
         Files.writeString(file, "{\"values\": [1.0,");
 
-        assertThatThrownBy(() -> ModelFiles.read(file, Figures.class)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> ModelFiles.read(file, Figures.class))
+                .isInstanceOf(IOException.class)
                 .hasMessageStartingWith("cannot read " + file);
     }
 }

@@ -89,51 +89,73 @@ class LearnedScoreTest {
                 double mean = predicted[b] / count[b];
                 // Within sampling error of the bin (2.5 standard errors) plus 0.03 of miscalibration.
                 double tolerance = 0.03 + 2.5 * Math.sqrt(mean * (1 - mean) / count[b]);
-                assertThat(observed[b] / count[b]).as("bin %d: %d declarations predicted %.3f", b, count[b], mean)
+                assertThat(observed[b] / count[b])
+                        .as("bin %d: %d declarations predicted %.3f", b, count[b], mean)
                         .isCloseTo(mean, org.assertj.core.data.Offset.offset(tolerance));
             }
         }
         assertThat(checked).as("bins with enough declarations to judge").isGreaterThanOrEqualTo(4);
         // The held-out probabilities of the rows it learnt from are calibrated too: their mean is the rate.
         assertThat(Arrays.stream(fitted.heldOut()).average().orElseThrow())
-                .isCloseTo(Arrays.stream(pick(world.y(), train)).average().orElseThrow(),
+                .isCloseTo(
+                        Arrays.stream(pick(world.y(), train)).average().orElseThrow(),
                         org.assertj.core.data.Offset.offset(0.02));
     }
 
     @Test
     void aRuleThatNeverPredictsViolationsLosesItsWeight() {
         var world = World.of(8_000, 12, false, 1.2);
-        var fitted = LearnedScore.fit(world.table(), world.y(), world.day(), FAST).orElseThrow();
+        var fitted =
+                LearnedScore.fit(world.table(), world.y(), world.day(), FAST).orElseThrow();
 
-        assertThat(fitted.model().priorWeight()).as(fitted.model().backtest().describe()).isZero();
+        assertThat(fitted.model().priorWeight())
+                .as(fitted.model().backtest().describe())
+                .isZero();
         double[] p = fitted.model().probabilities(world.table());
-        double flagged = IntStream.range(0, p.length).filter(i -> world.prior()[i] > 0).mapToDouble(i -> p[i])
-                .average().orElseThrow();
-        double others = IntStream.range(0, p.length).filter(i -> world.prior()[i] == 0).mapToDouble(i -> p[i])
-                .average().orElseThrow();
-        assertThat(flagged).as("mean probability of the rows the noise rule fired on").isCloseTo(others,
-                org.assertj.core.data.Offset.offset(0.03));
+        double flagged = IntStream.range(0, p.length)
+                .filter(i -> world.prior()[i] > 0)
+                .mapToDouble(i -> p[i])
+                .average()
+                .orElseThrow();
+        double others = IntStream.range(0, p.length)
+                .filter(i -> world.prior()[i] == 0)
+                .mapToDouble(i -> p[i])
+                .average()
+                .orElseThrow();
+        assertThat(flagged)
+                .as("mean probability of the rows the noise rule fired on")
+                .isCloseTo(others, org.assertj.core.data.Offset.offset(0.03));
     }
 
     @Test
     void aRuleThatPredictsViolationsKeepsItsWeightWhereLabelsAreFew() {
         // Few labels, no importer profile to learn: the informative rule is what ranks.
         var world = World.of(600, 13, true, 0.0);
-        var fitted = LearnedScore.fit(world.table(), world.y(), world.day(), FAST).orElseThrow();
+        var fitted =
+                LearnedScore.fit(world.table(), world.y(), world.day(), FAST).orElseThrow();
 
-        assertThat(fitted.model().priorWeight()).as(fitted.model().backtest().describe()).isPositive();
+        assertThat(fitted.model().priorWeight())
+                .as(fitted.model().backtest().describe())
+                .isPositive();
         double[] p = fitted.model().probabilities(world.table());
-        double flagged = IntStream.range(0, p.length).filter(i -> world.prior()[i] > 0).mapToDouble(i -> p[i])
-                .average().orElseThrow();
-        double others = IntStream.range(0, p.length).filter(i -> world.prior()[i] == 0).mapToDouble(i -> p[i])
-                .average().orElseThrow();
+        double flagged = IntStream.range(0, p.length)
+                .filter(i -> world.prior()[i] > 0)
+                .mapToDouble(i -> p[i])
+                .average()
+                .orElseThrow();
+        double others = IntStream.range(0, p.length)
+                .filter(i -> world.prior()[i] == 0)
+                .mapToDouble(i -> p[i])
+                .average()
+                .orElseThrow();
         assertThat(flagged).isGreaterThan(others + 0.2);
     }
 
     @Test
     void tooFewLabelsOrViolationsLearnNothing() {
         var world = World.of(40, 14, true, 1.0);
-        assertThat(LearnedScore.fit(world.table(), world.y(), world.day(), FAST)).isEmpty();
+        assertThat(LearnedScore.fit(world.table(), world.y(), world.day(), FAST))
+                .isEmpty();
         int[] none = new int[400];
         var many = World.of(400, 15, true, 1.0);
         assertThat(LearnedScore.fit(many.table(), none, many.day(), FAST)).isEmpty();
@@ -142,18 +164,26 @@ class LearnedScoreTest {
     @Test
     void aRowIsExplainedByTheSignalsThatMovedItAndTheEffectsAddUp() {
         var world = World.of(8_000, 16, true, 1.5);
-        var model = LearnedScore.fit(world.table(), world.y(), world.day(), FAST).orElseThrow().model();
+        var model = LearnedScore.fit(world.table(), world.y(), world.day(), FAST)
+                .orElseThrow()
+                .model();
         double[] p = model.probabilities(world.table());
-        int riskiest = IntStream.range(0, p.length).boxed().max((a, b) -> Double.compare(p[a], p[b])).orElseThrow();
+        int riskiest = IntStream.range(0, p.length)
+                .boxed()
+                .max((a, b) -> Double.compare(p[a], p[b]))
+                .orElseThrow();
 
         var explained = model.explain(world.table(), riskiest);
         var contributions = explained.effects();
 
         assertThat(explained.probability()).isCloseTo(p[riskiest], org.assertj.core.data.Offset.offset(1e-9));
-        double sum = contributions.stream().mapToDouble(LearnedScore.Contribution::probability).sum();
+        double sum = contributions.stream()
+                .mapToDouble(LearnedScore.Contribution::probability)
+                .sum();
         assertThat(sum).isCloseTo(p[riskiest] - model.typicalProbability(), org.assertj.core.data.Offset.offset(1e-6));
         assertThat(contributions.getFirst().probability()).isPositive();
-        assertThat(contributions).extracting(LearnedScore.Contribution::group)
+        assertThat(contributions)
+                .extracting(LearnedScore.Contribution::group)
                 .containsAnyOf("importer", "signal", LearnedScore.RULES);
         var profile = model.profile("importer").orElseThrow();
         assertThat(profile.count(world.importer()[riskiest])).isPositive();
@@ -163,7 +193,9 @@ class LearnedScoreTest {
     void aSavedModelScoresAsTheOneItWasSavedFrom(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         var world = World.of(3_000, 17, true, 1.0);
-        var model = LearnedScore.fit(world.table(), world.y(), world.day(), FAST).orElseThrow().model();
+        var model = LearnedScore.fit(world.table(), world.y(), world.day(), FAST)
+                .orElseThrow()
+                .model();
         var file = dir.resolve("model.json");
         ModelFiles.write(file, model.saved());
 

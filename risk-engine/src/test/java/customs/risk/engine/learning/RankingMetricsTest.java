@@ -42,7 +42,8 @@ class RankingMetricsTest {
         double[] shuffledScores = {0.30, 0.95, 0.50, 0.85, 0.20, 0.90, 0.60, 0.80, 0.40, 0.70};
         int[] shuffledLabels = {0, 1, 0, 1, 0, 0, 0, 1, 1, 0};
 
-        assertThat(RankingMetrics.precisionAt(shuffledScores, shuffledLabels, 0.4)).isEqualTo(0.75);
+        assertThat(RankingMetrics.precisionAt(shuffledScores, shuffledLabels, 0.4))
+                .isEqualTo(0.75);
     }
 
     @Test

@@ -19,6 +19,7 @@ class CircularTradeDetectorTest {
     private static final LocalDate START = LocalDate.of(2024, 1, 10);
     /** Consignments of one carousel: each round moves its own lot. */
     private static final double[] LOTS = {120, 310, 75, 560, 205, 430, 260};
+
     private final List<Shipment> shipments = new ArrayList<>();
     private int serial;
 
@@ -61,11 +62,15 @@ class CircularTradeDetectorTest {
             assertThat(loop.expectedRounds()).isPositive().isLessThan(1.5);
             assertThat(loop.excessRounds()).isEqualTo(5 - loop.expectedRounds());
             // Read in two windows (the whole one and six weeks per hand-over): the tail counts twice.
-            assertThat(loop.pValue()).isLessThan(0.01).isCloseTo(2 * poissonTail(5, loop.expectedRounds()),
-                    within(1e-12));
-            assertThat(loop.describe()).contains("2-company loop moving HS 8471 5 times (2024-01-10 to ",
-                    String.format("where its own trade would give %.1f by chance, value x1.35 on return",
-                            loop.expectedRounds()));
+            assertThat(loop.pValue())
+                    .isLessThan(0.01)
+                    .isCloseTo(2 * poissonTail(5, loop.expectedRounds()), within(1e-12));
+            assertThat(loop.describe())
+                    .contains(
+                            "2-company loop moving HS 8471 5 times (2024-01-10 to ",
+                            String.format(
+                                    "where its own trade would give %.1f by chance, value x1.35 on return",
+                                    loop.expectedRounds()));
         });
         assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none()))
                 .as("the chance expectation is seeded by the cycle, so a rerun gives the same figures")
@@ -82,11 +87,13 @@ class CircularTradeDetectorTest {
                 ship(foreign, domestic, "847130", random.nextInt(1_000), lognormal(random, 400), 10_000);
                 ship(domestic, foreign, "847130", random.nextInt(1_000), lognormal(random, 400), 10_000);
             }
-            assertThat(chancePairs(domestic, foreign)).as("shipments of pair %d that match by chance", pair)
+            assertThat(chancePairs(domestic, foreign))
+                    .as("shipments of pair %d that match by chance", pair)
                     .isGreaterThanOrEqualTo(CircularTradeDetector.MIN_ROUNDS_DEFAULT);
         }
 
-        assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none())).isEmpty();
+        assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none()))
+                .isEmpty();
     }
 
     @Test
@@ -96,7 +103,8 @@ class CircularTradeDetectorTest {
         }
         ship("B", "A", "940360", 200, LOTS[3] * 4, 50_000);
 
-        assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none())).isEmpty();
+        assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none()))
+                .isEmpty();
     }
 
     @Test
@@ -105,7 +113,8 @@ class CircularTradeDetectorTest {
             ship("A", "B", "300490", round * 150, LOTS[round], 10_000);
             ship("B", "A", "300490", round * 150 + 20, LOTS[round] * 0.85, 10_000);
         }
-        assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none())).isEmpty();
+        assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none()))
+                .isEmpty();
 
         shipments.clear();
         for (int round = 0; round < 5; round++) {
@@ -113,7 +122,8 @@ class CircularTradeDetectorTest {
             ship("B", "A", "300490", round * 150 + 20, LOTS[round] * 0.95, 10_000);
         }
         assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none()))
-                .singleElement().satisfies(loop -> assertThat(loop.rounds()).isEqualTo(5));
+                .singleElement()
+                .satisfies(loop -> assertThat(loop.rounds()).isEqualTo(5));
     }
 
     @Test
@@ -125,13 +135,16 @@ class CircularTradeDetectorTest {
         }
         var control = ControlGroups.of(Map.of("director:P1", List.of("A", "B")), ControlGroups.MAX_SHARING_DEFAULT);
 
-        assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none())).isEmpty();
-        assertThat(new CircularTradeDetector().detect(shipments, control)).singleElement().satisfies(loop -> {
-            assertThat(loop.closedByControlLink()).isTrue();
-            assertThat(loop.companies()).containsExactlyInAnyOrder("A", "F", "B");
-            assertThat(loop.valueInflation()).isEqualTo(1.55);
-            assertThat(loop.describe()).contains("loop closed through shared control");
-        });
+        assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none()))
+                .isEmpty();
+        assertThat(new CircularTradeDetector().detect(shipments, control))
+                .singleElement()
+                .satisfies(loop -> {
+                    assertThat(loop.closedByControlLink()).isTrue();
+                    assertThat(loop.companies()).containsExactlyInAnyOrder("A", "F", "B");
+                    assertThat(loop.valueInflation()).isEqualTo(1.55);
+                    assertThat(loop.describe()).contains("loop closed through shared control");
+                });
     }
 
     @Test
@@ -141,7 +154,8 @@ class CircularTradeDetectorTest {
             ship("B", "A", "610910", i * 150 + 5, LOTS[i], 2_000);
         });
 
-        assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none())).isEmpty();
+        assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none()))
+                .isEmpty();
     }
 
     @Test
@@ -149,21 +163,24 @@ class CircularTradeDetectorTest {
         IntStream.range(0, 5).forEach(i -> ship("A", "B", "940360", i * 30, 1_000, 50_000));
         ship("B", "A", "940360", 40, 20, 1_000);
 
-        assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none())).isEmpty();
+        assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none()))
+                .isEmpty();
     }
 
     @Test
     void aSingleFullReturnIsNotEnoughButRepeatedOnesAre() {
         ship("A", "B", "940360", 0, 1_000, 50_000);
         ship("B", "A", "940360", 20, 1_000, 50_000);
-        assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none())).isEmpty();
+        assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none()))
+                .isEmpty();
 
         for (int round = 1; round < 4; round++) {
             ship("A", "B", "940360", round * 150, LOTS[round] * 5, 50_000);
             ship("B", "A", "940360", round * 150 + 20, LOTS[round] * 5, 60_000);
         }
         assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none()))
-                .singleElement().satisfies(loop -> assertThat(loop.rounds()).isEqualTo(4));
+                .singleElement()
+                .satisfies(loop -> assertThat(loop.rounds()).isEqualTo(4));
     }
 
     @Test
@@ -173,7 +190,8 @@ class CircularTradeDetectorTest {
             ship("B", "A", "300490", round * 400 + CircularTradeDetector.WINDOW_DAYS_DEFAULT + 5, LOTS[round], 10_000);
         }
 
-        assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none())).isEmpty();
+        assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none()))
+                .isEmpty();
     }
 
     @Test
@@ -186,7 +204,8 @@ class CircularTradeDetectorTest {
             ship("B", "A", "851762", round * 60 + 21, LOTS[round], 11_000);
         }
 
-        assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none())).singleElement()
+        assertThat(new CircularTradeDetector().detect(shipments, ControlGroups.none()))
+                .singleElement()
                 .satisfies(loop -> {
                     assertThat(loop.rounds()).isEqualTo(4);
                     assertThat(loop.pValue()).isLessThanOrEqualTo(CircularTradeDetector.SIGNIFICANCE_DEFAULT);
@@ -242,10 +261,13 @@ class CircularTradeDetectorTest {
 
     @Test
     void settingsAreChecked() {
-        assertThatThrownBy(() -> new CircularTradeDetector(1, 180, 1.1, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CircularTradeDetector(1, 180, 1.1, 2))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CircularTradeDetector(4, 0, 1.1, 2)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CircularTradeDetector(4, 180, 0.5, 2)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CircularTradeDetector(4, 180, 1.1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CircularTradeDetector(4, 180, 0.5, 2))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CircularTradeDetector(4, 180, 1.1, 0))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CircularTradeDetector(4, 180, 1.1, 2, 0, 20))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CircularTradeDetector(4, 180, 1.1, 2, 1.5, 20))
@@ -255,8 +277,8 @@ class CircularTradeDetectorTest {
     }
 
     private void ship(String seller, String buyer, String hs, int day, double quantity, double value) {
-        shipments.add(new Shipment("D" + (++serial), START.plusDays(day), seller, buyer, hs, "CN", quantity, "PCS",
-                value));
+        shipments.add(
+                new Shipment("D" + (++serial), START.plusDays(day), seller, buyer, hs, "CN", quantity, "PCS", value));
     }
 
     private static double lognormal(Random random, double median) {
@@ -265,11 +287,15 @@ class CircularTradeDetectorTest {
 
     /** Shipments out of {@code a} that some shipment back from {@code b} matches in quantity within the window. */
     private long chancePairs(String a, String b) {
-        return shipments.stream().filter(out -> out.sellerId().equals(a) && out.buyerId().equals(b))
-                .filter(out -> shipments.stream().anyMatch(back -> back.sellerId().equals(b)
-                        && back.buyerId().equals(a) && !back.filedOn().isBefore(out.filedOn())
-                        && !back.filedOn().isAfter(out.filedOn().plusDays(CircularTradeDetector.WINDOW_DAYS_DEFAULT))
-                        && Math.abs(Math.log(back.quantity() / out.quantity())) <= Math.log(1.1)))
+        return shipments.stream()
+                .filter(out -> out.sellerId().equals(a) && out.buyerId().equals(b))
+                .filter(out -> shipments.stream()
+                        .anyMatch(back -> back.sellerId().equals(b)
+                                && back.buyerId().equals(a)
+                                && !back.filedOn().isBefore(out.filedOn())
+                                && !back.filedOn()
+                                        .isAfter(out.filedOn().plusDays(CircularTradeDetector.WINDOW_DAYS_DEFAULT))
+                                && Math.abs(Math.log(back.quantity() / out.quantity())) <= Math.log(1.1)))
                 .count();
     }
 

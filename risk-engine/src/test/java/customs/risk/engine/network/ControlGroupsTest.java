@@ -11,10 +11,12 @@ class ControlGroupsTest {
 
     @Test
     void sharingIsTransitive() {
-        var groups = ControlGroups.of(Map.of(
-                "phone:+8251", List.of("A", "B"),
-                "director:P1", List.of("B", "C"),
-                "address:X", List.of("D", "E")), 8);
+        var groups = ControlGroups.of(
+                Map.of(
+                        "phone:+8251", List.of("A", "B"),
+                        "director:P1", List.of("B", "C"),
+                        "address:X", List.of("D", "E")),
+                8);
 
         assertThat(groups.sameParty("A", "C")).isTrue();
         assertThat(groups.sameParty("A", "D")).isFalse();

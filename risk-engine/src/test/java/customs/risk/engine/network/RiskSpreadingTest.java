@@ -13,13 +13,17 @@ class RiskSpreadingTest {
     @Test
     void aNeighbourOfAnOffenderRisesMoreThanOneTwoLinksAway() {
         // OFFENDER - NEAR - FAR - FARTHER, and an unrelated pair.
-        var links = List.of(new Link("OFFENDER", "NEAR", 10), new Link("NEAR", "FAR", 10),
-                new Link("FAR", "FARTHER", 10), new Link("X", "Y", 10));
+        var links = List.of(
+                new Link("OFFENDER", "NEAR", 10),
+                new Link("NEAR", "FAR", 10),
+                new Link("FAR", "FARTHER", 10),
+                new Link("X", "Y", 10));
 
         var spread = new RiskSpreading(RiskSpreading.DAMPING_DEFAULT).spread(Map.of("OFFENDER", 1.0), links);
 
         assertThat(spread.get("NEAR").score()).isGreaterThan(spread.get("FAR").score());
-        assertThat(spread.get("FAR").score()).isGreaterThan(spread.get("FARTHER").score());
+        assertThat(spread.get("FAR").score())
+                .isGreaterThan(spread.get("FARTHER").score());
         assertThat(spread.get("NEAR").via()).isEqualTo("OFFENDER");
         assertThat(spread.get("FAR").via()).isEqualTo("NEAR");
         assertThat(spread).doesNotContainKeys("OFFENDER", "X", "Y");
@@ -32,12 +36,14 @@ class RiskSpreadingTest {
 
         var spread = new RiskSpreading(RiskSpreading.DAMPING_DEFAULT).spread(Map.of("OFFENDER", 1.0), links);
 
-        assertThat(spread.get("BIG_PARTNER").score()).isGreaterThan(10 * spread.get("ONE_OFF").score());
+        assertThat(spread.get("BIG_PARTNER").score())
+                .isGreaterThan(10 * spread.get("ONE_OFF").score());
     }
 
     @Test
     void noSeedsNoSpreadAndDampingIsChecked() {
-        assertThat(new RiskSpreading(0.5).spread(Map.of(), List.of(new Link("A", "B", 1)))).isEmpty();
+        assertThat(new RiskSpreading(0.5).spread(Map.of(), List.of(new Link("A", "B", 1))))
+                .isEmpty();
         assertThatThrownBy(() -> new RiskSpreading(1.0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -53,8 +53,14 @@ class ShellClusterDetectorTest {
 
         var clusters = new ShellClusterDetector().detect(companies, identifiers);
 
-        var group = clusters.stream().filter(c -> c.companies().contains("G1")).findFirst().orElseThrow();
-        var shell = clusters.stream().filter(c -> c.companies().contains("S1")).findFirst().orElseThrow();
+        var group = clusters.stream()
+                .filter(c -> c.companies().contains("G1"))
+                .findFirst()
+                .orElseThrow();
+        var shell = clusters.stream()
+                .filter(c -> c.companies().contains("S1"))
+                .findFirst()
+                .orElseThrow();
         assertThat(group.score()).isLessThan(0.35);
         assertThat(shell.score()).isGreaterThan(group.score() + 0.3);
         assertThat(clusters.getFirst()).isEqualTo(shell);
@@ -75,10 +81,15 @@ class ShellClusterDetectorTest {
         }
     }
 
-    private void company(String id, String registered, String dissolved, int employees, String firstDeclared,
-            double traded) {
-        companies.add(new CompanyFacts(id, LocalDate.parse(registered), dissolved == null ? null : LocalDate.parse(dissolved),
-                employees, LocalDate.parse(firstDeclared), traded));
+    private void company(
+            String id, String registered, String dissolved, int employees, String firstDeclared, double traded) {
+        companies.add(new CompanyFacts(
+                id,
+                LocalDate.parse(registered),
+                dissolved == null ? null : LocalDate.parse(dissolved),
+                employees,
+                LocalDate.parse(firstDeclared),
+                traded));
     }
 
     private void tie(Tie tie, String key, String... members) {

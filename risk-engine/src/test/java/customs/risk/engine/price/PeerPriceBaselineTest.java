@@ -31,7 +31,8 @@ class PeerPriceBaselineTest {
         assertThat(high.robustZ()).isGreaterThan(5);
         assertThat(high.ratioToMedian()).isCloseTo(7.2, within(0.5));
         assertThat(high.describe()).startsWith("unit price 7").contains("x the median of HS 610910 from VN");
-        assertThat(Math.abs(baseline.deviation(ordinary).orElseThrow().robustZ())).isLessThan(1);
+        assertThat(Math.abs(baseline.deviation(ordinary).orElseThrow().robustZ()))
+                .isLessThan(1);
     }
 
     @Test
@@ -40,7 +41,8 @@ class PeerPriceBaselineTest {
         peers("610910", "BD", 5, 3.0, 0.3);
         var fromBangladesh = item("610910", "BD", 500, 15);
 
-        var deviation = PeerPriceBaseline.fit(shipments, 20).deviation(fromBangladesh).orElseThrow();
+        var deviation =
+                PeerPriceBaseline.fit(shipments, 20).deviation(fromBangladesh).orElseThrow();
 
         assertThat(deviation.peerGroup()).isEqualTo("HS 610910");
         assertThat(deviation.peers()).isEqualTo(200 + 5 + 1);
@@ -81,8 +83,16 @@ class PeerPriceBaselineTest {
     }
 
     private Shipment item(String hs, String origin, double quantity, double unitPrice) {
-        var s = new Shipment("D" + (++serial), LocalDate.of(2024, 1, 1).plusDays(serial % 300), "S" + serial % 17,
-                "B" + serial % 23, hs, origin, quantity, "PCS", quantity * unitPrice);
+        var s = new Shipment(
+                "D" + (++serial),
+                LocalDate.of(2024, 1, 1).plusDays(serial % 300),
+                "S" + serial % 17,
+                "B" + serial % 23,
+                hs,
+                origin,
+                quantity,
+                "PCS",
+                quantity * unitPrice);
         shipments.add(s);
         return s;
     }

@@ -40,15 +40,21 @@ class PriceEvidenceTest {
         var standing = evidence.signal(premium.getFirst().declarationId());
         var jump = evidence.signal(cheap1.declarationId());
         assertThat(standing.reason()).contains("as on all 8 items of this seller-buyer line");
-        assertThat(jump.reason()).contains("unit price 0.20x the usual price of this seller-buyer line",
-                "2 of 8 items at ~0.2", "the rest at market price", "under-invoicing", "the median of HS 420221");
+        assertThat(jump.reason())
+                .contains(
+                        "unit price 0.20x the usual price of this seller-buyer line",
+                        "2 of 8 items at ~0.2",
+                        "the rest at market price",
+                        "under-invoicing",
+                        "the median of HS 420221");
         assertThat(jump.strength()).isGreaterThan(3 * standing.strength());
         assertThat(evidence.signal(cheap2.declarationId())).isNotNull();
         assertThat(evidence.signal(lone.declarationId()).reason()).contains("over-invoicing");
         assertThat(evidence.signal(shipments.getFirst().declarationId())).isNull();
         assertThat(evidence.companyShare("IMP")).isEqualTo(2 / 8.0);
-        assertThat(evidence.company("SUPP")).isEqualTo(new PriceEvidence.CompanyPricing(8, 2,
-                evidence.company("SUPP").expected()));
+        assertThat(evidence.company("SUPP"))
+                .isEqualTo(new PriceEvidence.CompanyPricing(
+                        8, 2, evidence.company("SUPP").expected()));
         assertThat(evidence.companyShare("LUXE")).isZero();
         assertThat(evidence.company("NOBODY")).isEqualTo(PriceEvidence.CompanyPricing.NONE);
     }
@@ -63,8 +69,9 @@ class PriceEvidenceTest {
         var evidence = PriceEvidence.of(shipments, Map.of(), 3.0);
 
         assertThat(evidence.lineMispricing(cheap.declarationId())).isGreaterThan(0.9);
-        assertThat(evidence.signal(cheap.declarationId()).reason()).startsWith(
-                "unit price 0.2").contains("x the usual price of this seller-buyer line, whose other 12 items")
+        assertThat(evidence.signal(cheap.declarationId()).reason())
+                .startsWith("unit price 0.2")
+                .contains("x the usual price of this seller-buyer line, whose other 12 items")
                 .doesNotContain("median of");
         assertThat(evidence.lineShift(cheap.declarationId())).isLessThan(-4);
         assertThat(evidence.lineMispricing("unknown")).isZero();
@@ -73,14 +80,21 @@ class PriceEvidenceTest {
 
     @Test
     void argumentsAreChecked() {
-        assertThatThrownBy(() -> PriceEvidence.of(shipments, Map.of(), 0)).isInstanceOf(
-                IllegalArgumentException.class);
+        assertThatThrownBy(() -> PriceEvidence.of(shipments, Map.of(), 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PriceEvidence.of(null, Map.of(), 3)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private Shipment item(String seller, String buyer, double unitPrice) {
-        var s = new Shipment("D" + (++serial), LocalDate.of(2024, 1, 1).plusDays(serial % 200), seller, buyer,
-                "420221", "IT", 10, "PCS", 10 * unitPrice);
+        var s = new Shipment(
+                "D" + (++serial),
+                LocalDate.of(2024, 1, 1).plusDays(serial % 200),
+                seller,
+                buyer,
+                "420221",
+                "IT",
+                10,
+                "PCS",
+                10 * unitPrice);
         shipments.add(s);
         return s;
     }

@@ -38,12 +38,21 @@ class PriceLineModesTest {
 
         var evidence = evidence();
 
-        assertThat(cheap).allSatisfy(s -> assertThat(evidence.lineMispricing(s.declarationId())).isGreaterThan(0.5));
-        assertThat(honest).allSatisfy(s -> assertThat(evidence.lineMispricing(s.declarationId())).isLessThan(0.5));
-        assertThat(cheap).allSatisfy(s -> assertThat(evidence.lineShift(s.declarationId())).isLessThan(-2));
-        assertThat(evidence.signal(cheap.getFirst().declarationId()).reason()).contains(
-                "the usual price of this seller-buyer line", "12 of 30 items at ~0.3", "the rest at market price",
-                "possible under-invoicing");
+        assertThat(cheap)
+                .allSatisfy(s ->
+                        assertThat(evidence.lineMispricing(s.declarationId())).isGreaterThan(0.5));
+        assertThat(honest)
+                .allSatisfy(s ->
+                        assertThat(evidence.lineMispricing(s.declarationId())).isLessThan(0.5));
+        assertThat(cheap)
+                .allSatisfy(
+                        s -> assertThat(evidence.lineShift(s.declarationId())).isLessThan(-2));
+        assertThat(evidence.signal(cheap.getFirst().declarationId()).reason())
+                .contains(
+                        "the usual price of this seller-buyer line",
+                        "12 of 30 items at ~0.3",
+                        "the rest at market price",
+                        "possible under-invoicing");
         assertThat(evidence.companyShare("UNDER")).isEqualTo(12 / 30.0);
     }
 
@@ -60,8 +69,12 @@ class PriceLineModesTest {
 
         var evidence = evidence();
 
-        assertThat(cheap).allSatisfy(s -> assertThat(evidence.lineMispricing(s.declarationId())).isGreaterThan(0.5));
-        assertThat(honest).allSatisfy(s -> assertThat(evidence.lineMispricing(s.declarationId())).isLessThan(0.5));
+        assertThat(cheap)
+                .allSatisfy(s ->
+                        assertThat(evidence.lineMispricing(s.declarationId())).isGreaterThan(0.5));
+        assertThat(honest)
+                .allSatisfy(s ->
+                        assertThat(evidence.lineMispricing(s.declarationId())).isLessThan(0.5));
         var line = evidence.modes().line(cheap.getFirst().declarationId()).orElseThrow();
         assertThat(line.marketRatio()).isBetween(0.7, 1.4);
         assertThat(line.deviatingRatio()).isBetween(0.2, 0.45);
@@ -108,12 +121,15 @@ class PriceLineModesTest {
 
         assertThat(lots).allSatisfy(s -> {
             assertThat(evidence.lineMispricing(s.declarationId())).isLessThan(0.05);
-            assertThat(evidence.signal(s.declarationId()).reason()).contains(
-                    "as on 12 of the 13 items of this seller's sales of the goods", "standing premium");
+            assertThat(evidence.signal(s.declarationId()).reason())
+                    .contains("as on 12 of the 13 items of this seller's sales of the goods", "standing premium");
         });
         assertThat(evidence.lineMispricing(slip.declarationId())).isGreaterThan(0.5);
-        assertThat(evidence.signal(slip.declarationId()).reason()).contains("unit price 0.2",
-                "x the usual price of this seller's sales of the goods, whose other 12 items trade at", "x the market");
+        assertThat(evidence.signal(slip.declarationId()).reason())
+                .contains(
+                        "unit price 0.2",
+                        "x the usual price of this seller's sales of the goods, whose other 12 items trade at",
+                        "x the market");
     }
 
     @Test
@@ -128,22 +144,32 @@ class PriceLineModesTest {
         var evidence = evidence();
 
         assertThat(evidence.lineMispricing(sporadic.declarationId())).isGreaterThan(0.9);
-        assertThat(evidence.signal(sporadic.declarationId()).reason()).contains(
-                "unit price 0.2", "x the usual price of this seller-buyer line, whose other 40 items trade at market "
-                        + "price", "possible under-invoicing");
-        assertThat(line).allSatisfy(s -> assertThat(evidence.lineMispricing(s.declarationId())).isLessThan(0.5));
+        assertThat(evidence.signal(sporadic.declarationId()).reason())
+                .contains(
+                        "unit price 0.2",
+                        "x the usual price of this seller-buyer line, whose other 40 items trade at market " + "price",
+                        "possible under-invoicing");
+        assertThat(line)
+                .allSatisfy(s ->
+                        assertThat(evidence.lineMispricing(s.declarationId())).isLessThan(0.5));
     }
 
     @Test
     void aLineOfThreeItemsHasNoShiftOfItsOwn() {
         market();
-        var small = List.of(item("NEW", "BUYER", MARKET), item("NEW", "BUYER", MARKET * 1.1),
-                item("NEW", "BUYER", MARKET * 0.2));
+        var small = List.of(
+                item("NEW", "BUYER", MARKET), item("NEW", "BUYER", MARKET * 1.1), item("NEW", "BUYER", MARKET * 0.2));
 
         var evidence = evidence();
 
-        assertThat(small).allSatisfy(s -> assertThat(evidence.lineShift(s.declarationId())).isNaN());
-        assertThat(evidence.modes().line(small.getFirst().declarationId()).orElseThrow().readable()).isFalse();
+        assertThat(small)
+                .allSatisfy(
+                        s -> assertThat(evidence.lineShift(s.declarationId())).isNaN());
+        assertThat(evidence.modes()
+                        .line(small.getFirst().declarationId())
+                        .orElseThrow()
+                        .readable())
+                .isFalse();
         // Read against the market alone, a fifth of it still shows.
         assertThat(evidence.lineMispricing(small.getLast().declarationId())).isGreaterThan(0.5);
         assertThat(evidence.lineMispricing(small.getFirst().declarationId())).isLessThan(0.05);
@@ -159,11 +185,19 @@ class PriceLineModesTest {
 
         var evidence = evidence();
 
-        assertThat(line.stream().filter(s -> evidence.lineMispricing(s.declarationId()) >= 0.5).count())
+        assertThat(line.stream()
+                        .filter(s -> evidence.lineMispricing(s.declarationId()) >= 0.5)
+                        .count())
                 .isLessThanOrEqualTo(1);
-        assertThat(line.stream().filter(s -> evidence.signal(s.declarationId()) != null).count())
+        assertThat(line.stream()
+                        .filter(s -> evidence.signal(s.declarationId()) != null)
+                        .count())
                 .isLessThanOrEqualTo(2);
-        assertThat(evidence.modes().line(line.getFirst().declarationId()).orElseThrow().secondMode()).isLessThan(0.5);
+        assertThat(evidence.modes()
+                        .line(line.getFirst().declarationId())
+                        .orElseThrow()
+                        .secondMode())
+                .isLessThan(0.5);
     }
 
     @Test
@@ -172,8 +206,13 @@ class PriceLineModesTest {
         var cheap = item("A", "X", 1.5);
         var fair = item("B", "Y", 10.5);
         var other = item("C", "Z", 9.5);
-        var peerMedians = Map.of(cheap.declarationId(), Math.log(MARKET), fair.declarationId(), Math.log(MARKET),
-                other.declarationId(), Math.log(MARKET));
+        var peerMedians = Map.of(
+                cheap.declarationId(),
+                Math.log(MARKET),
+                fair.declarationId(),
+                Math.log(MARKET),
+                other.declarationId(),
+                Math.log(MARKET));
 
         var modes = PriceLineModes.fit(shipments, peerMedians, PriceLineModes.Settings.DEFAULTS);
 
@@ -185,14 +224,35 @@ class PriceLineModesTest {
     @Test
     void settingsAreChecked() {
         var d = PriceLineModes.Settings.DEFAULTS;
-        assertThatThrownBy(() -> new PriceLineModes.Settings(2, d.minMarketLines(), d.minMarketItems(),
-                d.outlierRate(), d.outlierSpan(), d.secondModePrior(), d.minHonestShare(), d.spreadPriorItems(),
-                d.goodsPriorLines(), d.goodsSpreadQuantile(), d.fallbackSpread(), d.fallbackLaneSpread(),
-                d.iterations()))
+        assertThatThrownBy(() -> new PriceLineModes.Settings(
+                        2,
+                        d.minMarketLines(),
+                        d.minMarketItems(),
+                        d.outlierRate(),
+                        d.outlierSpan(),
+                        d.secondModePrior(),
+                        d.minHonestShare(),
+                        d.spreadPriorItems(),
+                        d.goodsPriorLines(),
+                        d.goodsSpreadQuantile(),
+                        d.fallbackSpread(),
+                        d.fallbackLaneSpread(),
+                        d.iterations()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PriceLineModes.Settings(d.minLineItems(), d.minMarketLines(), d.minMarketItems(),
-                d.outlierRate(), d.outlierSpan(), 1.0, d.minHonestShare(), d.spreadPriorItems(), d.goodsPriorLines(),
-                d.goodsSpreadQuantile(), d.fallbackSpread(), d.fallbackLaneSpread(), d.iterations()))
+        assertThatThrownBy(() -> new PriceLineModes.Settings(
+                        d.minLineItems(),
+                        d.minMarketLines(),
+                        d.minMarketItems(),
+                        d.outlierRate(),
+                        d.outlierSpan(),
+                        1.0,
+                        d.minHonestShare(),
+                        d.spreadPriorItems(),
+                        d.goodsPriorLines(),
+                        d.goodsSpreadQuantile(),
+                        d.fallbackSpread(),
+                        d.fallbackLaneSpread(),
+                        d.iterations()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PriceLineModes.fit(shipments, (Map<String, Double>) null, d))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -216,8 +276,16 @@ class PriceLineModesTest {
     }
 
     private Shipment item(String seller, String buyer, double unitPrice) {
-        var s = new Shipment("D" + (++serial), LocalDate.of(2024, 1, 1).plusDays(serial % 300), seller, buyer,
-                "610910", "VN", 100, "PCS", 100 * unitPrice);
+        var s = new Shipment(
+                "D" + (++serial),
+                LocalDate.of(2024, 1, 1).plusDays(serial % 300),
+                seller,
+                buyer,
+                "610910",
+                "VN",
+                100,
+                "PCS",
+                100 * unitPrice);
         shipments.add(s);
         return s;
     }

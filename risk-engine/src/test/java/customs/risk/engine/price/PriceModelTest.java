@@ -39,8 +39,11 @@ class PriceModelTest {
 
         var deviations = model.deviations(shipments);
         var ranked = deviations.entrySet().stream()
-                .sorted((a, b) -> Double.compare(Math.abs(b.getValue().robustZ()), Math.abs(a.getValue().robustZ())))
-                .limit(mispriced.size()).map(Map.Entry::getKey).toList();
+                .sorted((a, b) -> Double.compare(
+                        Math.abs(b.getValue().robustZ()), Math.abs(a.getValue().robustZ())))
+                .limit(mispriced.size())
+                .map(Map.Entry::getKey)
+                .toList();
         assertThat(ranked.stream().filter(mispriced::contains).count())
                 .as("mispriced items among the top %d deviations", mispriced.size())
                 .isGreaterThanOrEqualTo(mispriced.size() * 9L / 10);
@@ -51,14 +54,18 @@ class PriceModelTest {
 
         model.save(dir);
         var loaded = PriceModel.load(dir);
-        var large = shipments.stream().max(java.util.Comparator.comparingDouble(Shipment::quantity)).orElseThrow();
-        assertThat(loaded.features(large)[3]).as("lot size within the goods, scaled").isPositive()
+        var large = shipments.stream()
+                .max(java.util.Comparator.comparingDouble(Shipment::quantity))
+                .orElseThrow();
+        assertThat(loaded.features(large)[3])
+                .as("lot size within the goods, scaled")
+                .isPositive()
                 .isEqualTo(model.features(large)[3]);
         var again = loaded.deviations(shipments);
         assertThat(again).hasSameSizeAs(deviations);
         for (String id : mispriced) {
-            assertThat(again.get(id).robustZ()).isCloseTo(deviations.get(id).robustZ(),
-                    org.assertj.core.api.Assertions.within(1e-4));
+            assertThat(again.get(id).robustZ())
+                    .isCloseTo(deviations.get(id).robustZ(), org.assertj.core.api.Assertions.within(1e-4));
         }
     }
 
@@ -67,8 +74,16 @@ class PriceModelTest {
         double quantity = Math.round(100 * Math.exp(0.8 * random.nextGaussian())) + 1;
         double unit = 400 * Math.pow(quantity / 100, -0.15) * Math.exp(0.15 * random.nextGaussian()) * factor;
         String id = "D" + (++serial);
-        shipments.add(new Shipment(id, START.plusDays(serial % 700), "S" + serial % 40, "B" + serial % 60, "847130",
-                "CN", quantity, "PCS", quantity * unit));
+        shipments.add(new Shipment(
+                id,
+                START.plusDays(serial % 700),
+                "S" + serial % 40,
+                "B" + serial % 60,
+                "847130",
+                "CN",
+                quantity,
+                "PCS",
+                quantity * unit));
         return id;
     }
 }

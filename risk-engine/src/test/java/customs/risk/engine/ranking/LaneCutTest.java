@@ -41,6 +41,7 @@ class LaneCutTest {
         assertThatThrownBy(() -> LaneCut.byCapacity(SCORES, 0, 0.1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LaneCut.byCapacity(SCORES, 0.6, 0.5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RiskSettings(0.7, 0.4, 3, 20, 0, 0, 0.1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a redShare");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs a redShare");
     }
 }

@@ -40,8 +40,8 @@ class ModelStoreTest {
         assertThat(store.nextVersion()).isEqualTo("v0003");
         var current = store.latest().orElseThrow();
         assertThat(current.version()).isEqualTo("v0002");
-        assertThat(current.facts()).containsKeys("declarations", "declarationAutoencoder", "declarationModel",
-                "companyModel");
+        assertThat(current.facts())
+                .containsKeys("declarations", "declarationAutoencoder", "declarationModel", "companyModel");
         assertThat(current.declarations()).isPresent();
         assertThat(Files.readString(dir.resolve("models/v0002/manifest.json"))).contains("\"version\" : \"v0002\"");
         assertThat(second.assessment().model()).isEqualTo("v0002");
@@ -62,7 +62,8 @@ class ModelStoreTest {
 
         assertThat(store.versions()).containsExactly("v0001");
         assertThat(store.nextVersion()).isEqualTo("v0002");
-        assertThatThrownBy(store::latest).isInstanceOf(java.io.IOException.class)
+        assertThatThrownBy(store::latest)
+                .isInstanceOf(java.io.IOException.class)
                 .hasMessage("model v0001 was saved in an older format; run ./risk train to fit a new version");
     }
 
@@ -73,8 +74,18 @@ class ModelStoreTest {
         for (int i = 0; i < 1_500; i++) {
             boolean cheap = i % 40 == 0;
             double unit = 3.0 * Math.exp(0.2 * random.nextGaussian()) * (cheap ? 0.2 : 1);
-            var s = new Shipment("D" + i, LocalDate.of(2024, 1, 1).plusDays(i % 500), "S" + (i % 30), "B" + (i % 45),
-                    "610910", "VN", 1_000, "PCS", 1_000 * unit, "BR" + (i % 4), "OF" + (i % 3));
+            var s = new Shipment(
+                    "D" + i,
+                    LocalDate.of(2024, 1, 1).plusDays(i % 500),
+                    "S" + (i % 30),
+                    "B" + (i % 45),
+                    "610910",
+                    "VN",
+                    1_000,
+                    "PCS",
+                    1_000 * unit,
+                    "BR" + (i % 4),
+                    "OF" + (i % 3));
             shipments.add(s);
             if (i % 5 == 0) {
                 violations.put(s.declarationId(), cheap || random.nextDouble() < 0.05);

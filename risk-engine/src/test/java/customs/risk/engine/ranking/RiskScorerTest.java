@@ -53,41 +53,53 @@ class RiskScorerTest {
 
         var assessment = new RiskScorer(RiskSettings.DEFAULTS).score(new TradeData(shipments, companies, identifiers));
 
-        var topEntities = assessment.entities().subList(0, 6).stream().map(ScoredItem::id).toList();
+        var topEntities =
+                assessment.entities().subList(0, 6).stream().map(ScoredItem::id).toList();
         assertThat(topEntities).containsExactlyInAnyOrder("A", "B", "C", "S1", "S2", "S3");
         assertThat(assessment.entities().getFirst().lane()).isEqualTo(Lane.RED);
         assertThat(entity(assessment, "A").reasons().getFirst()).contains("3-company loop", "HS 8471", "3 times");
         assertThat(entity(assessment, "S2").reasons().getFirst()).contains("cluster of 3 companies", "officer P9");
         assertThat(entity(assessment, "O10").lane()).isEqualTo(Lane.GREEN);
 
-        var declaration = assessment.declarations().stream().filter(d -> d.id().equals(mispriced)).findFirst()
+        var declaration = assessment.declarations().stream()
+                .filter(d -> d.id().equals(mispriced))
+                .findFirst()
                 .orElseThrow();
         assertThat(declaration.lane()).isNotEqualTo(Lane.GREEN);
         assertThat(declaration.reasons().getFirst()).contains("unit price 0.1", "HS 610910", "under-invoicing");
-        assertThat(assessment.declarations().subList(0, 10)).extracting(ScoredItem::id).contains(mispriced);
-        assertThat(assessment.declarations()).allSatisfy(d -> assertThat(d.score()).isBetween(0.0, 1.0));
+        assertThat(assessment.declarations().subList(0, 10))
+                .extracting(ScoredItem::id)
+                .contains(mispriced);
+        assertThat(assessment.declarations())
+                .allSatisfy(d -> assertThat(d.score()).isBetween(0.0, 1.0));
     }
 
     @Test
     void aRandomShareOfDeclarationsGoesToTheRedLaneSayingWhyAndTheDrawIsStable() {
         var data = ModelStoreTest.trade();
         var settings = new RiskSettings(0.7, 0.4, 3.0, 20, 0.1);
-        var scorer = new RiskScorer(settings, new customs.risk.engine.price.DenseAutoencoder.Settings(8, 2, 1, 256,
-                3e-3, 2_000, 1));
+        var scorer = new RiskScorer(
+                settings, new customs.risk.engine.price.DenseAutoencoder.Settings(8, 2, 1, 256, 3e-3, 2_000, 1));
 
         var trained = scorer.train(data, "v0007");
         var explored = trained.assessment().declarations().stream()
-                .filter(d -> !d.reasons().isEmpty() && d.reasons().getFirst().startsWith("random selection for inspection"))
+                .filter(d ->
+                        !d.reasons().isEmpty() && d.reasons().getFirst().startsWith("random selection for inspection"))
                 .toList();
         assertThat(explored).allSatisfy(d -> assertThat(d.lane()).isEqualTo(Lane.RED));
         assertThat(explored).anySatisfy(d -> assertThat(d.score()).isLessThan(0.4));
         assertThat(explored.size()).isBetween(100, 200); // 10% of 1,500, less those red anyway
-        assertThat(scorer.score(data, trained.model()).declarations()).isEqualTo(trained.assessment().declarations());
+        assertThat(scorer.score(data, trained.model()).declarations())
+                .isEqualTo(trained.assessment().declarations());
 
-        var none = new RiskScorer(settings.withExplorationShare(0), new customs.risk.engine.price.DenseAutoencoder
-                .Settings(8, 2, 1, 256, 3e-3, 2_000, 1)).score(data, trained.model());
-        assertThat(none.declarations()).noneSatisfy(d ->
-                assertThat(d.reasons().isEmpty() ? "" : d.reasons().getFirst()).startsWith("random selection"));
+        var none = new RiskScorer(
+                        settings.withExplorationShare(0),
+                        new customs.risk.engine.price.DenseAutoencoder.Settings(8, 2, 1, 256, 3e-3, 2_000, 1))
+                .score(data, trained.model());
+        assertThat(none.declarations())
+                .noneSatisfy(
+                        d -> assertThat(d.reasons().isEmpty() ? "" : d.reasons().getFirst())
+                                .startsWith("random selection"));
     }
 
     @Test
@@ -104,9 +116,14 @@ class RiskScorerTest {
         long red = declarations.stream().filter(d -> d.lane() == Lane.RED).count();
         long yellow = declarations.stream().filter(d -> d.lane() == Lane.YELLOW).count();
         // The share, and the items tied with the last one taken, no more.
-        assertThat(red).isEqualTo(declarations.stream().filter(d -> d.score() >= redCut).count())
+        assertThat(red)
+                .isEqualTo(
+                        declarations.stream().filter(d -> d.score() >= redCut).count())
                 .isGreaterThanOrEqualTo(Math.round(0.02 * n));
-        assertThat(red + yellow).isEqualTo(declarations.stream().filter(d -> d.score() >= yellowCut).count())
+        assertThat(red + yellow)
+                .isEqualTo(declarations.stream()
+                        .filter(d -> d.score() >= yellowCut)
+                        .count())
                 .isGreaterThanOrEqualTo(Math.round(0.07 * n));
         // Riskiest first: the lanes follow the order.
         var lanes = declarations.stream().map(ScoredItem::lane).toList();
@@ -120,26 +137,29 @@ class RiskScorerTest {
         var model = scorer.train(data, "v0001").model();
         var cheap = new Shipment("N1", LocalDate.of(2025, 3, 1), "S3", "B4", "610910", "VN", 1_000, "PCS", 1_000 * 0.5);
         var fair = new Shipment("N2", LocalDate.of(2025, 3, 1), "S9", "B4", "610910", "VN", 1_000, "PCS", 1_000 * 3.1);
-        var fromRiskySeller = new Shipment("N3", LocalDate.of(2025, 3, 1), "S5", "B8", "610910", "VN", 1_000, "PCS",
-                1_000 * 3.0);
+        var fromRiskySeller =
+                new Shipment("N3", LocalDate.of(2025, 3, 1), "S5", "B8", "610910", "VN", 1_000, "PCS", 1_000 * 3.0);
         var parties = java.util.Map.of("S5", new PartyContext(0.9, "in a 3-company loop"));
 
         var scored = scorer.scoreNew(List.of(cheap, fair, fromRiskySeller), parties, model);
 
         assertThat(scored).extracting(ScoredItem::id).containsExactlyInAnyOrder("N1", "N2", "N3");
         assertThat(scored.getFirst().id()).isEqualTo("N1");
-        assertThat(scored.getFirst().reasons()).anySatisfy(r -> assertThat(r).contains("unit price 0.17x",
-                "under-invoicing"));
+        assertThat(scored.getFirst().reasons())
+                .anySatisfy(r -> assertThat(r).contains("unit price 0.17x", "under-invoicing"));
         assertThat(scored).allSatisfy(d -> assertThat(d.score()).isBetween(0.0, 1.0));
 
         // Before any inspection, the rules alone score, and a risky seller's network shows.
-        var rulesOnly = new RiskScorer(RiskSettings.DEFAULTS.withExplorationShare(0), SMALL).train(
-                new TradeData(data.shipments(), data.companies(), data.identifiers()), "v0002").model();
+        var rulesOnly = new RiskScorer(RiskSettings.DEFAULTS.withExplorationShare(0), SMALL)
+                .train(new TradeData(data.shipments(), data.companies(), data.identifiers()), "v0002")
+                .model();
         assertThat(rulesOnly.declarations()).isEmpty();
         var byRules = scorer.scoreNew(List.of(fair, fromRiskySeller), parties, rulesOnly);
-        var risky = byRules.stream().filter(d -> d.id().equals("N3")).findFirst().orElseThrow();
+        var risky =
+                byRules.stream().filter(d -> d.id().equals("N3")).findFirst().orElseThrow();
         assertThat(risky.reasons()).anySatisfy(r -> assertThat(r).startsWith("seller S5 (network 0.90): in a"));
-        var plain = byRules.stream().filter(d -> d.id().equals("N2")).findFirst().orElseThrow();
+        var plain =
+                byRules.stream().filter(d -> d.id().equals("N2")).findFirst().orElseThrow();
         assertThat(plain.score()).isLessThan(risky.score());
     }
 
@@ -150,9 +170,21 @@ class RiskScorerTest {
         var violations = new java.util.HashMap<String, Boolean>();
         for (int i = 0; i < 3_000; i++) {
             String procedure = i % 4 == 0 ? "B" : "A";
-            var s = new Shipment("K" + i, START.plusDays(i / 10), "S" + (i % 40), "B" + (i % 60), "610910", "VN", 1_000,
-                    "PCS", 1_000 * 3.0 * Math.exp(0.2 * random.nextGaussian()), "BR" + (i % 5), "OF1", Double.NaN,
-                    Double.NaN, java.util.Map.of("process_type", procedure));
+            var s = new Shipment(
+                    "K" + i,
+                    START.plusDays(i / 10),
+                    "S" + (i % 40),
+                    "B" + (i % 60),
+                    "610910",
+                    "VN",
+                    1_000,
+                    "PCS",
+                    1_000 * 3.0 * Math.exp(0.2 * random.nextGaussian()),
+                    "BR" + (i % 5),
+                    "OF1",
+                    Double.NaN,
+                    Double.NaN,
+                    java.util.Map.of("process_type", procedure));
             shipments.add(s);
             if (i < 2_400) {
                 double rate = procedure.equals("B") ? 0.6 : 0.05;
@@ -164,30 +196,47 @@ class RiskScorerTest {
         var trained = scorer.train(new TradeData(shipments, companies, identifiers, violations), "v0003");
 
         var fresh = trained.assessment().declarations().stream()
-                .filter(d -> !violations.containsKey(d.id())).toList();
+                .filter(d -> !violations.containsKey(d.id()))
+                .toList();
         var topFresh = fresh.subList(0, 100);
-        assertThat(topFresh).allSatisfy(d -> assertThat(Integer.parseInt(d.id().substring(1)) % 4).isZero());
+        assertThat(topFresh)
+                .allSatisfy(d ->
+                        assertThat(Integer.parseInt(d.id().substring(1)) % 4).isZero());
         // Calibrated: about 60% of the new B declarations and 5% of the others are violations.
-        assertThat(fresh.stream().filter(d -> Integer.parseInt(d.id().substring(1)) % 4 == 0)
-                .mapToDouble(ScoredItem::score).average().orElseThrow()).isBetween(0.5, 0.7);
-        assertThat(fresh.stream().filter(d -> Integer.parseInt(d.id().substring(1)) % 4 != 0)
-                .mapToDouble(ScoredItem::score).average().orElseThrow()).isBetween(0.02, 0.09);
-        assertThat(topFresh.getFirst().reasons().getFirst()).startsWith("+0.").contains("process_type B",
-                "violations in");
+        assertThat(fresh.stream()
+                        .filter(d -> Integer.parseInt(d.id().substring(1)) % 4 == 0)
+                        .mapToDouble(ScoredItem::score)
+                        .average()
+                        .orElseThrow())
+                .isBetween(0.5, 0.7);
+        assertThat(fresh.stream()
+                        .filter(d -> Integer.parseInt(d.id().substring(1)) % 4 != 0)
+                        .mapToDouble(ScoredItem::score)
+                        .average()
+                        .orElseThrow())
+                .isBetween(0.02, 0.09);
+        assertThat(topFresh.getFirst().reasons().getFirst())
+                .startsWith("+0.")
+                .contains("process_type B", "violations in");
         // An inspected declaration keeps the score of trees that never saw its outcome.
-        var inspected = trained.assessment().declarations().stream().filter(d -> violations.containsKey(d.id()))
-                .findFirst().orElseThrow();
+        var inspected = trained.assessment().declarations().stream()
+                .filter(d -> violations.containsKey(d.id()))
+                .findFirst()
+                .orElseThrow();
         assertThat(inspected.reasons().getLast()).contains("never saw this declaration's outcome");
     }
 
     private static ScoredItem entity(RiskAssessment assessment, String id) {
-        return assessment.entities().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+        return assessment.entities().stream()
+                .filter(e -> e.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private String ship(String seller, String buyer, String hs, int day, double quantity, double unitPrice) {
         String id = "D" + (++serial);
-        shipments.add(new Shipment(id, START.plusDays(day), seller, buyer, hs, "VN", quantity, "PCS",
-                quantity * unitPrice));
+        shipments.add(
+                new Shipment(id, START.plusDays(day), seller, buyer, hs, "VN", quantity, "PCS", quantity * unitPrice));
         return id;
     }
 }

@@ -44,23 +44,40 @@ class RiskStoreTest {
         var top = store.top(RiskStore.Kind.ENTITIES, 3);
         assertThat(top).extracting(ScoredItem::id).containsExactlyInAnyOrder("A", "B", "C");
         assertThat(top.getFirst().reasons().getFirst()).contains("3-company loop");
-        assertThat(store.top(RiskStore.Kind.ENTITIES, 10)).extracting(ScoredItem::id).endsWith("X");
+        assertThat(store.top(RiskStore.Kind.ENTITIES, 10))
+                .extracting(ScoredItem::id)
+                .endsWith("X");
         assertThat(store.top(RiskStore.Kind.DECLARATIONS, 100)).hasSize(10);
-        assertThat(TestNeo4j.count("MATCH (d:Declaration {riskModel: $model}) RETURN count(d)".replace("$model", "'" + assessment.model() + "'"))).isEqualTo(10);
+        assertThat(TestNeo4j.count("MATCH (d:Declaration {riskModel: $model}) RETURN count(d)"
+                        .replace("$model", "'" + assessment.model() + "'")))
+                .isEqualTo(10);
 
-        assertThat(store.page(RiskStore.Kind.DECLARATIONS, new RankingFilter(null, "9403", null, "VN", null, null), 0, 10))
-                .extracting(ScoredItem::id).containsExactly("DX");
-        assertThat(store.page(RiskStore.Kind.DECLARATIONS, new RankingFilter(null, null, null, null,
-                java.time.LocalDate.of(2024, 3, 1), null), 0, 10)).hasSize(6);
-        assertThat(store.page(RiskStore.Kind.ENTITIES, RankingFilter.NONE, 3, 10)).extracting(ScoredItem::id)
+        assertThat(store.page(
+                        RiskStore.Kind.DECLARATIONS, new RankingFilter(null, "9403", null, "VN", null, null), 0, 10))
+                .extracting(ScoredItem::id)
+                .containsExactly("DX");
+        assertThat(store.page(
+                        RiskStore.Kind.DECLARATIONS,
+                        new RankingFilter(null, null, null, null, java.time.LocalDate.of(2024, 3, 1), null),
+                        0,
+                        10))
+                .hasSize(6);
+        assertThat(store.page(RiskStore.Kind.ENTITIES, RankingFilter.NONE, 3, 10))
+                .extracting(ScoredItem::id)
                 .containsExactly("X");
 
         assertThat(store.page(RiskStore.Kind.ENTITIES, RankingFilter.NONE, RiskStore.Order.SAFEST_FIRST, 0, 1))
-                .extracting(ScoredItem::id).containsExactly("X");
+                .extracting(ScoredItem::id)
+                .containsExactly("X");
         assertThat(store.page(RiskStore.Kind.ENTITIES, RankingFilter.NONE, RiskStore.Order.BY_ID, 0, 10))
-                .extracting(ScoredItem::id).containsExactly("A", "B", "C", "X");
-        var safestDeclarations = store.page(RiskStore.Kind.DECLARATIONS, RankingFilter.NONE,
-                RiskStore.Order.SAFEST_FIRST, 0, 10).stream().map(ScoredItem::score).toList();
+                .extracting(ScoredItem::id)
+                .containsExactly("A", "B", "C", "X");
+        var safestDeclarations =
+                store
+                        .page(RiskStore.Kind.DECLARATIONS, RankingFilter.NONE, RiskStore.Order.SAFEST_FIRST, 0, 10)
+                        .stream()
+                        .map(ScoredItem::score)
+                        .toList();
         assertThat(safestDeclarations).isSorted();
 
         assertThat(store.find(RiskStore.Kind.ENTITIES, top.getFirst().id())).contains(top.getFirst());
@@ -70,7 +87,8 @@ class RiskStoreTest {
         assertThat(parties.get("A").reason()).contains("3-company loop");
         assertThat(parties.get("X").structure()).isZero();
         assertThat(parties).doesNotContainKey("NO-SUCH");
-        assertThat(store.find(RiskStore.Kind.DECLARATIONS, "DX")).hasValueSatisfying(d -> assertThat(d.id()).isEqualTo("DX"));
+        assertThat(store.find(RiskStore.Kind.DECLARATIONS, "DX"))
+                .hasValueSatisfying(d -> assertThat(d.id()).isEqualTo("DX"));
         assertThat(store.find(RiskStore.Kind.DECLARATIONS, "NO-SUCH")).isEmpty();
 
         // A rescoring replaces the scores rather than adding to them.

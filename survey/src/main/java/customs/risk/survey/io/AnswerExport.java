@@ -39,8 +39,13 @@ public final class AnswerExport {
         header.add(ResponseFiles.RESPONDENT);
         header.add(ResponseFiles.ANSWERED_AT);
         header.addAll(items);
-        var printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator("\n")
-                .setHeader(header.toArray(String[]::new)).get());
+        var printer = new CSVPrinter(
+                writer,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setRecordSeparator("\n")
+                        .setHeader(header.toArray(String[]::new))
+                        .get());
         for (AnsweredRow row : rows) {
             check(items, row);
             var record = new ArrayList<Object>();
@@ -92,8 +97,8 @@ public final class AnswerExport {
 
     private static void check(List<String> items, AnsweredRow row) {
         if (row.ratings().size() != items.size()) {
-            throw new IllegalArgumentException(row.respondent() + " has " + row.ratings().size() + " ratings for "
-                    + items.size() + " items");
+            throw new IllegalArgumentException(
+                    row.respondent() + " has " + row.ratings().size() + " ratings for " + items.size() + " items");
         }
     }
 }

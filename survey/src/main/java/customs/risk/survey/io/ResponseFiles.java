@@ -66,7 +66,8 @@ public final class ResponseFiles {
         if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             return List.of();
         }
-        try (InputStream in = Files.newInputStream(file); var workbook = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                var workbook = new XSSFWorkbook(in)) {
             Sheet legend = workbook.getSheet("statements");
             if (legend == null) {
                 return List.of();
@@ -84,7 +85,8 @@ public final class ResponseFiles {
                     items.computeIfAbsent(construct, k -> new ArrayList<>()).add(column);
                 }
             }
-            return items.entrySet().stream().map(e -> new SurveyStatistics.Construct(e.getKey(), e.getValue()))
+            return items.entrySet().stream()
+                    .map(e -> new SurveyStatistics.Construct(e.getKey(), e.getValue()))
                     .toList();
         } catch (IOException e) {
             throw new SurveyFileException(file + ": " + e.getMessage(), e);
@@ -107,7 +109,12 @@ public final class ResponseFiles {
 
     public static ResponseTable readCsv(InputStream in) throws IOException {
         var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-        var parser = CSVFormat.RFC4180.builder().setTrim(true).setDelimiter(delimiter(reader)).get().parse(reader);
+        var parser = CSVFormat.RFC4180
+                .builder()
+                .setTrim(true)
+                .setDelimiter(delimiter(reader))
+                .get()
+                .parse(reader);
         var records = parser.iterator();
         if (!records.hasNext()) {
             throw new SurveyFileException("the file is empty: expected a header row of item names");
@@ -126,8 +133,8 @@ public final class ResponseFiles {
                 continue;
             }
             if (row.size() != header.size()) {
-                throw new SurveyFileException("row " + line + " has " + row.size() + " cells, the header has "
-                        + header.size());
+                throw new SurveyFileException(
+                        "row " + line + " has " + row.size() + " cells, the header has " + header.size());
             }
             builder.add(line, record(row), c -> "row " + line + ", column " + (c + 1));
         }
@@ -172,8 +179,7 @@ public final class ResponseFiles {
                 builder.add(r + 1, cells, c -> "cell " + ref(rowIndex, c));
             }
             return builder.build();
-        } catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
-                | org.apache.poi.EmptyFileException e) {
+        } catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException | org.apache.poi.EmptyFileException e) {
             throw new SurveyFileException("not an XLSX workbook: " + e.getMessage(), e);
         }
     }
@@ -194,8 +200,9 @@ public final class ResponseFiles {
             case NUMERIC -> Double.toString(cell.getNumericCellValue());
             case STRING -> cell.getStringCellValue().strip();
             case BLANK -> "";
-            default -> throw new SurveyFileException("cell " + ref(row, column) + ": expected a number, found "
-                    + type.name().toLowerCase(Locale.ROOT));
+            default ->
+                throw new SurveyFileException("cell " + ref(row, column) + ": expected a number, found "
+                        + type.name().toLowerCase(Locale.ROOT));
         };
     }
 
@@ -262,8 +269,8 @@ public final class ResponseFiles {
                 try {
                     values[i] = Double.parseDouble(cell);
                 } catch (NumberFormatException e) {
-                    throw new SurveyFileException(where.apply(c) + " (" + columns.names.get(c) + "): \"" + cell
-                            + "\" is not a number");
+                    throw new SurveyFileException(
+                            where.apply(c) + " (" + columns.names.get(c) + "): \"" + cell + "\" is not a number");
                 }
                 if (!Double.isFinite(values[i])) {
                     throw new SurveyFileException(where.apply(c) + " (" + columns.names.get(c) + "): \"" + cell
@@ -282,10 +289,11 @@ public final class ResponseFiles {
             if (rows.isEmpty() && dropped.isEmpty()) {
                 throw new SurveyFileException("the file has a header but no answers");
             }
-            List<String> items = columns.itemColumns.stream().map(columns.names::get).toList();
+            List<String> items =
+                    columns.itemColumns.stream().map(columns.names::get).toList();
             try {
-                return new ResponseTable(new ResponseMatrix(items, rows.toArray(double[][]::new)), respondents,
-                        dropped);
+                return new ResponseTable(
+                        new ResponseMatrix(items, rows.toArray(double[][]::new)), respondents, dropped);
             } catch (SurveyDataException e) {
                 throw new SurveyFileException(e.getMessage(), e);
             }

@@ -15,10 +15,15 @@ public final class SurveyModel {
     private SurveyModel() {}
 
     /** DRAFT: being written; OPEN: being answered; CLOSED: no more answers. */
-    public enum Status { DRAFT, OPEN, CLOSED }
+    public enum Status {
+        DRAFT,
+        OPEN,
+        CLOSED
+    }
 
     /** Rating scale of every statement. */
     public static final int MIN_RATING = 1;
+
     public static final int MAX_RATING = 10;
 
     /** A survey as an administrator writes it: constructs in order, each with its statements in order. */
@@ -46,11 +51,16 @@ public final class SurveyModel {
                 if (colon <= 0 || line.substring(colon + 1).isBlank()) {
                     throw SurveyException.invalid("line " + (i + 1) + ": write \"Construct: statement\"");
                 }
-                constructs.computeIfAbsent(line.substring(0, colon).strip(), k -> new ArrayList<>())
+                constructs
+                        .computeIfAbsent(line.substring(0, colon).strip(), k -> new ArrayList<>())
                         .add(line.substring(colon + 1).strip());
             }
-            return new Draft(title, roles, constructs.entrySet().stream()
-                    .map(e -> new ConstructDraft(e.getKey(), e.getValue())).toList());
+            return new Draft(
+                    title,
+                    roles,
+                    constructs.entrySet().stream()
+                            .map(e -> new ConstructDraft(e.getKey(), e.getValue()))
+                            .toList());
         }
 
         /** The plain-text form {@link #parse} reads. */
@@ -88,8 +98,16 @@ public final class SurveyModel {
      * @param anonymous its answers are kept without the respondents' usernames, and exports and
      *     statistics name respondents by number only
      */
-    public record Survey(String id, String title, Status status, Set<Role> roles, String author, Instant createdAt,
-            List<Construct> constructs, long answers, boolean anonymous) {
+    public record Survey(
+            String id,
+            String title,
+            Status status,
+            Set<Role> roles,
+            String author,
+            Instant createdAt,
+            List<Construct> constructs,
+            long answers,
+            boolean anonymous) {
 
         public Survey {
             roles = Set.copyOf(roles);
@@ -105,14 +123,23 @@ public final class SurveyModel {
         }
 
         public Draft draft() {
-            return new Draft(title, roles, constructs.stream().map(c -> new ConstructDraft(c.name(),
-                    c.statements().stream().map(Statement::text).toList())).toList());
+            return new Draft(
+                    title,
+                    roles,
+                    constructs.stream()
+                            .map(c -> new ConstructDraft(
+                                    c.name(),
+                                    c.statements().stream().map(Statement::text).toList()))
+                            .toList());
         }
 
         /** The constructs as the statistics library groups items: by column. */
         public List<SurveyStatistics.Construct> statisticsConstructs() {
-            return constructs.stream().map(c -> new SurveyStatistics.Construct(c.name(),
-                    c.statements().stream().map(Statement::column).toList())).toList();
+            return constructs.stream()
+                    .map(c -> new SurveyStatistics.Construct(
+                            c.name(),
+                            c.statements().stream().map(Statement::column).toList()))
+                    .toList();
         }
     }
 
@@ -121,7 +148,13 @@ public final class SurveyModel {
      *
      * @param answeredAt when the listing user answered it; empty if not (or not asked)
      */
-    public record Listing(String id, String title, Status status, Set<Role> roles, long statements, long answers,
+    public record Listing(
+            String id,
+            String title,
+            Status status,
+            Set<Role> roles,
+            long statements,
+            long answers,
             Optional<Instant> answeredAt) {}
 
     /**

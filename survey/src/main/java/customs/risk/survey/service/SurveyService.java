@@ -1,6 +1,7 @@
 package customs.risk.survey.service;
 
 import customs.risk.graph.access.Role;
+import customs.risk.survey.io.AnswerExport;
 import customs.risk.survey.service.SurveyModel.Construct;
 import customs.risk.survey.service.SurveyModel.Draft;
 import customs.risk.survey.service.SurveyModel.Listing;
@@ -8,7 +9,6 @@ import customs.risk.survey.service.SurveyModel.Statement;
 import customs.risk.survey.service.SurveyModel.Statistics;
 import customs.risk.survey.service.SurveyModel.Status;
 import customs.risk.survey.service.SurveyModel.Survey;
-import customs.risk.survey.io.AnswerExport;
 import customs.risk.survey.stats.ResponseMatrix;
 import customs.risk.survey.stats.SurveyDataException;
 import customs.risk.survey.stats.SurveyStatistics;
@@ -118,7 +118,8 @@ public class SurveyService {
                         OPTIONAL MATCH (s)-[:HAS_CONSTRUCT]->(k:Construct)
                         OPTIONAL MATCH (k)-[:HAS_STATEMENT]->(t:Statement)
                         DETACH DELETE k, t
-                        """, Map.of("id", id, "title", checked.title(), "roles", names(checked.roles()))).consume();
+                        """, Map.of("id", id, "title", checked.title(), "roles", names(checked.roles())))
+                        .consume();
                 writeConstructs(tx, id, checked);
             });
         }
@@ -190,7 +191,8 @@ public class SurveyService {
     /** Open surveys addressed to one of the user's roles, with when the user answered each. */
     public List<Listing> openTo(String username) {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
+            return session
+                    .executeRead(tx -> tx.run("""
                     MATCH (u:User {username: $user}), (s:Survey {status: 'OPEN'})
                     WHERE any(r IN u.roles WHERE r IN s.roles)
                     OPTIONAL MATCH (u)-[:GAVE]->(mine:SurveyResponse)-[:TO]->(s)
@@ -198,14 +200,22 @@ public class SurveyService {
                            COUNT { (:SurveyResponse)-[:TO]->(s) } AS answers, mine.at AS answeredAt
                     ORDER BY s.createdAt DESC
                     """, Map.of("user", username)).list(SurveyService::toListing))
-                    .stream().map(l -> l.answeredAt().isPresent() ? l : withAnsweredAt(l, username)).toList();
+                    .stream()
+                    .map(l -> l.answeredAt().isPresent() ? l : withAnsweredAt(l, username))
+                    .toList();
         }
     }
 
     /** An anonymous answer is not linked to its user: it is found by its key. */
     private Listing withAnsweredAt(Listing listing, String username) {
-        return new Listing(listing.id(), listing.title(), listing.status(), listing.roles(), listing.statements(),
-                listing.answers(), answeredAt(username, listing.id()));
+        return new Listing(
+                listing.id(),
+                listing.title(),
+                listing.status(),
+                listing.roles(),
+                listing.statements(),
+                listing.answers(),
+                answeredAt(username, listing.id()));
     }
 
     public Optional<Survey> survey(String id) {
@@ -232,9 +242,13 @@ public class SurveyService {
     /** When the user answered the survey, if they did. */
     public Optional<Instant> answeredAt(String username, String id) {
         try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("MATCH (r:SurveyResponse {key: $key}) RETURN r.at AS at",
-                    Map.of("key", key(tx, id, username))).list(r -> r.get("at").asZonedDateTime().toInstant()))
-                    .stream().findFirst();
+            return session
+                    .executeRead(tx -> tx.run(
+                                    "MATCH (r:SurveyResponse {key: $key}) RETURN r.at AS at",
+                                    Map.of("key", key(tx, id, username)))
+                            .list(r -> r.get("at").asZonedDateTime().toInstant()))
+                    .stream()
+                    .findFirst();
         }
     }
 
@@ -253,8 +267,8 @@ public class SurveyService {
                 var survey = read(tx, id).orElseThrow(() -> SurveyException.notFound(id));
                 checkInvited(tx, username, survey);
                 if (survey.status() != Status.OPEN) {
-                    throw SurveyException.conflict("the survey is " + survey.status().name().toLowerCase()
-                            + ": it takes no answers");
+                    throw SurveyException.conflict(
+                            "the survey is " + survey.status().name().toLowerCase() + ": it takes no answers");
                 }
                 List<String> columns = survey.columns();
                 var unknown = new TreeSet<>(ratings == null ? Set.of() : ratings.keySet());
@@ -269,20 +283,33 @@ public class SurveyService {
                         throw SurveyException.invalid(column + ": every statement needs a rating");
                     }
                     if (rating < SurveyModel.MIN_RATING || rating > SurveyModel.MAX_RATING) {
-                        throw SurveyException.invalid(column + ": a rating is " + SurveyModel.MIN_RATING + " to "
-                                + SurveyModel.MAX_RATING);
+                        throw SurveyException.invalid(
+                                column + ": a rating is " + SurveyModel.MIN_RATING + " to " + SurveyModel.MAX_RATING);
                     }
                     values.add(rating);
                 }
-                var parameters = Map.<String, Object>of("id", id, "user", username, "key", key(tx, id, username),
-                        "columns", columns, "ratings", values);
+                var parameters = Map.<String, Object>of(
+                        "id",
+                        id,
+                        "user",
+                        username,
+                        "key",
+                        key(tx, id, username),
+                        "columns",
+                        columns,
+                        "ratings",
+                        values);
                 if (survey.anonymous()) {
                     return tx.run("""
                             MATCH (s:Survey {id: $id})
                             CREATE (r:SurveyResponse {key: $key, surveyId: $id, at: datetime(), columns: $columns,
                                                       ratings: $ratings})-[:TO]->(s)
                             RETURN r.at AS at
-                            """, parameters).single().get("at").asZonedDateTime().toInstant();
+                            """, parameters)
+                            .single()
+                            .get("at")
+                            .asZonedDateTime()
+                            .toInstant();
                 }
                 return tx.run("""
                         MATCH (s:Survey {id: $id}), (u:User {username: $user})
@@ -290,7 +317,11 @@ public class SurveyService {
                                                               at: datetime(), columns: $columns, ratings: $ratings})
                                -[:TO]->(s)
                         RETURN r.at AS at
-                        """, parameters).single().get("at").asZonedDateTime().toInstant();
+                        """, parameters)
+                        .single()
+                        .get("at")
+                        .asZonedDateTime()
+                        .toInstant();
             });
         } catch (ClientException e) {
             if (e.code().endsWith("ConstraintValidationFailed")) {
@@ -317,10 +348,13 @@ public class SurveyService {
                 for (int i = 0; i < stored.size(); i++) {
                     byColumn.put(stored.get(i), ratings.get(i));
                 }
-                String respondent = survey.anonymous() ? "respondent " + (++number[0])
+                String respondent = survey.anonymous()
+                        ? "respondent " + (++number[0])
                         : response.get("username").asString();
-                return new AnswerExport.AnsweredRow(respondent,
-                        response.get("at").asZonedDateTime().toInstant(), columns.stream().map(byColumn::get).toList());
+                return new AnswerExport.AnsweredRow(
+                        respondent,
+                        response.get("at").asZonedDateTime().toInstant(),
+                        columns.stream().map(byColumn::get).toList());
             }));
         }
     }
@@ -329,11 +363,12 @@ public class SurveyService {
     public Statistics statistics(String id) {
         var survey = survey(id).orElseThrow(() -> SurveyException.notFound(id));
         var rows = answers(id);
-        double[][] matrix = rows.stream().map(r -> r.ratings().stream().mapToDouble(Integer::doubleValue).toArray())
+        double[][] matrix = rows.stream()
+                .map(r -> r.ratings().stream().mapToDouble(Integer::doubleValue).toArray())
                 .toArray(double[][]::new);
         try {
-            var report = new SurveyStatistics().analyse(new ResponseMatrix(survey.columns(), matrix),
-                    survey.statisticsConstructs());
+            var report = new SurveyStatistics()
+                    .analyse(new ResponseMatrix(survey.columns(), matrix), survey.statisticsConstructs());
             return new Statistics(survey, Optional.of(report), Optional.empty());
         } catch (SurveyDataException e) {
             return new Statistics(survey, Optional.empty(), Optional.of("No statistics yet: " + e.getMessage() + "."));
@@ -348,8 +383,9 @@ public class SurveyService {
     public void exportXlsx(String id, OutputStream out) throws IOException {
         var survey = survey(id).orElseThrow(() -> SurveyException.notFound(id));
         var legend = new ArrayList<AnswerExport.ItemLegend>();
-        survey.constructs().forEach(c -> c.statements().forEach(s ->
-                legend.add(new AnswerExport.ItemLegend(s.column(), c.name(), s.text()))));
+        survey.constructs()
+                .forEach(c -> c.statements()
+                        .forEach(s -> legend.add(new AnswerExport.ItemLegend(s.column(), c.name(), s.text()))));
         AnswerExport.writeXlsx(out, survey.columns(), answers(id), legend);
     }
 
@@ -362,14 +398,19 @@ public class SurveyService {
                 MATCH (s:Survey {id: $id})
                 SET s.revision = coalesce(s.revision, 0) + 1
                 RETURN s.status AS status, s.roles AS roles, COUNT { (:SurveyResponse)-[:TO]->(s) } AS answers
-                """, Map.of("id", id)).list().stream().findFirst().orElseThrow(() -> SurveyException.notFound(id));
+                """, Map.of("id", id)).list().stream()
+                .findFirst()
+                .orElseThrow(() -> SurveyException.notFound(id));
     }
 
     private static void checkInvited(TransactionContext tx, String username, Survey survey) {
         boolean invited = tx.run("""
                 MATCH (u:User {username: $user}) WHERE u.enabled AND any(r IN u.roles WHERE r IN $roles)
                 RETURN count(u) > 0 AS invited
-                """, Map.of("user", username, "roles", names(survey.roles()))).single().get("invited").asBoolean();
+                """, Map.of("user", username, "roles", names(survey.roles())))
+                .single()
+                .get("invited")
+                .asBoolean();
         if (!invited || survey.status() == Status.DRAFT) {
             throw new SurveyException(SurveyException.Reason.FORBIDDEN, "this survey is not open to your role");
         }
@@ -383,8 +424,15 @@ public class SurveyService {
             var statements = new ArrayList<Map<String, Object>>();
             for (int s = 0; s < construct.statements().size(); s++) {
                 String col = "Q" + (++column);
-                statements.add(Map.of("id", id + "-" + col, "column", col, "text", construct.statements().get(s),
-                        "position", s));
+                statements.add(Map.of(
+                        "id",
+                        id + "-" + col,
+                        "column",
+                        col,
+                        "text",
+                        construct.statements().get(s),
+                        "position",
+                        s));
             }
             constructs.add(Map.of("name", construct.name(), "position", c, "statements", statements));
         }
@@ -417,22 +465,41 @@ public class SurveyService {
             int position = r.get("kp").asInt();
             constructs.put(position, r.get("name").asString());
             Value t = r.get("t");
-            statements.computeIfAbsent(position, p -> new ArrayList<>()).add(new Statement(t.get("id").asString(),
-                    t.get("column").asString(), t.get("text").asString()));
+            statements
+                    .computeIfAbsent(position, p -> new ArrayList<>())
+                    .add(new Statement(
+                            t.get("id").asString(),
+                            t.get("column").asString(),
+                            t.get("text").asString()));
         });
         Value s = found.getFirst().get("s");
-        return Optional.of(new Survey(id, s.get("title").asString(), Status.valueOf(s.get("status").asString()),
-                roles(s.get("roles")), s.get("author").asString(), s.get("createdAt").asZonedDateTime().toInstant(),
-                constructs.entrySet().stream().map(e -> new Construct(e.getValue(), statements.get(e.getKey())))
-                        .toList(), found.getFirst().get("answers").asLong(), s.get("anonymous").asBoolean(false)));
+        return Optional.of(new Survey(
+                id,
+                s.get("title").asString(),
+                Status.valueOf(s.get("status").asString()),
+                roles(s.get("roles")),
+                s.get("author").asString(),
+                s.get("createdAt").asZonedDateTime().toInstant(),
+                constructs.entrySet().stream()
+                        .map(e -> new Construct(e.getValue(), statements.get(e.getKey())))
+                        .toList(),
+                found.getFirst().get("answers").asLong(),
+                s.get("anonymous").asBoolean(false)));
     }
 
     private static Listing toListing(Record r) {
         Value s = r.get("s");
         Value at = r.get("answeredAt");
-        return new Listing(s.get("id").asString(), s.get("title").asString(), Status.valueOf(s.get("status").asString()),
-                roles(s.get("roles")), r.get("statements").asLong(), r.get("answers").asLong(),
-                at.isNull() ? Optional.empty() : Optional.of(at.asZonedDateTime().toInstant()));
+        return new Listing(
+                s.get("id").asString(),
+                s.get("title").asString(),
+                Status.valueOf(s.get("status").asString()),
+                roles(s.get("roles")),
+                r.get("statements").asLong(),
+                r.get("answers").asLong(),
+                at.isNull()
+                        ? Optional.empty()
+                        : Optional.of(at.asZonedDateTime().toInstant()));
     }
 
     private static Set<Role> roles(Value value) {
@@ -447,13 +514,14 @@ public class SurveyService {
 
     /** The unique key of a user's answer; for an anonymous survey a salted hash stands in for the username. */
     private static String key(TransactionContext tx, String surveyId, String username) {
-        var salt = tx.run("MATCH (s:Survey {id: $id}) RETURN s.salt AS salt", Map.of("id", surveyId)).list();
+        var salt = tx.run("MATCH (s:Survey {id: $id}) RETURN s.salt AS salt", Map.of("id", surveyId))
+                .list();
         if (salt.isEmpty() || salt.getFirst().get("salt").isNull()) {
             return surveyId + "/" + username;
         }
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest((salt.getFirst().get("salt").asString() + "/"
-                    + username).getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((salt.getFirst().get("salt").asString() + "/" + username).getBytes(StandardCharsets.UTF_8));
             return surveyId + "/" + HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -480,8 +548,8 @@ public class SurveyService {
             for (String statement : construct.statements()) {
                 String text = statement == null ? "" : statement.strip();
                 if (text.isEmpty() || text.length() > MAX_STATEMENT) {
-                    throw SurveyException.invalid("construct \"" + name + "\": statements have 1-" + MAX_STATEMENT
-                            + " characters");
+                    throw SurveyException.invalid(
+                            "construct \"" + name + "\": statements have 1-" + MAX_STATEMENT + " characters");
                 }
                 statements.add(text);
             }

@@ -10,11 +10,12 @@ final class Checks {
 
     static void enough(int n, int k) {
         if (k < MIN_ITEMS) {
-            throw new SurveyDataException("at least " + MIN_ITEMS + " items are needed, there " + (k == 1 ? "is 1" : "are " + k));
+            throw new SurveyDataException(
+                    "at least " + MIN_ITEMS + " items are needed, there " + (k == 1 ? "is 1" : "are " + k));
         }
         if (n < MIN_RESPONDENTS) {
-            throw new SurveyDataException("at least " + MIN_RESPONDENTS + " respondents are needed, there "
-                    + (n == 1 ? "is 1" : "are " + n));
+            throw new SurveyDataException(
+                    "at least " + MIN_RESPONDENTS + " respondents are needed, there " + (n == 1 ? "is 1" : "are " + n));
         }
     }
 }

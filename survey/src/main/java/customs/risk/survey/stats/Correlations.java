@@ -58,8 +58,8 @@ final class Correlations {
     static Correlations of(RealMatrix r, int n) {
         int k = r.getRowDimension();
         if (!r.isSquare() || k < Checks.MIN_ITEMS) {
-            throw new SurveyDataException("a correlation matrix must be square, with at least " + Checks.MIN_ITEMS
-                    + " rows");
+            throw new SurveyDataException(
+                    "a correlation matrix must be square, with at least " + Checks.MIN_ITEMS + " rows");
         }
         try {
             var cholesky = new CholeskyDecomposition(r, 1e-12, 1e-10);
@@ -73,7 +73,8 @@ final class Correlations {
             throw new SurveyDataException("the correlation matrix is not symmetric");
         } catch (NonPositiveDefiniteMatrixException e) {
             throw new SurveyDataException("the correlation matrix is singular"
-                    + (n <= k ? " (" + n + " respondents for " + k + " items: more respondents than items are needed)"
+                    + (n <= k
+                            ? " (" + n + " respondents for " + k + " items: more respondents than items are needed)"
                             : " (some item is a linear combination of others)"));
         }
     }

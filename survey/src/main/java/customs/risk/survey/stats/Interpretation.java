@@ -42,10 +42,18 @@ public final class Interpretation {
                 : a.value() >= 0.6
                         ? "the statements hang together only loosely; a summed score is usable with caution"
                         : "the statements do not hang together; do not sum them into one score";
-        return String.format(Locale.ROOT, "Cronbach's alpha %.3f is %s (George & Mallery): %s. %d%% confidence "
-                + "interval %.3f to %.3f%s.", a.value(), label, meaning, Math.round(a.confidence() * 100), a.lower(),
-                a.upper(), a.lower() < 0.7 && a.value() >= 0.7 ? "; its lower end is below 0.7, so more respondents "
-                        + "would make the conclusion firmer" : "");
+        return String.format(
+                Locale.ROOT,
+                "Cronbach's alpha %.3f is %s (George & Mallery): %s. %d%% confidence " + "interval %.3f to %.3f%s.",
+                a.value(),
+                label,
+                meaning,
+                Math.round(a.confidence() * 100),
+                a.lower(),
+                a.upper(),
+                a.lower() < 0.7 && a.value() >= 0.7
+                        ? "; its lower end is below 0.7, so more respondents " + "would make the conclusion firmer"
+                        : "");
     }
 
     /** Kaiser (1974): marvellous, meritorious, middling, mediocre, miserable, unacceptable. */
@@ -75,13 +83,17 @@ public final class Interpretation {
                         ? "the statements share just enough common variance; factor analysis is possible, its "
                                 + "factors may be unstable"
                         : kmo >= 0.5
-                        ? "the statements share little common variance; factor analysis is barely defensible"
-                        : "the statements share too little common variance; factor analysis is not advisable";
+                                ? "the statements share little common variance; factor analysis is barely defensible"
+                                : "the statements share too little common variance; factor analysis is not advisable";
         return String.format(Locale.ROOT, "KMO %.3f is %s (Kaiser): %s.", kmo, kmoLabel(kmo), meaning);
     }
 
     public static String bartlett(BartlettSphericity.Bartlett b) {
-        String figures = String.format(Locale.ROOT, "chi-square %.2f, df %d, p %s", b.chiSquare(), b.degreesOfFreedom(),
+        String figures = String.format(
+                Locale.ROOT,
+                "chi-square %.2f, df %d, p %s",
+                b.chiSquare(),
+                b.degreesOfFreedom(),
                 b.pValue() < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "= %.3f", b.pValue()));
         return b.pValue() < SIGNIFICANCE_DEFAULT
                 ? "Bartlett's test (" + figures + ") is significant: the correlations differ from none at all, so "

@@ -30,13 +30,13 @@ public final class ResponseMatrix {
         this.rows = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != this.items.size()) {
-                throw new SurveyDataException("respondent " + (i + 1) + " has " + rows[i].length + " answers, expected "
-                        + this.items.size());
+                throw new SurveyDataException(
+                        "respondent " + (i + 1) + " has " + rows[i].length + " answers, expected " + this.items.size());
             }
             for (int j = 0; j < rows[i].length; j++) {
                 if (!Double.isFinite(rows[i][j])) {
-                    throw new SurveyDataException("respondent " + (i + 1) + ", item \"" + this.items.get(j)
-                            + "\": not a finite number");
+                    throw new SurveyDataException(
+                            "respondent " + (i + 1) + ", item \"" + this.items.get(j) + "\": not a finite number");
                 }
             }
             this.rows[i] = rows[i].clone();
@@ -68,13 +68,15 @@ public final class ResponseMatrix {
 
     /** The answers to the named items only, in the given order. */
     public ResponseMatrix select(List<String> names) {
-        int[] index = names.stream().mapToInt(name -> {
-            int j = items.indexOf(name);
-            if (j < 0) {
-                throw new SurveyDataException("no item \"" + name + "\"");
-            }
-            return j;
-        }).toArray();
+        int[] index = names.stream()
+                .mapToInt(name -> {
+                    int j = items.indexOf(name);
+                    if (j < 0) {
+                        throw new SurveyDataException("no item \"" + name + "\"");
+                    }
+                    return j;
+                })
+                .toArray();
         double[][] selected = new double[rows.length][index.length];
         for (int i = 0; i < rows.length; i++) {
             for (int c = 0; c < index.length; c++) {

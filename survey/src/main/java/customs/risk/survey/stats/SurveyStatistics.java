@@ -34,10 +34,18 @@ public final class SurveyStatistics {
      * @param sd sample standard deviation of those respondent means
      * @param alpha absent with fewer than 2 items or when undefined
      */
-    public record ConstructSummary(String name, List<String> items, double mean, double sd,
-            Optional<CronbachAlpha.Alpha> alpha, Optional<String> alphaInterpretation) {}
+    public record ConstructSummary(
+            String name,
+            List<String> items,
+            double mean,
+            double sd,
+            Optional<CronbachAlpha.Alpha> alpha,
+            Optional<String> alphaInterpretation) {}
 
-    public record Factorability(SamplingAdequacy.Kmo kmo, BartlettSphericity.Bartlett bartlett, String kmoInterpretation,
+    public record Factorability(
+            SamplingAdequacy.Kmo kmo,
+            BartlettSphericity.Bartlett bartlett,
+            String kmoInterpretation,
             String bartlettInterpretation) {}
 
     /**
@@ -45,9 +53,14 @@ public final class SurveyStatistics {
      * @param items per item, in item order; SD is the sample SD (n - 1)
      * @param notes why a figure is absent, and items whose MSA is below {@link Interpretation#MSA_MINIMUM_DEFAULT}
      */
-    public record Report(int n, List<ItemSummary> items, Optional<CronbachAlpha.Alpha> alpha,
-            Optional<String> alphaInterpretation, Optional<Factorability> factorability,
-            List<ConstructSummary> constructs, List<String> notes) {
+    public record Report(
+            int n,
+            List<ItemSummary> items,
+            Optional<CronbachAlpha.Alpha> alpha,
+            Optional<String> alphaInterpretation,
+            Optional<Factorability> factorability,
+            List<ConstructSummary> constructs,
+            List<String> notes) {
 
         public Report {
             items = List.copyOf(items);
@@ -97,8 +110,8 @@ public final class SurveyStatistics {
         double[][] rows = answers.rows();
         for (int j = 0; j < answers.k(); j++) {
             double[] column = column(rows, j);
-            items.add(new ItemSummary(answers.items().get(j), new Mean().evaluate(column),
-                    new StandardDeviation(true).evaluate(column)));
+            items.add(new ItemSummary(
+                    answers.items().get(j), new Mean().evaluate(column), new StandardDeviation(true).evaluate(column)));
         }
         Optional<CronbachAlpha.Alpha> overall = tryAlpha(answers, "alpha", notes);
         Optional<Factorability> factorability = Optional.empty();
@@ -106,14 +119,17 @@ public final class SurveyStatistics {
             var correlations = Correlations.of(answers);
             var kmo = new SamplingAdequacy().compute(correlations);
             var bartlett = new BartlettSphericity().compute(correlations);
-            factorability = Optional.of(new Factorability(kmo, bartlett, Interpretation.kmo(kmo.overall()),
-                    Interpretation.bartlett(bartlett)));
+            factorability = Optional.of(new Factorability(
+                    kmo, bartlett, Interpretation.kmo(kmo.overall()), Interpretation.bartlett(bartlett)));
             for (int j = 0; j < answers.k(); j++) {
                 double msa = kmo.perItem().get(j);
                 if (msa < Interpretation.MSA_MINIMUM_DEFAULT) {
-                    notes.add(String.format(java.util.Locale.ROOT,
+                    notes.add(String.format(
+                            java.util.Locale.ROOT,
                             "item \"%s\" has an MSA of %.2f: it shares little with the others; consider rewording or "
-                                    + "dropping it", answers.items().get(j), msa));
+                                    + "dropping it",
+                            answers.items().get(j),
+                            msa));
                 }
             }
         } catch (SurveyDataException e) {
@@ -123,8 +139,8 @@ public final class SurveyStatistics {
         for (Construct construct : constructs) {
             summaries.add(summarise(answers.select(construct.items()), construct, notes));
         }
-        return new Report(answers.n(), items, overall, overall.map(Interpretation::alpha), factorability, summaries,
-                notes);
+        return new Report(
+                answers.n(), items, overall, overall.map(Interpretation::alpha), factorability, summaries, notes);
     }
 
     private ConstructSummary summarise(ResponseMatrix part, Construct construct, List<String> notes) {
@@ -133,10 +149,16 @@ public final class SurveyStatistics {
         for (int i = 0; i < rows.length; i++) {
             respondentMeans[i] = new Mean().evaluate(rows[i]);
         }
-        Optional<CronbachAlpha.Alpha> a = part.k() < Checks.MIN_ITEMS ? Optional.empty()
+        Optional<CronbachAlpha.Alpha> a = part.k() < Checks.MIN_ITEMS
+                ? Optional.empty()
                 : tryAlpha(part, "alpha of \"" + construct.name() + "\"", notes);
-        return new ConstructSummary(construct.name(), construct.items(), new Mean().evaluate(respondentMeans),
-                new StandardDeviation(true).evaluate(respondentMeans), a, a.map(Interpretation::alpha));
+        return new ConstructSummary(
+                construct.name(),
+                construct.items(),
+                new Mean().evaluate(respondentMeans),
+                new StandardDeviation(true).evaluate(respondentMeans),
+                a,
+                a.map(Interpretation::alpha));
     }
 
     private Optional<CronbachAlpha.Alpha> tryAlpha(ResponseMatrix answers, String what, List<String> notes) {

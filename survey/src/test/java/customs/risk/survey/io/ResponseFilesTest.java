@@ -29,8 +29,8 @@ class ResponseFilesTest {
         var out = new ByteArrayOutputStream();
         AnswerExport.writeCsv(out, ITEMS, ROWS);
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("respondent,answered_at,S1,S2,S3\n"
-                + "alice,2026-01-05T10:00:00Z,7,8,9\n");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("respondent,answered_at,S1,S2,S3\n" + "alice,2026-01-05T10:00:00Z,7,8,9\n");
         var table = ResponseFiles.readCsv(new ByteArrayInputStream(out.toByteArray()));
         assertRoundTrip(table);
     }
@@ -39,12 +39,14 @@ class ResponseFilesTest {
     void xlsxExportReadsBackAsWritten(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("answers.xlsx");
         try (var out = Files.newOutputStream(file)) {
-            AnswerExport.writeXlsx(out, ITEMS, ROWS, List.of(new AnswerExport.ItemLegend("S1", "analysis", "Text one")));
+            AnswerExport.writeXlsx(
+                    out, ITEMS, ROWS, List.of(new AnswerExport.ItemLegend("S1", "analysis", "Text one")));
         }
 
         assertRoundTrip(ResponseFiles.read(file));
         try (var workbook = new XSSFWorkbook(Files.newInputStream(file))) {
-            assertThat(workbook.getSheet("statements").getRow(1).getCell(2).getStringCellValue()).isEqualTo("Text one");
+            assertThat(workbook.getSheet("statements").getRow(1).getCell(2).getStringCellValue())
+                    .isEqualTo("Text one");
         }
     }
 
@@ -67,16 +69,22 @@ class ResponseFilesTest {
     @Test
     void aNonNumericCellNamesRowAndColumn() {
         assertThatThrownBy(() -> csv("a,b\n1,2\n3,x\n"))
-                .isInstanceOf(SurveyFileException.class).hasMessage("row 3, column 2 (b): \"x\" is not a number");
+                .isInstanceOf(SurveyFileException.class)
+                .hasMessage("row 3, column 2 (b): \"x\" is not a number");
     }
 
     @Test
     void semicolonAndTabSeparatedFilesReadLikeCommaSeparatedOnes() throws IOException {
         for (String separator : new String[] {";", "\t"}) {
-            String text = String.join("\n", "Q1" + separator + "Q2", "1" + separator + "2", "3" + separator + "4",
-                    "5" + separator + "5") + "\n";
-            var table = ResponseFiles.readCsv(new java.io.ByteArrayInputStream(
-                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            String text = String.join(
+                            "\n",
+                            "Q1" + separator + "Q2",
+                            "1" + separator + "2",
+                            "3" + separator + "4",
+                            "5" + separator + "5")
+                    + "\n";
+            var table = ResponseFiles.readCsv(
+                    new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             assertThat(table.answers().items()).as(separator).containsExactly("Q1", "Q2");
             assertThat(table.answers().rows()[1]).containsExactly(3, 4);
         }
@@ -85,7 +93,8 @@ class ResponseFilesTest {
     @Test
     void aRaggedRowIsAnError() {
         assertThatThrownBy(() -> csv("a,b,c\n1,2,3\n4,5\n"))
-                .isInstanceOf(SurveyFileException.class).hasMessage("row 3 has 2 cells, the header has 3");
+                .isInstanceOf(SurveyFileException.class)
+                .hasMessage("row 3 has 2 cells, the header has 3");
     }
 
     @Test
@@ -110,7 +119,8 @@ class ResponseFilesTest {
         Path file = dir.resolve("answers.xlsx");
         Files.writeString(file, "a,b\n1,2\n");
 
-        assertThatThrownBy(() -> ResponseFiles.read(file)).isInstanceOf(SurveyFileException.class)
+        assertThatThrownBy(() -> ResponseFiles.read(file))
+                .isInstanceOf(SurveyFileException.class)
                 .hasMessageContaining("not an XLSX workbook");
         assertThatThrownBy(() -> ResponseFiles.read(dir.resolve("missing.csv"))).hasMessageContaining("no such file");
         assertThatThrownBy(() -> ResponseFiles.read(dir.resolve("a.ods"))).hasMessageContaining(".csv or .xlsx");
@@ -119,7 +129,8 @@ class ResponseFilesTest {
     @Test
     void aTextCellInAWorkbookNamesTheCell(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bad.xlsx");
-        try (var workbook = new XSSFWorkbook(); var out = Files.newOutputStream(file)) {
+        try (var workbook = new XSSFWorkbook();
+                var out = Files.newOutputStream(file)) {
             var sheet = workbook.createSheet();
             sheet.createRow(0).createCell(0).setCellValue("a");
             sheet.getRow(0).createCell(1).setCellValue("b");

@@ -92,7 +92,8 @@ class PublishedExamplesTest {
     void alphaAgreesWithTheCovarianceRoute() {
         for (var table : List.of(Fixtures.pingouin(), Fixtures.mtcars())) {
             var answers = table.answers();
-            RealMatrix c = new org.apache.commons.math3.stat.correlation.Covariance(answers.rows()).getCovarianceMatrix();
+            RealMatrix c =
+                    new org.apache.commons.math3.stat.correlation.Covariance(answers.rows()).getCovarianceMatrix();
             double trace = c.getTrace();
             double sum = 0;
             for (double[] row : c.getData()) {
@@ -134,9 +135,12 @@ class PublishedExamplesTest {
         assertThat(new SamplingAdequacy().compute(answers).overall()).isCloseTo(sumR / (sumR + sumQ), within(1e-12));
         var bartlett = new BartlettSphericity().compute(answers);
         assertThat(bartlett.chiSquare()).isCloseTo(chi, within(1e-9));
-        assertThat(bartlett.pValue()).isCloseTo(
-                1 - new org.apache.commons.math3.distribution.ChiSquaredDistribution(45).cumulativeProbability(chi),
-                within(1e-12));
+        assertThat(bartlett.pValue())
+                .isCloseTo(
+                        1
+                                - new org.apache.commons.math3.distribution.ChiSquaredDistribution(45)
+                                        .cumulativeProbability(chi),
+                        within(1e-12));
     }
 
     /** R: mean(mtcars$mpg) = 20.09062, sd(mtcars$mpg) = 6.026948 (as printed by summary/psych::describe). */

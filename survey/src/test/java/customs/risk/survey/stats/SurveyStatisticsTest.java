@@ -16,7 +16,8 @@ class SurveyStatisticsTest {
     void oneItemIsTooFew() {
         var answers = new ResponseMatrix(List.of("a"), new double[][] {{1}, {2}, {3}});
 
-        assertThatThrownBy(() -> statistics.analyse(answers)).isInstanceOf(SurveyDataException.class)
+        assertThatThrownBy(() -> statistics.analyse(answers))
+                .isInstanceOf(SurveyDataException.class)
                 .hasMessageContaining("at least 2 items");
     }
 
@@ -24,7 +25,8 @@ class SurveyStatisticsTest {
     void twoRespondentsAreTooFew() {
         var answers = new ResponseMatrix(List.of("a", "b"), new double[][] {{1, 2}, {2, 3}});
 
-        assertThatThrownBy(() -> statistics.analyse(answers)).isInstanceOf(SurveyDataException.class)
+        assertThatThrownBy(() -> statistics.analyse(answers))
+                .isInstanceOf(SurveyDataException.class)
                 .hasMessageContaining("at least 3 respondents");
     }
 
@@ -40,8 +42,8 @@ class SurveyStatisticsTest {
 
     @Test
     void aConstantItemLeavesAlphaButNotKmoOrBartlett() {
-        var answers = new ResponseMatrix(List.of("a", "b", "c"),
-                new double[][] {{1, 5, 2}, {2, 5, 3}, {3, 5, 3}, {4, 5, 5}});
+        var answers =
+                new ResponseMatrix(List.of("a", "b", "c"), new double[][] {{1, 5, 2}, {2, 5, 3}, {3, 5, 3}, {4, 5, 5}});
 
         var report = statistics.analyse(answers);
 
@@ -53,8 +55,8 @@ class SurveyStatisticsTest {
 
     @Test
     void moreItemsThanRespondentsMakeTheCorrelationMatrixSingular() {
-        var answers = new ResponseMatrix(List.of("a", "b", "c", "d"),
-                new double[][] {{1, 2, 3, 1}, {2, 3, 1, 2}, {3, 1, 2, 4}});
+        var answers = new ResponseMatrix(
+                List.of("a", "b", "c", "d"), new double[][] {{1, 2, 3, 1}, {2, 3, 1, 2}, {3, 1, 2, 4}});
 
         var report = statistics.analyse(answers);
 
@@ -96,8 +98,11 @@ class SurveyStatisticsTest {
         }
         assertThat(summary.mean()).isCloseTo(mean, within(1e-12));
         assertThat(summary.sd()).isCloseTo(Math.sqrt(squares / (rows.length - 1)), within(1e-12));
-        assertThat(summary.alpha()).hasValueSatisfying(a -> assertThat(a.value())
-                .isEqualTo(new CronbachAlpha().compute(answers.select(first.items())).value()));
+        assertThat(summary.alpha())
+                .hasValueSatisfying(a -> assertThat(a.value())
+                        .isEqualTo(new CronbachAlpha()
+                                .compute(answers.select(first.items()))
+                                .value()));
         assertThat(report.constructs().get(1).alpha()).isEmpty();
     }
 
@@ -126,7 +131,9 @@ class SurveyStatisticsTest {
 
         var report = statistics.analyse(Fixtures.mtcars().answers());
         assertThat(report.factorability()).hasValueSatisfying(f -> {
-            assertThat(f.kmoInterpretation()).startsWith("KMO 0.827 is meritorious").contains("enough common variance");
+            assertThat(f.kmoInterpretation())
+                    .startsWith("KMO 0.827 is meritorious")
+                    .contains("enough common variance");
             assertThat(f.bartlettInterpretation()).contains("df 55", "p < 0.001", "factor analysis is appropriate");
         });
         assertThat(statistics.analyse(Fixtures.pingouin().answers()).alphaInterpretation())

@@ -41,7 +41,11 @@ class AccountView extends VerticalLayout {
         this.username = authentication.getPrincipalName().orElseThrow();
         setId("account-view");
         status.setId("account-status");
-        add(new H1("My account"), new Paragraph("Signed in as " + username + "."), status, mailSettings(),
+        add(
+                new H1("My account"),
+                new Paragraph("Signed in as " + username + "."),
+                status,
+                mailSettings(),
                 passwordChange());
     }
 

@@ -1,6 +1,5 @@
 package customs.risk.ui.account;
 
-import customs.risk.cases.team.LoginThrottledException;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -12,6 +11,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import customs.risk.cases.team.LoginThrottledException;
 import org.springframework.security.web.WebAttributes;
 
 /**
@@ -48,13 +48,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         Object failure = VaadinSession.getCurrent().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         if (failure instanceof LoginThrottledException throttled) {
             i18n.getErrorMessage().setTitle("Too many failed attempts");
-            i18n.getErrorMessage().setMessage("Logins for this user or from this computer are paused. Try again in "
-                    + LoginThrottledException.minutes(throttled.retryAfter()) + ".");
+            i18n.getErrorMessage()
+                    .setMessage("Logins for this user or from this computer are paused. Try again in "
+                            + LoginThrottledException.minutes(throttled.retryAfter()) + ".");
         } else {
             // One message for unknown user, wrong password and disabled account: no hint for a guesser.
             i18n.getErrorMessage().setTitle("Incorrect username or password");
-            i18n.getErrorMessage().setMessage("Check them and try again, or ask an administrator whether your"
-                    + " account is enabled.");
+            i18n.getErrorMessage()
+                    .setMessage(
+                            "Check them and try again, or ask an administrator whether your" + " account is enabled.");
         }
         form.setI18n(i18n);
         form.setError(true);

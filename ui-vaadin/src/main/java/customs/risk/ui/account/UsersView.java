@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -18,10 +17,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import customs.risk.cases.team.InvalidAccountException;
-import customs.risk.graph.access.Role;
 import customs.risk.cases.team.UserAccount;
 import customs.risk.cases.team.UserAccounts;
 import customs.risk.cases.team.UserAdministration;
+import customs.risk.graph.access.Role;
 import customs.risk.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
@@ -42,8 +41,8 @@ import java.util.stream.Collectors;
 @RolesAllowed("ADMIN")
 class UsersView extends VerticalLayout {
 
-    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter CREATED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final UserAccounts accounts;
     private final UserAdministration administration;
@@ -75,12 +74,13 @@ class UsersView extends VerticalLayout {
         grid.setId("users-grid");
         grid.addColumn(UserAccount::username).setHeader("Username").setKey("username");
         grid.addColumn(u -> u.roles().stream().sorted().map(Role::name).collect(Collectors.joining(", ")))
-                .setHeader("Roles").setKey("roles");
+                .setHeader("Roles")
+                .setKey("roles");
         grid.addColumn(u -> u.enabled() ? "yes" : "no").setHeader("Enabled").setKey("enabled");
         grid.addColumn(u -> u.company().orElse("")).setHeader("Company").setKey("company");
         grid.addColumn(u -> CREATED.format(u.createdAt())).setHeader("Created").setKey("created");
-        grid.setItems(query -> accounts.list(query.getOffset(), query.getLimit()).stream(),
-                query -> (int) accounts.count());
+        grid.setItems(
+                query -> accounts.list(query.getOffset(), query.getLimit()).stream(), query -> (int) accounts.count());
         grid.setAllRowsVisible(false);
         grid.setHeight("18em");
         grid.asSingleSelect().addValueChangeListener(e -> showSelected(e.getValue()));
@@ -108,24 +108,36 @@ class UsersView extends VerticalLayout {
 
     private VerticalLayout selectedUserActions() {
         toggleEnabled.setId("toggle-enabled");
-        toggleEnabled.addClickListener(e -> selected(u -> administration.setEnabled(admin, u.username(), !u.enabled()),
-                "enabled state"));
+        toggleEnabled.addClickListener(
+                e -> selected(u -> administration.setEnabled(admin, u.username(), !u.enabled()), "enabled state"));
         editRoles.setId("edit-roles");
         editRoles.setItems(Role.values());
         editCompany.setId("edit-company");
-        editRoles.addValueChangeListener(e -> editCompany.setEnabled(e.getValue().contains(Role.TRADER)));
-        var saveRoles = new Button("Save roles", e -> selected(u -> administration.setRoles(admin, u.username(),
-                editRoles.getValue(), editCompany.getValue()), "roles"));
+        editRoles.addValueChangeListener(
+                e -> editCompany.setEnabled(e.getValue().contains(Role.TRADER)));
+        var saveRoles = new Button(
+                "Save roles",
+                e -> selected(
+                        u -> administration.setRoles(admin, u.username(), editRoles.getValue(), editCompany.getValue()),
+                        "roles"));
         saveRoles.setId("save-roles");
         editPassword.setId("edit-password");
-        var savePassword = new Button("Set password", e -> selected(u -> {
-            administration.resetPassword(admin, u.username(), editPassword.getValue());
-            editPassword.clear();
-            return u;
-        }, "password"));
+        var savePassword = new Button(
+                "Set password",
+                e -> selected(
+                        u -> {
+                            administration.resetPassword(admin, u.username(), editPassword.getValue());
+                            editPassword.clear();
+                            return u;
+                        },
+                        "password"));
         savePassword.setId("save-password");
-        selectedActions.add(new H3("Selected user"), toggleEnabled, new HorizontalLayout(editRoles, editCompany),
-                saveRoles, new HorizontalLayout(editPassword, savePassword));
+        selectedActions.add(
+                new H3("Selected user"),
+                toggleEnabled,
+                new HorizontalLayout(editRoles, editCompany),
+                saveRoles,
+                new HorizontalLayout(editPassword, savePassword));
         selectedActions.setId("selected-user");
         selectedActions.setPadding(false);
         selectedActions.setEnabled(false);
@@ -135,8 +147,8 @@ class UsersView extends VerticalLayout {
     private void create() {
         clearErrors();
         try {
-            var created = administration.create(admin, username.getValue(), password.getValue(), roles.getValue(),
-                    company.getValue());
+            var created = administration.create(
+                    admin, username.getValue(), password.getValue(), roles.getValue(), company.getValue());
             username.clear();
             password.clear();
             roles.clear();

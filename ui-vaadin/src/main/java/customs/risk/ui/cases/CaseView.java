@@ -28,15 +28,15 @@ import customs.risk.cases.CaseAttachments;
 import customs.risk.cases.CaseBroadcaster;
 import customs.risk.cases.CaseConversation;
 import customs.risk.cases.CaseException;
+import customs.risk.cases.CaseModel;
 import customs.risk.cases.CaseModel.Changes;
 import customs.risk.cases.CaseModel.Priority;
 import customs.risk.cases.CaseModel.Status;
-import customs.risk.cases.CaseModel;
 import customs.risk.cases.CaseService;
-import customs.risk.engine.explore.NodeRef;
 import customs.risk.cases.team.AccountPrincipal;
-import customs.risk.graph.access.Actor;
 import customs.risk.documents.filing.DocumentService;
+import customs.risk.engine.explore.NodeRef;
+import customs.risk.graph.access.Actor;
 import customs.risk.ui.MainLayout;
 import customs.risk.ui.RiskBadges;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,7 +57,8 @@ import java.util.function.Supplier;
 @RolesAllowed({"ADMIN", "RISK_OFFICER", "INVESTIGATOR", "INSPECTOR"})
 public class CaseView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final CaseService cases;
     private final CaseConversation conversation;
@@ -73,14 +74,22 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
     private boolean managing;
     private CaseBroadcaster.Subscription changes;
 
-    public CaseView(CaseService cases, CaseConversation conversation, CaseAttachments attachments, CaseBroadcaster broadcaster,
-            DocumentService documents, AuthenticationContext authentication) {
+    public CaseView(
+            CaseService cases,
+            CaseConversation conversation,
+            CaseAttachments attachments,
+            CaseBroadcaster broadcaster,
+            DocumentService documents,
+            AuthenticationContext authentication) {
         this.cases = cases;
         this.conversation = conversation;
         this.attachments = attachments;
         this.broadcaster = broadcaster;
         this.maxFileBytes = documents.maxDocumentBytes();
-        this.actor = authentication.getAuthenticatedUser(AccountPrincipal.class).map(AccountPrincipal::actor).orElseThrow();
+        this.actor = authentication
+                .getAuthenticatedUser(AccountPrincipal.class)
+                .map(AccountPrincipal::actor)
+                .orElseThrow();
         setId("case-view");
         summary.setWidthFull();
         manage.setWidthFull();
@@ -110,8 +119,14 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
         removeAll();
         open = view.status() != Status.CLOSED;
         render(view);
-        add(summary, manage, section("Conversation", new ConversationPanel(conversation, attachments, broadcaster, actor,
-                caseId, team(view), open, maxFileBytes)), section("Timeline", timeline));
+        add(
+                summary,
+                manage,
+                section(
+                        "Conversation",
+                        new ConversationPanel(
+                                conversation, attachments, broadcaster, actor, caseId, team(view), open, maxFileBytes)),
+                section("Timeline", timeline));
     }
 
     /** Draws everything but the conversation, which keeps itself up to date. */
@@ -119,24 +134,30 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
         summary.removeAll();
         var title = new H2(view.title());
         title.setId("case-title");
-        var facts = new Paragraph(String.format("%s%s · %s priority · owner %s · members %s", label(view.status()),
-                view.outcome() == null ? "" : " (" + view.outcome() + ")", label(view.priority()), view.owner(),
+        var facts = new Paragraph(String.format(
+                "%s%s · %s priority · owner %s · members %s",
+                label(view.status()),
+                view.outcome() == null ? "" : " (" + view.outcome() + ")",
+                label(view.priority()),
+                view.owner(),
                 view.members().isEmpty() ? "none" : String.join(", ", view.members())));
         facts.setId("case-facts");
         summary.add(title, facts, section("About", about(view)));
 
         manage.removeAll();
-        var details = new Details("Manage the case", new VerticalLayout(stateForm(view), teamForm(view),
-                linkForm(), noteForm()));
+        var details = new Details(
+                "Manage the case", new VerticalLayout(stateForm(view), teamForm(view), linkForm(), noteForm()));
         details.setId("case-manage");
         details.setOpened(managing);
         details.addOpenedChangeListener(e -> managing = e.isOpened());
         manage.add(details);
 
         timeline.removeAll();
-        cases.timeline(actor, caseId).forEach(e -> timeline.add(new Div(new Span(TIME.format(e.at()) + " "
-                + e.actor() + " " + e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                + (e.detail() == null || e.detail().isEmpty() ? "" : ": " + e.detail())))));
+        cases.timeline(actor, caseId)
+                .forEach(e -> timeline.add(new Div(new Span(TIME.format(e.at()) + " "
+                        + e.actor() + " "
+                        + e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + (e.detail() == null || e.detail().isEmpty() ? "" : ": " + e.detail())))));
     }
 
     private Div about(CaseModel.CaseDetails view) {
@@ -173,8 +194,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
         outcome.setId("case-outcome");
         outcome.setWidth("20em");
         outcome.setVisible(false);
-        status.addValueChangeListener(e -> outcome.setVisible(e.getValue() == Status.CLOSED
-                && view.status() != Status.CLOSED));
+        status.addValueChangeListener(
+                e -> outcome.setVisible(e.getValue() == Status.CLOSED && view.status() != Status.CLOSED));
         var priority = new Select<Priority>();
         priority.setId("case-priority");
         priority.setLabel("Priority");
@@ -185,9 +206,17 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
         owner.setId("case-owner");
         owner.setItems(team(view));
         owner.setValue(view.owner());
-        var save = new Button("Save", e -> change(() -> cases.update(actor, caseId, new Changes(title.getValue(),
-                status.getValue(), status.getValue() == Status.CLOSED && outcome.isVisible() ? outcome.getValue()
-                        : null, priority.getValue(), owner.getValue()))));
+        var save = new Button(
+                "Save",
+                e -> change(() -> cases.update(
+                        actor,
+                        caseId,
+                        new Changes(
+                                title.getValue(),
+                                status.getValue(),
+                                status.getValue() == Status.CLOSED && outcome.isVisible() ? outcome.getValue() : null,
+                                priority.getValue(),
+                                owner.getValue()))));
         save.setId("case-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         return row(title, status, outcome, priority, owner, save);
@@ -223,10 +252,12 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
         var note = new TextArea("Note for the timeline");
         note.setId("case-note");
         note.setWidth("32em");
-        var add = new Button("Add note", e -> change(() -> {
-            cases.addNote(actor, caseId, note.getValue());
-            return cases.get(actor, caseId);
-        }));
+        var add = new Button(
+                "Add note",
+                e -> change(() -> {
+                    cases.addNote(actor, caseId, note.getValue());
+                    return cases.get(actor, caseId);
+                }));
         add.setId("case-add-note");
         return row(note, add);
     }
@@ -279,11 +310,13 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         String watched = caseId;
-        changes = broadcaster.subscribeChanges(watched, () -> ui.access(() -> {
-            if (watched.equals(caseId)) {
-                refresh();
-            }
-        }));
+        changes = broadcaster.subscribeChanges(
+                watched,
+                () -> ui.access(() -> {
+                    if (watched.equals(caseId)) {
+                        refresh();
+                    }
+                }));
     }
 
     private void unwatch() {

@@ -20,7 +20,6 @@ import customs.risk.cases.CaseException;
 import customs.risk.cases.CaseModel;
 import customs.risk.cases.CaseService;
 import customs.risk.cases.team.AccountPrincipal;
-import customs.risk.graph.access.Actor;
 import customs.risk.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
@@ -38,13 +37,18 @@ public class CasesView extends VerticalLayout {
 
     public CasesView(CaseService cases, CaseConversation conversation, AuthenticationContext authentication) {
         setId("cases-view");
-        var actor = authentication.getAuthenticatedUser(AccountPrincipal.class).map(AccountPrincipal::actor).orElseThrow();
+        var actor = authentication
+                .getAuthenticatedUser(AccountPrincipal.class)
+                .map(AccountPrincipal::actor)
+                .orElseThrow();
         var unread = new HashMap<String, Long>();
         conversation.unread(actor).forEach(u -> unread.put(u.caseId(), u.unread()));
 
         var grid = new Grid<CaseModel.CaseDetails>();
         grid.setId("cases-grid");
-        grid.addComponentColumn(c -> new Anchor("/cases/" + c.id(), c.id())).setHeader("Case").setAutoWidth(true);
+        grid.addComponentColumn(c -> new Anchor("/cases/" + c.id(), c.id()))
+                .setHeader("Case")
+                .setAutoWidth(true);
         grid.addColumn(CaseModel.CaseDetails::title).setHeader("Title").setFlexGrow(1);
         grid.addColumn(c -> c.status().name().toLowerCase()).setHeader("Status");
         grid.addColumn(c -> c.priority().name().toLowerCase()).setHeader("Priority");
@@ -56,8 +60,8 @@ public class CasesView extends VerticalLayout {
         all.setVisible(actor.admin());
         all.addValueChangeListener(e -> {
             if (e.getValue()) {
-                grid.setItems(query -> cases.all(actor, query.getOffset(), query.getLimit()).stream(),
-                        query -> (int) cases.countAll(actor));
+                grid.setItems(query -> cases.all(actor, query.getOffset(), query.getLimit()).stream(), query ->
+                        (int) cases.countAll(actor));
             } else {
                 grid.setItems(cases.mine(actor));
             }
@@ -76,8 +80,10 @@ public class CasesView extends VerticalLayout {
         members.setWidth("20em");
         var open = new Button("Open case", e -> {
             try {
-                List<String> names = Arrays.stream(members.getValue().split(",")).map(String::strip)
-                        .filter(n -> !n.isEmpty()).toList();
+                List<String> names = Arrays.stream(members.getValue().split(","))
+                        .map(String::strip)
+                        .filter(n -> !n.isEmpty())
+                        .toList();
                 var created = cases.create(actor, title.getValue(), priority.getValue(), List.of(), names);
                 getUI().ifPresent(ui -> ui.navigate("cases/" + created.id()));
             } catch (CaseException | IllegalArgumentException ex) {

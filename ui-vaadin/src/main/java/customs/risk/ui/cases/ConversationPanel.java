@@ -45,7 +45,8 @@ import java.util.UUID;
  */
 final class ConversationPanel extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final CaseConversation cases;
     private final CaseAttachments attachments;
@@ -64,8 +65,15 @@ final class ConversationPanel extends VerticalLayout {
 
     private record PendingFile(String name, File file) {}
 
-    ConversationPanel(CaseConversation cases, CaseAttachments attachments, CaseBroadcaster broadcaster, Actor actor,
-            String caseId, List<String> team, boolean open, long maxFileBytes) {
+    ConversationPanel(
+            CaseConversation cases,
+            CaseAttachments attachments,
+            CaseBroadcaster broadcaster,
+            Actor actor,
+            String caseId,
+            List<String> team,
+            boolean open,
+            long maxFileBytes) {
         this.cases = cases;
         this.attachments = attachments;
         this.broadcaster = broadcaster;
@@ -73,7 +81,11 @@ final class ConversationPanel extends VerticalLayout {
         this.caseId = caseId;
         setPadding(false);
         conversation.setId("case-messages");
-        conversation.getStyle().set("max-height", "420px").set("overflow", "auto").set("width", "100%");
+        conversation
+                .getStyle()
+                .set("max-height", "420px")
+                .set("overflow", "auto")
+                .set("width", "100%");
         add(conversation);
         if (open) {
             add(composer(team, maxFileBytes));
@@ -102,8 +114,8 @@ final class ConversationPanel extends VerticalLayout {
         upload.setId("message-upload");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxFileBytes));
         upload.setDropLabel(new Span("Attach files (images show in the conversation)"));
-        upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> pending.add(new PendingFile(
-                metadata.fileName(), file))));
+        upload.setUploadHandler(
+                UploadHandler.toTempFile((metadata, file) -> pending.add(new PendingFile(metadata.fileName(), file))));
         upload.addFileRejectedListener(e -> Notification.show("Not attached: " + e.getErrorMessage()));
         upload.addFileRemovedListener(e -> pending.removeIf(p -> {
             if (p.name().equals(e.getFileName())) {
@@ -128,7 +140,9 @@ final class ConversationPanel extends VerticalLayout {
 
     private void send() {
         String text = input.getValue().isBlank() && !pending.isEmpty()
-                ? "Attached " + String.join(", ", pending.stream().map(PendingFile::name).toList())
+                ? "Attached "
+                        + String.join(
+                                ", ", pending.stream().map(PendingFile::name).toList())
                 : input.getValue();
         Message posted;
         try {
@@ -200,8 +214,8 @@ final class ConversationPanel extends VerticalLayout {
             }
         }
         // A deleted message takes its files out of the conversation; they stay filed with the case.
-        for (var attachment : message.deleted() ? List.<customs.risk.cases.CaseModel.Attachment>of()
-                : message.attachments()) {
+        for (var attachment :
+                message.deleted() ? List.<customs.risk.cases.CaseModel.Attachment>of() : message.attachments()) {
             String href = RiskBadges.documentHref(attachment.documentId());
             if (attachment.inline()) {
                 var image = new Image(href, attachment.fileName());
@@ -278,15 +292,17 @@ final class ConversationPanel extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        subscription = broadcaster.subscribe(caseId, message -> ui.access(() -> {
-            if (message.seq() > lastSeq) {
-                // New: take it, and anything missed before it, in order from the store, which also
-                // counts it as read by this user.
-                fetchMissed();
-            } else {
-                show(message);
-            }
-        }));
+        subscription = broadcaster.subscribe(
+                caseId,
+                message -> ui.access(() -> {
+                    if (message.seq() > lastSeq) {
+                        // New: take it, and anything missed before it, in order from the store, which also
+                        // counts it as read by this user.
+                        fetchMissed();
+                    } else {
+                        show(message);
+                    }
+                }));
         // Anything stored between the first load and the subscription.
         fetchMissed();
     }

@@ -1,6 +1,5 @@
 package customs.risk.ui.documents;
 
-import customs.risk.ui.MainLayout;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Text;
@@ -29,11 +28,12 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import customs.risk.graph.access.Actor;
-import customs.risk.documents.filing.DocumentService;
-import customs.risk.cases.team.AccountPrincipal;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import customs.risk.cases.team.AccountPrincipal;
+import customs.risk.documents.filing.DocumentService;
 import customs.risk.documents.search.SearchResults;
+import customs.risk.graph.access.Actor;
+import customs.risk.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -82,7 +82,10 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
 
     public DocumentSearchView(DocumentService documents, AuthenticationContext authentication) {
         this.documents = documents;
-        this.viewer = authentication.getAuthenticatedUser(AccountPrincipal.class).map(AccountPrincipal::actor).orElseThrow();
+        this.viewer = authentication
+                .getAuthenticatedUser(AccountPrincipal.class)
+                .map(AccountPrincipal::actor)
+                .orElseThrow();
         setId("document-search");
         add(new H2("Document search"), searchBar(), filters(), error, total, facets, results, pager());
     }
@@ -96,8 +99,9 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
         search.setId("doc-search-button");
         search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         search.addClickShortcut(Key.ENTER);
-        var clear = new Button("Clear filters", e -> search(new SearchParameters(query.getValue(), Set.of(), Set.of(),
-                Set.of(), "", null, null, 0)));
+        var clear = new Button(
+                "Clear filters",
+                e -> search(new SearchParameters(query.getValue(), Set.of(), Set.of(), Set.of(), "", null, null, 0)));
         clear.setId("doc-filter-clear");
         var upload = new Anchor("documents/upload", "File a document");
         upload.setId("doc-upload-link");
@@ -146,13 +150,23 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
 
     /** The search the fields describe now, on its first page. */
     private SearchParameters read() {
-        return new SearchParameters(query.getValue(), types.getValue(), split(companies.getValue()),
-                split(declarations.getValue()), hsPrefix.getValue(), from.getValue(), to.getValue(), 0);
+        return new SearchParameters(
+                query.getValue(),
+                types.getValue(),
+                split(companies.getValue()),
+                split(declarations.getValue()),
+                hsPrefix.getValue(),
+                from.getValue(),
+                to.getValue(),
+                0);
     }
 
     private static Set<String> split(String commaSeparated) {
         var values = new LinkedHashSet<String>();
-        Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(values::add);
+        Arrays.stream(commaSeparated.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .forEach(values::add);
         return values;
     }
 
@@ -168,7 +182,8 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        current = SearchParameters.fromUrl(event.getLocation().getQueryParameters().getParameters());
+        current = SearchParameters.fromUrl(
+                event.getLocation().getQueryParameters().getParameters());
         show(current);
         run(current);
     }
@@ -211,7 +226,8 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
     }
 
     private void pageButtons(long totalHits) {
-        int pages = (int) Math.min(SearchParameters.LAST_PAGE + 1,
+        int pages = (int) Math.min(
+                SearchParameters.LAST_PAGE + 1,
                 (totalHits + SearchParameters.PAGE_SIZE - 1) / SearchParameters.PAGE_SIZE);
         previous.setEnabled(current.page() > 0);
         next.setEnabled(current.page() + 1 < pages);
@@ -225,8 +241,8 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
     }
 
     /** Each count is a chip; a click narrows the search to that value. */
-    private void facetGroup(String name, List<SearchResults.FacetCount> counts,
-            Function<String, SearchParameters> narrow) {
+    private void facetGroup(
+            String name, List<SearchResults.FacetCount> counts, Function<String, SearchParameters> narrow) {
         if (counts.isEmpty()) {
             return;
         }
@@ -251,12 +267,13 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
         var card = new Div();
         card.setId("doc-hit-" + id);
         card.addClassName("doc-hit");
-        card.getStyle().set("padding", "var(--lumo-space-s) 0").set("border-bottom",
-                "1px solid var(--lumo-contrast-10pct)");
+        card.getStyle()
+                .set("padding", "var(--lumo-space-s) 0")
+                .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
         var title = new Span(rank + ". " + (hit.title().isBlank() ? id : hit.title()));
         title.getStyle().set("font-weight", "600");
-        var meta = new Span(" " + hit.docType() + (hit.filedOn() == null ? "" : " · filed " + hit.filedOn())
-                + " · " + id + (hit.encrypted() ? " · encrypted" : "") + (hit.corrupt() ? " · damaged file" : ""));
+        var meta = new Span(" " + hit.docType() + (hit.filedOn() == null ? "" : " · filed " + hit.filedOn()) + " · "
+                + id + (hit.encrypted() ? " · encrypted" : "") + (hit.corrupt() ? " · damaged file" : ""));
         meta.getStyle().set("color", "var(--lumo-secondary-text-color)");
         card.add(new Div(title, meta));
         for (String snippet : hit.snippets()) {
@@ -294,7 +311,9 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
             if (part.hit()) {
                 var mark = new Span(part.text());
                 mark.addClassName("doc-snippet-hit");
-                mark.getStyle().set("background", "var(--lumo-primary-color-10pct)").set("font-weight", "600");
+                mark.getStyle()
+                        .set("background", "var(--lumo-primary-color-10pct)")
+                        .set("font-weight", "600");
                 paragraph.add(mark);
             } else {
                 paragraph.add(new Text(part.text()));
@@ -305,14 +324,17 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
 
     private static Anchor entityLink(String kind, String id) {
         // Ids are [A-Za-z0-9._:-]; ':' is legal in a path, and kept so the link reads like the id.
-        var link = new Anchor("entity/" + kind + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8)
-                .replace("%3A", ":"), kind + " " + id);
+        var link = new Anchor(
+                "entity/" + kind + "/"
+                        + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("%3A", ":"),
+                kind + " " + id);
         link.addClassName("doc-link-" + kind);
         return link;
     }
 
     private DownloadHandler download(String documentId) {
-        return DownloadHandler.fromInputStream(event -> documents.open(viewer, documentId)
+        return DownloadHandler.fromInputStream(event -> documents
+                .open(viewer, documentId)
                 .map(file -> new DownloadResponse(file.getValue(), file.getKey(), "application/octet-stream", -1))
                 .orElseGet(() -> DownloadResponse.error(404, "document " + documentId + " is not in the graph")));
     }
@@ -337,9 +359,12 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
                 download.setId("doc-preview-download");
                 dialog.getFooter().addComponentAsFirst(download);
                 if ("application/pdf".equals(preview.contentType())) {
-                    var frame = new IFrame(DownloadHandler.fromInputStream(event -> documents.open(viewer, documentId)
-                            .map(file -> new DownloadResponse(file.getValue(), file.getKey(), "application/pdf", -1))
-                            .orElseGet(() -> DownloadResponse.error(404))).inline());
+                    var frame = new IFrame(DownloadHandler.fromInputStream(event -> documents
+                                    .open(viewer, documentId)
+                                    .map(file ->
+                                            new DownloadResponse(file.getValue(), file.getKey(), "application/pdf", -1))
+                                    .orElseGet(() -> DownloadResponse.error(404)))
+                            .inline());
                     frame.setId("doc-preview-frame");
                     frame.setSizeFull();
                     frame.getStyle().set("border", "none").set("min-height", "60vh");

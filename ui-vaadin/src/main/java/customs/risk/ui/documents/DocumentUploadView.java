@@ -1,6 +1,5 @@
 package customs.risk.ui.documents;
 
-import customs.risk.ui.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -18,11 +17,12 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
-import customs.risk.graph.access.Actor;
-import customs.risk.documents.filing.DocumentService;
-import customs.risk.cases.team.AccountPrincipal;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import customs.risk.cases.team.AccountPrincipal;
 import customs.risk.documents.extract.DocumentTooLargeException;
+import customs.risk.documents.filing.DocumentService;
+import customs.risk.graph.access.Actor;
+import customs.risk.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.File;
 import java.io.IOException;
@@ -62,17 +62,26 @@ public class DocumentUploadView extends VerticalLayout {
 
     private final Actor filer;
 
-    public DocumentUploadView(DocumentService documents,
-            AuthenticationContext authentication) {
+    public DocumentUploadView(DocumentService documents, AuthenticationContext authentication) {
         this.documents = documents;
-        this.filer = authentication.getAuthenticatedUser(AccountPrincipal.class).map(AccountPrincipal::actor).orElseThrow();
+        this.filer = authentication
+                .getAuthenticatedUser(AccountPrincipal.class)
+                .map(AccountPrincipal::actor)
+                .orElseThrow();
         this.maxBytes = documents.maxDocumentBytes();
         setId("document-upload");
-        add(new H2("File a document"), new Paragraph("PDF, DOCX, TXT, PNG/JPEG scans or e-mails up to "
-                + String.format("%,d MB", maxBytes / (1024 * 1024))
-                + ". The text is extracted and made searchable."));
+        add(
+                new H2("File a document"),
+                new Paragraph("PDF, DOCX, TXT, PNG/JPEG scans or e-mails up to "
+                        + String.format("%,d MB", maxBytes / (1024 * 1024))
+                        + ". The text is extracted and made searchable."));
         configureUpload();
-        add(upload, chosen, form(), new HorizontalLayout(submit, new Anchor("documents", "Back to search")), error,
+        add(
+                upload,
+                chosen,
+                form(),
+                new HorizontalLayout(submit, new Anchor("documents", "Back to search")),
+                error,
                 result);
         addDetachListener(e -> discardPending());
     }
@@ -90,8 +99,8 @@ public class DocumentUploadView extends VerticalLayout {
                     + " bytes)");
             error.setText("");
         }));
-        upload.addFileRejectedListener(e -> error.setText("Not accepted: " + e.getErrorMessage()
-                + " (the limit is " + String.format("%,d", maxBytes) + " bytes)"));
+        upload.addFileRejectedListener(e -> error.setText("Not accepted: " + e.getErrorMessage() + " (the limit is "
+                + String.format("%,d", maxBytes) + " bytes)"));
         upload.addFileRemovedListener(e -> {
             discardPending();
             chosen.setText("");
@@ -136,22 +145,35 @@ public class DocumentUploadView extends VerticalLayout {
             return;
         }
         try (var in = Files.newInputStream(pending.toPath())) {
-            var filed = documents.file(filer, in, DocumentService.Filing.of(pendingName, type.getValue(),
-                    documentId.getValue(), declarationId.getValue(), companyId.getValue(), filedOn.getValue())
-                    .superseding(supersedes.getValue()));
-            var status = new Paragraph(!filed.created()
-                    ? "Already filed as " + filed.documentId() + " with these very bytes: nothing changed."
-                    : "Filed " + filed.documentId() + " (" + filed.contentType() + ", "
-                    + String.format("%,d", filed.size()) + " bytes): " + (filed.indexed() ? "searchable now"
-                    : "searchable as soon as the search engine is back"));
+            var filed = documents.file(
+                    filer,
+                    in,
+                    DocumentService.Filing.of(
+                                    pendingName,
+                                    type.getValue(),
+                                    documentId.getValue(),
+                                    declarationId.getValue(),
+                                    companyId.getValue(),
+                                    filedOn.getValue())
+                            .superseding(supersedes.getValue()));
+            var status = new Paragraph(
+                    !filed.created()
+                            ? "Already filed as " + filed.documentId() + " with these very bytes: nothing changed."
+                            : "Filed " + filed.documentId() + " (" + filed.contentType() + ", "
+                                    + String.format("%,d", filed.size()) + " bytes): "
+                                    + (filed.indexed()
+                                            ? "searchable now"
+                                            : "searchable as soon as the search engine is back"));
             status.setId("doc-upload-status");
             result.add(status);
             if (!filed.problem().isBlank()) {
                 result.add(new Paragraph("Note: " + filed.problem()));
             }
             if (!declarationId.getValue().isBlank()) {
-                var find = new Anchor("documents?declaration=" + URLEncoder.encode(declarationId.getValue().strip(),
-                        StandardCharsets.UTF_8), "Documents of declaration " + declarationId.getValue().strip());
+                var find = new Anchor(
+                        "documents?declaration="
+                                + URLEncoder.encode(declarationId.getValue().strip(), StandardCharsets.UTF_8),
+                        "Documents of declaration " + declarationId.getValue().strip());
                 find.setId("doc-upload-find");
                 result.add(find);
             }
@@ -167,7 +189,8 @@ public class DocumentUploadView extends VerticalLayout {
             error.setText("Not filed: " + e.getMessage());
         } catch (DocumentService.UnknownReferenceException e) {
             // The message starts with what was unknown: "declaration X ...", "company X ...", "document X ...".
-            var field = e.getMessage().startsWith("declaration") ? declarationId
+            var field = e.getMessage().startsWith("declaration")
+                    ? declarationId
                     : e.getMessage().startsWith("document") ? supersedes : companyId;
             field.setErrorMessage(e.getMessage());
             field.setInvalid(true);

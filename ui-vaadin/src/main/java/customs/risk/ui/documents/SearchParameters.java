@@ -24,8 +24,15 @@ import java.util.TreeSet;
  * @param to last filing date, null for open
  * @param page zero-based page
  */
-record SearchParameters(String text, Set<String> types, Set<String> companies, Set<String> declarations,
-        String hsPrefix, LocalDate from, LocalDate to, int page) {
+record SearchParameters(
+        String text,
+        Set<String> types,
+        Set<String> companies,
+        Set<String> declarations,
+        String hsPrefix,
+        LocalDate from,
+        LocalDate to,
+        int page) {
 
     static final int PAGE_SIZE = 20;
     static final int LAST_PAGE = DocumentQuery.MAX_WINDOW / PAGE_SIZE - 1;
@@ -42,9 +49,15 @@ record SearchParameters(String text, Set<String> types, Set<String> companies, S
 
     /** Reads the URL's parameters (as {@code QueryParameters.getParameters()} gives them). */
     static SearchParameters fromUrl(Map<String, List<String>> parameters) {
-        return new SearchParameters(first(parameters, "q"), values(parameters, "type"), values(parameters, "company"),
-                values(parameters, "declaration"), first(parameters, "hs"), date(first(parameters, "from")),
-                date(first(parameters, "to")), page(first(parameters, "page")));
+        return new SearchParameters(
+                first(parameters, "q"),
+                values(parameters, "type"),
+                values(parameters, "company"),
+                values(parameters, "declaration"),
+                first(parameters, "hs"),
+                date(first(parameters, "from")),
+                date(first(parameters, "to")),
+                page(first(parameters, "page")));
     }
 
     /** The URL parameters of this search; empty values are left out so links stay short. */
@@ -73,8 +86,7 @@ record SearchParameters(String text, Set<String> types, Set<String> companies, S
      * @throws IllegalArgumentException when the first date is after the last
      */
     DocumentQuery toQuery() {
-        return new DocumentQuery(text, types, companies, declarations, hsPrefix, from, to, page * PAGE_SIZE,
-                PAGE_SIZE);
+        return new DocumentQuery(text, types, companies, declarations, hsPrefix, from, to, page * PAGE_SIZE, PAGE_SIZE);
     }
 
     SearchParameters withPage(int newPage) {
@@ -97,8 +109,15 @@ record SearchParameters(String text, Set<String> types, Set<String> companies, S
 
     /** The same search narrowed to documents filed in one year (from a facet), back on the first page. */
     SearchParameters withYear(int year) {
-        return new SearchParameters(text, types, companies, declarations, hsPrefix, LocalDate.of(year, 1, 1),
-                LocalDate.of(year, 12, 31), 0);
+        return new SearchParameters(
+                text,
+                types,
+                companies,
+                declarations,
+                hsPrefix,
+                LocalDate.of(year, 1, 1),
+                LocalDate.of(year, 12, 31),
+                0);
     }
 
     private static void put(Map<String, List<String>> url, String name, String value) {

@@ -1,6 +1,5 @@
 package customs.risk.ui.entity;
 
-import customs.risk.graph.NodeLabel;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -23,15 +22,16 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
-import customs.risk.graph.access.Actor;
-import customs.risk.documents.filing.DocumentService;
 import customs.risk.cases.team.AccountPrincipal;
-import customs.risk.engine.explore.EntityService;
-import customs.risk.engine.explore.NodeRef;
-import customs.risk.ui.MainLayout;
-import customs.risk.ui.RiskBadges;
+import customs.risk.documents.filing.DocumentService;
 import customs.risk.documents.search.DocumentQuery;
 import customs.risk.documents.search.SearchResults;
+import customs.risk.engine.explore.EntityService;
+import customs.risk.engine.explore.NodeRef;
+import customs.risk.graph.NodeLabel;
+import customs.risk.graph.access.Actor;
+import customs.risk.ui.MainLayout;
+import customs.risk.ui.RiskBadges;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -55,7 +55,10 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
     private final com.vaadin.flow.spring.security.AuthenticationContext authentication;
     private String title = "Entity | Customs risk";
 
-    public EntityView(EntityService entities, DocumentService documents, customs.risk.cases.CaseService cases,
+    public EntityView(
+            EntityService entities,
+            DocumentService documents,
+            customs.risk.cases.CaseService cases,
             com.vaadin.flow.spring.security.AuthenticationContext authentication) {
         this.entities = entities;
         this.documents = documents;
@@ -68,7 +71,8 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         var params = event.getRouteParameters();
-        var ref = NodeRef.parse(params.get("label").orElse("") + ":" + params.get("key").orElse(""));
+        var ref = NodeRef.parse(
+                params.get("label").orElse("") + ":" + params.get("key").orElse(""));
         var profile = ref.flatMap(r -> entities.profile(viewer(), r));
         if (profile.isEmpty()) {
             var missing = new Paragraph("No such entity: " + params.get("label").orElse("") + " "
@@ -101,17 +105,20 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         var reasons = new UnorderedList();
         reasons.setId("entity-reasons");
         profile.reasons().forEach(r -> reasons.add(new ListItem(r)));
-        add(section("Why this score" + (profile.model().isEmpty() ? "" : " (model " + profile.model() + ")"),
+        add(section(
+                "Why this score" + (profile.model().isEmpty() ? "" : " (model " + profile.model() + ")"),
                 profile.reasons().isEmpty() ? new Paragraph("Nothing stands out.") : reasons));
         add(section("Profile", properties(profile)));
         if (ref.label() == NodeLabel.COMPANY) {
             add(section("Declarations, riskiest first", declarations(ref.key())));
         }
-        add(section(switch (ref.label()) {
-            case COMPANY -> "Officers and shared identifiers";
-            case PERSON -> "Boards";
-            default -> "Parties";
-        }, links(ref)));
+        add(section(
+                switch (ref.label()) {
+                    case COMPANY -> "Officers and shared identifiers";
+                    case PERSON -> "Boards";
+                    default -> "Parties";
+                },
+                links(ref)));
         add(section("Documents", documents(ref, profile.caption())));
         if (ref.label() != NodeLabel.PERSON) {
             add(section("Inspections", inspections(ref)));
@@ -128,14 +135,19 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         });
         review.setId("mark-reviewed");
         var openCase = new Button("Open a case", e -> {
-            var actor = authentication.getAuthenticatedUser(customs.risk.cases.team.AccountPrincipal.class)
+            var actor = authentication
+                    .getAuthenticatedUser(customs.risk.cases.team.AccountPrincipal.class)
                     .map(customs.risk.cases.team.AccountPrincipal::actor);
             if (actor.isEmpty()) {
                 Notification.show("Sign in to open a case");
                 return;
             }
-            var created = cases.create(actor.get(), "About " + profile.caption(), customs.risk.cases.CaseModel
-                    .Priority.MEDIUM, java.util.List.of(profile.ref().toString()), java.util.List.of());
+            var created = cases.create(
+                    actor.get(),
+                    "About " + profile.caption(),
+                    customs.risk.cases.CaseModel.Priority.MEDIUM,
+                    java.util.List.of(profile.ref().toString()),
+                    java.util.List.of());
             getUI().ifPresent(ui -> ui.navigate("cases/" + created.id()));
         });
         openCase.setId("open-case");
@@ -162,18 +174,24 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         var grid = new Grid<EntityService.DeclarationRow>();
         grid.setId("entity-declarations");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(d -> RiskBadges.link(new NodeRef(NodeLabel.DECLARATION, d.id()), d.id())).setHeader("Declaration")
+        grid.addComponentColumn(d -> RiskBadges.link(new NodeRef(NodeLabel.DECLARATION, d.id()), d.id()))
+                .setHeader("Declaration")
                 .setAutoWidth(true);
         grid.addColumn(EntityService.DeclarationRow::filedOn).setHeader("Filed").setAutoWidth(true);
         grid.addColumn(EntityService.DeclarationRow::role).setHeader("Role").setAutoWidth(true);
         grid.addColumn(EntityService.DeclarationRow::hsCode).setHeader("HS").setAutoWidth(true);
-        grid.addComponentColumn(d -> d.counterpart().isEmpty() ? new Span()
-                : RiskBadges.link(new NodeRef(NodeLabel.COMPANY, d.counterpart()), d.counterpart())).setHeader("Counterpart")
+        grid.addComponentColumn(d -> d.counterpart().isEmpty()
+                        ? new Span()
+                        : RiskBadges.link(new NodeRef(NodeLabel.COMPANY, d.counterpart()), d.counterpart()))
+                .setHeader("Counterpart")
                 .setAutoWidth(true);
-        grid.addColumn(d -> Double.isNaN(d.valueUsd()) ? "" : String.format("%,.0f", d.valueUsd())).setHeader("USD");
+        grid.addColumn(d -> Double.isNaN(d.valueUsd()) ? "" : String.format("%,.0f", d.valueUsd()))
+                .setHeader("USD");
         grid.addColumn(d -> RiskBadges.score(d.score())).setHeader("Score");
         grid.addComponentColumn(d -> RiskBadges.lane(d.lane())).setHeader("Lane");
-        grid.addColumn(EntityService.DeclarationRow::firstReason).setHeader("Main reason").setFlexGrow(1);
+        grid.addColumn(EntityService.DeclarationRow::firstReason)
+                .setHeader("Main reason")
+                .setFlexGrow(1);
         grid.setItems(query -> entities.declarations(companyId, query.getOffset(), query.getLimit()).stream());
         grid.setHeight("320px");
         return grid;
@@ -184,7 +202,9 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         var list = new UnorderedList();
         list.setId("entity-links");
         for (var link : rows) {
-            var item = new ListItem(RiskBadges.link(link.ref(), link.caption()), new Span(" " + link.detail() + " "),
+            var item = new ListItem(
+                    RiskBadges.link(link.ref(), link.caption()),
+                    new Span(" " + link.detail() + " "),
                     RiskBadges.lane(link.lane()));
             list.add(item);
         }
@@ -196,26 +216,35 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         box.setId("entity-documents");
         try {
             SearchResults linked = switch (ref.label()) {
-                case COMPANY -> documents.search(viewer(), new DocumentQuery("", Set.of(), Set.of(ref.key()), Set.of(), null, null,
-                        null, 0, 20));
-                case DECLARATION -> documents.search(viewer(), new DocumentQuery("", Set.of(), Set.of(), Set.of(ref.key()), null,
-                        null, null, 0, 20));
+                case COMPANY ->
+                    documents.search(
+                            viewer(),
+                            new DocumentQuery("", Set.of(), Set.of(ref.key()), Set.of(), null, null, null, 0, 20));
+                case DECLARATION ->
+                    documents.search(
+                            viewer(),
+                            new DocumentQuery("", Set.of(), Set.of(), Set.of(ref.key()), null, null, null, 0, 20));
                 default -> new SearchResults(0, List.of(), List.of(), List.of(), List.of());
             };
             var shown = new LinkedHashMap<String, SearchResults.Hit>();
             linked.hits().forEach(h -> shown.put(h.documentId(), h));
             if (ref.label() == NodeLabel.COMPANY) {
-                documents.mentioning(viewer(), ref.key(), 0, 20).ifPresent(m -> m.hits().forEach(h -> shown.putIfAbsent(h.documentId(), h)));
+                documents
+                        .mentioning(viewer(), ref.key(), 0, 20)
+                        .ifPresent(m -> m.hits().forEach(h -> shown.putIfAbsent(h.documentId(), h)));
             }
             if (shown.isEmpty()) {
                 box.add(new Paragraph("No documents filed by or mentioning " + caption + "."));
             }
             for (var hit : shown.values()) {
-                var file = new Anchor(RiskBadges.documentHref(hit.documentId()), hit.title().isBlank()
-                        ? hit.documentId() : hit.title());
+                var file = new Anchor(
+                        RiskBadges.documentHref(hit.documentId()),
+                        hit.title().isBlank() ? hit.documentId() : hit.title());
                 file.setRouterIgnore(true);
-                var line = new Div(file, new Span(" " + hit.docType() + (hit.filedOn() == null ? "" : ", filed "
-                        + hit.filedOn())), new Span(linkedTo(hit, ref) ? "" : " (mentions it; filed by someone else)"));
+                var line = new Div(
+                        file,
+                        new Span(" " + hit.docType() + (hit.filedOn() == null ? "" : ", filed " + hit.filedOn())),
+                        new Span(linkedTo(hit, ref) ? "" : " (mentions it; filed by someone else)"));
                 box.add(line);
             }
         } catch (IOException | RuntimeException e) {
@@ -255,12 +284,16 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private Actor viewer() {
-        return authentication.getAuthenticatedUser(AccountPrincipal.class).map(AccountPrincipal::actor).orElseThrow();
+        return authentication
+                .getAuthenticatedUser(AccountPrincipal.class)
+                .map(AccountPrincipal::actor)
+                .orElseThrow();
     }
 
     private static String user() {
         var request = VaadinServletRequest.getCurrent();
-        return request == null || request.getUserPrincipal() == null ? "anonymous"
+        return request == null || request.getUserPrincipal() == null
+                ? "anonymous"
                 : request.getUserPrincipal().getName();
     }
 }

@@ -1,6 +1,5 @@
 package customs.risk.ui.entry;
 
-import customs.risk.ui.MainLayout;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -19,9 +18,10 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
+import customs.risk.ingest.IngestResult;
 import customs.risk.ingest.jobs.IngestJob;
 import customs.risk.ingest.jobs.IngestJobs;
-import customs.risk.ingest.IngestResult;
+import customs.risk.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,9 +76,15 @@ public class BundleUploadView extends VerticalLayout {
         error.setId("bundle-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         outcome.setId("bundle-outcome");
-        add(new H2("Upload a bundle"), new Paragraph("A zip of a bundle folder: declarations.csv and any other files "
-                + "of the data contract. Rows that break a rule are left out and listed in the report; the rest loads, "
-                + "and new declarations are scored with the current model."), upload, progress, status, error,
+        add(
+                new H2("Upload a bundle"),
+                new Paragraph("A zip of a bundle folder: declarations.csv and any other files "
+                        + "of the data contract. Rows that break a rule are left out and listed in the report; the rest loads, "
+                        + "and new declarations are scored with the current model."),
+                upload,
+                progress,
+                status,
+                error,
                 outcome);
     }
 
@@ -124,8 +130,11 @@ public class BundleUploadView extends VerticalLayout {
                 if (job.progress() != null) {
                     progress.setIndeterminate(false);
                     progress.setValue(job.progress().fraction());
-                    status.setText(String.format("Loading %s: %,d rows read (%.0f %%)", job.progress().file(),
-                            job.progress().rowsRead(), job.progress().fraction() * 100));
+                    status.setText(String.format(
+                            "Loading %s: %,d rows read (%.0f %%)",
+                            job.progress().file(),
+                            job.progress().rowsRead(),
+                            job.progress().fraction() * 100));
                 } else {
                     status.setText("Checking the bundle");
                 }
@@ -133,7 +142,8 @@ public class BundleUploadView extends VerticalLayout {
             case SUCCEEDED -> {
                 progress.setIndeterminate(false);
                 progress.setValue(1);
-                status.setText("Loaded in " + String.format("%.1f s", job.result().took().toMillis() / 1000.0));
+                status.setText("Loaded in "
+                        + String.format("%.1f s", job.result().took().toMillis() / 1000.0));
                 counts(job.result());
                 if (job.scoring() != null) {
                     outcome.add(line("bundle-scoring", "Risk: " + job.scoring()));
@@ -157,11 +167,14 @@ public class BundleUploadView extends VerticalLayout {
     private void counts(IngestResult result) {
         outcome.add(line("bundle-loaded", String.format("Rows loaded: %,d", result.loaded())));
         outcome.add(line("bundle-rejected", String.format("Rows rejected: %,d", result.rejected())));
-        outcome.add(line("bundle-placeholders", String.format("Placeholders for unknown references: %,d",
-                result.placeholders())));
+        outcome.add(line(
+                "bundle-placeholders",
+                String.format("Placeholders for unknown references: %,d", result.placeholders())));
         outcome.add(line("bundle-warnings", String.format("Warnings: %,d", result.warnings())));
-        result.files().forEach((file, summary) -> outcome.add(line("bundle-file-" + file.replace(".csv", ""),
-                String.format("%s: %,d loaded, %,d rejected", file, summary.loaded(), summary.rejected()))));
+        result.files()
+                .forEach((file, summary) -> outcome.add(line(
+                        "bundle-file-" + file.replace(".csv", ""),
+                        String.format("%s: %,d loaded, %,d rejected", file, summary.loaded(), summary.rejected()))));
     }
 
     private void report(IngestJob job) {
@@ -169,19 +182,25 @@ public class BundleUploadView extends VerticalLayout {
             return;
         }
         String id = job.id();
-        var link = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var report = jobs.report(id);
-            if (report.isEmpty()) {
-                return DownloadResponse.error(404, "no report for job " + id);
-            }
-            try {
-                return new DownloadResponse(Files.newInputStream(report.get()), "ingest-report-" + id + ".csv",
-                        "text/csv", Files.size(report.get()));
-            } catch (IOException e) {
-                log.warn("cannot read the report of job {}: {}", id, e.getMessage());
-                return DownloadResponse.error(500, "cannot read the report");
-            }
-        }), AttachmentType.DOWNLOAD, "Download the report (rejected rows, placeholders, warnings)");
+        var link = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    var report = jobs.report(id);
+                    if (report.isEmpty()) {
+                        return DownloadResponse.error(404, "no report for job " + id);
+                    }
+                    try {
+                        return new DownloadResponse(
+                                Files.newInputStream(report.get()),
+                                "ingest-report-" + id + ".csv",
+                                "text/csv",
+                                Files.size(report.get()));
+                    } catch (IOException e) {
+                        log.warn("cannot read the report of job {}: {}", id, e.getMessage());
+                        return DownloadResponse.error(500, "cannot read the report");
+                    }
+                }),
+                AttachmentType.DOWNLOAD,
+                "Download the report (rejected rows, placeholders, warnings)");
         link.setId("bundle-report");
         outcome.add(new Div(link));
     }

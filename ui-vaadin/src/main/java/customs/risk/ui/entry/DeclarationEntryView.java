@@ -1,6 +1,5 @@
 package customs.risk.ui.entry;
 
-import customs.risk.ui.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -13,10 +12,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import customs.risk.ingest.entry.DeclarationEntry;
 import customs.risk.engine.RiskService;
 import customs.risk.engine.ranking.RiskStore;
 import customs.risk.engine.ranking.ScoredItem;
+import customs.risk.ingest.entry.DeclarationEntry;
+import customs.risk.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.Map;
@@ -31,14 +31,18 @@ import java.util.Map;
 public class DeclarationEntryView extends VerticalLayout {
 
     static final Map<String, ContractForm.Presentation> PRESENTATION = Map.ofEntries(
-            Map.entry("declaration_id", new ContractForm.Presentation("Declaration item id",
-                    "e.g. 2024-KR-000123:1 (one id per goods item)")),
+            Map.entry(
+                    "declaration_id",
+                    new ContractForm.Presentation(
+                            "Declaration item id", "e.g. 2024-KR-000123:1 (one id per goods item)")),
             Map.entry("filed_on", new ContractForm.Presentation("Filed on", "YYYY-MM-DD")),
             Map.entry("direction", new ContractForm.Presentation("Direction", "")),
-            Map.entry("office_code", new ContractForm.Presentation("Customs office", "office or port code, e.g. KRPUS")),
+            Map.entry(
+                    "office_code", new ContractForm.Presentation("Customs office", "office or port code, e.g. KRPUS")),
             Map.entry("seller_id", new ContractForm.Presentation("Seller (company id)", "sells or consigns the goods")),
             Map.entry("buyer_id", new ContractForm.Presentation("Buyer (company id)", "buys or receives the goods")),
-            Map.entry("declarant_id", new ContractForm.Presentation("Declarant (company id)", "customs broker, if any")),
+            Map.entry(
+                    "declarant_id", new ContractForm.Presentation("Declarant (company id)", "customs broker, if any")),
             Map.entry("hs_code", new ContractForm.Presentation("HS code", "6 to 10 digits")),
             Map.entry("description", new ContractForm.Presentation("Goods description", "")),
             Map.entry("origin_country", new ContractForm.Presentation("Country of origin", "ISO code, e.g. CN")),
@@ -60,10 +64,14 @@ public class DeclarationEntryView extends VerticalLayout {
     /** The signed-in trader's company; empty for staff (an administrator entering on a trader's behalf). */
     private final java.util.Optional<String> traderCompany;
 
-    public DeclarationEntryView(DeclarationEntry entry, RiskService risk,
+    public DeclarationEntryView(
+            DeclarationEntry entry,
+            RiskService risk,
             com.vaadin.flow.spring.security.AuthenticationContext authentication) {
-        this.traderCompany = authentication.getAuthenticatedUser(customs.risk.cases.team.AccountPrincipal.class)
-                .filter(user -> authentication.hasRole("TRADER")).flatMap(user -> user.companyId());
+        this.traderCompany = authentication
+                .getAuthenticatedUser(customs.risk.cases.team.AccountPrincipal.class)
+                .filter(user -> authentication.hasRole("TRADER"))
+                .flatMap(user -> user.companyId());
         this.entry = entry;
         this.risk = risk;
         setId("declaration-entry");
@@ -79,9 +87,14 @@ public class DeclarationEntryView extends VerticalLayout {
         });
         clear.setId("declaration-clear");
         result.setId("declaration-result");
-        add(new H2("New declaration item"), new Paragraph("Fields marked with a dot are required. The same rules "
-                + "apply as to a bundle's declarations.csv; a corrected item re-submitted with the same id replaces "
-                + "the earlier one."), form, new HorizontalLayout(submit, clear), result);
+        add(
+                new H2("New declaration item"),
+                new Paragraph("Fields marked with a dot are required. The same rules "
+                        + "apply as to a bundle's declarations.csv; a corrected item re-submitted with the same id replaces "
+                        + "the earlier one."),
+                form,
+                new HorizontalLayout(submit, clear),
+                result);
     }
 
     private void submit() {
@@ -92,14 +105,17 @@ public class DeclarationEntryView extends VerticalLayout {
         var status = new Paragraph();
         status.setId("declaration-status");
         if (!saved.saved()) {
-            status.setText(saved.fieldErrors().isEmpty() && saved.rowErrors().isEmpty() ? "Not saved."
-                    : "Not saved: correct the fields marked in red.");
+            status.setText(
+                    saved.fieldErrors().isEmpty() && saved.rowErrors().isEmpty()
+                            ? "Not saved."
+                            : "Not saved: correct the fields marked in red.");
             status.getStyle().set("color", "var(--lumo-error-text-color)");
             result.add(status);
             rowErrors(saved.rowErrors());
             return;
         }
-        status.setText("Saved declaration item " + form.values().get("declaration_id").strip() + ".");
+        status.setText(
+                "Saved declaration item " + form.values().get("declaration_id").strip() + ".");
         status.getStyle().set("color", "var(--lumo-success-text-color)");
         result.add(status);
         if (traderCompany.isPresent()) {
@@ -109,7 +125,10 @@ public class DeclarationEntryView extends VerticalLayout {
         var scoring = new Paragraph("Risk: " + outcome.scoring());
         scoring.setId("declaration-scoring");
         result.add(scoring);
-        risk.score(RiskStore.Kind.DECLARATIONS, form.values().get("declaration_id").strip()).ifPresent(this::score);
+        risk.score(
+                        RiskStore.Kind.DECLARATIONS,
+                        form.values().get("declaration_id").strip())
+                .ifPresent(this::score);
     }
 
     private void rowErrors(java.util.List<String> errors) {
@@ -128,11 +147,14 @@ public class DeclarationEntryView extends VerticalLayout {
         var lane = new Span(score.lane().name());
         lane.setId("declaration-lane");
         lane.getElement().getThemeList().add("badge");
-        lane.getElement().getThemeList().add(switch (score.lane()) {
-            case RED -> "error";
-            case YELLOW -> "contrast";
-            case GREEN -> "success";
-        });
+        lane.getElement()
+                .getThemeList()
+                .add(
+                        switch (score.lane()) {
+                            case RED -> "error";
+                            case YELLOW -> "contrast";
+                            case GREEN -> "success";
+                        });
         var line = new HorizontalLayout(new Span("Score"), value, new Span("lane"), lane);
         line.setAlignItems(Alignment.BASELINE);
         result.add(line);

@@ -1,6 +1,5 @@
 package customs.risk.ui.entry;
 
-import customs.risk.ui.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -15,6 +14,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import customs.risk.ingest.entry.InspectionEntry;
+import customs.risk.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.Map;
@@ -34,8 +34,8 @@ public class InspectionEntryView extends VerticalLayout implements BeforeEnterOb
             "inspected_on", new ContractForm.Presentation("Inspected on", "YYYY-MM-DD"),
             "outcome", new ContractForm.Presentation("Outcome", ""),
             "violation_type", new ContractForm.Presentation("Violation type", "when the outcome is VIOLATION"),
-            "revenue_recovered", new ContractForm.Presentation("Revenue recovered",
-                    "extra duty and fines, base currency (USD)"),
+            "revenue_recovered",
+                    new ContractForm.Presentation("Revenue recovered", "extra duty and fines, base currency (USD)"),
             "inspector", new ContractForm.Presentation("Inspector", ""));
 
     private final InspectionEntry entry;
@@ -56,13 +56,19 @@ public class InspectionEntryView extends VerticalLayout implements BeforeEnterOb
         });
         clear.setId("inspection-clear");
         result.setId("inspection-result");
-        add(new H2("Inspection result"), new Paragraph("Results teach the risk model: every saved result is "
-                + "used by the next training."), form, new HorizontalLayout(submit, clear), result);
+        add(
+                new H2("Inspection result"),
+                new Paragraph("Results teach the risk model: every saved result is " + "used by the next training."),
+                form,
+                new HorizontalLayout(submit, clear),
+                result);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("declaration")
+        event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter("declaration")
                 .ifPresent(id -> form.setValue("declaration_id", id));
     }
 
@@ -74,7 +80,8 @@ public class InspectionEntryView extends VerticalLayout implements BeforeEnterOb
         var status = new Paragraph();
         status.setId("inspection-status");
         if (saved.saved()) {
-            status.setText("Saved: " + values.get("outcome") + " for " + values.get("declaration_id").strip()
+            status.setText("Saved: " + values.get("outcome") + " for "
+                    + values.get("declaration_id").strip()
                     + " on " + values.get("inspected_on").strip() + ". It is stored as an Inspection of the "
                     + "declaration; the next training (./risk train) learns from it.");
             status.getStyle().set("color", "var(--lumo-success-text-color)");

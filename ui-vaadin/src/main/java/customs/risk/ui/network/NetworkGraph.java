@@ -82,8 +82,19 @@ class NetworkGraph extends Div {
         for (var edge : newEdges) {
             String id = edge.source() + "|" + edge.type() + "|" + edge.target();
             if (edges.add(id)) {
-                elements.add(Map.of("group", "edges", "data", Map.of("id", id, "source", edge.source().toString(),
-                        "target", edge.target().toString(), "type", edge.type())));
+                elements.add(Map.of(
+                        "group",
+                        "edges",
+                        "data",
+                        Map.of(
+                                "id",
+                                id,
+                                "source",
+                                edge.source().toString(),
+                                "target",
+                                edge.target().toString(),
+                                "type",
+                                edge.type())));
             }
         }
         getElement().executeJs("""
@@ -114,7 +125,8 @@ class NetworkGraph extends Div {
     }
 
     void layout(String name) {
-        getElement().executeJs("const n = $0; this.whenReady(cy => cy.layout({ name: n, animate: false }).run());", name);
+        getElement()
+                .executeJs("const n = $0; this.whenReady(cy => cy.layout({ name: n, animate: false }).run());", name);
     }
 
     void clear() {

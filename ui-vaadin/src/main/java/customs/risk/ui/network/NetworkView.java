@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -17,11 +16,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import customs.risk.graph.access.Actor;
-import customs.risk.engine.explore.NetworkService;
-import customs.risk.cases.team.AccountPrincipal;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import customs.risk.cases.team.AccountPrincipal;
+import customs.risk.engine.explore.NetworkService;
 import customs.risk.engine.explore.NodeRef;
+import customs.risk.graph.access.Actor;
 import customs.risk.ui.MainLayout;
 import customs.risk.ui.RiskBadges;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,7 +48,10 @@ public class NetworkView extends HorizontalLayout implements BeforeEnterObserver
 
     public NetworkView(NetworkService network, AuthenticationContext authentication) {
         this.network = network;
-        this.viewer = authentication.getAuthenticatedUser(AccountPrincipal.class).map(AccountPrincipal::actor).orElseThrow();
+        this.viewer = authentication
+                .getAuthenticatedUser(AccountPrincipal.class)
+                .map(AccountPrincipal::actor)
+                .orElseThrow();
         setId("network-view");
         setSizeFull();
 
@@ -85,8 +87,17 @@ public class NetworkView extends HorizontalLayout implements BeforeEnterObserver
 
         details.setId("network-details");
         details.setPadding(false);
-        var side = new VerticalLayout(new H2("Network"), start, details, new H4("Shortest path"), pathFrom, pathTo,
-                findPath, layout, png, legend);
+        var side = new VerticalLayout(
+                new H2("Network"),
+                start,
+                details,
+                new H4("Shortest path"),
+                pathFrom,
+                pathTo,
+                findPath,
+                layout,
+                png,
+                legend);
         side.setWidth("24em");
         side.setMinWidth("24em");
         side.getStyle().set("flex-shrink", "0");
@@ -99,7 +110,10 @@ public class NetworkView extends HorizontalLayout implements BeforeEnterObserver
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("focus").flatMap(NodeRef::parse)
+        event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter("focus")
+                .flatMap(NodeRef::parse)
                 .ifPresent(this::focus);
     }
 
@@ -114,10 +128,13 @@ public class NetworkView extends HorizontalLayout implements BeforeEnterObserver
     }
 
     private void focus(NodeRef ref) {
-        network.node(viewer, ref).ifPresentOrElse(node -> {
-            graph.add(java.util.List.of(node), java.util.List.of(), null);
-            select(ref);
-        }, () -> Notification.show("No such entity: " + ref));
+        network.node(viewer, ref)
+                .ifPresentOrElse(
+                        node -> {
+                            graph.add(java.util.List.of(node), java.util.List.of(), null);
+                            select(ref);
+                        },
+                        () -> Notification.show("No such entity: " + ref));
     }
 
     /** Shows a node's neighbour counts with a button to expand each. */
@@ -130,14 +147,21 @@ public class NetworkView extends HorizontalLayout implements BeforeEnterObserver
         var title = new Span(node.get().caption());
         title.setId("selected-node");
         title.getStyle().set("font-weight", "600");
-        details.add(new HorizontalLayout(title, RiskBadges.lane(node.get().lane())),
+        details.add(
+                new HorizontalLayout(title, RiskBadges.lane(node.get().lane())),
                 RiskBadges.link(ref, "Open entity page"));
         for (var degree : network.degrees(viewer, ref)) {
             String key = ref + "|" + degree.type() + "|" + degree.outgoing();
             int offset = nextOffset.getOrDefault(key, 0);
             long left = degree.count() - offset;
-            var expand = new Button(String.format("%s %s (%,d%s)", degree.outgoing() ? "→" : "←", degree.type(),
-                    degree.count(), offset > 0 ? ", " + offset + " shown" : ""), e -> expand(ref, degree, key));
+            var expand = new Button(
+                    String.format(
+                            "%s %s (%,d%s)",
+                            degree.outgoing() ? "→" : "←",
+                            degree.type(),
+                            degree.count(),
+                            offset > 0 ? ", " + offset + " shown" : ""),
+                    e -> expand(ref, degree, key));
             expand.setId("expand-" + degree.type() + (degree.outgoing() ? "-out" : "-in"));
             expand.addThemeVariants(ButtonVariant.LUMO_SMALL);
             expand.setEnabled(left > 0);
@@ -152,17 +176,23 @@ public class NetworkView extends HorizontalLayout implements BeforeEnterObserver
         nextOffset.put(key, offset + page.nodes().size());
         graph.add(page.nodes(), page.edges(), ref);
         if (page.more()) {
-            Notification.show(String.format("Showing %,d of %,d %s neighbours; press again for the next %d",
+            Notification.show(String.format(
+                    "Showing %,d of %,d %s neighbours; press again for the next %d",
                     offset + page.nodes().size(), page.total(), degree.type(), NetworkService.PAGE_DEFAULT));
         }
         select(ref);
     }
 
     private void showPath(NodeRef from, NodeRef to) {
-        network.shortestPath(viewer, from, to, 6).ifPresentOrElse(path -> {
-            graph.add(path.nodes(), path.edges(), null);
-            graph.highlight(path.nodes().stream().map(n -> n.ref().toString()).toList());
-            Notification.show("Path of " + (path.nodes().size() - 1) + " links");
-        }, () -> Notification.show("No chain of trade, control or filing links of up to 6 steps"));
+        network.shortestPath(viewer, from, to, 6)
+                .ifPresentOrElse(
+                        path -> {
+                            graph.add(path.nodes(), path.edges(), null);
+                            graph.highlight(path.nodes().stream()
+                                    .map(n -> n.ref().toString())
+                                    .toList());
+                            Notification.show("Path of " + (path.nodes().size() - 1) + " links");
+                        },
+                        () -> Notification.show("No chain of trade, control or filing links of up to 6 steps"));
     }
 }

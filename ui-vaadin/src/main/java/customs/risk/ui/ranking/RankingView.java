@@ -23,15 +23,15 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import customs.risk.engine.explore.NodeRef;
 import customs.risk.engine.RiskService;
-import customs.risk.ui.MainLayout;
-import customs.risk.ui.RiskBadges;
+import customs.risk.engine.explore.NodeRef;
 import customs.risk.engine.ranking.Lane;
 import customs.risk.engine.ranking.RankingFilter;
 import customs.risk.engine.ranking.RiskStore;
 import customs.risk.engine.ranking.ScoredItem;
 import customs.risk.graph.text.SpreadsheetSafe;
+import customs.risk.ui.MainLayout;
+import customs.risk.ui.RiskBadges;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -53,6 +53,7 @@ public class RankingView extends VerticalLayout {
 
     /** Most rows a CSV export holds. */
     static final int EXPORT_LIMIT = 10_000;
+
     private static final String ID = "id";
     private static final String SCORE = "score";
 
@@ -117,10 +118,12 @@ public class RankingView extends VerticalLayout {
         capacity.setWidth("16em");
         expected.setId("expected-hits");
         capacity.addValueChangeListener(e -> showExpectedHits(e.getValue()));
-        var export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] csv = csv();
-            return new DownloadResponse(new ByteArrayInputStream(csv), "ranking.csv", "text/csv", csv.length);
-        }), "");
+        var export = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    byte[] csv = csv();
+                    return new DownloadResponse(new ByteArrayInputStream(csv), "ranking.csv", "text/csv", csv.length);
+                }),
+                "");
         export.setId("export-csv");
         export.add(new Button("Export CSV"));
         var tools = new HorizontalLayout(capacity, expected, export);
@@ -128,14 +131,26 @@ public class RankingView extends VerticalLayout {
 
         grid.setId("ranking-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(item -> RiskBadges.link(ref(item), item.id())).setHeader("Id").setAutoWidth(true)
-                .setFlexGrow(0).setSortable(true).setSortProperty(ID);
+        grid.addComponentColumn(item -> RiskBadges.link(ref(item), item.id()))
+                .setHeader("Id")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setSortable(true)
+                .setSortProperty(ID);
         // Fixed widths: auto width leaves no room for the sort arrow and cuts "Score" and the lane names.
-        grid.addColumn(item -> RiskBadges.score(item.score())).setHeader("Score").setWidth("8em").setFlexGrow(0)
-                .setSortable(true).setSortProperty(SCORE);
-        grid.addComponentColumn(item -> RiskBadges.lane(item.lane().name())).setHeader("Lane").setWidth("7em")
+        grid.addColumn(item -> RiskBadges.score(item.score()))
+                .setHeader("Score")
+                .setWidth("8em")
+                .setFlexGrow(0)
+                .setSortable(true)
+                .setSortProperty(SCORE);
+        grid.addComponentColumn(item -> RiskBadges.lane(item.lane().name()))
+                .setHeader("Lane")
+                .setWidth("7em")
                 .setFlexGrow(0);
-        grid.addComponentColumn(item -> RiskBadges.reasons(item.reasons(), 3)).setHeader("Reasons").setFlexGrow(1);
+        grid.addComponentColumn(item -> RiskBadges.reasons(item.reasons(), 3))
+                .setHeader("Reasons")
+                .setFlexGrow(1);
         grid.setSizeFull();
 
         chart.setWidthFull();
@@ -153,8 +168,8 @@ public class RankingView extends VerticalLayout {
             field.setEnabled(declarations);
         }
         // Lazy: each scroll position asks for its page only; no count query over a million rows.
-        grid.setItems(query -> risk.page(kind, filter, order(query.getSortOrders()), query.getOffset(),
-                query.getLimit()).stream());
+        grid.setItems(query ->
+                risk.page(kind, filter, order(query.getSortOrders()), query.getOffset(), query.getLimit()).stream());
         chart.show(risk.histogram(kind), declarations ? "declarations" : "companies");
     }
 
@@ -167,7 +182,8 @@ public class RankingView extends VerticalLayout {
         if (first.getSorted().equals(ID)) {
             return RiskStore.Order.BY_ID;
         }
-        return first.getDirection() == SortDirection.ASCENDING ? RiskStore.Order.SAFEST_FIRST
+        return first.getDirection() == SortDirection.ASCENDING
+                ? RiskStore.Order.SAFEST_FIRST
                 : RiskStore.Order.RISKIEST_FIRST;
     }
 
@@ -177,9 +193,15 @@ public class RankingView extends VerticalLayout {
             return;
         }
         double[] hits = risk.expectedHits(capacity);
-        expected.setText(hits[0] == 0 ? "no scored declarations yet" : String.format(Locale.ROOT,
-                "inspecting the %,.0f riskiest declarations: about %,.0f violations expected (%.0f%% of them)",
-                hits[0], hits[1], 100 * hits[1] / hits[0]));
+        expected.setText(
+                hits[0] == 0
+                        ? "no scored declarations yet"
+                        : String.format(
+                                Locale.ROOT,
+                                "inspecting the %,.0f riskiest declarations: about %,.0f violations expected (%.0f%% of them)",
+                                hits[0],
+                                hits[1],
+                                100 * hits[1] / hits[0]));
     }
 
     private RiskStore.Kind kind() {
@@ -188,21 +210,39 @@ public class RankingView extends VerticalLayout {
 
     private RankingFilter filter() {
         String laneValue = lane.getValue();
-        return new RankingFilter(laneValue == null || laneValue.isEmpty() ? null : Lane.valueOf(laneValue),
-                blank(hs.getValue()), blank(office.getValue()), blank(country.getValue()), from.getValue(),
-                to.getValue(), minScore.getValue());
+        return new RankingFilter(
+                laneValue == null || laneValue.isEmpty() ? null : Lane.valueOf(laneValue),
+                blank(hs.getValue()),
+                blank(office.getValue()),
+                blank(country.getValue()),
+                from.getValue(),
+                to.getValue(),
+                minScore.getValue());
     }
 
     private byte[] csv() throws IOException {
         var kind = kind();
         var out = new StringWriter();
-        try (var printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").setHeader("rank",
-                kind == RiskStore.Kind.ENTITIES ? "entity_id" : "declaration_id", "score", "lane", "reasons").get())) {
+        try (var printer = new CSVPrinter(
+                out,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setRecordSeparator("\n")
+                        .setHeader(
+                                "rank",
+                                kind == RiskStore.Kind.ENTITIES ? "entity_id" : "declaration_id",
+                                "score",
+                                "lane",
+                                "reasons")
+                        .get())) {
             var items = risk.page(kind, filter(), 0, EXPORT_LIMIT);
             for (int i = 0; i < items.size(); i++) {
                 var item = items.get(i);
-                printer.printRecord(i + 1, SpreadsheetSafe.text(item.id()), String.format(Locale.ROOT, "%.4f",
-                        item.score()), item.lane().name().toLowerCase(),
+                printer.printRecord(
+                        i + 1,
+                        SpreadsheetSafe.text(item.id()),
+                        String.format(Locale.ROOT, "%.4f", item.score()),
+                        item.lane().name().toLowerCase(),
                         SpreadsheetSafe.text(String.join(" | ", item.reasons())));
             }
         }

@@ -88,7 +88,8 @@ public class SurveyAdminView extends VerticalLayout {
         grid.addColumn(Listing::title).setHeader("Survey").setFlexGrow(1);
         grid.addColumn(l -> l.status().name().toLowerCase()).setHeader("Status").setAutoWidth(true);
         grid.addColumn(l -> l.roles().stream().map(Role::name).sorted().collect(Collectors.joining(", ")))
-                .setHeader("Open to").setAutoWidth(true);
+                .setHeader("Open to")
+                .setAutoWidth(true);
         grid.addColumn(Listing::statements).setHeader("Statements").setAutoWidth(true);
         grid.addColumn(Listing::answers).setHeader("Answers").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
@@ -136,8 +137,10 @@ public class SurveyAdminView extends VerticalLayout {
         });
         save.setId("survey-roles-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(chosen, new com.vaadin.flow.component.html.Paragraph(
-                "The answers given so far stay, whatever roles you choose."));
+        dialog.add(
+                chosen,
+                new com.vaadin.flow.component.html.Paragraph(
+                        "The answers given so far stay, whatever roles you choose."));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.open();
     }
@@ -147,18 +150,21 @@ public class SurveyAdminView extends VerticalLayout {
         title.setValue(draft.title());
         roles.setValue(draft.roles());
         definition.setValue(draft.asText());
-        anonymous.setValue(id != null && surveys.survey(id).map(s -> s.anonymous()).orElse(false));
+        anonymous.setValue(
+                id != null && surveys.survey(id).map(s -> s.anonymous()).orElse(false));
         anonymous.setEnabled(id == null);
     }
 
     private void save() {
         try {
             var draft = Draft.parse(title.getValue(), roles.getValue(), definition.getValue());
-            var saved = editing == null ? surveys.create(username, draft, anonymous.getValue())
+            var saved = editing == null
+                    ? surveys.create(username, draft, anonymous.getValue())
                     : surveys.update(editing, draft);
             editing = saved.id();
             anonymous.setEnabled(false);
-            Notification.show("Saved \"" + saved.title() + "\" with " + saved.statements().size() + " statements.");
+            Notification.show(
+                    "Saved \"" + saved.title() + "\" with " + saved.statements().size() + " statements.");
             refresh();
         } catch (SurveyException e) {
             Notification.show(e.getMessage());

@@ -51,8 +51,8 @@ public class SurveyAnswerView extends VerticalLayout implements BeforeEnterObser
             add(new H2(survey.title()));
             surveys.answeredAt(username, id).ifPresentOrElse(this::answered, () -> form(survey));
         } catch (SurveyException e) {
-            var missing = new Paragraph(e.reason() == SurveyException.Reason.NOT_FOUND ? "No survey " + id + "."
-                    : e.getMessage() + ".");
+            var missing = new Paragraph(
+                    e.reason() == SurveyException.Reason.NOT_FOUND ? "No survey " + id + "." : e.getMessage() + ".");
             missing.setId("survey-missing");
             add(missing);
         }
@@ -66,14 +66,17 @@ public class SurveyAnswerView extends VerticalLayout implements BeforeEnterObser
             return;
         }
         add(new Paragraph("Rate each statement from " + SurveyModel.MIN_RATING + " (disagree completely) to "
-                + SurveyModel.MAX_RATING + " (agree completely). Every statement needs a rating; you can answer once."));
+                + SurveyModel.MAX_RATING
+                + " (agree completely). Every statement needs a rating; you can answer once."));
         var ratings = new LinkedHashMap<String, RadioButtonGroup<Integer>>();
         for (var construct : survey.constructs()) {
             add(new H3(construct.name()));
             for (var statement : construct.statements()) {
                 var group = new RadioButtonGroup<Integer>(statement.column() + ". " + statement.text());
                 group.setId("rating-" + statement.column());
-                group.setItems(IntStream.rangeClosed(SurveyModel.MIN_RATING, SurveyModel.MAX_RATING).boxed().toList());
+                group.setItems(IntStream.rangeClosed(SurveyModel.MIN_RATING, SurveyModel.MAX_RATING)
+                        .boxed()
+                        .toList());
                 group.setRequiredIndicatorVisible(true);
                 ratings.put(statement.column(), group);
                 add(group);

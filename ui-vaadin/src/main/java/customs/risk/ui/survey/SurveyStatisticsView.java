@@ -16,9 +16,9 @@ import com.vaadin.flow.router.Route;
 import customs.risk.survey.service.SurveyException;
 import customs.risk.survey.service.SurveyModel.Survey;
 import customs.risk.survey.service.SurveyService;
-import customs.risk.ui.MainLayout;
 import customs.risk.survey.stats.CronbachAlpha;
 import customs.risk.survey.stats.SurveyStatistics;
+import customs.risk.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.HashMap;
 import java.util.List;
@@ -80,17 +80,42 @@ public class SurveyStatisticsView extends VerticalLayout implements BeforeEnterO
 
     private void show(Survey survey, SurveyStatistics.Report report) {
         add(new H3("Reliability"));
-        add(figure("stat-alpha", report.alpha().map(a -> String.format(Locale.ROOT,
-                "Cronbach's alpha %.3f (95%% CI %.3f to %.3f)", a.value(), a.lower(), a.upper())).orElse(
-                "Cronbach's alpha: undefined"), report.alphaInterpretation().orElse("")));
+        add(figure(
+                "stat-alpha",
+                report.alpha()
+                        .map(a -> String.format(
+                                Locale.ROOT,
+                                "Cronbach's alpha %.3f (95%% CI %.3f to %.3f)",
+                                a.value(),
+                                a.lower(),
+                                a.upper()))
+                        .orElse("Cronbach's alpha: undefined"),
+                report.alphaInterpretation().orElse("")));
         add(new H3("Can the answers be factor-analysed?"));
-        report.factorability().ifPresentOrElse(f -> {
-            add(figure("stat-kmo", String.format(Locale.ROOT, "Kaiser-Meyer-Olkin measure %.3f", f.kmo().overall()),
-                    f.kmoInterpretation()));
-            add(figure("stat-bartlett", String.format(Locale.ROOT, "Bartlett's test: chi-square %.2f, df %d, p %s",
-                    f.bartlett().chiSquare(), f.bartlett().degreesOfFreedom(), p(f.bartlett().pValue())),
-                    f.bartlettInterpretation()));
-        }, () -> add(figure("stat-kmo", "KMO and Bartlett's test: undefined for these answers", "See the notes below.")));
+        report.factorability()
+                .ifPresentOrElse(
+                        f -> {
+                            add(figure(
+                                    "stat-kmo",
+                                    String.format(
+                                            Locale.ROOT,
+                                            "Kaiser-Meyer-Olkin measure %.3f",
+                                            f.kmo().overall()),
+                                    f.kmoInterpretation()));
+                            add(figure(
+                                    "stat-bartlett",
+                                    String.format(
+                                            Locale.ROOT,
+                                            "Bartlett's test: chi-square %.2f, df %d, p %s",
+                                            f.bartlett().chiSquare(),
+                                            f.bartlett().degreesOfFreedom(),
+                                            p(f.bartlett().pValue())),
+                                    f.bartlettInterpretation()));
+                        },
+                        () -> add(figure(
+                                "stat-kmo",
+                                "KMO and Bartlett's test: undefined for these answers",
+                                "See the notes below.")));
         add(new H3("Statements"), statements(survey, report));
         if (!survey.constructs().isEmpty()) {
             add(new H3("Constructs"), constructs(report.constructs()));
@@ -119,10 +144,11 @@ public class SurveyStatisticsView extends VerticalLayout implements BeforeEnterO
         Map<String, Double> msa = report.msa();
         var construct = new HashMap<String, String>();
         var text = new HashMap<String, String>();
-        survey.constructs().forEach(c -> c.statements().forEach(s -> {
-            construct.put(s.column(), c.name());
-            text.put(s.column(), s.text());
-        }));
+        survey.constructs()
+                .forEach(c -> c.statements().forEach(s -> {
+                    construct.put(s.column(), c.name());
+                    text.put(s.column(), s.text());
+                }));
         var grid = new Grid<StatementRow>();
         grid.setId("statement-stats");
         grid.setAllRowsVisible(true);
@@ -131,27 +157,45 @@ public class SurveyStatisticsView extends VerticalLayout implements BeforeEnterO
         grid.addColumn(StatementRow::text).setHeader("Statement").setFlexGrow(1);
         grid.addColumn(r -> number(r.mean(), 2)).setHeader("Mean").setAutoWidth(true);
         grid.addColumn(r -> number(r.sd(), 2)).setHeader("SD").setAutoWidth(true);
-        grid.addColumn(r -> r.msa() == null ? "" : number(r.msa(), 2)).setHeader("MSA").setAutoWidth(true);
-        grid.setItems(report.items().stream().map(i -> new StatementRow(i.name(), construct.get(i.name()),
-                text.get(i.name()), i.mean(), i.sd(), msa.get(i.name()))).toList());
+        grid.addColumn(r -> r.msa() == null ? "" : number(r.msa(), 2))
+                .setHeader("MSA")
+                .setAutoWidth(true);
+        grid.setItems(report.items().stream()
+                .map(i -> new StatementRow(
+                        i.name(), construct.get(i.name()), text.get(i.name()), i.mean(), i.sd(), msa.get(i.name())))
+                .toList());
         return grid;
     }
 
-    private static Grid<SurveyStatistics.ConstructSummary> constructs(List<SurveyStatistics.ConstructSummary> summaries) {
+    private static Grid<SurveyStatistics.ConstructSummary> constructs(
+            List<SurveyStatistics.ConstructSummary> summaries) {
         var grid = new Grid<SurveyStatistics.ConstructSummary>();
         grid.setId("construct-stats");
         grid.setAllRowsVisible(true);
-        grid.addColumn(SurveyStatistics.ConstructSummary::name).setHeader("Construct").setAutoWidth(true);
+        grid.addColumn(SurveyStatistics.ConstructSummary::name)
+                .setHeader("Construct")
+                .setAutoWidth(true);
         grid.addColumn(c -> c.items().size()).setHeader("Statements").setAutoWidth(true);
         grid.addColumn(c -> number(c.mean(), 2)).setHeader("Mean").setAutoWidth(true);
         grid.addColumn(c -> number(c.sd(), 2)).setHeader("SD").setAutoWidth(true);
-        grid.addColumn(c -> c.alpha().map(CronbachAlpha.Alpha::value).map(v -> number(v, 3)).orElse("n/a"))
-                .setHeader("Alpha").setAutoWidth(true);
-        grid.addColumn(c -> c.alpha().map(a -> number(a.lower(), 3) + " to " + number(a.upper(), 3)).orElse(""))
-                .setHeader("95% CI").setAutoWidth(true);
-        grid.addColumn(c -> c.alphaInterpretation().orElse(c.items().size() < 2
-                ? "One statement: alpha needs two or more." : "Undefined for these answers."))
-                .setHeader("Meaning").setFlexGrow(1);
+        grid.addColumn(c -> c.alpha()
+                        .map(CronbachAlpha.Alpha::value)
+                        .map(v -> number(v, 3))
+                        .orElse("n/a"))
+                .setHeader("Alpha")
+                .setAutoWidth(true);
+        grid.addColumn(c -> c.alpha()
+                        .map(a -> number(a.lower(), 3) + " to " + number(a.upper(), 3))
+                        .orElse(""))
+                .setHeader("95% CI")
+                .setAutoWidth(true);
+        grid.addColumn(c -> c.alphaInterpretation()
+                        .orElse(
+                                c.items().size() < 2
+                                        ? "One statement: alpha needs two or more."
+                                        : "Undefined for these answers."))
+                .setHeader("Meaning")
+                .setFlexGrow(1);
         grid.setItems(summaries);
         return grid;
     }

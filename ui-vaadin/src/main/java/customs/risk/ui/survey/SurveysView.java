@@ -27,7 +27,8 @@ import java.util.List;
 @PermitAll
 public class SurveysView extends VerticalLayout {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     public SurveysView(SurveyService surveys, AuthenticationContext authentication) {
         setId("surveys-view");
@@ -51,12 +52,14 @@ public class SurveysView extends VerticalLayout {
         grid.addColumn(Listing::title).setHeader("Survey").setFlexGrow(1);
         grid.addColumn(Listing::statements).setHeader("Statements").setAutoWidth(true);
         grid.addComponentColumn(l -> l.answeredAt()
-                .<com.vaadin.flow.component.Component>map(at -> new Span("Answered " + WHEN.format(at)))
-                .orElseGet(() -> {
-                    var answer = new Anchor("surveys/" + l.id(), "Answer");
-                    answer.setId("answer-" + l.id());
-                    return answer;
-                })).setHeader("Your answer").setAutoWidth(true);
+                        .<com.vaadin.flow.component.Component>map(at -> new Span("Answered " + WHEN.format(at)))
+                        .orElseGet(() -> {
+                            var answer = new Anchor("surveys/" + l.id(), "Answer");
+                            answer.setId("answer-" + l.id());
+                            return answer;
+                        }))
+                .setHeader("Your answer")
+                .setAutoWidth(true);
         grid.setItems(open);
         return grid;
     }
@@ -69,10 +72,12 @@ public class SurveysView extends VerticalLayout {
         grid.addColumn(l -> l.status().name().toLowerCase()).setHeader("Status").setAutoWidth(true);
         grid.addColumn(Listing::answers).setHeader("Answers").setAutoWidth(true);
         grid.addComponentColumn(l -> {
-            var link = new Anchor("surveys/" + l.id() + "/statistics", "Statistics");
-            link.setId("stats-" + l.id());
-            return link;
-        }).setHeader("").setAutoWidth(true);
+                    var link = new Anchor("surveys/" + l.id() + "/statistics", "Statistics");
+                    link.setId("stats-" + l.id());
+                    return link;
+                })
+                .setHeader("")
+                .setAutoWidth(true);
         grid.setItems(all);
         return grid;
     }

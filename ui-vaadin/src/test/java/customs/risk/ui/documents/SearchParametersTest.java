@@ -13,13 +13,22 @@ class SearchParametersTest {
 
     @Test
     void aSearchSurvivesTheRoundTripThroughItsUrl() {
-        var search = new SearchParameters("\"tungsten filament\"", Set.of("INVOICE", "CONTRACT"), Set.of("C-1"),
-                Set.of("D-9:1"), "8539", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), 3);
+        var search = new SearchParameters(
+                "\"tungsten filament\"",
+                Set.of("INVOICE", "CONTRACT"),
+                Set.of("C-1"),
+                Set.of("D-9:1"),
+                "8539",
+                LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 12, 31),
+                3);
 
         var url = search.toUrl();
 
-        assertThat(url).containsEntry("q", List.of("\"tungsten filament\"")).containsEntry("type",
-                List.of("CONTRACT", "INVOICE")).containsEntry("page", List.of("4"));
+        assertThat(url)
+                .containsEntry("q", List.of("\"tungsten filament\""))
+                .containsEntry("type", List.of("CONTRACT", "INVOICE"))
+                .containsEntry("page", List.of("4"));
         assertThat(SearchParameters.fromUrl(url)).isEqualTo(search);
         var query = search.toQuery();
         assertThat(query.offset()).isEqualTo(60);
@@ -30,8 +39,15 @@ class SearchParametersTest {
     @Test
     void anEmptySearchHasAnEmptyUrlAndUnreadableValuesAreDropped() {
         assertThat(SearchParameters.EMPTY.toUrl()).isEmpty();
-        var read = SearchParameters.fromUrl(Map.of("from", List.of("yesterday"), "page", List.of("-5"),
-                "company", List.of("A,B", "C"), "q", List.of("  lamps ")));
+        var read = SearchParameters.fromUrl(Map.of(
+                "from",
+                List.of("yesterday"),
+                "page",
+                List.of("-5"),
+                "company",
+                List.of("A,B", "C"),
+                "q",
+                List.of("  lamps ")));
         assertThat(read.from()).isNull();
         assertThat(read.page()).isZero();
         assertThat(read.companies()).containsExactlyInAnyOrder("A", "B", "C");
@@ -53,8 +69,10 @@ class SearchParametersTest {
 
     @Test
     void datesInTheWrongOrderAreRefusedWhenSearching() {
-        var search = new SearchParameters("", Set.of(), Set.of(), Set.of(), "", LocalDate.of(2024, 5, 1),
-                LocalDate.of(2024, 1, 1), 0);
-        assertThatThrownBy(search::toQuery).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after");
+        var search = new SearchParameters(
+                "", Set.of(), Set.of(), Set.of(), "", LocalDate.of(2024, 5, 1), LocalDate.of(2024, 1, 1), 0);
+        assertThatThrownBy(search::toQuery)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("after");
     }
 }
