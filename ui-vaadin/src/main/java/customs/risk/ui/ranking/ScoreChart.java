@@ -30,8 +30,13 @@ class ScoreChart extends Div {
         getElement().executeJs("""
                 const el = this;
                 const draw = () => {
-                  if (!window.echarts) { setTimeout(draw, 100); return; }
+                  // Before the layout gives the element its width, ECharts would draw a sliver.
+                  if (!window.echarts || el.clientWidth === 0) { setTimeout(draw, 100); return; }
                   const chart = echarts.getInstanceByDom(el) || echarts.init(el);
+                  if (!el.resizer) {
+                    el.resizer = new ResizeObserver(() => chart.resize());
+                    el.resizer.observe(el);
+                  }
                   chart.setOption({
                     title: { text: 'Score distribution of ' + $2, textStyle: { fontSize: 13 } },
                     tooltip: {}, grid: { left: 60, right: 20, top: 40, bottom: 30 },
