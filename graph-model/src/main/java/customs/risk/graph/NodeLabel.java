@@ -20,6 +20,7 @@ public enum NodeLabel {
     PHONE("Phone", "key"),
     EMAIL("Email", "key"),
     INSPECTION("Inspection", "key"),
+    EXCHANGE_RATE("ExchangeRate", "key"),
     CASE("Case", "id");
 
     private final String name;

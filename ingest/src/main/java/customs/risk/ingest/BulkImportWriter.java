@@ -1,5 +1,6 @@
 package customs.risk.ingest;
 
+import customs.risk.graph.NodeLabel;
 import customs.risk.graph.files.Folders;
 import customs.risk.graph.identity.Identifiers;
 import java.io.ByteArrayOutputStream;
@@ -43,8 +44,8 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
     private final Path work;
     private final Map<String, NodeFile> nodeFiles = new LinkedHashMap<>();
     private final Map<String, RelationshipFile> relationshipFiles = new LinkedHashMap<>();
-    private final Map<String, Set<String>> written = new HashMap<>();
-    private final Map<String, Map<String, Long>> placeholders = new LinkedHashMap<>();
+    private final Map<NodeLabel, Set<String>> written = new HashMap<>();
+    private final Map<NodeLabel, Map<String, Long>> placeholders = new LinkedHashMap<>();
     private final Map<String, TreeMap<LocalDate, Double>> rates = new HashMap<>();
     private IngestReport report;
 
@@ -77,42 +78,48 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
         var p = row.props();
         switch (file) {
             case EXCHANGE_RATES -> {
-                node("ExchangeRate", "key", row.key(), p);
+                node(NodeLabel.EXCHANGE_RATE, row.key(), p);
                 rates.computeIfAbsent((String) p.get("currency"), c -> new TreeMap<>())
                         .put((LocalDate) p.get("validOn"), (Double) p.get("rateToBase"));
             }
             case OFFICES -> {
-                node("Office", "code", row.key(), p);
-                link("LOCATED_IN", "Office", row.key(), "Country", country((String) p.get("country")));
+                node(NodeLabel.OFFICE, row.key(), p);
+                link("LOCATED_IN", NodeLabel.OFFICE, row.key(), NodeLabel.COUNTRY, country((String) p.get("country")));
             }
             case COMPANIES -> {
-                node("Company", "id", row.key(), p);
-                link("REGISTERED_IN", "Company", row.key(), "Country", country((String) p.get("country")));
+                node(NodeLabel.COMPANY, row.key(), p);
+                link("REGISTERED_IN", NodeLabel.COMPANY, row.key(), NodeLabel.COUNTRY, country((String)
+                        p.get("country")));
                 identifier(
-                        "Address",
+                        NodeLabel.ADDRESS,
                         "HAS_ADDRESS",
                         row.key(),
                         Identifiers.addressKey((String) p.get("address")),
                         p.get("address"));
                 identifier(
-                        "Phone",
+                        NodeLabel.PHONE,
                         "HAS_PHONE",
                         row.key(),
                         Identifiers.phoneKey((String) p.get("phone"), (String) p.get("country")),
                         p.get("phone"));
                 identifier(
-                        "Email", "HAS_EMAIL", row.key(), Identifiers.emailKey((String) p.get("email")), p.get("email"));
+                        NodeLabel.EMAIL,
+                        "HAS_EMAIL",
+                        row.key(),
+                        Identifiers.emailKey((String) p.get("email")),
+                        p.get("email"));
             }
-            case PEOPLE -> node("Person", "id", row.key(), p);
+            case PEOPLE -> node(NodeLabel.PERSON, row.key(), p);
             case OFFICERS -> {
-                String company = reference(file, row, "Company", "company", "company_id", "companyId");
-                String person = reference(file, row, "Person", "person", "person_id", "personId");
+                String company = reference(file, row, NodeLabel.COMPANY, "company", "company_id", "companyId");
+                String person = reference(file, row, NodeLabel.PERSON, "person", "person_id", "personId");
                 var props = new LinkedHashMap<String, Object>();
                 props.put("key", row.key());
                 props.put("role", p.get("role"));
                 props.put("since", p.get("since"));
                 props.put("until", p.get("until"));
-                relationship("OFFICER_OF", "Person", "Company", props).add(person, company, props);
+                relationship("OFFICER_OF", NodeLabel.PERSON, NodeLabel.COMPANY, props)
+                        .add(person, company, props);
             }
             case DECLARATIONS -> writeDeclaration(file, row);
             case INSPECTIONS -> {
@@ -120,21 +127,21 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
                 if (!knownDeclaration(file, row, declaration, true)) {
                     return false;
                 }
-                node("Inspection", "key", row.key(), p);
-                link("OF", "Inspection", row.key(), "Declaration", declaration);
+                node(NodeLabel.INSPECTION, row.key(), p);
+                link("OF", NodeLabel.INSPECTION, row.key(), NodeLabel.DECLARATION, declaration);
             }
             case DOCUMENTS -> {
                 String declaration = (String) p.get("declarationId");
                 if (!knownDeclaration(file, row, declaration, false)) {
                     return false;
                 }
-                String company = reference(file, row, "Company", "company", "company_id", "companyId");
-                node("Document", "id", row.key(), p);
+                String company = reference(file, row, NodeLabel.COMPANY, "company", "company_id", "companyId");
+                node(NodeLabel.DOCUMENT, row.key(), p);
                 if (declaration != null) {
-                    link("SUPPORTS", "Document", row.key(), "Declaration", declaration);
+                    link("SUPPORTS", NodeLabel.DOCUMENT, row.key(), NodeLabel.DECLARATION, declaration);
                 }
                 if (company != null) {
-                    link("FILED", "Company", company, "Document", row.key());
+                    link("FILED", NodeLabel.COMPANY, company, NodeLabel.DOCUMENT, row.key());
                 }
             }
         }
@@ -143,25 +150,25 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
 
     private void writeDeclaration(BundleFile file, PreparedRow row) {
         var p = row.props();
-        String seller = reference(file, row, "Company", "company", "seller_id", "sellerId");
-        String buyer = reference(file, row, "Company", "company", "buyer_id", "buyerId");
-        String declarant = reference(file, row, "Company", "company", "declarant_id", "declarantId");
-        String office = reference(file, row, "Office", "office", "office_code", "officeCode");
+        String seller = reference(file, row, NodeLabel.COMPANY, "company", "seller_id", "sellerId");
+        String buyer = reference(file, row, NodeLabel.COMPANY, "company", "buyer_id", "buyerId");
+        String declarant = reference(file, row, NodeLabel.COMPANY, "company", "declarant_id", "declarantId");
+        String office = reference(file, row, NodeLabel.OFFICE, "office", "office_code", "officeCode");
         String hs = hsCode((String) p.get("hsCode"));
         String origin = country((String) p.get("originCountry"));
-        node("Declaration", "id", row.key(), p);
-        link("SOLD_BY", "Declaration", row.key(), "Company", seller);
-        link("BOUGHT_BY", "Declaration", row.key(), "Company", buyer);
+        node(NodeLabel.DECLARATION, row.key(), p);
+        link("SOLD_BY", NodeLabel.DECLARATION, row.key(), NodeLabel.COMPANY, seller);
+        link("BOUGHT_BY", NodeLabel.DECLARATION, row.key(), NodeLabel.COMPANY, buyer);
         if (declarant != null) {
-            link("DECLARED_BY", "Declaration", row.key(), "Company", declarant);
+            link("DECLARED_BY", NodeLabel.DECLARATION, row.key(), NodeLabel.COMPANY, declarant);
         }
-        link("LODGED_AT", "Declaration", row.key(), "Office", office);
-        link("CLASSIFIED_AS", "Declaration", row.key(), "HsCode", hs);
-        link("ORIGINATES_IN", "Declaration", row.key(), "Country", origin);
+        link("LODGED_AT", NodeLabel.DECLARATION, row.key(), NodeLabel.OFFICE, office);
+        link("CLASSIFIED_AS", NodeLabel.DECLARATION, row.key(), NodeLabel.HS_CODE, hs);
+        link("ORIGINATES_IN", NodeLabel.DECLARATION, row.key(), NodeLabel.COUNTRY, origin);
     }
 
     private boolean knownDeclaration(BundleFile file, PreparedRow row, String id, boolean required) {
-        if ((id == null && !required) || keys("Declaration").contains(id)) {
+        if ((id == null && !required) || keys(NodeLabel.DECLARATION).contains(id)) {
             return true;
         }
         report.reject(
@@ -175,7 +182,7 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
 
     /** An id another node points at; unknown ones become placeholders, reported once, written at the end. */
     private String reference(
-            BundleFile file, PreparedRow row, String label, String noun, String column, String property) {
+            BundleFile file, PreparedRow row, NodeLabel label, String noun, String column, String property) {
         String id = (String) row.props().get(property);
         if (id == null || keys(label).contains(id)) {
             return id;
@@ -188,8 +195,8 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
     }
 
     private String country(String code) {
-        if (code != null && keys("Country").add(code)) {
-            nodeFile("Country", "code", Map.of()).add(code, Map.of());
+        if (code != null && keys(NodeLabel.COUNTRY).add(code)) {
+            nodeFile(NodeLabel.COUNTRY, Map.of()).add(code, Map.of());
         }
         return code;
     }
@@ -198,13 +205,13 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
         String child = null;
         String current = code;
         while (current != null) {
-            boolean isNew = keys("HsCode").add(current);
+            boolean isNew = keys(NodeLabel.HS_CODE).add(current);
             if (isNew) {
                 var props = Map.<String, Object>of("level", (long) current.length());
-                nodeFile("HsCode", "code", props).add(current, props);
+                nodeFile(NodeLabel.HS_CODE, props).add(current, props);
             }
             if (child != null) {
-                link("PART_OF", "HsCode", child, "HsCode", current);
+                link("PART_OF", NodeLabel.HS_CODE, child, NodeLabel.HS_CODE, current);
             }
             if (!isNew) {
                 break;
@@ -217,54 +224,54 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
         return code;
     }
 
-    private void identifier(String label, String type, String company, String key, Object value) {
+    private void identifier(NodeLabel label, String type, String company, String key, Object value) {
         if (key == null) {
             return;
         }
         if (keys(label).add(key)) {
             var props = Map.<String, Object>of("value", value);
-            nodeFile(label, "key", props).add(key, props);
+            nodeFile(label, props).add(key, props);
         }
-        link(type, "Company", company, label, key);
+        link(type, NodeLabel.COMPANY, company, label, key);
     }
 
-    private void node(String label, String keyProperty, String key, Map<String, Object> props) {
+    private void node(NodeLabel label, String key, Map<String, Object> props) {
         keys(label).add(key);
-        nodeFile(label, keyProperty, props).add(key, props);
+        nodeFile(label, props).add(key, props);
     }
 
-    private void link(String type, String fromLabel, String from, String toLabel, String to) {
+    private void link(String type, NodeLabel fromLabel, String from, NodeLabel toLabel, String to) {
         relationship(type, fromLabel, toLabel, Map.of()).add(from, to, Map.of());
     }
 
-    private Set<String> keys(String label) {
+    private Set<String> keys(NodeLabel label) {
         return written.computeIfAbsent(label, l -> new HashSet<>());
     }
 
-    private NodeFile nodeFile(String label, String keyProperty, Map<String, Object> firstProps) {
+    private NodeFile nodeFile(NodeLabel label, Map<String, Object> firstProps) {
         return nodeFiles.computeIfAbsent(
-                label, l -> new NodeFile(work, l, keyProperty, List.copyOf(firstProps.keySet())));
+                label.cypher(), l -> new NodeFile(work, l, label.key(), List.copyOf(firstProps.keySet())));
     }
 
-    private RelationshipFile relationship(String type, String from, String to, Map<String, Object> firstProps) {
+    private RelationshipFile relationship(String type, NodeLabel from, NodeLabel to, Map<String, Object> firstProps) {
         return relationshipFiles.computeIfAbsent(
-                type + ":" + from + ":" + to,
-                t -> new RelationshipFile(work, type, from, to, List.copyOf(firstProps.keySet())));
+                type + ":" + from.cypher() + ":" + to.cypher(),
+                t -> new RelationshipFile(work, type, from.cypher(), to.cypher(), List.copyOf(firstProps.keySet())));
     }
 
     /** Writes the placeholders, closes the files and runs Neo4j's importer into the (new) store. */
     void runImport() throws IOException {
         for (var entry : placeholders.entrySet()) {
-            String label = entry.getKey();
-            var file = new NodeFile(work, label + "-placeholders", label.equals("Office") ? "code" : "id", List.of());
+            NodeLabel label = entry.getKey();
+            var file = new NodeFile(work, label.cypher() + "-placeholders", label.key(), List.of());
             file.extraLabel = "Placeholder";
-            file.label = label;
+            file.label = label.cypher();
             for (String id : entry.getValue().keySet()) {
                 if (!keys(label).contains(id)) {
                     file.add(id, Map.of());
                 }
             }
-            nodeFiles.put(label + "-placeholders", file);
+            nodeFiles.put(label.cypher() + "-placeholders", file);
         }
         var args = new ArrayList<String>();
         for (NodeFile file : nodeFiles.values()) {
