@@ -1,8 +1,6 @@
 package customs.risk.engine.anomaly;
 
 import customs.risk.engine.trade.Shipment;
-import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -117,16 +115,6 @@ public final class DeclarationProfile {
                 saved.counts().stream()
                         .map(c -> (Map<String, Integer>) new HashMap<>(c))
                         .toList());
-    }
-
-    private static void writeSpreads(Writer out, String kind, Map<String, Spread> spreads) throws IOException {
-        for (var e : spreads.entrySet()) {
-            out.write(kind + "\t" + clean(e.getKey()) + "\t" + e.getValue().median + "\t" + e.getValue().spread + "\n");
-        }
-    }
-
-    private static String clean(String key) {
-        return key.replace('\t', ' ').replace('\n', ' ');
     }
 
     private static Map<String, Spread> spreads(Map<String, List<Double>> groups, int minPeers) {

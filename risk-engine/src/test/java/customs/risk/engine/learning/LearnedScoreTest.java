@@ -3,10 +3,12 @@ package customs.risk.engine.learning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import customs.risk.engine.io.ModelFiles;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The learned score: calibrated, weighing the rule prior by what it predicts, explained. */
 class LearnedScoreTest {
@@ -190,8 +192,7 @@ class LearnedScoreTest {
     }
 
     @Test
-    void aSavedModelScoresAsTheOneItWasSavedFrom(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
+    void aSavedModelScoresAsTheOneItWasSavedFrom(@TempDir Path dir) throws Exception {
         var world = World.of(3_000, 17, true, 1.0);
         var model = LearnedScore.fit(world.table(), world.y(), world.day(), FAST)
                 .orElseThrow()

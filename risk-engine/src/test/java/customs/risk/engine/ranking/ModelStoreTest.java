@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import customs.risk.engine.price.DenseAutoencoder;
 import customs.risk.engine.trade.Shipment;
 import customs.risk.engine.trade.TradeData;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -54,6 +55,27 @@ class ModelStoreTest {
     }
 
     @Test
+    void aReloadedModelScoresExactlyAsTheOneSaved(@TempDir Path dir) throws Exception {
+        var store = new ModelStore(dir.resolve("models"));
+        var scorer = new RiskScorer(RiskSettings.DEFAULTS, SMALL);
+        var data = trade();
+        var model = scorer.train(data, store.nextVersion()).model();
+        store.save(model);
+
+        var reloaded = store.latest().orElseThrow();
+
+        assertThat(reloaded.version()).isEqualTo(model.version());
+        assertThat(reloaded.trainedAt()).isEqualTo(model.trainedAt());
+        assertThat(reloaded.facts()).isEqualTo(model.facts());
+        assertThat(reloaded.anomaly()).isPresent();
+        assertThat(reloaded.declarations()).isPresent();
+        var original = scorer.score(data, model);
+        var again = scorer.score(data, reloaded);
+        assertThat(again.declarations()).isEqualTo(original.declarations());
+        assertThat(again.entities()).isEqualTo(original.entities());
+    }
+
+    @Test
     void aVersionSavedInTheOldTabFormatAsksForANewTraining(@TempDir Path dir) throws Exception {
         var old = dir.resolve("models/v0001");
         Files.createDirectories(old);
@@ -63,7 +85,7 @@ class ModelStoreTest {
         assertThat(store.versions()).containsExactly("v0001");
         assertThat(store.nextVersion()).isEqualTo("v0002");
         assertThatThrownBy(store::latest)
-                .isInstanceOf(java.io.IOException.class)
+                .isInstanceOf(IOException.class)
                 .hasMessage("model v0001 was saved in an older format; run ./risk train to fit a new version");
     }
 
