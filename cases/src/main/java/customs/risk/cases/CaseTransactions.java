@@ -4,6 +4,7 @@ import customs.risk.cases.CaseModel.CaseEvent;
 import customs.risk.cases.CaseModel.EventKind;
 import customs.risk.graph.access.Actor;
 import customs.risk.graph.access.RefusedException.Reason;
+import customs.risk.graph.store.Graph;
 import java.time.Instant;
 import java.util.Map;
 import org.neo4j.driver.Driver;
@@ -25,10 +26,13 @@ abstract class CaseTransactions {
     static final String VISIBLE = "MATCH (c:Case {id: $caseId}) WHERE " + Actor.seesCase("c") + "\n";
 
     final Driver driver;
+
+    private final Graph graph;
     final CaseBroadcaster broadcaster;
 
     CaseTransactions(Driver driver, CaseBroadcaster broadcaster) {
         this.driver = driver;
+        this.graph = new Graph(driver);
         this.broadcaster = broadcaster;
     }
 
@@ -106,14 +110,10 @@ abstract class CaseTransactions {
     }
 
     <T> T write(org.neo4j.driver.TransactionCallback<T> work) {
-        try (var session = driver.session()) {
-            return session.executeWrite(work);
-        }
+        return graph.write(work);
     }
 
     <T> T read(org.neo4j.driver.TransactionCallback<T> work) {
-        try (var session = driver.session()) {
-            return session.executeRead(work);
-        }
+        return graph.read(work);
     }
 }

@@ -2,6 +2,7 @@ package customs.risk.ingest;
 
 import customs.risk.graph.NodeLabel;
 import customs.risk.graph.identity.Identifiers;
+import customs.risk.graph.store.Graph;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -177,6 +178,8 @@ final class GraphWriter implements RowSink {
             """;
 
     private final Driver driver;
+
+    private final Graph graph;
     private final IngestReport report;
     private final Map<Referenced, Set<String>> known = new LinkedHashMap<>();
     private final Set<String> knownHsCodes = new HashSet<>();
@@ -185,6 +188,7 @@ final class GraphWriter implements RowSink {
 
     GraphWriter(Driver driver, IngestReport report) {
         this.driver = driver;
+        this.graph = new Graph(driver);
         this.report = report;
         for (Referenced kind : Referenced.values()) {
             known.put(kind, new HashSet<>());
@@ -411,16 +415,11 @@ final class GraphWriter implements RowSink {
     }
 
     private void execute(String cypher, Map<String, Object> parameters) {
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(
-                    tx -> tx.run(new Query(cypher, parameters)).consume());
-        }
+        graph.update(tx -> tx.run(new Query(cypher, parameters)).consume());
     }
 
     private List<org.neo4j.driver.Record> read(String cypher, Map<String, Object> parameters) {
-        try (var session = driver.session()) {
-            return session.executeWrite((TransactionContext tx) ->
-                    tx.run(new Query(cypher, parameters)).list());
-        }
+        return graph.write(
+                (TransactionContext tx) -> tx.run(new Query(cypher, parameters)).list());
     }
 }

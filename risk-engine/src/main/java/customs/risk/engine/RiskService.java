@@ -157,7 +157,7 @@ public class RiskService {
             try {
                 current = models.latest().orElseThrow();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read model " + versions.getLast() + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(e.getMessage(), e);
             }
         }
         return Optional.of(current);

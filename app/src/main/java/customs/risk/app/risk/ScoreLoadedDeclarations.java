@@ -35,6 +35,10 @@ class ScoreLoadedDeclarations {
                             "scored %d new declarations with model %s in %.1f s",
                             s.declarations(), s.model(), s.took().toMillis() / 1000.0))
                     .orElse("not scored: no model trained yet");
+        } catch (java.io.UncheckedIOException e) {
+            // The kept model cannot be read (e.g. saved in an older format): the message says what to do.
+            log.warn("scoring the declarations of a bundle: {}", e.getMessage());
+            return "not scored: " + e.getMessage();
         } catch (RuntimeException e) {
             log.error("scoring the declarations of a bundle failed", e);
             return "not scored: " + e.getMessage();
@@ -46,6 +50,9 @@ class ScoreLoadedDeclarations {
             return risk.scoreNew()
                     .map(s -> "scored with model " + s.model())
                     .orElse("not scored yet: no model trained (./risk train); it will be scored by the next run");
+        } catch (java.io.UncheckedIOException e) {
+            log.warn("scoring a declaration entered in the form: {}", e.getMessage());
+            return "not scored: " + e.getMessage() + "; it will be scored by the next run";
         } catch (RuntimeException e) {
             log.error("scoring a declaration entered in the form failed", e);
             return "not scored: " + e.getMessage() + "; it will be scored by the next run";

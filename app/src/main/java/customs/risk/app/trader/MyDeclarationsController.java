@@ -1,6 +1,7 @@
 package customs.risk.app.trader;
 
 import customs.risk.cases.team.AccountPrincipal;
+import customs.risk.graph.store.Graph;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,10 @@ class MyDeclarationsController {
 
     private static final int MAX_PAGE_SIZE = 1_000;
 
-    private final Driver driver;
+    private final Graph graph;
 
     MyDeclarationsController(Driver driver) {
-        this.driver = driver;
+        this.graph = new Graph(driver);
     }
 
     @GetMapping("/api/my/declarations")
@@ -41,33 +42,30 @@ class MyDeclarationsController {
         String company = user.companyId()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "the user belongs to no company"));
         List<Map<String, Object>> items;
-        try (var session = driver.session()) {
-            items = session.executeRead(tx -> tx.run(
-                            """
-                    MATCH (c:Company {id: $company})<-[r:SOLD_BY|BOUGHT_BY|DECLARED_BY]-(d:Declaration)
-                    WITH d, collect(CASE type(r) WHEN 'SOLD_BY' THEN 'SELLER' WHEN 'BOUGHT_BY' THEN 'BUYER'
-                                     ELSE 'DECLARANT' END) AS parts
-                    ORDER BY d.filedOn DESC, d.id
-                    SKIP $skip LIMIT $limit
-                    OPTIONAL MATCH (d)-[:LODGED_AT]->(o:Office)
-                    OPTIONAL MATCH (d)-[:ORIGINATES_IN]->(origin:Country)
-                    RETURN d.id AS id, toString(d.filedOn) AS filedOn, d.direction AS direction, o.code AS office,
-                           d.hsCode AS hsCode, d.description AS description, origin.code AS originCountry,
-                           d.quantity AS quantity, d.quantityUnit AS quantityUnit, d.declaredValue AS declaredValue,
-                           d.currency AS currency, parts
-                    """, Map.of("company", company, "skip", (long) page * size, "limit", size))
-                    .list(r -> {
-                        var row = new LinkedHashMap<String, Object>();
-                        r.keys().forEach(k -> row.put(k, r.get(k).asObject()));
-                        row.put(
-                                "parts",
-                                List.copyOf(r.get("parts").asList(v -> v.asString()).stream()
-                                        .distinct()
-                                        .sorted()
-                                        .toList()));
-                        return (Map<String, Object>) row;
-                    }));
-        }
+        items = graph.read(tx -> tx.run("""
+                MATCH (c:Company {id: $company})<-[r:SOLD_BY|BOUGHT_BY|DECLARED_BY]-(d:Declaration)
+                WITH d, collect(CASE type(r) WHEN 'SOLD_BY' THEN 'SELLER' WHEN 'BOUGHT_BY' THEN 'BUYER'
+                                 ELSE 'DECLARANT' END) AS parts
+                ORDER BY d.filedOn DESC, d.id
+                SKIP $skip LIMIT $limit
+                OPTIONAL MATCH (d)-[:LODGED_AT]->(o:Office)
+                OPTIONAL MATCH (d)-[:ORIGINATES_IN]->(origin:Country)
+                RETURN d.id AS id, toString(d.filedOn) AS filedOn, d.direction AS direction, o.code AS office,
+                       d.hsCode AS hsCode, d.description AS description, origin.code AS originCountry,
+                       d.quantity AS quantity, d.quantityUnit AS quantityUnit, d.declaredValue AS declaredValue,
+                       d.currency AS currency, parts
+                """, Map.of("company", company, "skip", (long) page * size, "limit", size))
+                .list(r -> {
+                    var row = new LinkedHashMap<String, Object>();
+                    r.keys().forEach(k -> row.put(k, r.get(k).asObject()));
+                    row.put(
+                            "parts",
+                            List.copyOf(r.get("parts").asList(v -> v.asString()).stream()
+                                    .distinct()
+                                    .sorted()
+                                    .toList()));
+                    return (Map<String, Object>) row;
+                }));
         var body = new LinkedHashMap<String, Object>();
         body.put("company", company);
         body.put("page", page);

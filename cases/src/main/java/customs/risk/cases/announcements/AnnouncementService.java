@@ -1,6 +1,7 @@
 package customs.risk.cases.announcements;
 
 import customs.risk.graph.access.Role;
+import customs.risk.graph.store.Graph;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -41,11 +42,11 @@ public class AnnouncementService {
             RETURN n, a.at AS ackAt
             """;
 
-    private final Driver driver;
+    private final Graph graph;
     private final ApplicationEventPublisher events;
 
     AnnouncementService(Driver driver, ApplicationEventPublisher events) {
-        this.driver = driver;
+        this.graph = new Graph(driver);
         this.events = events;
     }
 
@@ -66,27 +67,23 @@ public class AnnouncementService {
         }
         String id = "ANN-" + UUID.randomUUID();
         Announcement created;
-        try (var session = driver.session()) {
-            created = session.executeWrite(tx -> toAnnouncement(
-                    tx.run("""
-                    CREATE (n:Announcement {id: $id, title: $title, text: $text, audience: $audience, author: $author,
-                                            createdAt: datetime()})
-                    RETURN n, null AS ackAt
-                    """, Map.of("id", id, "title", t, "text", body, "audience", to, "author", author))
-                            .single()));
-        }
+        created = graph.write(tx ->
+                toAnnouncement(tx.run("""
+                CREATE (n:Announcement {id: $id, title: $title, text: $text, audience: $audience, author: $author,
+                                        createdAt: datetime()})
+                RETURN n, null AS ackAt
+                """, Map.of("id", id, "title", t, "text", body, "audience", to, "author", author))
+                        .single()));
         events.publishEvent(new AnnouncementPublished(created));
         return created;
     }
 
     /** Announcements addressed to the user, newest first, at most {@value #MAX_LIST}. */
     public List<Announcement> addressedTo(String username) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run(
-                            ADDRESSED + VIEW + " ORDER BY n.createdAt DESC, n.id LIMIT $limit",
-                            Map.of("user", username, "limit", MAX_LIST))
-                    .list(AnnouncementService::toAnnouncement));
-        }
+        return graph.read(tx -> tx.run(
+                        ADDRESSED + VIEW + " ORDER BY n.createdAt DESC, n.id LIMIT $limit",
+                        Map.of("user", username, "limit", MAX_LIST))
+                .list(AnnouncementService::toAnnouncement));
     }
 
     /**
@@ -95,17 +92,15 @@ public class AnnouncementService {
      * @return empty when no such announcement is addressed to the user
      */
     public Optional<Announcement> acknowledge(String username, String id) {
-        try (var session = driver.session()) {
-            return session
-                    .executeWrite(tx -> tx.run(ADDRESSED + """
-                    AND n.id = $id
-                    MERGE (u)-[a:ACKNOWLEDGED]->(n) ON CREATE SET a.at = datetime()
-                    RETURN n, a.at AS ackAt
-                    """, Map.of("user", username, "id", id))
-                            .list(AnnouncementService::toAnnouncement))
-                    .stream()
-                    .findFirst();
-        }
+        return graph
+                .write(tx -> tx.run(ADDRESSED + """
+                AND n.id = $id
+                MERGE (u)-[a:ACKNOWLEDGED]->(n) ON CREATE SET a.at = datetime()
+                RETURN n, a.at AS ackAt
+                """, Map.of("user", username, "id", id))
+                        .list(AnnouncementService::toAnnouncement))
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -114,18 +109,16 @@ public class AnnouncementService {
      * @return empty for an unknown announcement
      */
     public Optional<Acknowledgements> acknowledgements(String id) {
-        try (var session = driver.session()) {
-            var rows = session.executeRead(tx -> tx.run("""
-                    MATCH (n:Announcement {id: $id})
-                    RETURN n.audience AS audience,
-                           COLLECT { MATCH (u:User)-[a:ACKNOWLEDGED]->(n)
-                                     RETURN {username: u.username, at: a.at} AS ack ORDER BY a.at, u.username } AS acks,
-                           COLLECT { MATCH (u:User) WHERE u.enabled AND (n.audience = 'ALL' OR n.audience IN u.roles)
-                                       AND NOT EXISTS { (u)-[:ACKNOWLEDGED]->(n) }
-                                     RETURN u.username ORDER BY u.username } AS pending
-                    """, Map.of("id", id)).list());
-            return rows.stream().findFirst().map(r -> toAcknowledgements(id, r));
-        }
+        var rows = graph.read(tx -> tx.run("""
+                MATCH (n:Announcement {id: $id})
+                RETURN n.audience AS audience,
+                       COLLECT { MATCH (u:User)-[a:ACKNOWLEDGED]->(n)
+                                 RETURN {username: u.username, at: a.at} AS ack ORDER BY a.at, u.username } AS acks,
+                       COLLECT { MATCH (u:User) WHERE u.enabled AND (n.audience = 'ALL' OR n.audience IN u.roles)
+                                   AND NOT EXISTS { (u)-[:ACKNOWLEDGED]->(n) }
+                                 RETURN u.username ORDER BY u.username } AS pending
+                """, Map.of("id", id)).list());
+        return rows.stream().findFirst().map(r -> toAcknowledgements(id, r));
     }
 
     private static Acknowledgements toAcknowledgements(String id, Record r) {

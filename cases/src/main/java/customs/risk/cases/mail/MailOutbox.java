@@ -1,5 +1,6 @@
 package customs.risk.cases.mail;
 
+import customs.risk.graph.store.Graph;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,10 +22,10 @@ final class MailOutbox {
     /** A kept mail with how often sending it failed. */
     record PendingMail(OutgoingMail mail, int attempts) {}
 
-    private final Driver driver;
+    private final Graph graph;
 
     MailOutbox(Driver driver) {
-        this.driver = driver;
+        this.graph = new Graph(driver);
     }
 
     /** Records a failed attempt; the next one is due after {@code wait}. */
@@ -52,12 +53,10 @@ final class MailOutbox {
 
     /** The mails whose next attempt is due, oldest first. */
     List<PendingMail> due(int limit) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (p:PendingMail) WHERE p.dueAt <= datetime()
-                    RETURN p ORDER BY p.createdAt LIMIT $limit
-                    """, Map.of("limit", limit)).list(r -> toPending(r.get("p"))));
-        }
+        return graph.read(tx -> tx.run("""
+                MATCH (p:PendingMail) WHERE p.dueAt <= datetime()
+                RETURN p ORDER BY p.createdAt LIMIT $limit
+                """, Map.of("limit", limit)).list(r -> toPending(r.get("p"))));
     }
 
     /** Forgets a mail: sent at last, or given up. */
@@ -68,18 +67,14 @@ final class MailOutbox {
     }
 
     long size() {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("MATCH (p:PendingMail) RETURN count(p) AS n")
-                    .single()
-                    .get("n")
-                    .asLong());
-        }
+        return graph.read(tx -> tx.run("MATCH (p:PendingMail) RETURN count(p) AS n")
+                .single()
+                .get("n")
+                .asLong());
     }
 
     private void write(String cypher, Map<String, Object> parameters) {
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(cypher, parameters).consume());
-        }
+        graph.update(tx -> tx.run(cypher, parameters).consume());
     }
 
     private static PendingMail toPending(Value p) {

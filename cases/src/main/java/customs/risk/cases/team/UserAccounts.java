@@ -2,6 +2,7 @@ package customs.risk.cases.team;
 
 import customs.risk.cases.team.InvalidAccountException.Field;
 import customs.risk.graph.access.Role;
+import customs.risk.graph.store.Graph;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -37,11 +38,14 @@ public class UserAccounts {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final Driver driver;
+
+    private final Graph graph;
     private final PasswordEncoder encoder;
     private final int minPasswordLength;
 
     public UserAccounts(Driver driver, PasswordEncoder encoder, int minPasswordLength) {
         this.driver = driver;
+        this.graph = new Graph(driver);
         this.encoder = encoder;
         this.minPasswordLength = minPasswordLength;
     }
@@ -68,8 +72,8 @@ public class UserAccounts {
         params.put("hash", encoder.encode(password));
         params.put("roles", names(checkedRoles));
         params.put("companyId", company);
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> toAccount(tx.run("""
+        try {
+            return graph.write(tx -> toAccount(tx.run("""
                     CREATE (u:User {username: $username, passwordHash: $hash, roles: $roles, enabled: true,
                                     companyId: $companyId, createdAt: datetime()})
                     RETURN u
@@ -88,19 +92,15 @@ public class UserAccounts {
 
     /** A page of users in username order. */
     public List<UserAccount> list(int offset, int limit) {
-        try (var session = driver.session()) {
-            return session.executeRead(
-                    tx -> tx.run("""
-                    MATCH (u:User) RETURN u ORDER BY u.username SKIP $offset LIMIT $limit
-                    """, Map.of("offset", offset, "limit", limit)).list(UserAccounts::toAccount));
-        }
+        return graph.read(
+                tx -> tx.run("""
+                MATCH (u:User) RETURN u ORDER BY u.username SKIP $offset LIMIT $limit
+                """, Map.of("offset", offset, "limit", limit)).list(UserAccounts::toAccount));
     }
 
     public long count() {
-        try (var session = driver.session()) {
-            return session.executeRead(tx ->
-                    tx.run("MATCH (u:User) RETURN count(u)").single().get(0).asLong());
-        }
+        return graph.read(
+                tx -> tx.run("MATCH (u:User) RETURN count(u)").single().get(0).asLong());
     }
 
     /** Enables or disables a user; a disabled user cannot log in (open sessions end at their timeout). */
@@ -183,56 +183,47 @@ public class UserAccounts {
 
     /** The user's address and notification choices. */
     public Optional<MailContact> contact(String username) {
-        try (var session = driver.session()) {
-            return session
-                    .executeRead(tx -> tx.run(
-                                    "MATCH (u:User {username: $username}) RETURN u",
-                                    Map.of("username", normalize(username)))
-                            .list(UserAccounts::toContact))
-                    .stream()
-                    .findFirst();
-        }
+        return graph
+                .read(tx -> tx.run(
+                                "MATCH (u:User {username: $username}) RETURN u",
+                                Map.of("username", normalize(username)))
+                        .list(UserAccounts::toContact))
+                .stream()
+                .findFirst();
     }
 
     /** The enabled users who hold any of the roles and have an address, with their choices. */
     public List<MailContact> contactsWithAnyRole(Collection<Role> roles) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run(
-                            """
-                    MATCH (u:User) WHERE u.enabled AND u.email IS NOT NULL AND any(r IN u.roles WHERE r IN $roles)
-                    RETURN u ORDER BY u.username
-                    """, Map.of("roles", roles.stream().map(Role::name).toList()))
-                    .list(UserAccounts::toContact));
-        }
+        return graph.read(tx -> tx.run(
+                        """
+                MATCH (u:User) WHERE u.enabled AND u.email IS NOT NULL AND any(r IN u.roles WHERE r IN $roles)
+                RETURN u ORDER BY u.username
+                """, Map.of("roles", roles.stream().map(Role::name).toList()))
+                .list(UserAccounts::toContact));
     }
 
     /** The username of the user with this address (compared in lower case). */
     public Optional<String> byEmail(String email) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        try (var session = driver.session()) {
-            return session
-                    .executeRead(tx -> tx.run("""
-                    MATCH (u:User {email: $email}) RETURN u.username AS username ORDER BY username LIMIT 1
-                    """, Map.of("email", address))
-                            .list(r -> r.get("username").asString()))
-                    .stream()
-                    .findFirst();
-        }
+        return graph
+                .read(tx -> tx.run("""
+                MATCH (u:User {email: $email}) RETURN u.username AS username ORDER BY username LIMIT 1
+                """, Map.of("email", address))
+                        .list(r -> r.get("username").asString()))
+                .stream()
+                .findFirst();
     }
 
     /** The stored user with its hash, for authentication only. */
     public Optional<StoredUser> stored(String normalizedUsername) {
-        try (var session = driver.session()) {
-            return session
-                    .executeRead(tx -> tx.run(
-                                    "MATCH (u:User {username: $username}) RETURN u",
-                                    Map.of("username", normalizedUsername))
-                            .list())
-                    .stream()
-                    .findFirst()
-                    .map(r -> new StoredUser(
-                            toAccount(r), r.get("u").get("passwordHash").asString()));
-        }
+        return graph
+                .read(tx -> tx.run(
+                                "MATCH (u:User {username: $username}) RETURN u", Map.of("username", normalizedUsername))
+                        .list())
+                .stream()
+                .findFirst()
+                .map(r -> new StoredUser(
+                        toAccount(r), r.get("u").get("passwordHash").asString()));
     }
 
     public record StoredUser(UserAccount account, String passwordHash) {}
@@ -244,11 +235,8 @@ public class UserAccounts {
     private UserAccount update(String name, String set, Map<String, Object> params) {
         var all = new HashMap<>(params);
         all.put("username", name);
-        try (var session = driver.session()) {
-            return session.executeWrite(
-                    tx -> toAccount(tx.run("MATCH (u:User {username: $username}) " + set + " RETURN u", all)
-                            .single()));
-        }
+        return graph.write(tx -> toAccount(tx.run("MATCH (u:User {username: $username}) " + set + " RETURN u", all)
+                .single()));
     }
 
     /** Refuses a change that would leave no enabled admin, since nobody could then manage users. */
@@ -257,15 +245,13 @@ public class UserAccounts {
             return;
         }
         long otherAdmins;
-        try (var session = driver.session()) {
-            otherAdmins = session.executeRead(tx -> tx.run("""
-                    MATCH (u:User {enabled: true}) WHERE 'ADMIN' IN u.roles AND u.username <> $username
-                    RETURN count(u)
-                    """, Map.of("username", current.username()))
-                    .single()
-                    .get(0)
-                    .asLong());
-        }
+        otherAdmins = graph.read(tx -> tx.run("""
+                MATCH (u:User {enabled: true}) WHERE 'ADMIN' IN u.roles AND u.username <> $username
+                RETURN count(u)
+                """, Map.of("username", current.username()))
+                .single()
+                .get(0)
+                .asLong());
         if (otherAdmins == 0) {
             throw new InvalidAccountException(
                     Field.ACCOUNT,

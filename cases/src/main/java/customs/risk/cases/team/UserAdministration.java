@@ -1,6 +1,7 @@
 package customs.risk.cases.team;
 
 import customs.risk.graph.access.Role;
+import customs.risk.graph.store.Graph;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -39,11 +40,11 @@ public class UserAdministration {
     public static final int MAX_PAGE = 10_000;
 
     private final UserAccounts accounts;
-    private final Driver driver;
+    private final Graph graph;
 
     UserAdministration(UserAccounts accounts, Driver driver) {
         this.accounts = accounts;
-        this.driver = driver;
+        this.graph = new Graph(driver);
     }
 
     public List<UserAccount> list(int offset, int limit) {
@@ -88,31 +89,27 @@ public class UserAdministration {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("offset >= 0 and limit within 1.." + MAX_PAGE);
         }
-        try (var session = driver.session()) {
-            return session.run("""
-                    MATCH (e:AuditEvent)
-                    RETURN e ORDER BY e.at, elementId(e) SKIP $offset LIMIT $limit
-                    """, Map.of("offset", offset, "limit", limit)).list(r -> {
-                var e = r.get("e");
-                return new AuditEvent(
-                        e.get("at").asZonedDateTime().toInstant(),
-                        e.get("actor").asString(),
-                        Action.valueOf(e.get("action").asString()),
-                        e.get("target").asString(),
-                        e.get("detail").asString(""));
-            });
-        }
+        return graph.query("""
+                MATCH (e:AuditEvent)
+                RETURN e ORDER BY e.at, elementId(e) SKIP $offset LIMIT $limit
+                """, Map.of("offset", offset, "limit", limit), r -> {
+            var e = r.get("e");
+            return new AuditEvent(
+                    e.get("at").asZonedDateTime().toInstant(),
+                    e.get("actor").asString(),
+                    Action.valueOf(e.get("action").asString()),
+                    e.get("target").asString(),
+                    e.get("detail").asString(""));
+        });
     }
 
     private void audit(String actor, Action action, String target, String detail) {
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(
-                            """
-                    CREATE (:AuditEvent {at: datetime(), actor: $actor, action: $action, target: $target,
-                                         detail: $detail})
-                    """, Map.of("actor", actor, "action", action.name(), "target", target, "detail", detail))
-                    .consume());
-        }
+        graph.update(
+                tx -> tx.run("""
+                CREATE (:AuditEvent {at: datetime(), actor: $actor, action: $action, target: $target,
+                                     detail: $detail})
+                """, Map.of("actor", actor, "action", action.name(), "target", target, "detail", detail))
+                        .consume());
     }
 
     private static String roles(Collection<Role> roles) {

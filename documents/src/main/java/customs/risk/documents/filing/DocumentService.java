@@ -11,6 +11,7 @@ import customs.risk.graph.NodeLabel;
 import customs.risk.graph.access.Actor;
 import customs.risk.graph.files.FileStore;
 import customs.risk.graph.files.LimitedInputStream;
+import customs.risk.graph.store.Graph;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -162,7 +163,7 @@ public class DocumentService implements AutoCloseable {
         }
     }
 
-    private final Driver driver;
+    private final Graph graph;
     private final FileStore files;
     private final TextExtractor extractor;
     private final SearchEngine engine;
@@ -182,7 +183,7 @@ public class DocumentService implements AutoCloseable {
             IndexOutbox outbox,
             ApplicationEventPublisher events) {
         this.events = events;
-        this.driver = driver;
+        this.graph = new Graph(driver);
         this.files = files;
         this.extractor = extractor;
         this.engine = engine;
@@ -261,8 +262,8 @@ public class DocumentService implements AutoCloseable {
         parameters.put("id", id);
         parameters.put("props", props);
         parameters.put("supersedes", supersedes);
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
+        try {
+            graph.update(tx -> {
                 tx.run("""
                         CREATE (doc:Document {id: $id})
                         SET doc += $props, doc.filedAt = datetime()
@@ -319,31 +320,29 @@ public class DocumentService implements AutoCloseable {
      * conflict; empty when the id is free.
      */
     private Optional<Filed> existing(String id, String sha256) {
-        try (var session = driver.session()) {
-            var rows = session.run("""
-                    MATCH (doc:Document {id: $id})
-                    RETURN doc.sha256 AS sha, doc.size AS size, doc.contentType AS type, doc.encrypted AS encrypted,
-                           doc.corrupt AS corrupt
-                    """, Map.of("id", id)).list();
-            if (rows.isEmpty()) {
-                return Optional.empty();
-            }
-            var row = rows.getFirst();
-            if (!sha256.equals(row.get("sha").asString(""))) {
-                throw new DocumentConflictException("document " + id + " is already filed with other content: "
-                        + "filed documents never change; file the correction under a new id, superseding " + id);
-            }
-            return Optional.of(new Filed(
-                    id,
-                    sha256,
-                    row.get("size").asLong(0),
-                    row.get("type").asString(""),
-                    row.get("encrypted").asBoolean(false),
-                    row.get("corrupt").asBoolean(false),
-                    "",
-                    true,
-                    false));
+        var rows = graph.query("""
+                MATCH (doc:Document {id: $id})
+                RETURN doc.sha256 AS sha, doc.size AS size, doc.contentType AS type, doc.encrypted AS encrypted,
+                       doc.corrupt AS corrupt
+                """, Map.of("id", id));
+        if (rows.isEmpty()) {
+            return Optional.empty();
         }
+        var row = rows.getFirst();
+        if (!sha256.equals(row.get("sha").asString(""))) {
+            throw new DocumentConflictException("document " + id + " is already filed with other content: "
+                    + "filed documents never change; file the correction under a new id, superseding " + id);
+        }
+        return Optional.of(new Filed(
+                id,
+                sha256,
+                row.get("size").asLong(0),
+                row.get("type").asString(""),
+                row.get("encrypted").asBoolean(false),
+                row.get("corrupt").asBoolean(false),
+                "",
+                true,
+                false));
     }
 
     /**
@@ -354,33 +353,31 @@ public class DocumentService implements AutoCloseable {
     public Optional<Provenance> provenance(Actor viewer, String documentId) {
         var parameters = new HashMap<String, Object>(viewer.parameters());
         parameters.put("id", documentId);
-        try (var session = driver.session()) {
-            var rows = session.run("""
-                    MATCH (doc:Document {id: $id}) WHERE %s
-                    RETURN doc,
-                           COLLECT { MATCH (doc)-[:SUPERSEDES]->(e:Document) RETURN e.id } AS supersedes,
-                           COLLECT { MATCH (doc)<-[:SUPERSEDES]-(l:Document) RETURN l.id ORDER BY l.id } AS later
-                    """.formatted(Actor.sees("doc")), parameters).list();
-            if (rows.isEmpty()) {
-                return Optional.empty();
-            }
-            var row = rows.getFirst();
-            var doc = row.get("doc").asNode();
-            var earlier = row.get("supersedes").asList(Value::asString);
-            return Optional.of(new Provenance(
-                    documentId,
-                    baseName(doc.get("fileName").asString(documentId)),
-                    doc.get("docType").asString("OTHER"),
-                    doc.get("sha256").asString(""),
-                    doc.get("size").asLong(0),
-                    doc.get("filedBy").asString(""),
-                    doc.get("filedAt").isNull()
-                            ? ""
-                            : doc.get("filedAt").asZonedDateTime().toInstant().toString(),
-                    earlier.isEmpty() ? "" : earlier.getFirst(),
-                    row.get("later").asList(Value::asString),
-                    doc.get("caseId").asString("")));
+        var rows = graph.query("""
+                MATCH (doc:Document {id: $id}) WHERE %s
+                RETURN doc,
+                       COLLECT { MATCH (doc)-[:SUPERSEDES]->(e:Document) RETURN e.id } AS supersedes,
+                       COLLECT { MATCH (doc)<-[:SUPERSEDES]-(l:Document) RETURN l.id ORDER BY l.id } AS later
+                """.formatted(Actor.sees("doc")), parameters);
+        if (rows.isEmpty()) {
+            return Optional.empty();
         }
+        var row = rows.getFirst();
+        var doc = row.get("doc").asNode();
+        var earlier = row.get("supersedes").asList(Value::asString);
+        return Optional.of(new Provenance(
+                documentId,
+                baseName(doc.get("fileName").asString(documentId)),
+                doc.get("docType").asString("OTHER"),
+                doc.get("sha256").asString(""),
+                doc.get("size").asLong(0),
+                doc.get("filedBy").asString(""),
+                doc.get("filedAt").isNull()
+                        ? ""
+                        : doc.get("filedAt").asZonedDateTime().toInstant().toString(),
+                earlier.isEmpty() ? "" : earlier.getFirst(),
+                row.get("later").asList(Value::asString),
+                doc.get("caseId").asString("")));
     }
 
     /**
@@ -426,10 +423,8 @@ public class DocumentService implements AutoCloseable {
     /** Rebuilds the whole index from the file store and the graph. */
     public Indexed reindex() throws IOException {
         engine.index().recreate();
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx ->
-                    tx.run("MATCH (doc:Document) REMOVE doc.extractedSha256").consume());
-        }
+        graph.update(
+                tx -> tx.run("MATCH (doc:Document) REMOVE doc.extractedSha256").consume());
         return indexNew();
     }
 
@@ -440,11 +435,10 @@ public class DocumentService implements AutoCloseable {
 
     /** Ids of the cases the viewer may see. */
     private List<String> visibleCases(Actor viewer) {
-        try (var session = driver.session()) {
-            return session.run(
-                            "MATCH (c:Case) WHERE " + Actor.seesCase("c") + " RETURN c.id AS id", viewer.parameters())
-                    .list(r -> r.get("id").asString());
-        }
+        return graph.query(
+                "MATCH (c:Case) WHERE " + Actor.seesCase("c") + " RETURN c.id AS id",
+                viewer.parameters(),
+                r -> r.get("id").asString());
     }
 
     /**
@@ -454,14 +448,14 @@ public class DocumentService implements AutoCloseable {
     public Optional<SearchResults> mentioning(Actor viewer, String companyId, int offset, int limit)
             throws IOException {
         String name;
-        try (var session = driver.session()) {
-            var names = session.run("MATCH (c:Company {id: $id}) RETURN c.name AS name", Map.of("id", companyId))
-                    .list(r -> r.get("name").asString(""));
-            if (names.isEmpty()) {
-                return Optional.empty();
-            }
-            name = names.getFirst().replace("\"", " ").strip();
+        var names = graph.query(
+                "MATCH (c:Company {id: $id}) RETURN c.name AS name",
+                Map.of("id", companyId),
+                r -> r.get("name").asString(""));
+        if (names.isEmpty()) {
+            return Optional.empty();
         }
+        name = names.getFirst().replace("\"", " ").strip();
         if (name.isEmpty()) {
             return Optional.of(new SearchResults(0, List.of(), List.of(), List.of(), List.of()));
         }
@@ -475,18 +469,16 @@ public class DocumentService implements AutoCloseable {
      *     viewer may not see
      */
     public Optional<Map.Entry<String, InputStream>> open(Actor viewer, String documentId) throws IOException {
-        try (var session = driver.session()) {
-            var rows = session.run(SHA_AND_NAME, visible(viewer, documentId)).list();
-            if (rows.isEmpty() || rows.getFirst().get("sha").isNull()) {
-                return Optional.empty();
-            }
-            var row = rows.getFirst();
-            readInCase(row, viewer, documentId, "downloaded");
-            String name = row.get("name").asString(documentId);
-            return Optional.of(Map.entry(
-                    name.substring(name.lastIndexOf('/') + 1),
-                    files.open(row.get("sha").asString())));
+        var rows = graph.query(SHA_AND_NAME, visible(viewer, documentId));
+        if (rows.isEmpty() || rows.getFirst().get("sha").isNull()) {
+            return Optional.empty();
         }
+        var row = rows.getFirst();
+        readInCase(row, viewer, documentId, "downloaded");
+        String name = row.get("name").asString(documentId);
+        return Optional.of(Map.entry(
+                name.substring(name.lastIndexOf('/') + 1),
+                files.open(row.get("sha").asString())));
     }
 
     /**
@@ -501,13 +493,11 @@ public class DocumentService implements AutoCloseable {
             throw new IllegalArgumentException("maxChars must be >= 0: " + maxChars);
         }
         Record row;
-        try (var session = driver.session()) {
-            var rows = session.run(SHA_AND_NAME, visible(viewer, documentId)).list();
-            if (rows.isEmpty() || rows.getFirst().get("sha").isNull()) {
-                return Optional.empty();
-            }
-            row = rows.getFirst();
+        var rows = graph.query(SHA_AND_NAME, visible(viewer, documentId));
+        if (rows.isEmpty() || rows.getFirst().get("sha").isNull()) {
+            return Optional.empty();
         }
+        row = rows.getFirst();
         readInCase(row, viewer, documentId, "previewed");
         ExtractedText text = extractStored(row.get("sha").asString(), documentId);
         String name = row.get("name").asString(documentId);
@@ -604,19 +594,17 @@ public class DocumentService implements AutoCloseable {
 
     /** Documents with everything the index keeps about their links, filtered by {@code where} on {@code doc}. */
     private List<Record> links(String where, Map<String, Object> parameters) {
-        try (var session = driver.session()) {
-            return session.run("""
-                    MATCH (doc:Document) WHERE %s
-                    OPTIONAL MATCH (doc)-[:SUPPORTS]->(d:Declaration)
-                    OPTIONAL MATCH (d)-[:SOLD_BY|BOUGHT_BY|DECLARED_BY]->(party:Company)
-                    OPTIONAL MATCH (filer:Company)-[:FILED]->(doc)
-                    WITH doc, collect(DISTINCT d.id) AS declarations, collect(DISTINCT d.hsCode) AS hs,
-                         collect(DISTINCT party.id) + collect(DISTINCT filer.id) AS companies
-                    RETURN doc.id AS id, doc.sha256 AS sha256, doc.size AS size, doc.fileName AS fileName,
-                           doc.docType AS docType, doc.filedOn AS filedOn, doc.caseId AS caseId, declarations, hs,
-                           companies
-                    """.formatted(where), parameters).list();
-        }
+        return graph.query("""
+                MATCH (doc:Document) WHERE %s
+                OPTIONAL MATCH (doc)-[:SUPPORTS]->(d:Declaration)
+                OPTIONAL MATCH (d)-[:SOLD_BY|BOUGHT_BY|DECLARED_BY]->(party:Company)
+                OPTIONAL MATCH (filer:Company)-[:FILED]->(doc)
+                WITH doc, collect(DISTINCT d.id) AS declarations, collect(DISTINCT d.hsCode) AS hs,
+                     collect(DISTINCT party.id) + collect(DISTINCT filer.id) AS companies
+                RETURN doc.id AS id, doc.sha256 AS sha256, doc.size AS size, doc.fileName AS fileName,
+                       doc.docType AS docType, doc.filedOn AS filedOn, doc.caseId AS caseId, declarations, hs,
+                       companies
+                """.formatted(where), parameters);
     }
 
     private static IndexedDocument toIndex(Record row, ExtractedText text) {
@@ -655,31 +643,25 @@ public class DocumentService implements AutoCloseable {
                         "corrupt",
                         d.corrupt()))
                 .toList();
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(
-                    tx -> tx.run("""
-                    UNWIND $rows AS row
-                    MATCH (doc:Document {id: row.id})
-                    SET doc.extractedSha256 = row.sha, doc.contentType = row.contentType, doc.encrypted = row.encrypted,
-                        doc.corrupt = row.corrupt
-                    """, Map.of("rows", rows)).consume());
-        }
+        graph.update(tx -> tx.run("""
+                UNWIND $rows AS row
+                MATCH (doc:Document {id: row.id})
+                SET doc.extractedSha256 = row.sha, doc.contentType = row.contentType, doc.encrypted = row.encrypted,
+                    doc.corrupt = row.corrupt
+                """, Map.of("rows", rows)).consume());
     }
 
     private void requireKnown(NodeLabel label, String id) {
         if (id == null || id.isBlank()) {
             return;
         }
-        try (var session = driver.session()) {
-            boolean known = session.run(
-                            "MATCH " + label.pattern("n", "id") + " RETURN count(n) > 0 AS known",
-                            Map.of("id", id.strip()))
-                    .single()
-                    .get("known")
-                    .asBoolean();
-            if (!known) {
-                throw new UnknownReferenceException(label.cypher().toLowerCase() + " " + id + " is not in the graph");
-            }
+        boolean known = graph.query(
+                        "MATCH " + label.pattern("n", "id") + " RETURN count(n) > 0 AS known",
+                        Map.of("id", id.strip()),
+                        r -> r.get("known").asBoolean())
+                .getFirst();
+        if (!known) {
+            throw new UnknownReferenceException(label.cypher().toLowerCase() + " " + id + " is not in the graph");
         }
     }
 

@@ -1,6 +1,7 @@
 package customs.risk.ingest.entry;
 
 import customs.risk.graph.DataDirectory;
+import customs.risk.graph.store.Graph;
 import customs.risk.ingest.BundleException;
 import customs.risk.ingest.BundleIngester;
 import customs.risk.ingest.ContractRows;
@@ -35,13 +36,13 @@ public class DeclarationEntry {
 
     private final SingleRowBundle bundle;
     private final ApplicationEventPublisher events;
-    private final Driver driver;
+    private final Graph graph;
 
     DeclarationEntry(
             BundleIngester ingester, DataDirectory dataDirectory, ApplicationEventPublisher events, Driver driver) {
         this.bundle = new SingleRowBundle(ingester, dataDirectory.uploads());
         this.events = events;
-        this.driver = driver;
+        this.graph = new Graph(driver);
     }
 
     /** The columns of the form, as the contract defines them (required marks, enum words). */
@@ -101,20 +102,20 @@ public class DeclarationEntry {
         }
         String id = blankToEmpty(values.get("declaration_id"));
         if (!id.isEmpty()) {
-            try (var session = driver.session()) {
-                boolean others =
-                        session
-                                .run("""
-                        MATCH (d:Declaration {id: $id})
-                        RETURN NOT EXISTS { (d)-[:SOLD_BY|BOUGHT_BY|DECLARED_BY]->(:Company {id: $company}) } AS others
-                        """, Map.of("id", id, "company", company))
-                                .list(r -> r.get("others").asBoolean())
-                                .stream()
-                                .findFirst()
-                                .orElse(false);
-                if (others) {
-                    problems.put("declaration_id", "declaration " + id + " exists and belongs to another trader");
-                }
+            boolean others =
+                    graph
+                            .query(
+                                    """
+                            MATCH (d:Declaration {id: $id})
+                            RETURN NOT EXISTS { (d)-[:SOLD_BY|BOUGHT_BY|DECLARED_BY]->(:Company {id: $company}) } AS others
+                            """,
+                                    Map.of("id", id, "company", company),
+                                    r -> r.get("others").asBoolean())
+                            .stream()
+                            .findFirst()
+                            .orElse(false);
+            if (others) {
+                problems.put("declaration_id", "declaration " + id + " exists and belongs to another trader");
             }
         }
         return problems;
@@ -129,12 +130,9 @@ public class DeclarationEntry {
      * goes, and the declaration is scored anew like a new one.
      */
     private void forgetScore(String id) {
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(
-                    tx -> tx.run("""
-                    MATCH (d:Declaration {id: $id})
-                    REMOVE d.riskScore, d.riskLane, d.riskReasons, d.riskModel, d.riskScoredAt
-                    """, Map.of("id", id)).consume());
-        }
+        graph.update(tx -> tx.run("""
+                MATCH (d:Declaration {id: $id})
+                REMOVE d.riskScore, d.riskLane, d.riskReasons, d.riskModel, d.riskScoredAt
+                """, Map.of("id", id)).consume());
     }
 }

@@ -1,6 +1,7 @@
 package customs.risk.engine.explore;
 
 import customs.risk.graph.access.Actor;
+import customs.risk.graph.store.Graph;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,79 +67,73 @@ public class EntityService {
             double revenueRecovered,
             String inspector) {}
 
-    private final Driver driver;
+    private final Graph graph;
 
     EntityService(Driver driver) {
-        this.driver = driver;
+        this.graph = new Graph(driver);
     }
 
     /** The entity, empty when unknown or when it belongs to a case the viewer may not see. */
     public Optional<Profile> profile(Actor viewer, NodeRef ref) {
         var parameters = new java.util.HashMap<String, Object>(viewer.parameters());
         parameters.put("key", ref.key());
-        try (var session = driver.session()) {
-            var rows = session.run(
-                            "MATCH " + ref.pattern("n", "key") + " WHERE " + Actor.sees("n") + " RETURN n", parameters)
-                    .list();
-            if (rows.isEmpty()) {
-                return Optional.empty();
-            }
-            var node = rows.getFirst().get("n").asNode();
-            var properties = new LinkedHashMap<String, String>();
-            java.util.stream.StreamSupport.stream(node.keys().spliterator(), false)
-                    .sorted()
-                    .filter(k -> !HIDDEN.contains(k))
-                    .forEach(k -> properties.put(k, text(node.get(k))));
-            String reviewed = node.get("reviewedBy").isNull()
-                    ? ""
-                    : node.get("reviewedBy").asString() + " on "
-                            + node.get("reviewedAt").asString("");
-            var caption = NetworkService.graphNode(node).caption();
-            return Optional.of(new Profile(
-                    ref,
-                    caption,
-                    properties,
-                    node.get("riskScore").asDouble(Double.NaN),
-                    node.get("riskLane").asString(""),
-                    node.get("riskReasons").isNull()
-                            ? List.of()
-                            : node.get("riskReasons").asList(Value::asString),
-                    node.get("riskModel").asString(""),
-                    reviewed));
+        var rows =
+                graph.query("MATCH " + ref.pattern("n", "key") + " WHERE " + Actor.sees("n") + " RETURN n", parameters);
+        if (rows.isEmpty()) {
+            return Optional.empty();
         }
+        var node = rows.getFirst().get("n").asNode();
+        var properties = new LinkedHashMap<String, String>();
+        java.util.stream.StreamSupport.stream(node.keys().spliterator(), false)
+                .sorted()
+                .filter(k -> !HIDDEN.contains(k))
+                .forEach(k -> properties.put(k, text(node.get(k))));
+        String reviewed = node.get("reviewedBy").isNull()
+                ? ""
+                : node.get("reviewedBy").asString() + " on "
+                        + node.get("reviewedAt").asString("");
+        var caption = NetworkService.graphNode(node).caption();
+        return Optional.of(new Profile(
+                ref,
+                caption,
+                properties,
+                node.get("riskScore").asDouble(Double.NaN),
+                node.get("riskLane").asString(""),
+                node.get("riskReasons").isNull()
+                        ? List.of()
+                        : node.get("riskReasons").asList(Value::asString),
+                node.get("riskModel").asString(""),
+                reviewed));
     }
 
     /** Declarations the company sold, bought or lodged, riskiest first. */
     public List<DeclarationRow> declarations(String companyId, int offset, int limit) {
-        try (var session = driver.session()) {
-            return session.run("""
-                    MATCH (c:Company {id: $id})<-[r:SOLD_BY|BOUGHT_BY|DECLARED_BY]-(d:Declaration)
-                    WITH d, type(r) AS role ORDER BY coalesce(d.riskScore, -1) DESC, d.id SKIP $offset LIMIT $limit
-                    OPTIONAL MATCH (d)-[:SOLD_BY]->(s:Company)
-                    OPTIONAL MATCH (d)-[:BOUGHT_BY]->(b:Company)
-                    RETURN d, role, CASE role WHEN 'SOLD_BY' THEN b.id ELSE s.id END AS counterpart
-                    """, Map.of("id", companyId, "offset", offset, "limit", limit))
-                    .list(r -> {
-                        var d = r.get("d").asNode();
-                        var reasons = d.get("riskReasons").isNull()
-                                ? List.<String>of()
-                                : d.get("riskReasons").asList(Value::asString);
-                        return new DeclarationRow(
-                                d.get("id").asString(),
-                                text(d.get("filedOn")),
-                                switch (r.get("role").asString()) {
-                                    case "SOLD_BY" -> "seller";
-                                    case "BOUGHT_BY" -> "buyer";
-                                    default -> "declarant";
-                                },
-                                d.get("hsCode").asString(""),
-                                r.get("counterpart").asString(""),
-                                d.get("valueUsd").asDouble(Double.NaN),
-                                d.get("riskScore").asDouble(Double.NaN),
-                                d.get("riskLane").asString(""),
-                                reasons.isEmpty() ? "" : reasons.getFirst());
-                    });
-        }
+        return graph.query("""
+                MATCH (c:Company {id: $id})<-[r:SOLD_BY|BOUGHT_BY|DECLARED_BY]-(d:Declaration)
+                WITH d, type(r) AS role ORDER BY coalesce(d.riskScore, -1) DESC, d.id SKIP $offset LIMIT $limit
+                OPTIONAL MATCH (d)-[:SOLD_BY]->(s:Company)
+                OPTIONAL MATCH (d)-[:BOUGHT_BY]->(b:Company)
+                RETURN d, role, CASE role WHEN 'SOLD_BY' THEN b.id ELSE s.id END AS counterpart
+                """, Map.of("id", companyId, "offset", offset, "limit", limit), r -> {
+            var d = r.get("d").asNode();
+            var reasons = d.get("riskReasons").isNull()
+                    ? List.<String>of()
+                    : d.get("riskReasons").asList(Value::asString);
+            return new DeclarationRow(
+                    d.get("id").asString(),
+                    text(d.get("filedOn")),
+                    switch (r.get("role").asString()) {
+                        case "SOLD_BY" -> "seller";
+                        case "BOUGHT_BY" -> "buyer";
+                        default -> "declarant";
+                    },
+                    d.get("hsCode").asString(""),
+                    r.get("counterpart").asString(""),
+                    d.get("valueUsd").asDouble(Double.NaN),
+                    d.get("riskScore").asDouble(Double.NaN),
+                    d.get("riskLane").asString(""),
+                    reasons.isEmpty() ? "" : reasons.getFirst());
+        });
     }
 
     /**
@@ -178,12 +173,10 @@ public class EntityService {
         if (cypher == null) {
             return List.of();
         }
-        try (var session = driver.session()) {
-            return session.run(cypher, Map.of("key", ref.key())).list(r -> {
-                var node = NetworkService.graphNode(r.get("other").asNode());
-                return new Link(node.ref(), node.caption(), r.get("detail").asString(""), node.score(), node.lane());
-            });
-        }
+        return graph.query(cypher, Map.of("key", ref.key()), r -> {
+            var node = NetworkService.graphNode(r.get("other").asNode());
+            return new Link(node.ref(), node.caption(), r.get("detail").asString(""), node.score(), node.lane());
+        });
     }
 
     /** Inspections of the entity's declarations (or of the declaration itself), newest first. */
@@ -197,37 +190,33 @@ public class EntityService {
         if (match == null) {
             return List.of();
         }
-        try (var session = driver.session()) {
-            return session.run(
-                            match + " RETURN d.id AS id, i ORDER BY i.inspectedOn DESC LIMIT $limit",
-                            Map.of("key", ref.key(), "limit", limit))
-                    .list(r -> {
-                        var i = r.get("i").asNode();
-                        return new InspectionRow(
-                                r.get("id").asString(),
-                                text(i.get("inspectedOn")),
-                                i.get("outcome").asString(""),
-                                i.get("violationType").asString(""),
-                                i.get("revenueRecovered").asDouble(0),
-                                i.get("inspector").asString(""));
-                    });
-        }
+        return graph.query(
+                match + " RETURN d.id AS id, i ORDER BY i.inspectedOn DESC LIMIT $limit",
+                Map.of("key", ref.key(), "limit", limit),
+                r -> {
+                    var i = r.get("i").asNode();
+                    return new InspectionRow(
+                            r.get("id").asString(),
+                            text(i.get("inspectedOn")),
+                            i.get("outcome").asString(""),
+                            i.get("violationType").asString(""),
+                            i.get("revenueRecovered").asDouble(0),
+                            i.get("inspector").asString(""));
+                });
     }
 
     /** Records that {@code user} reviewed the entity now. */
     public void markReviewed(NodeRef ref, String user) {
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(
-                            "MATCH " + ref.pattern("n", "key") + " SET n.reviewedBy = $user, n.reviewedAt = $at",
-                            Map.of(
-                                    "key",
-                                    ref.key(),
-                                    "user",
-                                    user,
-                                    "at",
-                                    Instant.now().toString()))
-                    .consume());
-        }
+        graph.update(tx -> tx.run(
+                        "MATCH " + ref.pattern("n", "key") + " SET n.reviewedBy = $user, n.reviewedAt = $at",
+                        Map.of(
+                                "key",
+                                ref.key(),
+                                "user",
+                                user,
+                                "at",
+                                Instant.now().toString()))
+                .consume());
     }
 
     private static String text(Value value) {

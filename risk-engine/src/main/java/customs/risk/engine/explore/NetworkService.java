@@ -2,6 +2,7 @@ package customs.risk.engine.explore;
 
 import customs.risk.graph.NodeLabel;
 import customs.risk.graph.access.Actor;
+import customs.risk.graph.store.Graph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -91,24 +92,23 @@ public class NetworkService {
 
     private final Driver driver;
 
+    private final Graph graph;
+
     NetworkService(Driver driver) {
         this.driver = driver;
+        this.graph = new Graph(driver);
     }
 
     /** The node, empty when unknown or when it belongs to a case the viewer may not see. */
     public Optional<GraphNode> node(Actor viewer, NodeRef ref) {
-        try (var session = driver.session()) {
-            var rows = session.run(
-                            "MATCH " + ref.pattern("n", "key") + " WHERE " + Actor.sees("n") + " RETURN n, "
-                                    + investigated("n"),
-                            parameters(viewer, "key", ref.key()))
-                    .list();
-            return rows.isEmpty()
-                    ? Optional.empty()
-                    : Optional.of(graphNode(
-                            rows.getFirst().get("n").asNode(),
-                            rows.getFirst().get("investigated").asBoolean()));
-        }
+        var rows = graph.query(
+                "MATCH " + ref.pattern("n", "key") + " WHERE " + Actor.sees("n") + " RETURN n, " + investigated("n"),
+                parameters(viewer, "key", ref.key()));
+        return rows.isEmpty()
+                ? Optional.empty()
+                : Optional.of(graphNode(
+                        rows.getFirst().get("n").asNode(),
+                        rows.getFirst().get("investigated").asBoolean()));
     }
 
     /**
@@ -121,26 +121,23 @@ public class NetworkService {
             parts.add("COUNT { (n)-[:" + type + "]->(m)" + seen(type) + " } AS `" + type + ">`");
             parts.add("COUNT { (n)<-[:" + type + "]-(m)" + seen(type) + " } AS `" + type + "<`");
         }
-        try (var session = driver.session()) {
-            var rows = session.run(
-                            "MATCH " + ref.pattern("n", "key") + " WHERE " + Actor.sees("n") + " RETURN "
-                                    + String.join(", ", parts),
-                            parameters(viewer, "key", ref.key()))
-                    .list();
-            var degrees = new ArrayList<Degree>();
-            if (!rows.isEmpty()) {
-                var row = rows.getFirst();
-                for (String type : TYPES) {
-                    for (boolean out : new boolean[] {true, false}) {
-                        long count = row.get(type + (out ? ">" : "<")).asLong();
-                        if (count > 0) {
-                            degrees.add(new Degree(type, out, count));
-                        }
+        var rows = graph.query(
+                "MATCH " + ref.pattern("n", "key") + " WHERE " + Actor.sees("n") + " RETURN "
+                        + String.join(", ", parts),
+                parameters(viewer, "key", ref.key()));
+        var degrees = new ArrayList<Degree>();
+        if (!rows.isEmpty()) {
+            var row = rows.getFirst();
+            for (String type : TYPES) {
+                for (boolean out : new boolean[] {true, false}) {
+                    long count = row.get(type + (out ? ">" : "<")).asLong();
+                    if (count > 0) {
+                        degrees.add(new Degree(type, out, count));
                     }
                 }
             }
-            return degrees;
         }
+        return degrees;
     }
 
     /**
@@ -189,51 +186,46 @@ public class NetworkService {
     public Optional<Expansion> shortestPath(Actor viewer, NodeRef from, NodeRef to, int maxHops) {
         var parameters = parameters(viewer, "a", from.key());
         parameters.put("b", to.key());
-        try (var session = driver.session()) {
-            var rows = session.run(
-                            "MATCH " + from.pattern("a", "a") + ", " + to.pattern("b", "b")
-                                    + " WHERE " + Actor.sees("a") + " AND " + Actor.sees("b")
-                                    + " MATCH p = shortestPath((a)-[:" + String.join("|", PATH_TYPES) + "*.." + maxHops
-                                    + "]-(b))"
-                                    + " RETURN p",
-                            parameters)
-                    .list();
-            if (rows.isEmpty()) {
-                return Optional.empty();
-            }
-            var path = rows.getFirst().get("p").asPath();
-            var byId = new LinkedHashMap<String, GraphNode>();
-            path.nodes().forEach(n -> byId.put(n.elementId(), graphNode(n)));
-            var edges = new ArrayList<GraphEdge>();
-            path.relationships()
-                    .forEach(r -> edges.add(new GraphEdge(
-                            byId.get(r.startNodeElementId()).ref(),
-                            byId.get(r.endNodeElementId()).ref(),
-                            r.type())));
-            var nodes = List.copyOf(byId.values());
-            return Optional.of(new Expansion(nodes, edges, nodes.size(), 0));
+        var rows = graph.query(
+                "MATCH " + from.pattern("a", "a") + ", " + to.pattern("b", "b")
+                        + " WHERE " + Actor.sees("a") + " AND " + Actor.sees("b")
+                        + " MATCH p = shortestPath((a)-[:" + String.join("|", PATH_TYPES) + "*.." + maxHops
+                        + "]-(b))"
+                        + " RETURN p",
+                parameters);
+        if (rows.isEmpty()) {
+            return Optional.empty();
         }
+        var path = rows.getFirst().get("p").asPath();
+        var byId = new LinkedHashMap<String, GraphNode>();
+        path.nodes().forEach(n -> byId.put(n.elementId(), graphNode(n)));
+        var edges = new ArrayList<GraphEdge>();
+        path.relationships()
+                .forEach(r -> edges.add(new GraphEdge(
+                        byId.get(r.startNodeElementId()).ref(),
+                        byId.get(r.endNodeElementId()).ref(),
+                        r.type())));
+        var nodes = List.copyOf(byId.values());
+        return Optional.of(new Expansion(nodes, edges, nodes.size(), 0));
     }
 
     /** Companies and people whose id or name starts with {@code text} (case-insensitive for names), best scored first. */
     public List<GraphNode> find(String text, int limit) {
-        try (var session = driver.session()) {
-            return session.run(
-                            """
-                    CALL {
-                      MATCH (c:Company) WHERE c.id = $text OR c.name STARTS WITH $text OR toUpper(c.name) STARTS WITH $upper
-                      RETURN c AS n LIMIT $limit
-                      UNION
-                      MATCH (p:Person) WHERE p.id = $text OR p.name STARTS WITH $text OR toUpper(p.name) STARTS WITH $upper
-                      RETURN p AS n LIMIT $limit
-                      UNION
-                      MATCH (d:Declaration {id: $text}) RETURN d AS n
-                    }
-                    RETURN n ORDER BY coalesce(n.riskScore, -1) DESC LIMIT $limit
-                    """,
-                            Map.of("text", text.strip(), "upper", text.strip().toUpperCase(), "limit", limit))
-                    .list(r -> graphNode(r.get("n").asNode()));
-        }
+        return graph.query(
+                """
+                CALL {
+                  MATCH (c:Company) WHERE c.id = $text OR c.name STARTS WITH $text OR toUpper(c.name) STARTS WITH $upper
+                  RETURN c AS n LIMIT $limit
+                  UNION
+                  MATCH (p:Person) WHERE p.id = $text OR p.name STARTS WITH $text OR toUpper(p.name) STARTS WITH $upper
+                  RETURN p AS n LIMIT $limit
+                  UNION
+                  MATCH (d:Declaration {id: $text}) RETURN d AS n
+                }
+                RETURN n ORDER BY coalesce(n.riskScore, -1) DESC LIMIT $limit
+                """,
+                Map.of("text", text.strip(), "upper", text.strip().toUpperCase(), "limit", limit),
+                r -> graphNode(r.get("n").asNode()));
     }
 
     /** A Cypher expression: an open case the viewer may see is about {@code variable}. */

@@ -1,6 +1,7 @@
 package customs.risk.engine.ranking;
 
 import customs.risk.graph.NodeLabel;
+import customs.risk.graph.store.Graph;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +55,11 @@ public final class RiskStore {
 
     private final Driver driver;
 
+    private final Graph graph;
+
     public RiskStore(Driver driver) {
         this.driver = driver;
+        this.graph = new Graph(driver);
     }
 
     public void save(RiskAssessment assessment) {
@@ -76,14 +80,11 @@ public final class RiskStore {
         });
         for (int from = 0; from < rows.size(); from += BATCH) {
             var batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-            try (var session = driver.session()) {
-                session.executeWriteWithoutResult(
-                        tx -> tx.run(new Query("""
-                        UNWIND $rows AS row
-                        MATCH (c:Company {id: row.id})
-                        SET c.riskStructure = row.structure, c.riskStructureReason = row.reason
-                        """, Map.of("rows", batch))).consume());
-            }
+            graph.update(tx -> tx.run(new Query("""
+                    UNWIND $rows AS row
+                    MATCH (c:Company {id: row.id})
+                    SET c.riskStructure = row.structure, c.riskStructureReason = row.reason
+                    """, Map.of("rows", batch))).consume());
         }
     }
 
@@ -121,11 +122,8 @@ public final class RiskStore {
             rows.add(Map.of(
                     "id", item.id(), "score", item.score(), "lane", item.lane().name(), "reasons", item.reasons()));
         }
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(
-                    tx -> tx.run(new Query(cypher, Map.of("rows", rows, "model", model, "scoredAt", scoredAt)))
-                            .consume());
-        }
+        graph.update(tx -> tx.run(new Query(cypher, Map.of("rows", rows, "model", model, "scoredAt", scoredAt)))
+                .consume());
     }
 
     /** Stores the scores of some declarations only (newly filed ones), leaving the others as they are. */
@@ -156,17 +154,15 @@ public final class RiskStore {
      * when fewer are scored. Served by the score index in order, so cheap for a small share.
      */
     public double scoreAtRank(Kind kind, long rank) {
-        try (var session = driver.session()) {
-            return session
-                    .run(
-                            "MATCH (n:" + kind.label.cypher() + ") WHERE n.riskScore >= 0.0"
-                                    + " RETURN n.riskScore AS score ORDER BY n.riskScore DESC SKIP $skip LIMIT 1",
-                            Map.of("skip", Math.max(0, rank - 1)))
-                    .list(r -> r.get("score").asDouble())
-                    .stream()
-                    .findFirst()
-                    .orElse(0.0);
-        }
+        return graph
+                .query(
+                        "MATCH (n:" + kind.label.cypher() + ") WHERE n.riskScore >= 0.0"
+                                + " RETURN n.riskScore AS score ORDER BY n.riskScore DESC SKIP $skip LIMIT 1",
+                        Map.of("skip", Math.max(0, rank - 1)),
+                        r -> r.get("score").asDouble())
+                .stream()
+                .findFirst()
+                .orElse(0.0);
     }
 
     /** How many items of a kind have a score. */
@@ -215,10 +211,8 @@ public final class RiskStore {
                 MATCH (n:%s {id: $id}) WHERE n.riskScore IS NOT NULL
                 RETURN n.id AS id, n.riskScore AS score, n.riskLane AS lane, n.riskReasons AS reasons
                 """.formatted(kind.label.cypher());
-        try (var session = driver.session()) {
-            return session.run(cypher, Map.of("id", id)).list(RiskStore::scoredItem).stream()
-                    .findFirst();
-        }
+        return graph.query(cypher, Map.of("id", id), RiskStore::scoredItem).stream()
+                .findFirst();
     }
 
     /** The {@code top} riskiest items of a kind, riskiest first. */
@@ -268,9 +262,7 @@ public final class RiskStore {
         parameters.put("minScore", filter.minScore());
         parameters.put("offset", offset);
         parameters.put("limit", limit);
-        try (var session = driver.session()) {
-            return session.run(cypher, parameters).list(RiskStore::scoredItem);
-        }
+        return graph.query(cypher, parameters, RiskStore::scoredItem);
     }
 
     /** A row with columns id, score, lane and reasons, as every read here returns them. */

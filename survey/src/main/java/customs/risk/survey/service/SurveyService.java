@@ -1,6 +1,7 @@
 package customs.risk.survey.service;
 
 import customs.risk.graph.access.Role;
+import customs.risk.graph.store.Graph;
 import customs.risk.survey.io.AnswerExport;
 import customs.risk.survey.service.SurveyModel.Construct;
 import customs.risk.survey.service.SurveyModel.Draft;
@@ -59,8 +60,11 @@ public class SurveyService {
 
     private final Driver driver;
 
+    private final Graph graph;
+
     SurveyService(Driver driver) {
         this.driver = driver;
+        this.graph = new Graph(driver);
     }
 
     /** Stores a new survey as a draft, its answers signed with the respondents' usernames. */
@@ -83,15 +87,13 @@ public class SurveyService {
         parameters.put("author", author);
         parameters.put("anonymous", anonymous);
         parameters.put("salt", anonymous ? UUID.randomUUID().toString() : null);
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
-                tx.run("""
-                        CREATE (:Survey {id: $id, title: $title, status: 'DRAFT', roles: $roles, author: $author,
-                                         createdAt: datetime(), revision: 0, anonymous: $anonymous, salt: $salt})
-                        """, parameters).consume();
-                writeConstructs(tx, id, checked);
-            });
-        }
+        graph.update(tx -> {
+            tx.run("""
+                    CREATE (:Survey {id: $id, title: $title, status: 'DRAFT', roles: $roles, author: $author,
+                                     createdAt: datetime(), revision: 0, anonymous: $anonymous, salt: $salt})
+                    """, parameters).consume();
+            writeConstructs(tx, id, checked);
+        });
         return survey(id).orElseThrow();
     }
 
@@ -102,27 +104,25 @@ public class SurveyService {
      */
     public Survey update(String id, Draft draft) {
         var checked = check(draft);
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
-                var state = lock(tx, id);
-                if (state.get("answers").asLong() > 0) {
-                    throw SurveyException.conflict("the survey has answers: it can no longer be edited");
-                }
-                if (Status.valueOf(state.get("status").asString()) == Status.CLOSED) {
-                    throw SurveyException.conflict("the survey is closed");
-                }
-                tx.run("""
-                        MATCH (s:Survey {id: $id})
-                        SET s.title = $title, s.roles = $roles
-                        WITH s
-                        OPTIONAL MATCH (s)-[:HAS_CONSTRUCT]->(k:Construct)
-                        OPTIONAL MATCH (k)-[:HAS_STATEMENT]->(t:Statement)
-                        DETACH DELETE k, t
-                        """, Map.of("id", id, "title", checked.title(), "roles", names(checked.roles())))
-                        .consume();
-                writeConstructs(tx, id, checked);
-            });
-        }
+        graph.update(tx -> {
+            var state = lock(tx, id);
+            if (state.get("answers").asLong() > 0) {
+                throw SurveyException.conflict("the survey has answers: it can no longer be edited");
+            }
+            if (Status.valueOf(state.get("status").asString()) == Status.CLOSED) {
+                throw SurveyException.conflict("the survey is closed");
+            }
+            tx.run("""
+                    MATCH (s:Survey {id: $id})
+                    SET s.title = $title, s.roles = $roles
+                    WITH s
+                    OPTIONAL MATCH (s)-[:HAS_CONSTRUCT]->(k:Construct)
+                    OPTIONAL MATCH (k)-[:HAS_STATEMENT]->(t:Statement)
+                    DETACH DELETE k, t
+                    """, Map.of("id", id, "title", checked.title(), "roles", names(checked.roles())))
+                    .consume();
+            writeConstructs(tx, id, checked);
+        });
         return survey(id).orElseThrow();
     }
 
@@ -134,16 +134,14 @@ public class SurveyService {
      */
     public Survey changeRoles(String id, Set<Role> roles) {
         var chosen = roles == null ? Set.<Role>of() : Set.copyOf(roles);
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
-                var state = lock(tx, id);
-                if (chosen.isEmpty() && Status.valueOf(state.get("status").asString()) == Status.OPEN) {
-                    throw SurveyException.invalid("an open survey needs at least one role: close it first");
-                }
-                tx.run("MATCH (s:Survey {id: $id}) SET s.roles = $roles", Map.of("id", id, "roles", names(chosen)))
-                        .consume();
-            });
-        }
+        graph.update(tx -> {
+            var state = lock(tx, id);
+            if (chosen.isEmpty() && Status.valueOf(state.get("status").asString()) == Status.OPEN) {
+                throw SurveyException.invalid("an open survey needs at least one role: close it first");
+            }
+            tx.run("MATCH (s:Survey {id: $id}) SET s.roles = $roles", Map.of("id", id, "roles", names(chosen)))
+                    .consume();
+        });
         return survey(id).orElseThrow();
     }
 
@@ -158,52 +156,44 @@ public class SurveyService {
     }
 
     private Survey transition(String id, Status to, Set<Status> from) {
-        try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
-                var state = lock(tx, id);
-                var status = Status.valueOf(state.get("status").asString());
-                if (!from.contains(status)) {
-                    throw SurveyException.conflict("a " + status.name().toLowerCase() + " survey cannot be made "
-                            + to.name().toLowerCase());
-                }
-                if (to == Status.OPEN && state.get("roles").isEmpty()) {
-                    throw SurveyException.invalid("choose at least one role to open the survey to");
-                }
-                tx.run("MATCH (s:Survey {id: $id}) SET s.status = $status", Map.of("id", id, "status", to.name()))
-                        .consume();
-            });
-        }
+        graph.update(tx -> {
+            var state = lock(tx, id);
+            var status = Status.valueOf(state.get("status").asString());
+            if (!from.contains(status)) {
+                throw SurveyException.conflict("a " + status.name().toLowerCase() + " survey cannot be made "
+                        + to.name().toLowerCase());
+            }
+            if (to == Status.OPEN && state.get("roles").isEmpty()) {
+                throw SurveyException.invalid("choose at least one role to open the survey to");
+            }
+            tx.run("MATCH (s:Survey {id: $id}) SET s.status = $status", Map.of("id", id, "status", to.name()))
+                    .consume();
+        });
         return survey(id).orElseThrow();
     }
 
     /** Every survey, newest first: for administrators and risk officers. */
     public List<Listing> all() {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (s:Survey)
-                    RETURN s, COUNT { (s)-[:HAS_CONSTRUCT]->()-[:HAS_STATEMENT]->() } AS statements,
-                           COUNT { (:SurveyResponse)-[:TO]->(s) } AS answers, null AS answeredAt
-                    ORDER BY s.createdAt DESC
-                    """).list(SurveyService::toListing));
-        }
+        return graph.read(tx -> tx.run("""
+                MATCH (s:Survey)
+                RETURN s, COUNT { (s)-[:HAS_CONSTRUCT]->()-[:HAS_STATEMENT]->() } AS statements,
+                       COUNT { (:SurveyResponse)-[:TO]->(s) } AS answers, null AS answeredAt
+                ORDER BY s.createdAt DESC
+                """).list(SurveyService::toListing));
     }
 
     /** Open surveys addressed to one of the user's roles, with when the user answered each. */
     public List<Listing> openTo(String username) {
-        try (var session = driver.session()) {
-            return session
-                    .executeRead(tx -> tx.run("""
-                    MATCH (u:User {username: $user}), (s:Survey {status: 'OPEN'})
-                    WHERE any(r IN u.roles WHERE r IN s.roles)
-                    OPTIONAL MATCH (u)-[:GAVE]->(mine:SurveyResponse)-[:TO]->(s)
-                    RETURN s, COUNT { (s)-[:HAS_CONSTRUCT]->()-[:HAS_STATEMENT]->() } AS statements,
-                           COUNT { (:SurveyResponse)-[:TO]->(s) } AS answers, mine.at AS answeredAt
-                    ORDER BY s.createdAt DESC
-                    """, Map.of("user", username)).list(SurveyService::toListing))
-                    .stream()
-                    .map(l -> l.answeredAt().isPresent() ? l : withAnsweredAt(l, username))
-                    .toList();
-        }
+        return graph.read(tx -> tx.run("""
+                MATCH (u:User {username: $user}), (s:Survey {status: 'OPEN'})
+                WHERE any(r IN u.roles WHERE r IN s.roles)
+                OPTIONAL MATCH (u)-[:GAVE]->(mine:SurveyResponse)-[:TO]->(s)
+                RETURN s, COUNT { (s)-[:HAS_CONSTRUCT]->()-[:HAS_STATEMENT]->() } AS statements,
+                       COUNT { (:SurveyResponse)-[:TO]->(s) } AS answers, mine.at AS answeredAt
+                ORDER BY s.createdAt DESC
+                """, Map.of("user", username)).list(SurveyService::toListing)).stream()
+                .map(l -> l.answeredAt().isPresent() ? l : withAnsweredAt(l, username))
+                .toList();
     }
 
     /** An anonymous answer is not linked to its user: it is found by its key. */
@@ -219,9 +209,7 @@ public class SurveyService {
     }
 
     public Optional<Survey> survey(String id) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> read(tx, id));
-        }
+        return graph.read(tx -> read(tx, id));
     }
 
     /**
@@ -230,26 +218,22 @@ public class SurveyService {
      * @throws SurveyException NOT_FOUND for no such survey; FORBIDDEN when it is not open to the user's roles
      */
     public Survey forAnswering(String username, String id) {
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> {
-                var survey = read(tx, id).orElseThrow(() -> SurveyException.notFound(id));
-                checkInvited(tx, username, survey);
-                return survey;
-            });
-        }
+        return graph.read(tx -> {
+            var survey = read(tx, id).orElseThrow(() -> SurveyException.notFound(id));
+            checkInvited(tx, username, survey);
+            return survey;
+        });
     }
 
     /** When the user answered the survey, if they did. */
     public Optional<Instant> answeredAt(String username, String id) {
-        try (var session = driver.session()) {
-            return session
-                    .executeRead(tx -> tx.run(
-                                    "MATCH (r:SurveyResponse {key: $key}) RETURN r.at AS at",
-                                    Map.of("key", key(tx, id, username)))
-                            .list(r -> r.get("at").asZonedDateTime().toInstant()))
-                    .stream()
-                    .findFirst();
-        }
+        return graph
+                .read(tx -> tx.run(
+                                "MATCH (r:SurveyResponse {key: $key}) RETURN r.at AS at",
+                                Map.of("key", key(tx, id, username)))
+                        .list(r -> r.get("at").asZonedDateTime().toInstant()))
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -261,8 +245,8 @@ public class SurveyService {
      *     answered already), INVALID (a statement without rating, a rating out of range, an unknown column)
      */
     public Instant answer(String username, String id, Map<String, Integer> ratings) {
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> {
+        try {
+            return graph.write(tx -> {
                 lock(tx, id);
                 var survey = read(tx, id).orElseThrow(() -> SurveyException.notFound(id));
                 checkInvited(tx, username, survey);
@@ -336,27 +320,25 @@ public class SurveyService {
         var survey = survey(id).orElseThrow(() -> SurveyException.notFound(id));
         List<String> columns = survey.columns();
         int[] number = {0};
-        try (var session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (r:SurveyResponse)-[:TO]->(:Survey {id: $id})
-                    RETURN r ORDER BY r.at, r.username
-                    """, Map.of("id", id)).list(r -> {
-                Value response = r.get("r");
-                var byColumn = new HashMap<String, Integer>();
-                List<String> stored = response.get("columns").asList(Value::asString);
-                List<Integer> ratings = response.get("ratings").asList(Value::asInt);
-                for (int i = 0; i < stored.size(); i++) {
-                    byColumn.put(stored.get(i), ratings.get(i));
-                }
-                String respondent = survey.anonymous()
-                        ? "respondent " + (++number[0])
-                        : response.get("username").asString();
-                return new AnswerExport.AnsweredRow(
-                        respondent,
-                        response.get("at").asZonedDateTime().toInstant(),
-                        columns.stream().map(byColumn::get).toList());
-            }));
-        }
+        return graph.read(tx -> tx.run("""
+                MATCH (r:SurveyResponse)-[:TO]->(:Survey {id: $id})
+                RETURN r ORDER BY r.at, r.username
+                """, Map.of("id", id)).list(r -> {
+            Value response = r.get("r");
+            var byColumn = new HashMap<String, Integer>();
+            List<String> stored = response.get("columns").asList(Value::asString);
+            List<Integer> ratings = response.get("ratings").asList(Value::asInt);
+            for (int i = 0; i < stored.size(); i++) {
+                byColumn.put(stored.get(i), ratings.get(i));
+            }
+            String respondent = survey.anonymous()
+                    ? "respondent " + (++number[0])
+                    : response.get("username").asString();
+            return new AnswerExport.AnsweredRow(
+                    respondent,
+                    response.get("at").asZonedDateTime().toInstant(),
+                    columns.stream().map(byColumn::get).toList());
+        }));
     }
 
     /** Statistics of the answers so far, or why there are none. */
