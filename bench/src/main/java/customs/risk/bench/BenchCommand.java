@@ -15,6 +15,7 @@ import customs.risk.graph.DataDirectory;
 import customs.risk.graph.NodeLabel;
 import customs.risk.graph.files.FileStore;
 import customs.risk.graph.files.Folders;
+import customs.risk.graph.store.Graph;
 import customs.risk.ingest.BundleIngester;
 import customs.risk.ingest.IngestListener;
 import customs.risk.ingest.IngestResult;
@@ -365,13 +366,14 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static long nodesAndRelationships(Driver driver) {
-        try (var session = driver.session()) {
-            return session.run("CALL { MATCH (n) RETURN count(n) AS n } CALL { MATCH ()-[r]->() RETURN count(r) AS r }"
-                            + " RETURN n + r")
-                    .single()
-                    .get(0)
-                    .asLong();
-        }
+        return new Graph(driver)
+                .query(
+                        "CALL { MATCH (n) RETURN count(n) AS n } CALL { MATCH ()-[r]->() RETURN count(r) AS r }"
+                                + " RETURN n + r",
+                        java.util.Map.of())
+                .getFirst()
+                .get(0)
+                .asLong();
     }
 
     /** Samples used heap in the background; the highest sample since the last reset. */

@@ -1,5 +1,6 @@
 package customs.risk.ingest;
 
+import customs.risk.graph.store.Graph;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,13 +23,14 @@ final class ExchangeRates {
 
     static ExchangeRates load(Driver driver) {
         var table = new ExchangeRates(new HashMap<>());
-        try (var session = driver.session()) {
-            session.run(
-                            "MATCH (r:ExchangeRate) RETURN r.currency AS currency, r.validOn AS validOn, r.rateToBase AS rate")
-                    .forEachRemaining(r -> table.rates
-                            .computeIfAbsent(r.get("currency").asString(), c -> new TreeMap<>())
-                            .put(r.get("validOn").asLocalDate(), r.get("rate").asDouble()));
-        }
+        new Graph(driver)
+                .query(
+                        "MATCH (r:ExchangeRate) RETURN r.currency AS currency, r.validOn AS validOn,"
+                                + " r.rateToBase AS rate",
+                        Map.of())
+                .forEach(r -> table.rates
+                        .computeIfAbsent(r.get("currency").asString(), c -> new TreeMap<>())
+                        .put(r.get("validOn").asLocalDate(), r.get("rate").asDouble()));
         return table;
     }
 

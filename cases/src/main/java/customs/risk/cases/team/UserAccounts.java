@@ -37,14 +37,11 @@ public class UserAccounts {
     /** Deliberately loose: one {@code @}, a dot in the domain, no spaces; the mail server has the last word. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    private final Driver driver;
-
     private final Graph graph;
     private final PasswordEncoder encoder;
     private final int minPasswordLength;
 
     public UserAccounts(Driver driver, PasswordEncoder encoder, int minPasswordLength) {
-        this.driver = driver;
         this.graph = new Graph(driver);
         this.encoder = encoder;
         this.minPasswordLength = minPasswordLength;

@@ -51,4 +51,15 @@ public final class Graph {
     public <T> List<T> query(String cypher, Map<String, Object> parameters, Function<Record, T> row) {
         return read(tx -> tx.run(cypher, parameters).list(row::apply));
     }
+
+    /**
+     * Streams the rows of one read statement to {@code row}, for reads of the whole graph that are
+     * too large to hold as a list. It runs as one auto-commit statement, never retried: a retry
+     * would hand rows to {@code row} twice.
+     */
+    public void stream(String cypher, Map<String, Object> parameters, Consumer<Record> row) {
+        try (var session = driver.session()) {
+            session.run(cypher, parameters).forEachRemaining(row);
+        }
+    }
 }

@@ -27,17 +27,15 @@ public record GraphCounts(
             """;
 
     public static GraphCounts read(Driver driver) {
-        try (var session = driver.session()) {
-            var r = session.run(QUERY).single();
-            return new GraphCounts(
-                    r.get("companies").asLong(),
-                    r.get("people").asLong(),
-                    r.get("declarations").asLong(),
-                    r.get("offices").asLong(),
-                    r.get("inspections").asLong(),
-                    r.get("documents").asLong(),
-                    r.get("placeholders").asLong());
-        }
+        var r = new Graph(driver).query(QUERY, java.util.Map.of()).getFirst();
+        return new GraphCounts(
+                r.get("companies").asLong(),
+                r.get("people").asLong(),
+                r.get("declarations").asLong(),
+                r.get("offices").asLong(),
+                r.get("inspections").asLong(),
+                r.get("documents").asLong(),
+                r.get("placeholders").asLong());
     }
 
     /** The counts in a fixed key order, ready to print as JSON. */

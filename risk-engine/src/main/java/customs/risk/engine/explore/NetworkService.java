@@ -90,12 +90,9 @@ public class NetworkService {
         }
     }
 
-    private final Driver driver;
-
     private final Graph graph;
 
     NetworkService(Driver driver) {
-        this.driver = driver;
         this.graph = new Graph(driver);
     }
 
@@ -153,30 +150,26 @@ public class NetworkService {
         }
         String arrow = outgoing ? "-[:" + type + "]->" : "<-[:" + type + "]-";
         String focus = "MATCH " + ref.pattern("n", "key") + " WHERE " + Actor.sees("n");
-        try (var session = driver.session()) {
-            var counted = session.run(
-                            focus + " RETURN COUNT { (n)" + arrow + "(m)" + seen(type) + " } AS c",
-                            parameters(viewer, "key", ref.key()))
-                    .list();
-            long total = counted.isEmpty() ? 0 : counted.getFirst().get("c").asLong();
-            var nodes = new ArrayList<GraphNode>();
-            var edges = new ArrayList<GraphEdge>();
-            var page = parameters(viewer, "key", ref.key());
-            page.put("offset", offset);
-            page.put("limit", limit);
-            session.run(
-                            focus + " MATCH (n)" + arrow + "(m)" + seen(type)
-                                    + " WITH m SKIP $offset LIMIT $limit RETURN m, " + investigated("m"),
-                            page)
-                    .forEachRemaining(r -> {
-                        var node = graphNode(
-                                r.get("m").asNode(), r.get("investigated").asBoolean());
-                        nodes.add(node);
-                        edges.add(
-                                outgoing ? new GraphEdge(ref, node.ref(), type) : new GraphEdge(node.ref(), ref, type));
-                    });
-            return new Expansion(nodes, edges, total, offset);
-        }
+        var counted = graph.query(
+                focus + " RETURN COUNT { (n)" + arrow + "(m)" + seen(type) + " } AS c",
+                parameters(viewer, "key", ref.key()));
+        long total = counted.isEmpty() ? 0 : counted.getFirst().get("c").asLong();
+        var nodes = new ArrayList<GraphNode>();
+        var edges = new ArrayList<GraphEdge>();
+        var page = parameters(viewer, "key", ref.key());
+        page.put("offset", offset);
+        page.put("limit", limit);
+        graph.query(
+                        focus + " MATCH (n)" + arrow + "(m)" + seen(type)
+                                + " WITH m SKIP $offset LIMIT $limit RETURN m, " + investigated("m"),
+                        page)
+                .forEach(r -> {
+                    var node =
+                            graphNode(r.get("m").asNode(), r.get("investigated").asBoolean());
+                    nodes.add(node);
+                    edges.add(outgoing ? new GraphEdge(ref, node.ref(), type) : new GraphEdge(node.ref(), ref, type));
+                });
+        return new Expansion(nodes, edges, total, offset);
     }
 
     /**

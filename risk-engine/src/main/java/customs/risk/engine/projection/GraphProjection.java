@@ -6,6 +6,7 @@ import customs.risk.engine.trade.CompanyFacts;
 import customs.risk.engine.trade.Shipment;
 import customs.risk.engine.trade.TradeData;
 import customs.risk.graph.store.CypherFiles;
+import customs.risk.graph.store.Graph;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,19 +38,17 @@ public final class GraphProjection {
     private GraphProjection() {}
 
     /** The extra column keys, read once per load: each declaration is then asked for these only. */
-    private static List<String> extraKeys(org.neo4j.driver.Session session) {
-        return session.run(EXTRA_KEYS).list(r -> r.get("propertyKey").asString());
+    private static List<String> extraKeys(Graph graph) {
+        return graph.query(EXTRA_KEYS, Map.of(), r -> r.get("propertyKey").asString());
     }
 
     /** The declarations that have no score yet (newly filed), as shipments. */
     public static List<Shipment> loadUnscored(Driver driver) {
         var shipments = new ArrayList<Shipment>();
         var words = new Words();
-        try (var session = driver.session()) {
-            var keys = extraKeys(session);
-            session.run(UNSCORED_SHIPMENTS, Map.of("extraKeys", keys))
-                    .forEachRemaining(r -> shipments.add(shipment(r, keys, words)));
-        }
+        var graph = new Graph(driver);
+        var keys = extraKeys(graph);
+        graph.stream(UNSCORED_SHIPMENTS, Map.of("extraKeys", keys), r -> shipments.add(shipment(r, keys, words)));
         return shipments;
     }
 
@@ -106,43 +105,45 @@ public final class GraphProjection {
         var firstDeclared = new HashMap<String, LocalDate>();
         var traded = new HashMap<String, Double>();
         var words = new Words();
-        try (var session = driver.session()) {
-            var keys = extraKeys(session);
-            session.run(SHIPMENTS, Map.of("extraKeys", keys)).forEachRemaining(r -> {
-                var s = shipment(r, keys, words);
-                shipments.add(s);
-                for (String company : List.of(s.sellerId(), s.buyerId())) {
-                    firstDeclared.merge(company, s.filedOn(), (a, b) -> a.isBefore(b) ? a : b);
-                    if (!Double.isNaN(s.valueUsd())) {
-                        traded.merge(company, s.valueUsd(), Double::sum);
-                    }
+        var graph = new Graph(driver);
+        var keys = extraKeys(graph);
+        graph.stream(SHIPMENTS, Map.of("extraKeys", keys), r -> {
+            var s = shipment(r, keys, words);
+            shipments.add(s);
+            for (String company : List.of(s.sellerId(), s.buyerId())) {
+                firstDeclared.merge(company, s.filedOn(), (a, b) -> a.isBefore(b) ? a : b);
+                if (!Double.isNaN(s.valueUsd())) {
+                    traded.merge(company, s.valueUsd(), Double::sum);
                 }
-            });
-            var companies = new ArrayList<CompanyFacts>();
-            session.run(COMPANIES).forEachRemaining(r -> {
-                String id = r.get("id").asString();
-                companies.add(new CompanyFacts(
-                        id,
-                        date(r.get("registeredOn")),
-                        date(r.get("dissolvedOn")),
-                        r.get("employees").isNull() ? null : r.get("employees").asInt(),
-                        firstDeclared.get(id),
-                        traded.getOrDefault(id, 0.0)));
-            });
-            var identifiers = new ArrayList<SharedIdentifier>();
-            for (String query : List.of(IDENTIFIERS, OFFICERS)) {
-                session.run(query)
-                        .forEachRemaining(r -> identifiers.add(new SharedIdentifier(
-                                tie(r.get("kind").asString()),
-                                r.get("key").asString(),
-                                new LinkedHashSet<>(r.get("companies").asList(Value::asString)))));
             }
-            var violations = new HashMap<String, Boolean>();
-            session.run(INSPECTIONS)
-                    .forEachRemaining(r -> violations.put(
-                            r.get("id").asString(), r.get("violation").asInt() == 1));
-            return new TradeData(shipments, companies, identifiers, violations);
+        });
+        var companies = new ArrayList<CompanyFacts>();
+        graph.stream(COMPANIES, Map.of(), r -> {
+            String id = r.get("id").asString();
+            companies.add(new CompanyFacts(
+                    id,
+                    date(r.get("registeredOn")),
+                    date(r.get("dissolvedOn")),
+                    r.get("employees").isNull() ? null : r.get("employees").asInt(),
+                    firstDeclared.get(id),
+                    traded.getOrDefault(id, 0.0)));
+        });
+        var identifiers = new ArrayList<SharedIdentifier>();
+        for (String query : List.of(IDENTIFIERS, OFFICERS)) {
+            graph.stream(
+                    query,
+                    Map.of(),
+                    r -> identifiers.add(new SharedIdentifier(
+                            tie(r.get("kind").asString()),
+                            r.get("key").asString(),
+                            new LinkedHashSet<>(r.get("companies").asList(Value::asString)))));
         }
+        var violations = new HashMap<String, Boolean>();
+        graph.stream(
+                INSPECTIONS,
+                Map.of(),
+                r -> violations.put(r.get("id").asString(), r.get("violation").asInt() == 1));
+        return new TradeData(shipments, companies, identifiers, violations);
     }
 
     private static LocalDate date(Value value) {

@@ -134,18 +134,17 @@ public final class RiskStore {
     /** What the last full scoring found in the networks of the given companies (those never scored are left out), by id. */
     public Map<String, PartyContext> parties(java.util.Collection<String> ids) {
         var parties = new java.util.HashMap<String, PartyContext>();
-        try (var session = driver.session()) {
-            session.run("""
-                    UNWIND $ids AS id
-                    MATCH (n:Company {id: id}) WHERE n.riskStructure IS NOT NULL
-                    RETURN n.id AS id, n.riskStructure AS structure, n.riskStructureReason AS reason
-                    """, Map.of("ids", List.copyOf(ids)))
-                    .forEachRemaining(r -> parties.put(
-                            r.get("id").asString(),
-                            new PartyContext(
-                                    r.get("structure").asDouble(),
-                                    r.get("reason").asString(null))));
-        }
+        graph.stream(
+                """
+                UNWIND $ids AS id
+                MATCH (n:Company {id: id}) WHERE n.riskStructure IS NOT NULL
+                RETURN n.id AS id, n.riskStructure AS structure, n.riskStructureReason AS reason
+                """,
+                Map.of("ids", List.copyOf(ids)),
+                r -> parties.put(
+                        r.get("id").asString(),
+                        new PartyContext(
+                                r.get("structure").asDouble(), r.get("reason").asString(null))));
         return parties;
     }
 
@@ -167,26 +166,22 @@ public final class RiskStore {
 
     /** How many items of a kind have a score. */
     public long countScored(Kind kind) {
-        try (var session = driver.session()) {
-            return session.run("MATCH (n:" + kind.label.cypher() + ") WHERE n.riskScore >= 0.0 RETURN count(n) AS n")
-                    .single()
-                    .get("n")
-                    .asLong();
-        }
+        return graph.query(
+                        "MATCH (n:" + kind.label.cypher() + ") WHERE n.riskScore >= 0.0 RETURN count(n) AS n",
+                        Map.of(),
+                        r -> r.get("n").asLong())
+                .getFirst();
     }
 
     /** How many scored items fall in each of {@code bins} equal score bands from 0 to 1. */
     public long[] histogram(Kind kind, int bins) {
         long[] counts = new long[bins];
-        try (var session = driver.session()) {
-            session.run(
-                            "MATCH (n:" + kind.label.cypher() + ") WHERE n.riskScore >= 0.0"
-                                    + " RETURN toInteger(floor(n.riskScore * $bins)) AS bin, count(*) AS n",
-                            Map.of("bins", bins))
-                    .forEachRemaining(
-                            r -> counts[Math.min(bins - 1, r.get("bin").asInt())] +=
-                                    r.get("n").asLong());
-        }
+        graph.query(
+                        "MATCH (n:" + kind.label.cypher() + ") WHERE n.riskScore >= 0.0"
+                                + " RETURN toInteger(floor(n.riskScore * $bins)) AS bin, count(*) AS n",
+                        Map.of("bins", bins))
+                .forEach(r -> counts[Math.min(bins - 1, r.get("bin").asInt())] +=
+                        r.get("n").asLong());
         return counts;
     }
 
@@ -195,14 +190,12 @@ public final class RiskStore {
      * violations to expect there, reading each score as a probability (the sum of the scores).
      */
     public double[] expectedHits(int capacity) {
-        try (var session = driver.session()) {
-            var row = session.run("""
-                    MATCH (n:Declaration) WHERE n.riskScore >= 0.0
-                    WITH n ORDER BY n.riskScore DESC LIMIT $capacity
-                    RETURN count(n) AS inspected, sum(n.riskScore) AS hits
-                    """, Map.of("capacity", capacity)).single();
-            return new double[] {row.get("inspected").asLong(), row.get("hits").asDouble(0)};
-        }
+        var row = graph.query("""
+                        MATCH (n:Declaration) WHERE n.riskScore >= 0.0
+                        WITH n ORDER BY n.riskScore DESC LIMIT $capacity
+                        RETURN count(n) AS inspected, sum(n.riskScore) AS hits
+                        """, Map.of("capacity", capacity)).getFirst();
+        return new double[] {row.get("inspected").asLong(), row.get("hits").asDouble(0)};
     }
 
     /** The stored score of one declaration or company; empty when it does not exist or was never scored. */

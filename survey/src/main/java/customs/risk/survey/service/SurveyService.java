@@ -58,12 +58,9 @@ public class SurveyService {
     static final int MAX_STATEMENTS = 200;
     static final int MIN_STATEMENTS = 2;
 
-    private final Driver driver;
-
     private final Graph graph;
 
     SurveyService(Driver driver) {
-        this.driver = driver;
         this.graph = new Graph(driver);
     }
 
