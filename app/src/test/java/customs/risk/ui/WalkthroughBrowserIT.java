@@ -399,6 +399,11 @@ class WalkthroughBrowserIT {
         assertThat(problems).as("resources the policy blocked").isEmpty();
     }
 
+    /** True, once the layout has settled, when every node's box lies inside the canvas. */
+    private static final String INSIDE_THE_CANVAS = "const cy = document.getElementById('network-graph').cy;"
+            + " return cy.width() > 0 && cy.nodes().every(n => { const b = n.renderedBoundingBox();"
+            + " return b.x1 >= 0 && b.y1 >= 0 && b.x2 <= cy.width() && b.y2 <= cy.height(); })";
+
     @Test
     void theNetworkExpandsANodeAPageAtATime() {
         var top =
@@ -409,6 +414,11 @@ class WalkthroughBrowserIT {
         browser.until(d -> ((Long) browser.script("const g = document.getElementById('network-graph');"
                         + " return g && g.cy ? g.cy.nodes().length : 0;"))
                 == 1L);
+        // The lone start node sits in the middle of the canvas, not in a corner.
+        Object centred = browser.until(d -> browser.script(INSIDE_THE_CANVAS
+                + " && Math.abs(cy.nodes()[0].renderedPosition().x - cy.width() / 2) < 20"
+                + " && Math.abs(cy.nodes()[0].renderedPosition().y - cy.height() / 2) < 20;"));
+        assertThat(centred).isEqualTo(true);
         var expand = browser.until(
                 d -> d.findElements(By.cssSelector("#network-details vaadin-button[id^='expand-']")).stream()
                         .findFirst()
@@ -419,6 +429,9 @@ class WalkthroughBrowserIT {
             return n > 1 ? n : null;
         });
         assertThat(drawn).isBetween(2L, 1L + 50);
+        // After the expansion, every node drawn is inside the visible canvas.
+        Object inside = browser.until(d -> browser.script(INSIDE_THE_CANVAS + ";"));
+        assertThat(inside).isEqualTo(true);
         browser.screenshot("network-expanded");
     }
 

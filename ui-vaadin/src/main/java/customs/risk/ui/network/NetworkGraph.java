@@ -34,9 +34,10 @@ class NetworkGraph extends Div {
                 el.pending = el.pending || [];
                 el.whenReady = f => el.cy ? f(el.cy) : el.pending.push(f);
                 const start = () => {
-                  if (!window.cytoscape) { setTimeout(start, 50); return; }
+                  // Before the layout gives the canvas its size, Cytoscape would place everything in a corner.
+                  if (!window.cytoscape || el.clientWidth === 0) { setTimeout(start, 50); return; }
                   if (el.cy) { el.cy.destroy(); }
-                  el.cy = cytoscape({ container: el, wheelSensitivity: 0.3, style: [
+                  el.cy = cytoscape({ container: el, wheelSensitivity: 0.3, maxZoom: 2.5, style: [
                     { selector: 'node', style: { 'label': 'data(caption)', 'font-size': 9, 'text-wrap': 'ellipsis',
                         'text-max-width': 110, 'background-color': '#8a94a6', 'width': 22, 'height': 22 } },
                     { selector: 'node[kind = "Company"]', style: { 'shape': 'round-rectangle' } },
@@ -56,6 +57,9 @@ class NetworkGraph extends Div {
                         'border-width': 4, 'border-color': '#1a73e8' } },
                     { selector: ':selected', style: { 'overlay-opacity': 0.2 } } ] });
                   el.cy.on('tap', 'node', e => el.$server.tapped(e.target.id()));
+                  // Everything drawn stays in view: fitted after each change, and when the canvas resizes.
+                  el.fitAll = () => { el.cy.fit(undefined, 40); if (el.cy.zoom() > 1.5) { el.cy.zoom(1.5); el.cy.center(); } };
+                  new ResizeObserver(() => { el.cy.resize(); el.fitAll(); }).observe(el);
                   const queued = el.pending; el.pending = [];
                   queued.forEach(f => f(el.cy));
                 };
@@ -108,6 +112,7 @@ class NetworkGraph extends Div {
                   } else {
                     cy.layout({ name: 'cose', animate: false }).run();
                   }
+                  el.fitAll();
                 });
                 """, elements, near == null ? "" : near.toString());
     }
@@ -120,13 +125,16 @@ class NetworkGraph extends Div {
                   cy.elements().removeClass('path');
                   ids.forEach(id => cy.getElementById(id).addClass('path'));
                   cy.edges().filter(e => ids.includes(e.source().id()) && ids.includes(e.target().id())).addClass('path');
+                  this.fitAll();
                 });
                 """, ids);
     }
 
     void layout(String name) {
         getElement()
-                .executeJs("const n = $0; this.whenReady(cy => cy.layout({ name: n, animate: false }).run());", name);
+                .executeJs(
+                        "const n = $0; const el = this; el.whenReady(cy => { cy.layout({ name: n, animate: false }).run(); el.fitAll(); });",
+                        name);
     }
 
     void clear() {
