@@ -2,6 +2,7 @@ package customs.risk.app.risk;
 
 import customs.risk.engine.RiskService;
 import customs.risk.ingest.DataLoaded;
+import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -25,37 +26,29 @@ class ScoreLoadedDeclarations {
     @EventListener
     @Order(1)
     void score(DataLoaded loaded) {
-        loaded.report("scoring", loaded.source() == DataLoaded.Source.FORM ? scoreEntered() : scoreBundle());
-    }
-
-    private String scoreBundle() {
+        boolean form = loaded.source() == DataLoaded.Source.FORM;
+        // A trader's form says what happens to the one declaration; a bundle's report counts them.
+        String later = form ? "; it will be scored by the next run" : "";
+        String outcome;
         try {
-            return risk.scoreNew()
-                    .map(s -> String.format(
-                            "scored %d new declarations with model %s in %.1f s",
-                            s.declarations(), s.model(), s.took().toMillis() / 1000.0))
-                    .orElse("not scored: no model trained yet");
-        } catch (java.io.UncheckedIOException e) {
+            outcome = risk.scoreNew()
+                    .map(s -> form
+                            ? "scored with model " + s.model()
+                            : String.format(
+                                    "scored %d new declarations with model %s in %.1f s",
+                                    s.declarations(), s.model(), s.took().toMillis() / 1000.0))
+                    .orElse(
+                            form
+                                    ? "not scored yet: no model trained (./risk train)" + later
+                                    : "not scored: no model trained yet");
+        } catch (UncheckedIOException e) {
             // The kept model cannot be read (e.g. saved in an older format): the message says what to do.
-            log.warn("scoring the declarations of a bundle: {}", e.getMessage());
-            return "not scored: " + e.getMessage();
+            log.warn("scoring new declarations: {}", e.getMessage());
+            outcome = "not scored: " + e.getMessage() + later;
         } catch (RuntimeException e) {
-            log.error("scoring the declarations of a bundle failed", e);
-            return "not scored: " + e.getMessage();
+            log.error("scoring new declarations failed", e);
+            outcome = "not scored: " + e.getMessage() + later;
         }
-    }
-
-    private String scoreEntered() {
-        try {
-            return risk.scoreNew()
-                    .map(s -> "scored with model " + s.model())
-                    .orElse("not scored yet: no model trained (./risk train); it will be scored by the next run");
-        } catch (java.io.UncheckedIOException e) {
-            log.warn("scoring a declaration entered in the form: {}", e.getMessage());
-            return "not scored: " + e.getMessage() + "; it will be scored by the next run";
-        } catch (RuntimeException e) {
-            log.error("scoring a declaration entered in the form failed", e);
-            return "not scored: " + e.getMessage() + "; it will be scored by the next run";
-        }
+        loaded.report("scoring", outcome);
     }
 }
