@@ -27,6 +27,9 @@ CREATE INDEX person_name IF NOT EXISTS FOR (p:Person) ON (p.name);
 CREATE INDEX declaration_risk IF NOT EXISTS FOR (d:Declaration) ON (d.riskScore);
 CREATE INDEX company_risk IF NOT EXISTS FOR (c:Company) ON (c.riskScore);
 
+// What the last full scoring found: trade loops and shell clusters, the evidence behind reasons.
+CREATE CONSTRAINT finding_id IF NOT EXISTS FOR (f:Finding) REQUIRE f.id IS UNIQUE;
+
 // Cases: timeline events and messages (cases/, customs.risk.cases). A case's messages are
 // numbered by the counter messageSeq on the :Case node; a retried post is found by clientId.
 CREATE CONSTRAINT message_id IF NOT EXISTS FOR (m:Message) REQUIRE m.id IS UNIQUE;

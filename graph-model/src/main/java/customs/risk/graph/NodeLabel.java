@@ -21,7 +21,8 @@ public enum NodeLabel {
     EMAIL("Email", "key"),
     INSPECTION("Inspection", "key"),
     EXCHANGE_RATE("ExchangeRate", "key"),
-    CASE("Case", "id");
+    CASE("Case", "id"),
+    FINDING("Finding", "id");
 
     private final String name;
     private final String key;

@@ -103,8 +103,7 @@ public class RiskService {
     }
 
     private static RiskAssessment withStages(RiskAssessment assessment, Map<String, Duration> stages) {
-        return new RiskAssessment(
-                assessment.model(), assessment.declarations(), assessment.entities(), assessment.parties(), stages);
+        return assessment.withStages(stages);
     }
 
     /**

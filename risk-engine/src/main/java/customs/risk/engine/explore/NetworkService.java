@@ -77,8 +77,23 @@ public class NetworkService {
             boolean inCluster,
             boolean investigated) {}
 
-    /** A relationship between two drawn nodes, from {@code source} to {@code target}. */
-    public record GraphEdge(NodeRef source, NodeRef target, String type) {}
+    /**
+     * A link between two drawn nodes, from {@code source} to {@code target}: a relationship of the
+     * graph, or at the level of entities, {@code TRADE} (their declarations, aggregated) or
+     * {@code CONTROL} (an officer, or an address, phone or e-mail they share).
+     *
+     * @param label what the link says on the canvas
+     * @param properties what it aggregates (declarations, value, HS headings, first and last date)
+     */
+    public record GraphEdge(NodeRef source, NodeRef target, String type, String label, Map<String, Object> properties) {
+
+        public GraphEdge(NodeRef source, NodeRef target, String type) {
+            this(source, target, type, type, Map.of());
+        }
+    }
+
+    /** At the level of entities: how many trade partners and control links a company or person has. */
+    public record EntityDegrees(long partners, long controls) {}
 
     /** How many neighbours a node has over one relationship type and direction. */
     public record Degree(String type, boolean outgoing, long count) {}
@@ -202,6 +217,183 @@ public class NetworkService {
         return Optional.of(new Expansion(nodes, edges, nodes.size(), 0));
     }
 
+    /** How many trade partners and control links the entity has (both 0 for anything but a company or person). */
+    public EntityDegrees entityDegrees(Actor viewer, NodeRef ref) {
+        String cypher = switch (ref.label()) {
+            case COMPANY -> """
+                            MATCH (n:Company {id: $key})
+                            CALL (n) {
+                              MATCH (n)<-[:SOLD_BY|BOUGHT_BY]-(:Declaration)-[:SOLD_BY|BOUGHT_BY]->(o:Company) WHERE o <> n
+                              RETURN count(DISTINCT o) AS partners
+                            }
+                            CALL (n) {
+                              CALL (n) {
+                                MATCH (p:Person)-[:OFFICER_OF]->(n) RETURN p AS other
+                                UNION
+                                MATCH (n)-[:HAS_ADDRESS|HAS_PHONE|HAS_EMAIL]->()<-[:HAS_ADDRESS|HAS_PHONE|HAS_EMAIL]-(o:Company)
+                                WHERE o <> n RETURN o AS other
+                              }
+                              RETURN count(other) AS controls
+                            }
+                            RETURN partners, controls
+                            """;
+            case PERSON ->
+                "MATCH (n:Person {id: $key}) RETURN 0 AS partners, COUNT { (n)-[:OFFICER_OF]->(:Company) } AS controls";
+            default -> null;
+        };
+        if (cypher == null) {
+            return new EntityDegrees(0, 0);
+        }
+        var rows = graph.query(cypher, Map.of("key", ref.key()));
+        return rows.isEmpty()
+                ? new EntityDegrees(0, 0)
+                : new EntityDegrees(
+                        rows.getFirst().get("partners").asLong(),
+                        rows.getFirst().get("controls").asLong());
+    }
+
+    /**
+     * A page of a company's trade partners, most declarations first, each joined to it by one
+     * {@code TRADE} edge per direction that aggregates their declarations: how many, their value,
+     * HS headings, first and last filing date.
+     */
+    public Expansion partners(Actor viewer, NodeRef ref, int offset, int limit) {
+        checkPage(offset, limit);
+        if (ref.label() != NodeLabel.COMPANY) {
+            return new Expansion(List.of(), List.of(), 0, offset);
+        }
+        var rows = graph.query(
+                """
+                MATCH (c:Company {id: $key})
+                CALL (c) {
+                  MATCH (c)<-[:SOLD_BY]-(d:Declaration)-[:BOUGHT_BY]->(o:Company) WHERE o <> c RETURN o, true AS out, d
+                  UNION ALL
+                  MATCH (c)<-[:BOUGHT_BY]-(d:Declaration)-[:SOLD_BY]->(o:Company) WHERE o <> c RETURN o, false AS out, d
+                }
+                WITH o, out, count(d) AS n, sum(coalesce(d.valueUsd, 0.0)) AS value,
+                     collect(DISTINCT substring(d.hsCode, 0, 4)) AS hs, toString(min(d.filedOn)) AS first,
+                     toString(max(d.filedOn)) AS last
+                WITH o, collect({out: out, n: n, value: value, hs: hs, first: first, last: last}) AS flows, sum(n) AS weight
+                ORDER BY weight DESC, o.id
+                WITH collect({o: o, flows: flows}) AS partners
+                WITH size(partners) AS total, partners[$offset..($offset + $limit)] AS page
+                UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS p
+                WITH total, p.o AS o, p.flows AS flows
+                RETURN total, o, flows, """ + investigated("o"), parameters(viewer, "key", ref.key(), "offset", offset, "limit", limit));
+        var nodes = new ArrayList<GraphNode>();
+        var edges = new ArrayList<GraphEdge>();
+        long total = rows.isEmpty() ? 0 : rows.getFirst().get("total").asLong();
+        for (var r : rows) {
+            if (r.get("o").isNull()) {
+                continue;
+            }
+            var node = graphNode(r.get("o").asNode(), r.get("investigated").asBoolean());
+            nodes.add(node);
+            for (Value flow : r.get("flows").values()) {
+                boolean out = flow.get("out").asBoolean();
+                long count = flow.get("n").asLong();
+                double value = flow.get("value").asDouble();
+                var headings = flow.get("hs").asList(Value::asString);
+                var properties = new LinkedHashMap<String, Object>();
+                properties.put("declarations", count);
+                properties.put("valueUsd", value);
+                properties.put("hsHeadings", String.join(" ", headings));
+                properties.put("firstFiled", flow.get("first").asString(""));
+                properties.put("lastFiled", flow.get("last").asString(""));
+                String label = String.format(
+                        "%d× HS %s%s, USD %s",
+                        count,
+                        String.join(" ", headings.subList(0, Math.min(2, headings.size()))),
+                        headings.size() > 2 ? " …" : "",
+                        compactUsd(value));
+                edges.add(
+                        out
+                                ? new GraphEdge(ref, node.ref(), "TRADE", label, properties)
+                                : new GraphEdge(node.ref(), ref, "TRADE", label, properties));
+            }
+        }
+        return new Expansion(nodes, edges, total, offset);
+    }
+
+    /**
+     * A page of an entity's control links: for a company its officers and the companies that share
+     * an address, phone or e-mail with it; for a person the companies they are an officer of.
+     */
+    public Expansion controls(Actor viewer, NodeRef ref, int offset, int limit) {
+        checkPage(offset, limit);
+        String links = switch (ref.label()) {
+            case COMPANY -> """
+                            MATCH (n:Company {id: $key})
+                            CALL (n) {
+                              MATCH (other:Person)-[o:OFFICER_OF]->(n)
+                              RETURN other, 'officer' + coalesce(' (' + o.role + ')', '') AS label, true AS toFocus
+                              UNION
+                              MATCH (n)-[:HAS_ADDRESS|HAS_PHONE|HAS_EMAIL]->(x)<-[:HAS_ADDRESS|HAS_PHONE|HAS_EMAIL]-(other:Company)
+                              WHERE other <> n
+                              RETURN other, 'shared ' + toLower(labels(x)[0]) + ' ' + coalesce(x.value, x.key) AS label,
+                                     false AS toFocus
+                            }
+                            """;
+            case PERSON -> """
+                            MATCH (n:Person {id: $key})-[o:OFFICER_OF]->(other:Company)
+                            WITH other, 'officer' + coalesce(' (' + o.role + ')', '') AS label, false AS toFocus
+                            """;
+            default -> null;
+        };
+        if (links == null) {
+            return new Expansion(List.of(), List.of(), 0, offset);
+        }
+        var rows = graph.query(
+                links + """
+                        WITH other, toFocus, collect(label) AS labels
+                        ORDER BY coalesce(other.riskScore, -1) DESC, labels[0], coalesce(other.id, other.key)
+                        WITH collect({other: other, toFocus: toFocus, labels: labels}) AS found
+                        WITH size(found) AS total, found[$offset..($offset + $limit)] AS page
+                        UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS p
+                        WITH total, p.other AS m, p.toFocus AS toFocus, p.labels AS labels
+                        RETURN total, m, toFocus, labels, """ + investigated("m"),
+                parameters(viewer, "key", ref.key(), "offset", offset, "limit", limit));
+        var nodes = new ArrayList<GraphNode>();
+        var edges = new ArrayList<GraphEdge>();
+        long total = rows.isEmpty() ? 0 : rows.getFirst().get("total").asLong();
+        for (var r : rows) {
+            if (r.get("m").isNull()) {
+                continue;
+            }
+            var node = graphNode(r.get("m").asNode(), r.get("investigated").asBoolean());
+            nodes.add(node);
+            String label = String.join("; ", r.get("labels").asList(Value::asString));
+            var properties = Map.<String, Object>of("links", label);
+            // An officer points at the board, a person's company away from them; shared identifiers have no direction.
+            edges.add(
+                    r.get("toFocus").asBoolean()
+                            ? new GraphEdge(node.ref(), ref, "CONTROL", label, properties)
+                            : new GraphEdge(ref, node.ref(), "CONTROL", label, properties));
+        }
+        return new Expansion(nodes, edges, total, offset);
+    }
+
+    /** USD in few characters: 950, 12.3K, 1.2M, 3.4B. */
+    static String compactUsd(double value) {
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1e9) {
+            return String.format("%.1fB", value / 1e9);
+        }
+        if (magnitude >= 1e6) {
+            return String.format("%.1fM", value / 1e6);
+        }
+        if (magnitude >= 1e3) {
+            return String.format("%.1fK", value / 1e3);
+        }
+        return String.format("%.0f", value);
+    }
+
+    private static void checkPage(int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 500) {
+            throw new IllegalArgumentException("need offset >= 0 and limit within 1..500");
+        }
+    }
+
     /** Companies and people whose id or name starts with {@code text} (case-insensitive for names), best scored first. */
     public List<GraphNode> find(String text, int limit) {
         return graph.query(
@@ -222,7 +414,7 @@ public class NetworkService {
     }
 
     /** A Cypher expression: an open case the viewer may see is about {@code variable}. */
-    private static String investigated(String variable) {
+    static String investigated(String variable) {
         return "EXISTS { MATCH (c:Case)-[:ABOUT]->(" + variable + ") WHERE c.status <> 'CLOSED' AND "
                 + Actor.seesCase("c") + " } AS investigated";
     }
@@ -238,6 +430,14 @@ public class NetworkService {
     private static Map<String, Object> parameters(Actor viewer, String name, Object value) {
         var parameters = new HashMap<String, Object>(viewer.parameters());
         parameters.put(name, value);
+        return parameters;
+    }
+
+    private static Map<String, Object> parameters(
+            Actor viewer, String key, Object keyValue, String offset, int offsetValue, String limit, int limitValue) {
+        var parameters = parameters(viewer, key, keyValue);
+        parameters.put(offset, offsetValue);
+        parameters.put(limit, limitValue);
         return parameters;
     }
 

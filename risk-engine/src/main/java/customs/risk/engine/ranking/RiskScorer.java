@@ -176,7 +176,7 @@ public final class RiskScorer {
                 .forEach((stage, time) -> facts.put(
                         "seconds." + stage.replace(' ', '-'), String.format("%.2f", time.toMillis() / 1000.0)));
         var model = new RiskModel(version, Instant.now(), price, anomaly, declarations, entities, facts);
-        return new Trained(model, finish(data, rules, model, stages));
+        return new Trained(model, finish(data, graph, rules, model, stages));
     }
 
     /** Rescores {@code data} with a model trained before: graph features anew, models as they were. */
@@ -186,7 +186,7 @@ public final class RiskScorer {
         var rules = rules(data, graph, model.price(), stages);
         anomalyColumn(rules.shipments(), model.anomaly(), rules.declarationColumns());
         stages.lap("declaration autoencoder scoring");
-        return finish(data, rules, model, stages);
+        return finish(data, graph, rules, model, stages);
     }
 
     /** Trains on {@code data} and scores it, keeping no model. */
@@ -696,7 +696,7 @@ public final class RiskScorer {
     /** Smoothing of a company's violation rate toward the overall rate, in inspections. */
     static final double SMOOTHING = 10;
 
-    private RiskAssessment finish(TradeData data, Rules rules, RiskModel model, Stopwatch stages) {
+    private RiskAssessment finish(TradeData data, GraphFeatures graph, Rules rules, RiskModel model, Stopwatch stages) {
         var entityRows = entityTable(data, rules, data.violations());
         stages.lap("risk spreading");
         var entities = scoreEntities(rules, entityRows, model);
@@ -724,7 +724,13 @@ public final class RiskScorer {
                 : settings.thresholds();
         stages.lap("scoring");
         return new RiskAssessment(
-                model.version(), laned, laned(rankedEntities, entityCut), rules.parties(), stages.laps());
+                model.version(),
+                laned,
+                laned(rankedEntities, entityCut),
+                rules.parties(),
+                graph.loops(),
+                graph.clusters(),
+                stages.laps());
     }
 
     private List<ScoredItem> scoreEntities(Rules rules, EntityRows rows, RiskModel model) {

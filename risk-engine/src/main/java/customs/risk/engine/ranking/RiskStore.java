@@ -1,12 +1,21 @@
 package customs.risk.engine.ranking;
 
+import customs.risk.engine.network.ShellCluster;
+import customs.risk.engine.network.TradeLoop;
 import customs.risk.graph.NodeLabel;
 import customs.risk.graph.store.Graph;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,6 +61,8 @@ public final class RiskStore {
 
     private static final int BATCH = 10_000;
     private static final int WRITERS = 2;
+    /** Full scorings a company's score history keeps. */
+    private static final int HISTORY = 20;
 
     private final Driver driver;
 
@@ -67,6 +78,80 @@ public final class RiskStore {
         write(Kind.DECLARATIONS, assessment.declarations(), assessment.model(), scoredAt);
         write(Kind.ENTITIES, assessment.entities(), assessment.model(), scoredAt);
         writeParties(assessment.parties());
+        writeFindings(assessment.loops(), assessment.clusters(), assessment.model());
+    }
+
+    /**
+     * Replaces the stored findings with this scoring's loops and clusters, each linked to its
+     * companies in order, so that a reason can be drawn as the subgraph behind it.
+     */
+    private void writeFindings(List<TradeLoop> loops, List<ShellCluster> clusters, String model) {
+        long deleted;
+        do {
+            deleted = graph.write(tx -> tx.run(
+                            "MATCH (f:Finding) WITH f LIMIT $batch DETACH DELETE f RETURN count(*) AS n",
+                            Map.of("batch", BATCH))
+                    .single()
+                    .get("n")
+                    .asLong());
+        } while (deleted > 0);
+        var rows = new ArrayList<Map<String, Object>>();
+        var ids = new HashSet<String>();
+        for (TradeLoop loop : loops) {
+            var row = new HashMap<String, Object>();
+            row.put("id", uniqueId("loop-", loop.hs4() + "|" + String.join("|", loop.companies()), ids));
+            row.put("kind", "loop");
+            row.put("description", loop.describe());
+            row.put("companies", loop.companies());
+            row.put("hs4", loop.hs4());
+            row.put("rounds", loop.rounds());
+            row.put("firstFiled", loop.firstFiled());
+            row.put("lastFiled", loop.lastFiled());
+            row.put("valueInflation", loop.valueInflation());
+            row.put("closedByControlLink", loop.closedByControlLink());
+            row.put("declarationIds", loop.declarationIds());
+            rows.add(row);
+        }
+        for (ShellCluster cluster : clusters) {
+            var row = new HashMap<String, Object>();
+            row.put("id", uniqueId("cluster-", String.join("|", cluster.companies()), ids));
+            row.put("kind", "cluster");
+            row.put("description", cluster.describe());
+            row.put("companies", cluster.companies());
+            row.put("score", cluster.score());
+            row.put("sharedIdentifiers", cluster.sharedIdentifiers());
+            row.put("phoenixes", cluster.phoenixes());
+            rows.add(row);
+        }
+        int batchSize = BATCH / 10;
+        for (int from = 0; from < rows.size(); from += batchSize) {
+            var batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
+            graph.update(tx -> tx.run(new Query("""
+                    UNWIND $rows AS row
+                    CREATE (f:Finding) SET f = row, f.model = $model
+                    WITH f, row
+                    UNWIND range(0, size(row.companies) - 1) AS i
+                    MATCH (c:Company {id: row.companies[i]})
+                    CREATE (f)-[:INVOLVES {order: i}]->(c)
+                    """, Map.of("rows", batch, "model", model)))
+                    .consume());
+        }
+    }
+
+    /** An id that stays the same across scorings for the same finding: a prefix and a hash of what defines it. */
+    private static String uniqueId(String prefix, String definition, Set<String> taken) {
+        String id;
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(definition.getBytes(StandardCharsets.UTF_8));
+            id = prefix + HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String unique = id;
+        for (int n = 2; !taken.add(unique); n++) {
+            unique = id + "-" + n;
+        }
+        return unique;
     }
 
     private void writeParties(Map<String, PartyContext> parties) {
@@ -94,7 +179,12 @@ public final class RiskStore {
                 MATCH (n:%s {id: row.id})
                 SET n.riskScore = row.score, n.riskLane = row.lane, n.riskReasons = row.reasons,
                     n.riskModel = $model, n.riskScoredAt = $scoredAt
-                """.formatted(kind.label.cypher());
+                """.formatted(kind.label.cypher())
+                // A company's timeline shows how its score moved from one full scoring to the next.
+                + (kind == Kind.ENTITIES
+                        ? "SET n.riskHistory = (coalesce(n.riskHistory, []) + [$model + '|' + $scoredAt + '|'"
+                                + " + toString(row.score) + '|' + row.lane])[-" + HISTORY + "..]"
+                        : "");
         // Each batch touches its own nodes only, so two writers never wait on each other's locks.
         var pool = Executors.newFixedThreadPool(WRITERS);
         try {
