@@ -141,6 +141,17 @@ final class Browser implements AutoCloseable {
                         path);
     }
 
+    /** The body of a GET from the page, with the signed-in session's cookies. */
+    byte[] fetchBytes(String path) {
+        String dataUrl = (String) ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.blob())"
+                                + ".then(b => { const f = new FileReader(); f.onload = () => done(f.result);"
+                                + " f.readAsDataURL(b); });",
+                        path);
+        return java.util.Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1));
+    }
+
     /** The warnings and errors on the browser's console since the last call. */
     List<String> consoleProblems() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -6,6 +6,7 @@ import customs.risk.bench.documents.DocumentBenchmark;
 import customs.risk.documents.filing.SearchEngine;
 import customs.risk.engine.RiskService;
 import customs.risk.engine.explore.EntityService;
+import customs.risk.engine.explore.EvidenceService;
 import customs.risk.engine.explore.NetworkService;
 import customs.risk.engine.explore.NodeRef;
 import customs.risk.engine.ranking.RiskAssessment;
@@ -48,7 +49,9 @@ import picocli.CommandLine.Unmatched;
                     + " and query latency p50/p95 side by side.",
             "'bench ui --declarations N': generate, load and score N declarations, then time what the views wait"
                     + " for: the first rows of each ranking, an entity page's data, a capped expansion of the node with"
-                    + " the most neighbours (server side, through the services the views call).",
+                    + " the most neighbours, the busiest company's trade partners, timeline and evidence (server side,"
+                    + " through the services the views call), and in headless Chromium the time to the first paint of"
+                    + " that evidence's network.",
             "Peak heap is sampled every 50 ms; run with RISK_JAVA_OPTS=-Xmx1g to hold it to 1 GB."
         })
 public final class BenchCommand implements Callable<Integer> {
@@ -246,7 +249,14 @@ public final class BenchCommand implements Callable<Integer> {
                 new FileStore(data.files()),
                 data.reports().resolve("first.csv"),
                 IngestListener.NONE);
-        try (var context = ApplicationContexts.start(dir, false, springArgs)) {
+        // A web server too, on a free port, with an admin of its own: the browser's figures need the views.
+        String password = java.util.UUID.randomUUID().toString();
+        var args = new ArrayList<String>(springArgs);
+        args.addAll(List.of(
+                "--server.port=0",
+                "--risk.security.admin-username=bench",
+                "--risk.security.admin-password=" + password));
+        try (var context = ApplicationContexts.start(dir, true, args)) {
             var risk = context.getBean(RiskService.class);
             long started = System.nanoTime();
             risk.train();
@@ -300,8 +310,104 @@ public final class BenchCommand implements Callable<Integer> {
             time(
                     "network: same office, neighbours 5,000-5,049",
                     () -> network.expand(viewer, office, "LODGED_AT", false, 5_000, NetworkService.PAGE_DEFAULT));
+            String evidenceView = investigation(context, viewer);
+            String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+            var browser = NetworkPaint.signIn(base, "bench", password);
+            if (browser.isEmpty()) {
+                System.out.println("  browser: no figure (needs /usr/bin/chromium and /usr/bin/chromedriver)");
+            } else {
+                try (var paint = browser.get()) {
+                    paint(paint, evidenceView);
+                }
+            }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The investigator's views of the busiest company (most declarations as seller or buyer): its trade partners, its
+     * timeline, and the evidence behind its loop and cluster reasons, or when it has none, the largest
+     * finding. Returns the path of that evidence's network view.
+     */
+    private static String investigation(
+            org.springframework.context.ConfigurableApplicationContext context, customs.risk.graph.access.Actor viewer)
+            throws Exception {
+        var graph = new Graph(context.getBean(Driver.class));
+        var busiestRow = graph.query(
+                        "MATCH (c:Company) WITH c, COUNT { (c)<-[:SOLD_BY|BOUGHT_BY]-() } AS n"
+                                + " RETURN c.id AS id, n ORDER BY n DESC LIMIT 1",
+                        java.util.Map.of())
+                .getFirst();
+        var busiest = new NodeRef(NodeLabel.COMPANY, busiestRow.get("id").asString());
+        var network = context.getBean(NetworkService.class);
+        var entities = context.getBean(EntityService.class);
+        var evidence = context.getBean(EvidenceService.class);
+        long partners = network.entityDegrees(viewer, busiest).partners();
+        time(
+                String.format(
+                        "network: busiest company %s (%,d declarations, %,d partners): first 50 partners",
+                        busiest.key(), busiestRow.get("n").asLong(), partners),
+                () -> {
+                    network.entityDegrees(viewer, busiest);
+                    return network.partners(viewer, busiest, 0, NetworkService.PAGE_DEFAULT);
+                });
+        time(
+                "timeline: busiest company, every kind, 200 entries each",
+                () -> entities.timeline(
+                        viewer, busiest, java.util.EnumSet.allOf(EntityService.TimelineKind.class), 200));
+        var findings = evidence.findings(busiest);
+        if (!findings.isEmpty()) {
+            time(
+                    String.format("evidence: busiest company's %d findings, every subgraph", findings.size()),
+                    () -> evidence.findings(busiest).stream()
+                            .map(f -> evidence.evidence(viewer, f.id()))
+                            .toList());
+            return "/network?evidence=" + busiest;
+        }
+        System.out.println("  (the busiest company is in no loop or cluster; timing the largest finding instead)");
+        String largest = graph
+                .query(
+                        "MATCH (f:Finding) RETURN f.id AS id ORDER BY size(coalesce(f.declarationIds, []))"
+                                + " + size(f.companies) DESC LIMIT 1",
+                        java.util.Map.of())
+                .stream()
+                .map(r -> r.get("id").asString())
+                .findFirst()
+                .orElse(null);
+        if (largest == null) {
+            System.out.println("  evidence: no loop or cluster found at all");
+            return "/network?focus=" + busiest;
+        }
+        var drawn = evidence.evidence(viewer, largest).orElseThrow();
+        time(
+                String.format(
+                        "evidence: largest finding %s (%d nodes, %d edges)",
+                        largest, drawn.nodes().size(), drawn.edges().size()),
+                () -> evidence.evidence(viewer, largest));
+        return "/network?evidence=" + largest;
+    }
+
+    /** Browser time to the first paint of a network view: once cold, then five times. */
+    private static void paint(NetworkPaint browser, String path) throws Exception {
+        var cold = browser.open(path);
+        double[] warm = new double[5];
+        double[] draw = new double[5];
+        for (int i = 0; i < warm.length; i++) {
+            var paint = browser.open(path);
+            warm[i] = paint.toPaintMillis();
+            draw[i] = paint.drawMillis();
+        }
+        java.util.Arrays.sort(warm);
+        java.util.Arrays.sort(draw);
+        System.out.printf(
+                "  %-62s cold %7.1f ms, warm median %7.1f ms, max %7.1f ms%n",
+                String.format("browser: %s (%d nodes), navigation to first paint", path, cold.nodes()),
+                cold.toPaintMillis(),
+                warm[2],
+                warm[4]);
+        System.out.printf(
+                "  %-62s cold %7.1f ms, warm median %7.1f ms, max %7.1f ms%n",
+                "browser: same, adding + layout + fit to next frame", cold.drawMillis(), draw[2], draw[4]);
     }
 
     private static void time(String what, java.util.concurrent.Callable<?> call) throws Exception {

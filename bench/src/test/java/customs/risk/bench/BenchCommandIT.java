@@ -75,6 +75,17 @@ class BenchCommandIT {
                         "query p95 (ms)",
                         "Totals of matches differing between the engines: 0");
         reset();
+        assertThat(BenchMain.execute("bench", "ui", "--declarations", "3000"))
+                .as(err())
+                .isZero();
+        assertThat(out())
+                .containsPattern("ranking: first 50 entities +cold +[\\d.]+ ms, warm median +[\\d.]+ ms")
+                .containsPattern("network: busiest company .* first 50 partners +cold")
+                .containsPattern("timeline: busiest company, every kind, 200 entries each +cold")
+                .containsPattern("evidence: .* cold +[\\d.]+ ms")
+                .containsPattern(
+                        "browser: /network\\?evidence=\\S+ \\(\\d+ nodes\\), navigation to first paint +cold +[\\d.]+ ms");
+        reset();
         assertThat(BenchMain.execute("bench", "nothing")).isEqualTo(ExitCodes.USAGE);
     }
 

@@ -21,8 +21,17 @@ import org.springframework.stereotype.Service;
 public class EntityService {
 
     /** Properties shown in the score block or elsewhere, not in the property list. */
-    private static final List<String> HIDDEN =
-            List.of("riskScore", "riskLane", "riskReasons", "riskModel", "riskScoredAt", "reviewedAt", "reviewedBy");
+    private static final List<String> HIDDEN = List.of(
+            "riskScore",
+            "riskLane",
+            "riskReasons",
+            "riskModel",
+            "riskScoredAt",
+            "riskHistory",
+            "riskStructure",
+            "riskStructureReason",
+            "reviewedAt",
+            "reviewedBy");
 
     /**
      * @param ref label and key

@@ -180,8 +180,13 @@ public class EvidenceService {
             nodes.putIfAbsent(node.ref().toString(), node);
             String kind = r.get("kind").asString();
             words.add(kind + " " + node.caption());
-            edges.add(new GraphEdge(company(from), node.ref(), "CONTROL", kind, Map.of()));
-            edges.add(new GraphEdge(node.ref(), company(to), "CONTROL", kind, Map.of()));
+            // Drawn as a cluster draws it: an officer points at the boards, a company at what it shares.
+            for (String member : List.of(from, to)) {
+                edges.add(
+                        kind.equals("officer")
+                                ? new GraphEdge(node.ref(), company(member), "CONTROL", kind, Map.of())
+                                : new GraphEdge(company(member), node.ref(), "CONTROL", kind, Map.of()));
+            }
         }
         return new Leg(
                 company(from),

@@ -3,6 +3,7 @@ package customs.risk.ui.entity;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -27,6 +28,7 @@ import customs.risk.documents.filing.DocumentService;
 import customs.risk.documents.search.DocumentQuery;
 import customs.risk.documents.search.SearchResults;
 import customs.risk.engine.explore.EntityService;
+import customs.risk.engine.explore.EvidenceService;
 import customs.risk.engine.explore.NodeRef;
 import customs.risk.graph.NodeLabel;
 import customs.risk.graph.access.Actor;
@@ -34,6 +36,7 @@ import customs.risk.ui.MainLayout;
 import customs.risk.ui.RiskBadges;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -48,8 +51,11 @@ import java.util.Set;
 public class EntityView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final int DECLARATIONS_PAGE = 50;
+    /** Entries of each kind the timeline reads. */
+    static final int TIMELINE_PER_KIND = 200;
 
     private final EntityService entities;
+    private final EvidenceService evidence;
     private final DocumentService documents;
     private final customs.risk.cases.CaseService cases;
     private final com.vaadin.flow.spring.security.AuthenticationContext authentication;
@@ -57,10 +63,12 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
 
     public EntityView(
             EntityService entities,
+            EvidenceService evidence,
             DocumentService documents,
             customs.risk.cases.CaseService cases,
             com.vaadin.flow.spring.security.AuthenticationContext authentication) {
         this.entities = entities;
+        this.evidence = evidence;
         this.documents = documents;
         this.cases = cases;
         this.authentication = authentication;
@@ -102,9 +110,22 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(header, actions(profile));
 
+        var findings = evidence.findings(ref);
         var reasons = new UnorderedList();
         reasons.setId("entity-reasons");
-        profile.reasons().forEach(r -> reasons.add(new ListItem(r)));
+        for (String reason : profile.reasons()) {
+            var item = new ListItem(new Span(reason + " "));
+            // A loop or cluster reason opens the subgraph it was read from.
+            findings.stream()
+                    .filter(f -> reason.contains(f.description()))
+                    .findFirst()
+                    .ifPresent(f -> {
+                        var show = new Anchor("/network?evidence=" + f.id(), "Show the evidence");
+                        show.addClassName("reason-evidence");
+                        item.add(show);
+                    });
+            reasons.add(item);
+        }
         add(section(
                 "Why this score" + (profile.model().isEmpty() ? "" : " (model " + profile.model() + ")"),
                 profile.reasons().isEmpty() ? new Paragraph("Nothing stands out.") : reasons));
@@ -123,12 +144,71 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         if (ref.label() != NodeLabel.PERSON) {
             add(section("Inspections", inspections(ref)));
         }
+        add(section("Timeline", timeline(ref)));
+    }
+
+    /** The entity's history, newest first, with a filter per kind of entry. */
+    private Component timeline(NodeRef ref) {
+        var kinds = new CheckboxGroup<EntityService.TimelineKind>();
+        kinds.setId("timeline-kinds");
+        kinds.setItems(EntityService.TimelineKind.values());
+        kinds.setItemLabelGenerator(k -> switch (k) {
+            case DECLARATION -> "declarations";
+            case INSPECTION -> "inspections";
+            case DOCUMENT -> "documents";
+            case CASE -> "cases";
+            case SCORE -> "score changes";
+        });
+        kinds.setValue(EnumSet.allOf(EntityService.TimelineKind.class));
+        var entries = new Div();
+        entries.setId("entity-timeline");
+        entries.addClassName("timeline");
+        Runnable fill = () -> {
+            entries.removeAll();
+            var selected = kinds.getValue().isEmpty()
+                    ? EnumSet.noneOf(EntityService.TimelineKind.class)
+                    : EnumSet.copyOf(kinds.getValue());
+            var events = entities.timeline(viewer(), ref, selected, TIMELINE_PER_KIND);
+            if (events.isEmpty()) {
+                entries.add(new Paragraph("Nothing to show."));
+            }
+            for (var event : events) {
+                var when = new Span(event.at().length() > 10 ? event.at().substring(0, 10) : event.at());
+                when.addClassName("timeline-date");
+                var kind = new Span(event.kind().name().toLowerCase());
+                kind.addClassNames("chip", "timeline-" + event.kind().name().toLowerCase());
+                Component title = event.link()
+                        .<Component>map(link -> link.label() == NodeLabel.CASE
+                                ? new Anchor("/cases/" + link.key(), event.title())
+                                : link.label() == NodeLabel.DOCUMENT
+                                        ? routerIgnored(new Anchor(RiskBadges.documentHref(link.key()), event.title()))
+                                        : RiskBadges.link(link, event.title()))
+                        .orElseGet(() -> new Span(event.title()));
+                var detail = new Span(event.detail());
+                detail.addClassName("timeline-detail");
+                var line = new Div(when, kind, title, detail);
+                line.addClassName("timeline-entry");
+                entries.add(line);
+            }
+        };
+        kinds.addValueChangeListener(e -> fill.run());
+        fill.run();
+        return new Div(kinds, entries);
+    }
+
+    private static Anchor routerIgnored(Anchor anchor) {
+        anchor.setRouterIgnore(true);
+        return anchor;
     }
 
     private Component actions(EntityService.Profile profile) {
         var network = new Anchor("/network?focus=" + profile.ref(), "");
         network.add(new Button("Open in network"));
         network.setId("open-network");
+        var showEvidence = new Anchor("/network?evidence=" + profile.ref(), "");
+        showEvidence.add(new Button("Show the evidence"));
+        showEvidence.setId("show-evidence");
+        showEvidence.setVisible(!evidence.findings(profile.ref()).isEmpty());
         var review = new Button("Mark as reviewed", e -> {
             entities.markReviewed(profile.ref(), user());
             Notification.show("Marked as reviewed");
@@ -152,7 +232,7 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         });
         openCase.setId("open-case");
         openCase.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var row = new HorizontalLayout(network, review, openCase);
+        var row = new HorizontalLayout(network, showEvidence, review, openCase);
         if (!profile.reviewed().isEmpty()) {
             row.add(new Span("reviewed by " + profile.reviewed()));
         }
