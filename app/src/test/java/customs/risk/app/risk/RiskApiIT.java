@@ -122,6 +122,42 @@ class RiskApiIT {
         }
     }
 
+    @Test
+    void theNetworkApiServesEvidencePartnersAndTimelines() throws Exception {
+        var generated = BundleGenerator.generate(GeneratorSettings.defaults(41, 1_500), dataDir.resolve("network"));
+        ingester.ingest(generated.bundleDir(), dataDir.resolve("network.csv"), IngestListener.NONE);
+        risk.train();
+        String finding;
+        String company;
+        try (var session = driver.session()) {
+            var row = session.run("MATCH (f:Finding {kind: 'loop'})-[:INVOLVES]->(c:Company) RETURN f.id, c.id LIMIT 1")
+                    .single();
+            finding = row.get(0).asString();
+            company = row.get(1).asString();
+        }
+        String entity = "/api/network/entities/Company/" + company;
+
+        var evidence = get(entity + "/evidence");
+        assertThat(evidence.statusCode()).isEqualTo(200);
+        assertThat(evidence.body()).contains("\"id\":\"" + finding + "\"", "\"legs\":[{", "\"nodes\":[{");
+        var graphml = get("/api/network/findings/" + finding + "/graphml");
+        assertThat(graphml.statusCode()).isEqualTo(200);
+        assertThat(graphml.body()).startsWith("<?xml").contains("<graphml", "Company:" + company);
+        var partners = get(entity + "/partners?limit=5");
+        assertThat(partners.statusCode()).isEqualTo(200);
+        assertThat(partners.body()).contains("\"type\":\"TRADE\"", "\"declarations\":");
+        var timeline = get(entity + "/timeline?kind=DECLARATION&limit=3");
+        assertThat(timeline.statusCode()).isEqualTo(200);
+        assertThat(timeline.body().split("\"kind\":\"DECLARATION\"", -1)).hasSize(4);
+        assertThat(timeline.body()).doesNotContain("\"kind\":\"SCORE\"");
+
+        assertThat(get("/api/network/entities/Company/NO-SUCH-COMPANY/evidence").statusCode())
+                .isEqualTo(404);
+        assertThat(get("/api/network/entities/Planet/X/timeline").statusCode()).isEqualTo(404);
+        assertThat(get("/api/network/findings/loop-nonexistent").statusCode()).isEqualTo(404);
+        assertThat(get(entity + "/partners?limit=0").statusCode()).isEqualTo(400);
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
