@@ -43,8 +43,16 @@ public final class ShellClusterDetector {
         OFFICER
     }
 
-    /** One shared identifier: its kind, its key and the companies that share it. */
-    public record SharedIdentifier(Tie tie, String key, Set<String> companies) {}
+    /**
+     * One shared identifier: its kind, its key, the companies that share it, and how a reader knows
+     * it (an officer's name, an address as written).
+     */
+    public record SharedIdentifier(Tie tie, String key, Set<String> companies, String caption) {
+
+        public SharedIdentifier(Tie tie, String key, Set<String> companies) {
+            this(tie, key, companies, key);
+        }
+    }
 
     private final int maxAddressSharing;
     private final int maxBoards;
@@ -139,8 +147,8 @@ public final class ShellClusterDetector {
                         .reversed()
                         .thenComparing(SharedIdentifier::key))
                 .map(t -> t.tie() == Tie.OFFICER
-                        ? "officer " + t.key() + " on " + t.companies().size() + " boards"
-                        : t.tie().name().toLowerCase() + " " + t.key())
+                        ? "officer " + t.caption() + " on " + t.companies().size() + " boards"
+                        : t.tie().name().toLowerCase() + " " + t.caption())
                 .distinct()
                 .toList();
         return new ShellCluster(

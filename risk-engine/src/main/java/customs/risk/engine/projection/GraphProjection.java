@@ -136,7 +136,8 @@ public final class GraphProjection {
                     r -> identifiers.add(new SharedIdentifier(
                             tie(r.get("kind").asString()),
                             r.get("key").asString(),
-                            new LinkedHashSet<>(r.get("companies").asList(Value::asString)))));
+                            new LinkedHashSet<>(r.get("companies").asList(Value::asString)),
+                            r.get("caption").asString(r.get("key").asString()))));
         }
         var violations = new HashMap<String, Boolean>();
         graph.stream(

@@ -123,6 +123,8 @@ class EvidenceServiceTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(cluster.companies()).containsExactly("S1", "S2", "S3");
+        // The reason names the officer and the address as a reader knows them, not by key.
+        assertThat(cluster.description()).contains("officer Nina Nominee on 3 boards", "address 1 Harbour Rd");
 
         var drawn = evidence.evidence(VIEWER, cluster.id()).orElseThrow();
         assertThat(drawn.nodes())
