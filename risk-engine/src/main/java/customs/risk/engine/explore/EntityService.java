@@ -275,143 +275,174 @@ public class EntityService {
         var parameters = new java.util.HashMap<String, Object>(viewer.parameters());
         parameters.put("key", ref.key());
         parameters.put("limit", limit);
-        var events = new java.util.ArrayList<TimelineEvent>();
+        var events = java.util.Collections.synchronizedList(new java.util.ArrayList<TimelineEvent>());
+        // Each kind is its own query; they run side by side, so a busy company waits for the slowest only.
+        var reads = new java.util.ArrayList<Runnable>();
         if (parties != null && kinds.contains(TimelineKind.DECLARATION)) {
-            graph.query(parties + """
+            reads.add(() -> {
+                graph.query(parties + """
                                      WITH DISTINCT d ORDER BY d.filedOn DESC, d.id LIMIT $limit
                                      OPTIONAL MATCH (d)-[:SOLD_BY]->(s:Company)
                                      OPTIONAL MATCH (d)-[:BOUGHT_BY]->(b:Company)
                                      RETURN d, coalesce(s.name, s.id) AS seller, coalesce(b.name, b.id) AS buyer
                                      """, parameters).forEach(r -> {
-                var d = r.get("d").asNode();
-                String score = d.get("riskScore").isNull()
-                        ? "not scored"
-                        : String.format(
-                                "%s %.2f",
-                                d.get("riskLane").asString(""),
-                                d.get("riskScore").asDouble());
-                events.add(new TimelineEvent(
-                        text(d.get("filedOn")),
-                        TimelineKind.DECLARATION,
-                        "declaration " + d.get("id").asString() + ": "
-                                + r.get("seller").asString("?") + " → "
-                                + r.get("buyer").asString("?"),
-                        String.format(
-                                "HS %s, USD %,.0f, %s",
-                                d.get("hsCode").asString("?"), d.get("valueUsd").asDouble(0), score),
-                        Optional.of(new NodeRef(
-                                customs.risk.graph.NodeLabel.DECLARATION,
-                                d.get("id").asString()))));
+                    var d = r.get("d").asNode();
+                    String score = d.get("riskScore").isNull()
+                            ? "not scored"
+                            : String.format(
+                                    "%s %.2f",
+                                    d.get("riskLane").asString(""),
+                                    d.get("riskScore").asDouble());
+                    events.add(new TimelineEvent(
+                            text(d.get("filedOn")),
+                            TimelineKind.DECLARATION,
+                            "declaration " + d.get("id").asString() + ": "
+                                    + r.get("seller").asString("?") + " → "
+                                    + r.get("buyer").asString("?"),
+                            String.format(
+                                    "HS %s, USD %,.0f, %s",
+                                    d.get("hsCode").asString("?"),
+                                    d.get("valueUsd").asDouble(0),
+                                    score),
+                            Optional.of(new NodeRef(
+                                    customs.risk.graph.NodeLabel.DECLARATION,
+                                    d.get("id").asString()))));
+                });
             });
         }
         if (parties != null && kinds.contains(TimelineKind.INSPECTION)) {
-            graph.query(parties + """
+            reads.add(() -> {
+                graph.query(parties + """
                                      MATCH (d)<-[:OF]-(i:Inspection)
                                      WITH DISTINCT d, i ORDER BY i.inspectedOn DESC LIMIT $limit
                                      RETURN d.id AS id, i
                                      """, parameters).forEach(r -> {
-                var i = r.get("i").asNode();
-                String violation = i.get("violationType").asString("");
-                double recovered = i.get("revenueRecovered").asDouble(0);
-                events.add(new TimelineEvent(
-                        text(i.get("inspectedOn")),
-                        TimelineKind.INSPECTION,
-                        "inspection of " + r.get("id").asString() + ": "
-                                + i.get("outcome").asString("?"),
-                        (violation.isBlank() ? "no violation recorded" : violation)
-                                + (recovered > 0 ? String.format(", USD %,.0f recovered", recovered) : "")
-                                + (i.get("inspector").isNull()
-                                        ? ""
-                                        : ", by " + i.get("inspector").asString()),
-                        Optional.of(new NodeRef(
-                                customs.risk.graph.NodeLabel.DECLARATION,
-                                r.get("id").asString()))));
+                    var i = r.get("i").asNode();
+                    String violation = i.get("violationType").asString("");
+                    double recovered = i.get("revenueRecovered").asDouble(0);
+                    events.add(new TimelineEvent(
+                            text(i.get("inspectedOn")),
+                            TimelineKind.INSPECTION,
+                            "inspection of " + r.get("id").asString() + ": "
+                                    + i.get("outcome").asString("?"),
+                            (violation.isBlank() ? "no violation recorded" : violation)
+                                    + (recovered > 0 ? String.format(", USD %,.0f recovered", recovered) : "")
+                                    + (i.get("inspector").isNull()
+                                            ? ""
+                                            : ", by " + i.get("inspector").asString()),
+                            Optional.of(new NodeRef(
+                                    customs.risk.graph.NodeLabel.DECLARATION,
+                                    r.get("id").asString()))));
+                });
             });
         }
         if (kinds.contains(TimelineKind.DOCUMENT)) {
-            String documents = switch (ref.label()) {
-                case COMPANY -> "MATCH (:Company {id: $key})-[:FILED]->(doc:Document)";
-                case DECLARATION -> "MATCH (:Declaration {id: $key})<-[:SUPPORTS]-(doc:Document)";
-                case PERSON -> "MATCH (:Person {id: $key})-[:OFFICER_OF]->(:Company)-[:FILED]->(doc:Document)";
-                default -> null;
-            };
-            if (documents != null) {
-                graph.query(
-                                documents + " WHERE " + Actor.sees("doc")
-                                        + " WITH DISTINCT doc ORDER BY coalesce(doc.filedOn, doc.filedAt) DESC"
-                                        + " LIMIT $limit RETURN doc",
-                                parameters)
-                        .forEach(r -> {
-                            var doc = r.get("doc").asNode();
-                            events.add(new TimelineEvent(
-                                    text(doc.get("filedOn").isNull() ? doc.get("filedAt") : doc.get("filedOn")),
-                                    TimelineKind.DOCUMENT,
-                                    "document "
-                                            + doc.get("fileName")
-                                                    .asString(doc.get("id").asString()),
-                                    doc.get("docType").asString("document") + " "
-                                            + doc.get("id").asString(),
-                                    Optional.of(new NodeRef(
-                                            customs.risk.graph.NodeLabel.DOCUMENT,
-                                            doc.get("id").asString()))));
-                        });
-            }
+            reads.add(() -> {
+                String documents = switch (ref.label()) {
+                    case COMPANY -> "MATCH (:Company {id: $key})-[:FILED]->(doc:Document)";
+                    case DECLARATION -> "MATCH (:Declaration {id: $key})<-[:SUPPORTS]-(doc:Document)";
+                    case PERSON -> "MATCH (:Person {id: $key})-[:OFFICER_OF]->(:Company)-[:FILED]->(doc:Document)";
+                    default -> null;
+                };
+                if (documents != null) {
+                    graph.query(
+                                    documents + " WHERE " + Actor.sees("doc")
+                                            + " WITH DISTINCT doc ORDER BY coalesce(doc.filedOn, doc.filedAt) DESC"
+                                            + " LIMIT $limit RETURN doc",
+                                    parameters)
+                            .forEach(r -> {
+                                var doc = r.get("doc").asNode();
+                                events.add(new TimelineEvent(
+                                        text(doc.get("filedOn").isNull() ? doc.get("filedAt") : doc.get("filedOn")),
+                                        TimelineKind.DOCUMENT,
+                                        "document "
+                                                + doc.get("fileName")
+                                                        .asString(doc.get("id").asString()),
+                                        doc.get("docType").asString("document") + " "
+                                                + doc.get("id").asString(),
+                                        Optional.of(new NodeRef(
+                                                customs.risk.graph.NodeLabel.DOCUMENT,
+                                                doc.get("id").asString()))));
+                            });
+                }
+            });
         }
         if (kinds.contains(TimelineKind.CASE)) {
-            graph.query(
-                            "MATCH " + ref.pattern("n", "key") + "<-[:ABOUT]-(c:Case) WHERE " + Actor.seesCase("c")
-                                    + " RETURN c ORDER BY c.createdAt DESC LIMIT $limit",
-                            parameters)
-                    .forEach(r -> {
-                        var c = r.get("c").asNode();
-                        var link = Optional.of(new NodeRef(
-                                customs.risk.graph.NodeLabel.CASE, c.get("id").asString()));
-                        String created = text(c.get("createdAt").isNull() ? c.get("openedAt") : c.get("createdAt"));
-                        events.add(new TimelineEvent(
-                                created,
-                                TimelineKind.CASE,
-                                "case opened: " + c.get("title").asString(""),
-                                c.get("id").asString() + ", "
-                                        + c.get("priority").asString("no") + " priority",
-                                link));
-                        if (!c.get("closedAt").isNull()) {
+            reads.add(() -> {
+                graph.query(
+                                "MATCH " + ref.pattern("n", "key") + "<-[:ABOUT]-(c:Case) WHERE " + Actor.seesCase("c")
+                                        + " RETURN c ORDER BY c.createdAt DESC LIMIT $limit",
+                                parameters)
+                        .forEach(r -> {
+                            var c = r.get("c").asNode();
+                            var link = Optional.of(new NodeRef(
+                                    customs.risk.graph.NodeLabel.CASE,
+                                    c.get("id").asString()));
+                            String created = text(c.get("createdAt").isNull() ? c.get("openedAt") : c.get("createdAt"));
                             events.add(new TimelineEvent(
-                                    text(c.get("closedAt")),
+                                    created,
                                     TimelineKind.CASE,
-                                    "case closed: " + c.get("title").asString(""),
-                                    c.get("outcome").asString("no outcome recorded"),
+                                    "case opened: " + c.get("title").asString(""),
+                                    c.get("id").asString() + ", "
+                                            + c.get("priority").asString("no") + " priority",
                                     link));
-                        }
-                    });
+                            if (!c.get("closedAt").isNull()) {
+                                events.add(new TimelineEvent(
+                                        text(c.get("closedAt")),
+                                        TimelineKind.CASE,
+                                        "case closed: " + c.get("title").asString(""),
+                                        c.get("outcome").asString("no outcome recorded"),
+                                        link));
+                            }
+                        });
+            });
         }
         if (kinds.contains(TimelineKind.SCORE) && ref.label() == customs.risk.graph.NodeLabel.COMPANY) {
-            graph.query("MATCH (n:Company {id: $key}) RETURN n.riskHistory AS history", parameters)
-                    .forEach(r -> {
-                        if (r.get("history").isNull()) {
-                            return;
-                        }
-                        String previous = null;
-                        for (String entry : r.get("history").asList(Value::asString)) {
-                            // model|scoredAt|score|lane
-                            String[] parts = entry.split("\\|", 4);
-                            if (parts.length < 4) {
-                                continue;
+            reads.add(() -> {
+                graph.query("MATCH (n:Company {id: $key}) RETURN n.riskHistory AS history", parameters)
+                        .forEach(r -> {
+                            if (r.get("history").isNull()) {
+                                return;
                             }
-                            double score = Double.parseDouble(parts[2]);
-                            String change = previous == null ? "" : " (was " + previous + ")";
-                            String now = String.format("%s %.2f", parts[3], score);
-                            events.add(new TimelineEvent(
-                                    parts[1],
-                                    TimelineKind.SCORE,
-                                    "scored " + now + change,
-                                    "model " + parts[0],
-                                    Optional.empty()));
-                            previous = now;
-                        }
-                    });
+                            String previous = null;
+                            for (String entry : r.get("history").asList(Value::asString)) {
+                                // model|scoredAt|score|lane
+                                String[] parts = entry.split("\\|", 4);
+                                if (parts.length < 4) {
+                                    continue;
+                                }
+                                double score = Double.parseDouble(parts[2]);
+                                String change = previous == null ? "" : " (was " + previous + ")";
+                                String now = String.format("%s %.2f", parts[3], score);
+                                events.add(new TimelineEvent(
+                                        parts[1],
+                                        TimelineKind.SCORE,
+                                        "scored " + now + change,
+                                        "model " + parts[0],
+                                        Optional.empty()));
+                                previous = now;
+                            }
+                        });
+            });
         }
-        events.sort(java.util.Comparator.comparing(TimelineEvent::at).reversed());
-        return events;
+        inParallel(reads);
+        var sorted = new java.util.ArrayList<>(events);
+        sorted.sort(java.util.Comparator.comparing(TimelineEvent::at).reversed());
+        return sorted;
+    }
+
+    private static void inParallel(List<Runnable> reads) {
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var pending = reads.stream().map(pool::submit).toList();
+            for (var read : pending) {
+                read.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the timeline", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** Records that {@code user} reviewed the entity now. */
