@@ -82,6 +82,9 @@ class NetworkGraph extends Div {
                     { selector: ':selected', style: { 'overlay-opacity': 0.2 } } ] });
                   el.cy.on('tap', 'node', e => el.$server.tapped(e.target.id()));
                   el.cy.on('tap', 'edge', e => el.$server.edgeTapped(e.target.id()));
+                  // Names are the labels; the id shows on hover.
+                  el.cy.on('mouseover', 'node', e => { el.title = e.target.id(); });
+                  el.cy.on('mouseout', 'node', () => { el.title = ''; });
                   // Everything drawn stays in view: fitted after each change, and when the canvas resizes.
                   el.fitAll = () => { el.cy.fit(undefined, 40); if (el.cy.zoom() > 1.5) { el.cy.zoom(1.5); el.cy.center(); } };
                   new ResizeObserver(() => { el.cy.resize(); el.fitAll(); }).observe(el);

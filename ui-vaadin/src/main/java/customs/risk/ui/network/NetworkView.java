@@ -229,8 +229,18 @@ public class NetworkView extends HorizontalLayout implements BeforeEnterObserver
         title.setId("selected-node");
         title.setTitle(ref.toString());
         title.getStyle().set("font-weight", "600");
+        var id = new Span(ref.toString());
+        id.setId("selected-node-id");
+        id.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        var copy = new Button("Copy id");
+        copy.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        copy.getElement()
+                .executeJs("this.addEventListener('click', () => navigator.clipboard.writeText($0))", ref.key());
+        var idLine = new HorizontalLayout(id, copy);
+        idLine.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         details.add(
                 new HorizontalLayout(title, RiskBadges.lane(node.get().lane())),
+                idLine,
                 RiskBadges.link(ref, "Open entity page"));
         for (var finding : evidence.findings(ref)) {
             var show = new Button(
