@@ -137,7 +137,7 @@ public class CaseReport {
             ReportGraph graph = entry.getValue();
             if (!graph.isEmpty()) {
                 // A heading goes on the page of its drawing.
-                pages.ensure((first ? 60 : 30) + EvidenceDrawing.HEIGHT);
+                pages.ensure((first ? 60 : 30) + EvidenceDrawing.height(graph, s.ref()));
             }
             if (first) {
                 pages.heading("Evidence", 13);
@@ -149,7 +149,7 @@ public class CaseReport {
                         "No evidence graph for this entity.", pages.regular(), ReportPages.BODY, 0, ReportPages.MUTED);
                 continue;
             }
-            EvidenceDrawing.draw(pages, graph, s.ref(), pages.block(EvidenceDrawing.HEIGHT));
+            EvidenceDrawing.draw(pages, graph, s.ref());
             pages.space(6);
             int drawn = EvidenceDrawing.drawn(graph, s.ref()).size();
             if (drawn < graph.nodes().size()) {

@@ -13,18 +13,26 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
 /**
  * Draws a {@link ReportGraph} into a block of the report: the entity's own node in the middle (when
- * the graph holds it), the other nodes on an ellipse around it in their given order, each a rounded
+ * the graph holds it), the other nodes on an ellipse around it in their given order (half on each
+ * side, evenly spaced in height so that the wide, low boxes do not overlap), each a rounded
  * box in its lane's colour with its label; each edge a line with an arrowhead from box edge to box
  * edge and its label at the middle. A pair of opposite edges is drawn as two lines side by side.
  * Labels are cut to fit; the report lists every edge in full under the drawing.
  *
  * <p>A circle layout is O(n + m) and needs no iteration; it stays readable up to a few dozen nodes,
- * which is why at most {@link #MAX_NODES} are drawn.
+ * which is why at most {@link #MAX_NODES} are drawn, and the drawing grows in height with them.
  */
 final class EvidenceDrawing {
 
     static final int MAX_NODES = 24;
-    static final float HEIGHT = 330;
+
+    /** Height of a drawing, and of one with many nodes. */
+    private static final float HEIGHT = 220;
+
+    private static final float MAX_HEIGHT = 600;
+
+    /** Room from one box to the next on a side of the ellipse. */
+    private static final float SPACING = 44;
 
     private static final float NODE_FONT = 7;
     private static final float EDGE_FONT = 6;
@@ -60,31 +68,49 @@ final class EvidenceDrawing {
         return first;
     }
 
-    /** Draws the graph into the {@link #HEIGHT} points high block whose bottom edge is at {@code bottom}. */
-    static void draw(ReportPages pages, ReportGraph graph, String focus, float bottom) {
+    /** How high the drawing of the graph is, in points: enough to keep the boxes on each side apart. */
+    static float height(ReportGraph graph, String focus) {
+        int side = (ring(drawn(graph, focus), focus).size() + 1) / 2;
+        return Math.clamp(side * SPACING + BOX_HEIGHT + 2 * PAD, HEIGHT, MAX_HEIGHT);
+    }
+
+    private static List<ReportGraph.Node> ring(List<ReportGraph.Node> drawn, String focus) {
+        return drawn.stream().filter(n -> !n.id().equals(focus)).toList();
+    }
+
+    /** Draws the graph as the next block of the pages, {@link #height} points high. */
+    static void draw(ReportPages pages, ReportGraph graph, String focus) {
+        var nodes = drawn(graph, focus);
+        float height = height(graph, focus);
+        float bottom = pages.block(height);
         var canvas = pages.canvas();
         var font = pages.regular();
-        var nodes = drawn(graph, focus);
         float left = ReportPages.left();
         float width = ReportPages.width();
         try {
-            frame(canvas, left, bottom, width, HEIGHT);
+            frame(canvas, left, bottom, width, height);
             float cx = left + width / 2;
-            float cy = bottom + HEIGHT / 2;
-            var ring = nodes.stream().filter(n -> !n.id().equals(focus)).toList();
-            boolean centred = ring.size() < nodes.size();
+            float cy = bottom + height / 2;
+            var ring = ring(nodes, focus);
+            boolean alone = ring.size() == 1 && nodes.size() == 1;
+            int right = (ring.size() + 1) / 2;
             float rx = width / 2 - BOX_MAX_WIDTH / 2 - PAD;
-            float ry = HEIGHT / 2 - BOX_HEIGHT / 2 - PAD;
+            float ry = height / 2 - BOX_HEIGHT / 2 - PAD;
             var boxes = new HashMap<String, Box>();
             for (var node : nodes) {
                 float x = cx;
                 float y = cy;
                 int i = ring.indexOf(node);
-                if (i >= 0 && !(ring.size() == 1 && !centred)) {
-                    // From the top, clockwise.
-                    double angle = Math.PI / 2 - 2 * Math.PI * i / ring.size();
-                    x = cx + rx * (float) Math.cos(angle);
-                    y = cy + ry * (float) Math.sin(angle);
+                if (i >= 0 && !alone) {
+                    // Clockwise from the top: down the right half of the ellipse, then up the left
+                    // half, evenly spaced in height rather than in angle, because the boxes are wide
+                    // and low: neighbours never sit side by side at the same height.
+                    boolean onRight = i < right;
+                    int count = onRight ? right : ring.size() - right;
+                    int k = onRight ? i : i - right;
+                    float t = 1 - 2f * (k + 0.5f) / count;
+                    y = cy + ry * (onRight ? t : -t);
+                    x = cx + (onRight ? 1 : -1) * rx * (float) Math.sqrt(Math.max(0, 1 - t * t));
                 }
                 String label = ReportPages.truncated(node.label(), font, NODE_FONT, BOX_MAX_WIDTH - 2 * PAD);
                 float boxWidth = font.width(label, NODE_FONT) + 2 * PAD;
