@@ -87,7 +87,6 @@ final class ReportPages implements Closeable {
     void field(String name, String value) {
         float column = 95;
         var lines = lines(value, regular, BODY, width() - column);
-        ensure(BODY * LEADING);
         for (int i = 0; i < lines.size(); i++) {
             ensure(BODY * LEADING);
             y -= BODY * LEADING;
