@@ -35,6 +35,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseConversation extends CaseTransactions {
 
+    /** A message bound to {@code m} with its mentions and attachments. */
+    private static final String RETURN_MESSAGE = """
+            RETURN m, COLLECT { MATCH (m)-[:MENTIONS]->(u:User) RETURN u.username ORDER BY u.username } AS mentions,
+                   COLLECT { MATCH (m)-[a:ATTACHES]->(d:Document)
+                             RETURN d {.id, .fileName, .contentType} ORDER BY a.at, d.id } AS attachments
+            """;
+
     private final ApplicationEventPublisher events;
 
     CaseConversation(Driver driver, CaseBroadcaster broadcaster, ApplicationEventPublisher events) {
@@ -284,12 +291,22 @@ public class CaseConversation extends CaseTransactions {
     }
 
     private static Message message(TransactionContext tx, String id) {
-        Record r = tx.run("""
-                MATCH (m:Message {id: $id})
-                RETURN m, COLLECT { MATCH (m)-[:MENTIONS]->(u:User) RETURN u.username ORDER BY u.username } AS mentions,
-                       COLLECT { MATCH (m)-[a:ATTACHES]->(d:Document)
-                                 RETURN d {.id, .fileName, .contentType} ORDER BY a.at, d.id } AS attachments
-                """, Map.of("id", id)).single();
+        return toMessage(tx.run("MATCH (m:Message {id: $id})\n" + RETURN_MESSAGE, Map.of("id", id))
+                .single());
+    }
+
+    /**
+     * Every message of the case in seq order, deleted ones in their place; marks nothing read. The
+     * caller has checked access.
+     */
+    static List<Message> transcript(TransactionContext tx, String caseId) {
+        return tx.run(
+                        "MATCH (:Case {id: $caseId})-[:HAS_MESSAGE]->(m:Message)\n" + RETURN_MESSAGE + "ORDER BY m.seq",
+                        Map.of("caseId", caseId))
+                .list(CaseConversation::toMessage);
+    }
+
+    private static Message toMessage(Record r) {
         Value m = r.get("m");
         return new Message(
                 m.get("id").asString(),

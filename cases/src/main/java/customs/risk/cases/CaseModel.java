@@ -108,6 +108,46 @@ public final class CaseModel {
     /** Messages by others the user has not yet fetched, per case. */
     public record Unread(String caseId, String title, long unread) {}
 
+    /**
+     * A company, person, declaration or document a case is about, with its risk as last scored.
+     *
+     * @param label {@code Company}, {@code Person}, {@code Declaration} or {@code Document}
+     * @param key its id
+     * @param name the name of a company or person, the goods of a declaration, the file name of a
+     *     document; the key when there is none
+     * @param score risk score, NaN when not scored
+     * @param lane RED, YELLOW, GREEN or empty
+     * @param reasons why, strongest first
+     */
+    public record Subject(String label, String key, String name, double score, String lane, List<String> reasons) {
+
+        public Subject {
+            reasons = List.copyOf(reasons);
+        }
+
+        /** {@code Label:key}, as {@link CaseDetails#links()} names it. */
+        public String ref() {
+            return label + ":" + key;
+        }
+    }
+
+    /**
+     * Everything on file for a case, read at one moment so its parts agree: for its report.
+     *
+     * @param subjects what the case is about, riskiest first
+     * @param timeline oldest first
+     * @param messages the whole conversation in seq order, deleted messages in their place
+     */
+    public record CaseFile(
+            CaseDetails details, List<Subject> subjects, List<CaseEvent> timeline, List<Message> messages) {
+
+        public CaseFile {
+            subjects = List.copyOf(subjects);
+            timeline = List.copyOf(timeline);
+            messages = List.copyOf(messages);
+        }
+    }
+
     /** A partial update; null fields stay as they are. */
     public record Changes(String title, Status status, String outcome, Priority priority, String owner) {}
 }

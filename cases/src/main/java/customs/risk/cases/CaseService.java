@@ -2,10 +2,12 @@ package customs.risk.cases;
 
 import customs.risk.cases.CaseModel.CaseDetails;
 import customs.risk.cases.CaseModel.CaseEvent;
+import customs.risk.cases.CaseModel.CaseFile;
 import customs.risk.cases.CaseModel.Changes;
 import customs.risk.cases.CaseModel.EventKind;
 import customs.risk.cases.CaseModel.Priority;
 import customs.risk.cases.CaseModel.Status;
+import customs.risk.cases.CaseModel.Subject;
 import customs.risk.documents.filing.CaseDocumentRead;
 import customs.risk.engine.explore.NodeRef;
 import customs.risk.graph.NodeLabel;
@@ -321,11 +323,53 @@ public class CaseService extends CaseTransactions {
     public List<CaseEvent> timeline(Actor actor, String caseId) {
         return write(tx -> {
             requireVisible(tx, actor, caseId, true);
-            return tx.run("""
-                    MATCH (:Case {id: $caseId})-[:HAS_EVENT]->(e:CaseEvent)
-                    RETURN e ORDER BY e.seq
-                    """, Map.of("caseId", caseId)).list(r -> toEvent(r.get("e")));
+            return events(tx, caseId);
         });
+    }
+
+    /**
+     * The whole file of the case for its report, in one transaction so that its parts agree: the
+     * case, what it is about with names and risk, the timeline and every message. Unlike
+     * {@link CaseConversation#messages} it marks no message read: a report is not a reading of the
+     * conversation. Reading a closed case's file is audited like any read of it.
+     */
+    public CaseFile file(Actor actor, String caseId) {
+        return write(tx -> {
+            requireVisible(tx, actor, caseId, true);
+            return new CaseFile(
+                    view(tx, caseId),
+                    subjects(tx, actor, caseId),
+                    events(tx, caseId),
+                    CaseConversation.transcript(tx, caseId));
+        });
+    }
+
+    private static List<CaseEvent> events(TransactionContext tx, String caseId) {
+        return tx.run("""
+                MATCH (:Case {id: $caseId})-[:HAS_EVENT]->(e:CaseEvent)
+                RETURN e ORDER BY e.seq
+                """, Map.of("caseId", caseId)).list(r -> toEvent(r.get("e")));
+    }
+
+    /** What the case is about and the actor sees (not a document filed into a case hidden from them), riskiest first. */
+    private static List<Subject> subjects(TransactionContext tx, Actor actor, String caseId) {
+        var parameters = new HashMap<String, Object>(actor.parameters());
+        parameters.put("caseId", caseId);
+        parameters.put("labels", LINKABLE.stream().map(NodeLabel::cypher).toList());
+        return tx.run("MATCH (:Case {id: $caseId})-[:ABOUT]->(n) WHERE " + Actor.sees("n") + "\n" + """
+                        WITH n, [l IN labels(n) WHERE l IN $labels][0] AS label
+                        WHERE label IS NOT NULL
+                        RETURN label, n.id AS key, coalesce(n.name, n.description, n.fileName, n.id) AS name,
+                               n.riskScore AS score, n.riskLane AS lane, coalesce(n.riskReasons, []) AS reasons
+                        ORDER BY coalesce(n.riskScore, -1) DESC, label, key
+                        """, parameters)
+                .list(r -> new Subject(
+                        r.get("label").asString(),
+                        r.get("key").asString(),
+                        r.get("name").asString(),
+                        r.get("score").asDouble(Double.NaN),
+                        r.get("lane").asString(""),
+                        r.get("reasons").asList(Value::asString)));
     }
 
     /** Replaces the text of one's own message; the former text is kept as a {@code MessageVersion}. */

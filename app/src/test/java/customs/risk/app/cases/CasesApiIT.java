@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -125,6 +126,24 @@ class CasesApiIT {
                 .as("an admin lists every case")
                 .anyMatch(c -> c.get("id").asString().equals(id));
         assertThat(send(OWNER, "GET", "/api/cases?scope=all", null).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theCaseReportIsAPdfForTheTeamOnly() throws Exception {
+        String id = newCase("Report for the prosecutor", List.of(MEMBER));
+
+        var asMember = http.send(
+                request(MEMBER, "/api/cases/" + id + "/report.pdf").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(asMember.statusCode()).isEqualTo(200);
+        assertThat(asMember.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(asMember.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d).contains("attachment", id + "-report.pdf"));
+        assertThat(new String(asMember.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(send(OUTSIDER, "GET", "/api/cases/" + id + "/report.pdf", null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(send(TRADER, "GET", "/api/cases/" + id + "/report.pdf", null).statusCode())
                 .isEqualTo(403);
     }
 
@@ -397,9 +416,13 @@ class CasesApiIT {
         return list;
     }
 
+    private HttpRequest.Builder request(String user, String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", user.equals("admin") ? TestAdmin.basic() : TestAdmin.basic(user, PASSWORD));
+    }
+
     private HttpResponse<String> send(String user, String method, String path, Object body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", user.equals("admin") ? TestAdmin.basic() : TestAdmin.basic(user, PASSWORD))
+        var request = request(user, path)
                 .header("Content-Type", "application/json")
                 .method(
                         method,
