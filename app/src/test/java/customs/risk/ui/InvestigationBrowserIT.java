@@ -115,6 +115,34 @@ class InvestigationBrowserIT {
     }
 
     @Test
+    void theCaseReportIsAPdfWithEntitiesEvidenceTimelineAndConversation() throws Exception {
+        var loop = plantedGroup("RELATED_PARTY_LOOP");
+        String company = loop.iterator().next();
+        var officer = new Actor("officer", false);
+        String caseId = cases.create(
+                        officer,
+                        "Round trip of telecom parts",
+                        customs.risk.cases.CaseModel.Priority.HIGH,
+                        List.of("Company:" + company),
+                        List.of("investigator"))
+                .id();
+        conversation.post(officer, caseId, "Bills of lading requested from the carrier", "report-note");
+        browser.login("investigator", DEMO_PASSWORD);
+        browser.open("/cases/" + caseId);
+        String text;
+        try (var pdf = new ByteArrayInputStream(browser.fetchBytes(href("case-report")))) {
+            text = new org.apache.tika.Tika().parseToString(pdf);
+        }
+        // The file for prosecutors: the case, its entity by name, the loop's members drawn as its
+        // evidence, the timeline and the conversation.
+        assertThat(text.replaceAll("\\s+", " "))
+                .contains("Round trip of telecom parts", "Bills of lading requested from the carrier")
+                .contains(names(loop));
+        assertThat(text).containsIgnoringCase("timeline");
+        browser.screenshot("case-with-report");
+    }
+
+    @Test
     void tradePartnersAreAggregatedEdgesThatOpenTheirDeclarations() {
         var company = plantedGroup("RELATED_PARTY_LOOP").iterator().next();
         browser.login("investigator", DEMO_PASSWORD);
@@ -330,6 +358,12 @@ class InvestigationBrowserIT {
 
     @Autowired
     EntityService entities;
+
+    @Autowired
+    customs.risk.cases.CaseService cases;
+
+    @Autowired
+    customs.risk.cases.CaseConversation conversation;
 
     @BeforeEach
     void demoData() throws Exception {

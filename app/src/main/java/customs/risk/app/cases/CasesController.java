@@ -14,7 +14,7 @@ import customs.risk.cases.CaseModel.Status;
 import customs.risk.cases.CaseModel.Unread;
 import customs.risk.cases.CaseService;
 import customs.risk.cases.report.CaseReport;
-import customs.risk.cases.report.ReportGraph;
+import customs.risk.cases.report.EvidenceGraphs;
 import customs.risk.cases.team.AccountPrincipal;
 import customs.risk.documents.extract.DocumentTooLargeException;
 import java.io.ByteArrayOutputStream;
@@ -54,12 +54,19 @@ class CasesController {
     private final CaseConversation conversation;
     private final CaseAttachments attachments;
     private final CaseReport report;
+    private final EvidenceGraphs evidenceGraphs;
 
-    CasesController(CaseService cases, CaseConversation conversation, CaseAttachments attachments, CaseReport report) {
+    CasesController(
+            CaseService cases,
+            CaseConversation conversation,
+            CaseAttachments attachments,
+            CaseReport report,
+            EvidenceGraphs evidenceGraphs) {
         this.cases = cases;
         this.conversation = conversation;
         this.attachments = attachments;
         this.report = report;
+        this.evidenceGraphs = evidenceGraphs;
     }
 
     record NewCase(String title, Priority priority, List<String> about, List<String> members) {}
@@ -176,15 +183,15 @@ class CasesController {
     }
 
     /**
-     * The case report as a PDF download. Written whole before it is sent, so a refused case answers
-     * 404 like every other call rather than a broken file. No evidence graphs yet: the service that
-     * draws an entity's evidence is not wired in, so each entity says it has none.
+     * The case report as a PDF download, each entity with the evidence behind its loop and cluster
+     * reasons. Written whole before it is sent, so a refused case answers 404 like every other call
+     * rather than a broken file.
      */
     @GetMapping("/api/cases/{id}/report.pdf")
     ResponseEntity<byte[]> report(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id)
             throws IOException {
         var pdf = new ByteArrayOutputStream();
-        report.write(user.actor(), id, entity -> ReportGraph.empty(), pdf);
+        report.write(user.actor(), id, evidenceGraphs.seenBy(user.actor()), pdf);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(

@@ -60,6 +60,7 @@ public class EntityService {
             String role,
             String hsCode,
             String counterpart,
+            String counterpartName,
             double valueUsd,
             double score,
             String lane,
@@ -143,7 +144,8 @@ public class EntityService {
                 WITH d, type(r) AS role ORDER BY coalesce(d.riskScore, -1) DESC, d.id SKIP $offset LIMIT $limit
                 OPTIONAL MATCH (d)-[:SOLD_BY]->(s:Company)
                 OPTIONAL MATCH (d)-[:BOUGHT_BY]->(b:Company)
-                RETURN d, role, CASE role WHEN 'SOLD_BY' THEN b.id ELSE s.id END AS counterpart
+                WITH d, role, CASE role WHEN 'SOLD_BY' THEN b ELSE s END AS other
+                RETURN d, role, other.id AS counterpart, coalesce(other.name, other.id) AS counterpartName
                 """, Map.of("id", companyId, "offset", offset, "limit", limit), r -> {
             var d = r.get("d").asNode();
             var reasons = d.get("riskReasons").isNull()
@@ -159,6 +161,7 @@ public class EntityService {
                     },
                     d.get("hsCode").asString(""),
                     r.get("counterpart").asString(""),
+                    r.get("counterpartName").asString(""),
                     d.get("valueUsd").asDouble(Double.NaN),
                     d.get("riskScore").asDouble(Double.NaN),
                     d.get("riskLane").asString(""),
@@ -238,9 +241,9 @@ public class EntityService {
     /** Declarations {@code sellerId} sold to {@code buyerId}, newest first: what a trade edge of the network stands for. */
     public List<DeclarationRow> declarationsBetween(String sellerId, String buyerId, int offset, int limit) {
         return graph.query("""
-                MATCH (:Company {id: $seller})<-[:SOLD_BY]-(d:Declaration)-[:BOUGHT_BY]->(:Company {id: $buyer})
-                WITH d ORDER BY d.filedOn DESC, d.id SKIP $offset LIMIT $limit
-                RETURN d
+                MATCH (:Company {id: $seller})<-[:SOLD_BY]-(d:Declaration)-[:BOUGHT_BY]->(b:Company {id: $buyer})
+                WITH d, b ORDER BY d.filedOn DESC, d.id SKIP $offset LIMIT $limit
+                RETURN d, coalesce(b.name, b.id) AS buyerName
                 """, Map.of("seller", sellerId, "buyer", buyerId, "offset", offset, "limit", limit), r -> {
             var d = r.get("d").asNode();
             var reasons = d.get("riskReasons").isNull()
@@ -252,6 +255,7 @@ public class EntityService {
                     "seller",
                     d.get("hsCode").asString(""),
                     buyerId,
+                    r.get("buyerName").asString(buyerId),
                     d.get("valueUsd").asDouble(Double.NaN),
                     d.get("riskScore").asDouble(Double.NaN),
                     d.get("riskLane").asString(""),
@@ -281,7 +285,7 @@ public class EntityService {
         if (parties != null && kinds.contains(TimelineKind.DECLARATION)) {
             reads.add(() -> {
                 graph.query(parties + """
-                                     WITH DISTINCT d ORDER BY d.filedOn DESC, d.id LIMIT $limit
+                                     WITH DISTINCT d ORDER BY d.filedOn DESC LIMIT $limit
                                      OPTIONAL MATCH (d)-[:SOLD_BY]->(s:Company)
                                      OPTIONAL MATCH (d)-[:BOUGHT_BY]->(b:Company)
                                      RETURN d, coalesce(s.name, s.id) AS seller, coalesce(b.name, b.id) AS buyer

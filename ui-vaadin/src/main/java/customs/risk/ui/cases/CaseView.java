@@ -38,7 +38,7 @@ import customs.risk.cases.CaseModel.Priority;
 import customs.risk.cases.CaseModel.Status;
 import customs.risk.cases.CaseService;
 import customs.risk.cases.report.CaseReport;
-import customs.risk.cases.report.ReportGraph;
+import customs.risk.cases.report.EvidenceGraphs;
 import customs.risk.cases.team.AccountPrincipal;
 import customs.risk.documents.filing.DocumentService;
 import customs.risk.engine.explore.NodeRef;
@@ -74,6 +74,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
     private final CaseAttachments attachments;
     private final CaseBroadcaster broadcaster;
     private final CaseReport report;
+    private final EvidenceGraphs evidenceGraphs;
     private final long maxFileBytes;
     private final Actor actor;
     private final Div summary = new Div();
@@ -90,6 +91,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
             CaseAttachments attachments,
             CaseBroadcaster broadcaster,
             CaseReport report,
+            EvidenceGraphs evidenceGraphs,
             DocumentService documents,
             AuthenticationContext authentication) {
         this.cases = cases;
@@ -97,6 +99,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
         this.attachments = attachments;
         this.broadcaster = broadcaster;
         this.report = report;
+        this.evidenceGraphs = evidenceGraphs;
         this.maxFileBytes = documents.maxDocumentBytes();
         this.actor = authentication
                 .getAuthenticatedUser(AccountPrincipal.class)
@@ -174,15 +177,14 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
 
     /**
      * Downloads the case report, written when clicked (so it holds the case as it is then) and
-     * whole before it is sent. No evidence graphs yet: the service that draws an entity's evidence
-     * is not wired in, so each entity says it has none.
+     * whole before it is sent, each entity with the evidence behind its loop and cluster reasons.
      */
     private Anchor reportLink(String id) {
         var link = new Anchor(
                 DownloadHandler.fromInputStream(event -> {
                     var pdf = new ByteArrayOutputStream();
                     try {
-                        report.write(actor, id, entity -> ReportGraph.empty(), pdf);
+                        report.write(actor, id, evidenceGraphs.seenBy(actor), pdf);
                     } catch (CaseException e) {
                         return DownloadResponse.error(404, "no case " + id + " that you may see");
                     } catch (IOException e) {

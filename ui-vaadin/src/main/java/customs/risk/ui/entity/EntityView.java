@@ -260,9 +260,14 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         grid.addColumn(EntityService.DeclarationRow::filedOn).setHeader("Filed").setAutoWidth(true);
         grid.addColumn(EntityService.DeclarationRow::role).setHeader("Role").setAutoWidth(true);
         grid.addColumn(EntityService.DeclarationRow::hsCode).setHeader("HS").setAutoWidth(true);
-        grid.addComponentColumn(d -> d.counterpart().isEmpty()
-                        ? new Span()
-                        : RiskBadges.link(new NodeRef(NodeLabel.COMPANY, d.counterpart()), d.counterpart()))
+        grid.addComponentColumn(d -> {
+                    if (d.counterpart().isEmpty()) {
+                        return new Span();
+                    }
+                    var link = RiskBadges.link(new NodeRef(NodeLabel.COMPANY, d.counterpart()), d.counterpartName());
+                    link.setTitle(d.counterpart());
+                    return link;
+                })
                 .setHeader("Counterpart")
                 .setAutoWidth(true);
         grid.addColumn(d -> Double.isNaN(d.valueUsd()) ? "" : String.format("%,.0f", d.valueUsd()))
