@@ -600,6 +600,9 @@ class WalkthroughBrowserIT {
         var preview = browser.driver()
                 .findElements(By.cssSelector("[id^='doc-preview-']"))
                 .getFirst();
+        browser.screenshot("document-search-facets");
+        // Facets by company name take more room than ids did: the first hit can be below the fold.
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", preview);
         preview.click();
         browser.byId("doc-preview-dialog");
         browser.screenshot("document-search");
