@@ -226,6 +226,32 @@ class WalkthroughBrowserIT {
         browser.screenshot("account");
     }
 
+    @Test
+    void aCaseShowsWhatItIsAboutByName() {
+        var company = risk.namedPage(
+                        customs.risk.engine.ranking.RiskStore.Kind.ENTITIES,
+                        customs.risk.engine.ranking.RankingFilter.NONE,
+                        customs.risk.engine.ranking.RiskStore.Order.RISKIEST_FIRST,
+                        0,
+                        1)
+                .getFirst();
+        String ref = "Company:" + company.item().id();
+        String caseId = cases.create(
+                        new customs.risk.graph.access.Actor("officer", false),
+                        "Who is behind the loop",
+                        null,
+                        java.util.List.of(ref),
+                        java.util.List.of())
+                .id();
+        openCase(browser, "officer", caseId);
+        var link = browser.byId("case-links").findElement(By.cssSelector("a.case-link"));
+        assertThat(link.getText()).isEqualTo(company.name());
+        assertThat(link.getDomAttribute("title")).isEqualTo(ref);
+        assertThat(link.getDomAttribute("href"))
+                .endsWith("/entity/Company/" + company.item().id());
+        browser.screenshot("case-about-by-name");
+    }
+
     private static void openCase(Browser session, String user, String caseId) {
         session.login(user, DEMO_PASSWORD);
         session.open("/cases/" + caseId);
