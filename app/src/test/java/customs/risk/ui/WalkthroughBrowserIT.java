@@ -226,6 +226,32 @@ class WalkthroughBrowserIT {
         browser.screenshot("account");
     }
 
+    @Test
+    void aCaseShowsWhatItIsAboutByName() {
+        var company = risk.namedPage(
+                        customs.risk.engine.ranking.RiskStore.Kind.ENTITIES,
+                        customs.risk.engine.ranking.RankingFilter.NONE,
+                        customs.risk.engine.ranking.RiskStore.Order.RISKIEST_FIRST,
+                        0,
+                        1)
+                .getFirst();
+        String ref = "Company:" + company.item().id();
+        String caseId = cases.create(
+                        new customs.risk.graph.access.Actor("officer", false),
+                        "Who is behind the loop",
+                        null,
+                        java.util.List.of(ref),
+                        java.util.List.of())
+                .id();
+        openCase(browser, "officer", caseId);
+        var link = browser.byId("case-links").findElement(By.cssSelector("a.case-link"));
+        assertThat(link.getText()).isEqualTo(company.name());
+        assertThat(link.getDomAttribute("title")).isEqualTo(ref);
+        assertThat(link.getDomAttribute("href"))
+                .endsWith("/entity/Company/" + company.item().id());
+        browser.screenshot("case-about-by-name");
+    }
+
     private static void openCase(Browser session, String user, String caseId) {
         session.login(user, DEMO_PASSWORD);
         session.open("/cases/" + caseId);
@@ -322,16 +348,42 @@ class WalkthroughBrowserIT {
         }
     }
 
+    /** The id (the link's tooltip) of the first company or declaration the ranking grid shows. */
+    private static String firstRankedId(Browser session) {
+        return session.until(d -> d.findElements(By.cssSelector("#ranking-grid a.ranking-name")).stream()
+                .map(a -> a.getDomAttribute("title"))
+                .filter(t -> t != null && !t.isBlank())
+                .findFirst()
+                .orElse(null));
+    }
+
     @Test
     void theRankingFiltersAndLeadsToAnEntityPage() {
+        var riskiest = risk.namedPage(
+                        customs.risk.engine.ranking.RiskStore.Kind.ENTITIES,
+                        customs.risk.engine.ranking.RankingFilter.NONE,
+                        customs.risk.engine.ranking.RiskStore.Order.RISKIEST_FIRST,
+                        0,
+                        1)
+                .getFirst();
+        assertThat(riskiest.name()).as("the demo names its riskiest company").isNotBlank();
         browser.login("officer", DEMO_PASSWORD);
         browser.open("/ranking");
         browser.byId("ranking-grid");
-        String first = browser.until(d -> d.findElements(By.cssSelector("#ranking-grid a")).stream()
-                .map(a -> a.getText())
-                .filter(t -> !t.isBlank())
-                .findFirst()
-                .orElse(null));
+        String first = firstRankedId(browser);
+        assertThat(first).isEqualTo(riskiest.item().id());
+        // Companies read by name, with the country beside them; the id is under the name, not instead of it.
+        var firstLink = browser.driver()
+                .findElements(By.cssSelector("#ranking-grid a.ranking-name"))
+                .getFirst();
+        assertThat(firstLink.getText()).isEqualTo(riskiest.name());
+        assertThat(browser.byId("ranking-grid").getText())
+                .contains(riskiest.name(), riskiest.item().id(), riskiest.country());
+        // Every reason is there in full, not cut to fit one line.
+        var firstReasons = browser.driver()
+                .findElements(By.cssSelector("#ranking-grid .ranking-reasons"))
+                .getFirst();
+        assertThat(firstReasons.getText()).contains(riskiest.item().reasons());
         browser.screenshot("ranking-entities");
         // The Id header sorts by id instead of by risk.
         String firstById = risk.page(
@@ -349,17 +401,23 @@ class WalkthroughBrowserIT {
                 .findElements(By.cssSelector("vaadin-grid-sorter"))
                 .getFirst()
                 .click();
-        browser.until(d -> d.findElements(By.cssSelector("#ranking-grid a")).stream()
-                .map(a -> a.getText())
-                .filter(t -> !t.isBlank())
-                .findFirst()
-                .filter(firstById::equals)
-                .orElse(null));
+        browser.until(d -> firstById.equals(firstRankedId(browser)) ? true : null);
 
         browser.click("tab-declarations");
         browser.type("filter-min-score", "0.7");
-        browser.until(d -> !d.findElements(By.cssSelector("#ranking-grid a")).isEmpty());
+        // Wait for the filtered rows: the grid drops the loading mark once they are in.
+        browser.until(d ->
+                !d.findElements(By.cssSelector("#ranking-grid a.ranking-party")).isEmpty()
+                                && browser.byId("ranking-grid").getDomAttribute("loading") == null
+                        ? true
+                        : null);
         assertThat(browser.byId("expected-hits").getText()).contains("riskiest declarations");
+        // Sellers and buyers by name, their ids as tooltips.
+        var party = browser.driver()
+                .findElements(By.cssSelector("#ranking-grid a.ranking-party"))
+                .getFirst();
+        assertThat(party.getDomAttribute("title")).isNotBlank();
+        assertThat(party.getText()).isNotBlank().isNotEqualTo(party.getDomAttribute("title"));
         browser.screenshot("ranking-declarations-filtered");
 
         browser.open("/entity/Company/" + first);
@@ -367,6 +425,44 @@ class WalkthroughBrowserIT {
         assertThat(browser.byId("entity-reasons").getText()).isNotBlank();
         browser.byId("entity-declarations");
         browser.screenshot("entity-company");
+    }
+
+    @Test
+    void aRankedCompanyInALoopOrClusterLeadsToItsEvidence() {
+        browser.login("investigator", DEMO_PASSWORD);
+        browser.open("/ranking");
+        var evidence = browser.until(d -> d.findElements(By.cssSelector("#ranking-grid .ranking-evidence")).stream()
+                .findFirst()
+                .orElse(null));
+        // Only rows whose reasons name a loop or a cluster offer it.
+        var rows = browser.driver().findElements(By.cssSelector("#ranking-grid .ranking-reasons"));
+        long withEvidence = rows.stream()
+                .map(r -> r.getText().toLowerCase(java.util.Locale.ROOT))
+                .filter(t -> t.contains("loop") || t.contains("cluster"))
+                .count();
+        assertThat(withEvidence).isPositive();
+        assertThat(browser.driver().findElements(By.cssSelector("#ranking-grid .ranking-evidence")))
+                .hasSize((int) withEvidence);
+        assertThat(withEvidence).as("some companies show neither").isLessThan(rows.size());
+        var inLoopsOrClusters = risk
+                .namedPage(
+                        customs.risk.engine.ranking.RiskStore.Kind.ENTITIES,
+                        customs.risk.engine.ranking.RankingFilter.NONE,
+                        customs.risk.engine.ranking.RiskStore.Order.RISKIEST_FIRST,
+                        0,
+                        200)
+                .stream()
+                .map(customs.risk.engine.ranking.RankedItem::item)
+                .filter(item -> item.reasons().stream().anyMatch(r -> r.contains("loop") || r.contains("cluster")))
+                .map(item -> "/network?evidence=Company:" + item.id())
+                .toList();
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", evidence);
+        browser.screenshot("ranking-evidence");
+        evidence.click();
+        browser.until(d -> browser.path().startsWith("/network") ? true : null);
+        assertThat(java.net.URLDecoder.decode(browser.path(), java.nio.charset.StandardCharsets.UTF_8))
+                .isIn(inLoopsOrClusters);
+        browser.screenshot("ranking-evidence-opened");
     }
 
     @Test
@@ -530,6 +626,9 @@ class WalkthroughBrowserIT {
         var preview = browser.driver()
                 .findElements(By.cssSelector("[id^='doc-preview-']"))
                 .getFirst();
+        browser.screenshot("document-search-facets");
+        // Facets by company name take more room than ids did: the first hit can be below the fold.
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", preview);
         preview.click();
         browser.byId("doc-preview-dialog");
         browser.screenshot("document-search");

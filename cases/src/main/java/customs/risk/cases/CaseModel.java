@@ -2,6 +2,7 @@ package customs.risk.cases;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The values the case facade hands out; all immutable. */
 public final class CaseModel {
@@ -44,6 +45,8 @@ public final class CaseModel {
 
     /**
      * @param links linked entities as {@code Label:key}
+     * @param linkNames the names of the linked companies and people, by their {@code Label:key}; the
+     *     others (declarations, documents, the unnamed) have none
      * @param lastSeq sequence number of the newest message, 0 without messages
      */
     public record CaseDetails(
@@ -55,6 +58,7 @@ public final class CaseModel {
             String owner,
             List<String> members,
             List<String> links,
+            Map<String, String> linkNames,
             Instant createdAt,
             Instant closedAt,
             long lastSeq) {
@@ -62,6 +66,7 @@ public final class CaseModel {
         public CaseDetails {
             members = List.copyOf(members);
             links = List.copyOf(links);
+            linkNames = Map.copyOf(linkNames);
         }
     }
 

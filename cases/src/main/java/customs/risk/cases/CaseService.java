@@ -63,7 +63,9 @@ public class CaseService extends CaseTransactions {
                    COLLECT { MATCH (m:User)-[:MEMBER_OF]->(c) RETURN m.username ORDER BY m.username } AS members,
                    COLLECT { MATCH (c)-[:ABOUT]->(n)
                              WITH [l IN labels(n) WHERE l IN $labels][0] AS label, coalesce(n.id, n.code, n.key) AS key
-                             RETURN label + ':' + key AS ref ORDER BY ref } AS links
+                             RETURN label + ':' + key AS ref ORDER BY ref } AS links,
+                   COLLECT { MATCH (c)-[:ABOUT]->(n) WHERE (n:Company OR n:Person) AND trim(coalesce(n.name, '')) <> ''
+                             RETURN [CASE WHEN n:Company THEN 'Company' ELSE 'Person' END + ':' + n.id, n.name] } AS linkNames
             """;
 
     private static final String VIEW = "MATCH (c:Case {id: $caseId})\n" + RETURN_VIEW;
@@ -485,9 +487,19 @@ public class CaseService extends CaseTransactions {
                 r.get("owner").asString(null),
                 r.get("members").asList(Value::asString),
                 r.get("links").asList(Value::asString),
+                linkNames(r.get("linkNames")),
                 instant(created),
                 instant(c.get("closedAt")),
                 c.get("messageSeq").asLong(0));
+    }
+
+    /** {@code [[ref, name], ...]} as a map. */
+    private static Map<String, String> linkNames(Value pairs) {
+        var names = new java.util.HashMap<String, String>();
+        for (Value pair : pairs.values()) {
+            names.put(pair.get(0).asString(), pair.get(1).asString());
+        }
+        return names;
     }
 
     /** Datetimes as written here; strings as cases opened before case owners existed have them. */

@@ -84,4 +84,28 @@ class CaseConversationTest {
         assertThat(cases.get(admin, opened.id()).title()).isEqualTo("Shell cluster");
         assertThat(cases.mine(owner)).extracting(CaseModel.CaseDetails::id).containsExactly(opened.id());
     }
+
+    @Test
+    void linkedCompaniesAndPeopleReadByName() {
+        try (var session = TestNeo4j.driver().session()) {
+            session.run("""
+                    CREATE (:Company {id: '476-87-16904', name: 'Hanbit Lithium Co., Ltd.'}),
+                           (:Company:Placeholder {id: 'CN-UNNAMED'}),
+                           (:Person {id: 'P-7', name: 'Kim Min-jun'}),
+                           (:Declaration {id: 'D-1:1'})
+                    """).consume();
+        }
+        var opened = cases.create(
+                owner,
+                "Lithium round trip",
+                CaseModel.Priority.HIGH,
+                List.of("Company:476-87-16904", "Company:CN-UNNAMED", "Person:P-7", "Declaration:D-1:1"),
+                List.of());
+
+        assertThat(opened.links())
+                .containsExactly("Company:476-87-16904", "Company:CN-UNNAMED", "Declaration:D-1:1", "Person:P-7");
+        assertThat(cases.get(owner, opened.id()).linkNames())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("Company:476-87-16904", "Hanbit Lithium Co., Ltd.", "Person:P-7", "Kim Min-jun"));
+    }
 }

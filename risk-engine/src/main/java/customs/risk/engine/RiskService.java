@@ -3,6 +3,7 @@ package customs.risk.engine;
 import customs.risk.engine.projection.GraphProjection;
 import customs.risk.engine.ranking.LaneCut;
 import customs.risk.engine.ranking.ModelStore;
+import customs.risk.engine.ranking.RankedItem;
 import customs.risk.engine.ranking.RankingFilter;
 import customs.risk.engine.ranking.RiskAssessment;
 import customs.risk.engine.ranking.RiskModel;
@@ -178,6 +179,12 @@ public class RiskService {
     public List<ScoredItem> page(
             RiskStore.Kind kind, RankingFilter filter, RiskStore.Order order, int offset, int limit) {
         return store.page(kind, filter, order, offset, limit);
+    }
+
+    /** One page of a ranking with the names of the companies in it, for people to read. */
+    public List<RankedItem> namedPage(
+            RiskStore.Kind kind, RankingFilter filter, RiskStore.Order order, int offset, int limit) {
+        return store.namedPage(kind, filter, order, offset, limit);
     }
 
     /** Scored items per score band (20 bands of 0.05). */

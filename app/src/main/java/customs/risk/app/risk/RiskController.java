@@ -18,7 +18,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /api/risk/entities} and {@code /api/risk/declarations}: the rankings, riskiest first,
- * a page at a time, filtered by lane, HS code prefix, office, country and filing dates.
+ * a page at a time, filtered by lane, HS code prefix, office, country and filing dates. Each row
+ * carries the names behind its ids: a company's name and country, a declaration's origin, seller and
+ * buyer.
  */
 @RestController
 @RequestMapping("/api/risk")
@@ -62,16 +64,25 @@ class RiskController {
                             + String.format("%,d", Integer.MAX_VALUE));
         }
         int offset = page * size;
-        var items = risk.page(kind, filter, offset, size);
+        var items = risk.namedPage(kind, filter, RiskStore.Order.RISKIEST_FIRST, offset, size);
         var rows = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < items.size(); i++) {
-            var item = items.get(i);
+            var named = items.get(i);
+            var item = named.item();
             var row = new LinkedHashMap<String, Object>();
             row.put("rank", offset + i + 1);
             row.put("id", item.id());
             row.put("score", item.score());
             row.put("lane", item.lane());
             row.put("reasons", item.reasons());
+            if (kind == RiskStore.Kind.ENTITIES) {
+                row.put("name", named.name());
+                row.put("country", named.country());
+            } else {
+                row.put("originCountry", named.country());
+                row.put("seller", named.seller());
+                row.put("buyer", named.buyer());
+            }
             rows.add(row);
         }
         var body = new LinkedHashMap<String, Object>();

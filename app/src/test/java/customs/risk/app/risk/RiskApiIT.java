@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import customs.risk.app.security.TestAdmin;
 import customs.risk.engine.RiskService;
+import customs.risk.engine.ranking.RiskStore;
 import customs.risk.fixtures.BundleGenerator;
 import customs.risk.fixtures.GeneratorSettings;
 import customs.risk.ingest.BundleIngester;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -64,6 +66,20 @@ class RiskApiIT {
                 .startsWith("{\"page\":0,\"size\":3,\"items\":[{\"rank\":1,")
                 .contains("\"rank\":3", "\"reasons\":[")
                 .doesNotContain("\"rank\":4");
+        // Each row carries the names behind its ids, as the graph holds them.
+        var riskiest = risk.top(RiskStore.Kind.ENTITIES, 1).getFirst().id();
+        String name;
+        try (var session = driver.session()) {
+            name = session.run("MATCH (c:Company {id: $id}) RETURN c.name AS name", Map.of("id", riskiest))
+                    .single()
+                    .get("name")
+                    .asString();
+        }
+        assertThat(entities.body())
+                .contains("\"id\":\"" + riskiest + "\"", "\"name\":\"" + name + "\"", "\"country\":\"");
+        var declarations = get("/api/risk/declarations?size=1");
+        assertThat(declarations.body()).containsPattern("\"seller\":\\{\"id\":\"[^\"]+\",\"name\":\"[^\"]+\"\\}");
+        assertThat(declarations.body()).contains("\"buyer\":{\"id\":", "\"originCountry\":\"");
         var secondPage = get("/api/risk/entities?size=3&page=1");
         assertThat(secondPage.body()).contains("\"rank\":4").doesNotContain("\"rank\":3,");
         var red = get("/api/risk/declarations?size=50&lane=RED");

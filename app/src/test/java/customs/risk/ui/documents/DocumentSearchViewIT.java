@@ -100,6 +100,16 @@ class DocumentSearchViewIT {
                         "doc-preview-DOC-LAMPS",
                         "doc-download-DOC-LAMPS");
 
+        // The company facet and the hit's link read by the company's name, the id as the tooltip.
+        var companyFacet = (com.vaadin.flow.component.button.Button) byId(view, "doc-facet-company-C-LAMPS");
+        assertThat(companyFacet.getText()).isEqualTo("Ningbo Bright Lamps Co (1)");
+        assertThat(companyFacet.getTooltip().getText()).isEqualTo("C-LAMPS");
+        assertThat(descendants(hit)
+                        .filter(c -> c.hasClassName("doc-link-company"))
+                        .map(c ->
+                                ((Anchor) c).getText() + " / " + c.getElement().getAttribute("title")))
+                .containsExactly("company Ningbo Bright Lamps Co / C-LAMPS");
+
         view.beforeEnter(enter(Map.of("q", List.of("tungsten"), "type", List.of("CONTRACT"))));
         assertThat(text(view, "doc-search-total")).isEqualTo("0 documents");
         view.beforeEnter(enter(Map.of("from", List.of("2024-06-01"), "to", List.of("2024-01-01"))));

@@ -313,10 +313,44 @@ public final class RiskStore {
 
     /** One page of the items that pass {@code filter}, in {@code order}. */
     public List<ScoredItem> page(Kind kind, RankingFilter filter, Order order, int offset, int limit) {
-        if (limit < 1 || offset < 0) {
-            throw new IllegalArgumentException("need limit >= 1 and offset >= 0: " + limit + ", " + offset);
-        }
-        String cypher = (kind == Kind.DECLARATIONS ? """
+        return graph.query(
+                pageQuery(kind, order, "RETURN id, score, n.riskLane AS lane, n.riskReasons AS reasons"),
+                pageParameters(filter, offset, limit),
+                RiskStore::scoredItem);
+    }
+
+    /**
+     * One page as {@link #page(Kind, RankingFilter, Order, int, int)} reads it, with the names a
+     * person reads it by: a company's name and country, a declaration's origin, seller and buyer.
+     * The names are looked up for the rows of the page only.
+     */
+    public List<RankedItem> namedPage(Kind kind, RankingFilter filter, Order order, int offset, int limit) {
+        String names = kind == Kind.DECLARATIONS ? """
+                OPTIONAL CALL (n) { MATCH (n)-[:SOLD_BY]->(s:Company) RETURN s LIMIT 1 }
+                OPTIONAL CALL (n) { MATCH (n)-[:BOUGHT_BY]->(b:Company) RETURN b LIMIT 1 }
+                RETURN id, score, n.riskLane AS lane, n.riskReasons AS reasons, n.originCountry AS country,
+                       s.id AS sellerId, s.name AS sellerName, b.id AS buyerId, b.name AS buyerName
+                """ : """
+                RETURN id, score, n.riskLane AS lane, n.riskReasons AS reasons, n.name AS name, n.country AS country
+                """;
+        return graph.query(
+                pageQuery(kind, order, names),
+                pageParameters(filter, offset, limit),
+                r -> new RankedItem(
+                        scoredItem(r),
+                        r.get("name").asString(""),
+                        r.get("country").asString(""),
+                        party(r, "seller"),
+                        party(r, "buyer")));
+    }
+
+    /**
+     * The page query of a kind: filters are parameters of one fixed query, never spliced into it.
+     * {@code ret} reads the page's rows (bound to {@code n}, {@code id} and {@code score}), so what
+     * it looks up is looked up for the page only.
+     */
+    private static String pageQuery(Kind kind, Order order, String ret) {
+        String match = kind == Kind.DECLARATIONS ? """
                 MATCH (n:Declaration) WHERE n.riskScore >= coalesce($minScore, 0.0)
                   AND ($lane IS NULL OR n.riskLane = $lane)
                   AND ($hs IS NULL OR n.hsCode STARTS WITH $hs)
@@ -324,17 +358,22 @@ public final class RiskStore {
                   AND ($country IS NULL OR n.originCountry = $country)
                   AND ($from IS NULL OR n.filedOn >= $from)
                   AND ($to IS NULL OR n.filedOn <= $to)
-                RETURN n.id AS id, n.riskScore AS score, n.riskLane AS lane, n.riskReasons AS reasons
-                ORDER BY %s
-                SKIP $offset LIMIT $limit
                 """ : """
                 MATCH (n:Company) WHERE n.riskScore >= coalesce($minScore, 0.0)
                   AND ($lane IS NULL OR n.riskLane = $lane)
                   AND ($country IS NULL OR n.country = $country)
-                RETURN n.id AS id, n.riskScore AS score, n.riskLane AS lane, n.riskReasons AS reasons
+                """;
+        return match + """
+                WITH n, n.id AS id, n.riskScore AS score
                 ORDER BY %s
                 SKIP $offset LIMIT $limit
-                """).formatted(order.cypher);
+                """.formatted(order.cypher) + ret;
+    }
+
+    private static Map<String, Object> pageParameters(RankingFilter filter, int offset, int limit) {
+        if (limit < 1 || offset < 0) {
+            throw new IllegalArgumentException("need limit >= 1 and offset >= 0: " + limit + ", " + offset);
+        }
         var parameters = new java.util.HashMap<String, Object>();
         parameters.put("lane", filter.lane() == null ? null : filter.lane().name());
         parameters.put("hs", filter.hsPrefix());
@@ -345,7 +384,15 @@ public final class RiskStore {
         parameters.put("minScore", filter.minScore());
         parameters.put("offset", offset);
         parameters.put("limit", limit);
-        return graph.query(cypher, parameters, RiskStore::scoredItem);
+        return parameters;
+    }
+
+    /** The company in columns {@code <role>Id} and {@code <role>Name}; null where there is none. */
+    private static RankedItem.Party party(org.neo4j.driver.Record r, String role) {
+        var id = r.get(role + "Id");
+        return id.isNull()
+                ? null
+                : new RankedItem.Party(id.asString(), r.get(role + "Name").asString(""));
     }
 
     /** A row with columns id, score, lane and reasons, as every read here returns them. */

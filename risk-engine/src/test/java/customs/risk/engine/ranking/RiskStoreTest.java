@@ -1,6 +1,7 @@
 package customs.risk.engine.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import customs.risk.engine.projection.GraphProjection;
 import customs.risk.graph.TestNeo4j;
@@ -79,6 +80,26 @@ class RiskStoreTest {
                         .map(ScoredItem::score)
                         .toList();
         assertThat(safestDeclarations).isSorted();
+
+        // The named page is the same ranking, with the names behind the ids.
+        var named = store.namedPage(RiskStore.Kind.ENTITIES, RankingFilter.NONE, RiskStore.Order.RISKIEST_FIRST, 0, 10);
+        assertThat(named).extracting(RankedItem::item).isEqualTo(store.top(RiskStore.Kind.ENTITIES, 10));
+        assertThat(named)
+                .extracting(RankedItem::name, RankedItem::country)
+                .contains(tuple("Company A", "KR"), tuple("Company X", "KR"));
+        assertThat(named.getFirst().name())
+                .isEqualTo("Company " + named.getFirst().item().id());
+        var dx = store.namedPage(
+                        RiskStore.Kind.DECLARATIONS,
+                        new RankingFilter(null, "9403", null, null, null, null),
+                        RiskStore.Order.RISKIEST_FIRST,
+                        0,
+                        10)
+                .getFirst();
+        assertThat(dx.item().id()).isEqualTo("DX");
+        assertThat(dx.seller()).isEqualTo(new RankedItem.Party("X", "Company X"));
+        assertThat(dx.buyer()).isEqualTo(new RankedItem.Party("A", "Company A"));
+        assertThat(dx.country()).isEqualTo("VN");
 
         assertThat(store.find(RiskStore.Kind.ENTITIES, top.getFirst().id())).contains(top.getFirst());
         // What each company's network says is kept for declarations filed later.

@@ -208,7 +208,12 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
         about.setId("case-links");
         for (String link : view.links()) {
             NodeRef.parse(link).ifPresent(ref -> {
-                var row = new Div(RiskBadges.link(ref, link));
+                // A company or person reads by name (its kind and id in the tooltip), the rest by id.
+                String name = view.linkNames().get(link);
+                var anchor = RiskBadges.link(ref, name == null ? link : name);
+                anchor.setTitle(link);
+                anchor.addClassName("case-link");
+                var row = new Div(anchor);
                 var unlink = new Button("Unlink", e -> change(() -> cases.unlink(actor, caseId, link)));
                 unlink.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
                 unlink.addClassName("case-unlink");

@@ -41,6 +41,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -217,10 +218,11 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
             return;
         }
         total.setText(found.total() == 1 ? "1 document" : String.format("%,d documents", found.total()));
-        facets(found);
+        var names = companyNames(found);
+        facets(found, names);
         int rank = search.page() * SearchParameters.PAGE_SIZE;
         for (SearchResults.Hit hit : found.hits()) {
-            results.add(hit(hit, ++rank));
+            results.add(hit(hit, ++rank, names));
         }
         pageButtons(found.total());
     }
@@ -234,22 +236,45 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
         pageLabel.setText(pages == 0 ? "" : "Page " + (current.page() + 1) + " of " + pages);
     }
 
-    private void facets(SearchResults found) {
-        facetGroup("type", found.types(), current::withType);
-        facetGroup("company", found.companies(), current::withCompany);
-        facetGroup("year", found.years(), year -> current.withYear(Integer.parseInt(year)));
+    /**
+     * The names of the companies on screen (the company facet and the hits), in one query; the
+     * index keeps ids only, the graph knows the names.
+     */
+    private Map<String, String> companyNames(SearchResults found) {
+        var ids = new LinkedHashSet<String>();
+        found.companies().forEach(count -> ids.add(count.value()));
+        found.hits().forEach(hit -> ids.addAll(hit.companyIds()));
+        try {
+            return documents.companyNames(ids);
+        } catch (RuntimeException e) {
+            log.warn("company names for the search page failed: {}", e.getMessage());
+            return Map.of();
+        }
     }
 
-    /** Each count is a chip; a click narrows the search to that value. */
+    private void facets(SearchResults found, Map<String, String> companyNames) {
+        facetGroup("type", found.types(), value -> value, current::withType);
+        facetGroup("company", found.companies(), id -> companyNames.getOrDefault(id, id), current::withCompany);
+        facetGroup("year", found.years(), value -> value, year -> current.withYear(Integer.parseInt(year)));
+    }
+
+    /**
+     * Each count is a chip, shown by {@code label} (a company by its name) with the value itself as
+     * its tooltip; a click narrows the search to that value.
+     */
     private void facetGroup(
-            String name, List<SearchResults.FacetCount> counts, Function<String, SearchParameters> narrow) {
+            String name,
+            List<SearchResults.FacetCount> counts,
+            Function<String, String> label,
+            Function<String, SearchParameters> narrow) {
         if (counts.isEmpty()) {
             return;
         }
         facets.add(new Span(name + ":"));
         for (SearchResults.FacetCount count : counts) {
-            var chip = new Button(count.value() + " (" + String.format("%,d", count.count()) + ")");
+            var chip = new Button(label.apply(count.value()) + " (" + String.format("%,d", count.count()) + ")");
             chip.setId("doc-facet-" + name + "-" + count.value());
+            chip.setTooltipText(count.value());
             chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
             chip.addClickListener(e -> {
                 try {
@@ -262,7 +287,7 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
         }
     }
 
-    private Component hit(SearchResults.Hit hit, int rank) {
+    private Component hit(SearchResults.Hit hit, int rank, Map<String, String> companyNames) {
         String id = hit.documentId();
         var card = new Div();
         card.setId("doc-hit-" + id);
@@ -282,10 +307,10 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
         var links = new FlexLayout();
         links.getStyle().set("gap", "var(--lumo-space-s)");
         for (String company : hit.companyIds()) {
-            links.add(entityLink("company", company));
+            links.add(entityLink("company", company, companyNames.getOrDefault(company, company)));
         }
         for (String declaration : hit.declarationIds()) {
-            links.add(entityLink("declaration", declaration));
+            links.add(entityLink("declaration", declaration, declaration));
         }
         if (!hit.hsCodes().isEmpty()) {
             links.add(new Span("HS " + String.join(", ", hit.hsCodes())));
@@ -322,12 +347,14 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
         return paragraph;
     }
 
-    private static Anchor entityLink(String kind, String id) {
+    /** A link to an entity's page that reads {@code kind name}, the id as its tooltip. */
+    private static Anchor entityLink(String kind, String id, String name) {
         // Ids are [A-Za-z0-9._:-]; ':' is legal in a path, and kept so the link reads like the id.
         var link = new Anchor(
                 "entity/" + kind + "/"
                         + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("%3A", ":"),
-                kind + " " + id);
+                kind + " " + name);
+        link.setTitle(id);
         link.addClassName("doc-link-" + kind);
         return link;
     }

@@ -1,10 +1,13 @@
 package customs.risk.ui.ranking;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -20,15 +23,18 @@ import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import customs.risk.engine.RiskService;
 import customs.risk.engine.explore.NodeRef;
 import customs.risk.engine.ranking.Lane;
+import customs.risk.engine.ranking.RankedItem;
 import customs.risk.engine.ranking.RankingFilter;
 import customs.risk.engine.ranking.RiskStore;
 import customs.risk.engine.ranking.ScoredItem;
+import customs.risk.graph.NodeLabel;
 import customs.risk.graph.text.SpreadsheetSafe;
 import customs.risk.ui.MainLayout;
 import customs.risk.ui.RiskBadges;
@@ -58,7 +64,7 @@ public class RankingView extends VerticalLayout {
     private static final String SCORE = "score";
 
     private final RiskService risk;
-    private final Grid<ScoredItem> grid = new Grid<>();
+    private final Grid<RankedItem> grid = new Grid<>();
     private final Tabs kindTabs;
     private final Tab entitiesTab = new Tab("Entities");
     private final Tab declarationsTab = new Tab("Declarations");
@@ -71,6 +77,9 @@ public class RankingView extends VerticalLayout {
     private final DatePicker to = new DatePicker("Filed to");
     private final ScoreChart chart = new ScoreChart();
     private final Span expected = new Span();
+    private Grid.Column<RankedItem> itemColumn;
+    private Grid.Column<RankedItem> countryColumn;
+    private Grid.Column<RankedItem> partiesColumn;
 
     public RankingView(RiskService risk) {
         this.risk = risk;
@@ -129,35 +138,108 @@ public class RankingView extends VerticalLayout {
         var tools = new HorizontalLayout(capacity, expected, export);
         tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-        grid.setId("ranking-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(item -> RiskBadges.link(ref(item), item.id()))
-                .setHeader("Id")
-                .setAutoWidth(true)
-                .setFlexGrow(0)
-                .setSortable(true)
-                .setSortProperty(ID);
-        // Fixed widths: auto width leaves no room for the sort arrow and cuts "Score" and the lane names.
-        grid.addColumn(item -> RiskBadges.score(item.score()))
-                .setHeader("Score")
-                .setWidth("8em")
-                .setFlexGrow(0)
-                .setSortable(true)
-                .setSortProperty(SCORE);
-        grid.addComponentColumn(item -> RiskBadges.lane(item.lane().name()))
-                .setHeader("Lane")
-                .setWidth("7em")
-                .setFlexGrow(0);
-        grid.addComponentColumn(item -> RiskBadges.reasons(item.reasons(), 3))
-                .setHeader("Reasons")
-                .setFlexGrow(1);
+        configureGrid();
         grid.setSizeFull();
+        // Below the filters, chart and tools the grid keeps room for several rows; the page scrolls instead.
+        grid.setMinHeight("26rem");
 
         chart.setWidthFull();
         add(kindTabs, filters, chart, tools, grid);
         setFlexGrow(1, grid);
         refresh();
         showExpectedHits(capacity.getValue());
+    }
+
+    /**
+     * Names first, ids beside them: a company reads by its name with its id on a second line, a
+     * declaration by its id with the names of its seller and buyer; the reasons wrap.
+     */
+    private void configureGrid() {
+        grid.setId("ranking-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        // Fixed widths, in rem: auto width leaves no room for the sort arrow and cuts "Score" and the lane
+        // names, and an em is smaller in the header (smaller font) than in the body: headers drifted off their
+        // columns.
+        itemColumn = grid.addComponentColumn(this::itemCell)
+                .setWidth("18rem")
+                .setFlexGrow(0)
+                .setResizable(true)
+                .setSortable(true)
+                .setSortProperty(ID);
+        countryColumn = grid.addColumn(RankedItem::country).setWidth("6.5rem").setFlexGrow(0);
+        partiesColumn = grid.addComponentColumn(RankingView::partiesCell)
+                .setHeader("Seller / buyer")
+                .setWidth("15rem")
+                .setFlexGrow(0)
+                .setResizable(true);
+        grid.addComponentColumn(item -> RiskBadges.lane(item.item().lane().name()))
+                .setHeader("Lane")
+                .setWidth("7rem")
+                .setFlexGrow(0);
+        grid.addColumn(item -> RiskBadges.score(item.item().score()))
+                .setHeader("Score")
+                .setWidth("8rem")
+                .setFlexGrow(0)
+                .setSortable(true)
+                .setSortProperty(SCORE);
+        grid.addComponentColumn(this::reasonsCell).setHeader("Reasons").setFlexGrow(1);
+    }
+
+    /** A company's name over its id (selectable as a whole, to copy), or a declaration's id. */
+    private Component itemCell(RankedItem item) {
+        String id = item.item().id();
+        boolean named = !item.name().isBlank();
+        var link = RiskBadges.link(ref(item.item()), named ? item.name() : id);
+        link.setTitle(id);
+        link.addClassName("ranking-name");
+        var cell = new Div(link);
+        if (named) {
+            var idLine = new Div(id);
+            idLine.addClassName("ranking-id");
+            cell.add(idLine);
+        }
+        return cell;
+    }
+
+    /** A declaration's seller over its buyer, by name, each linked to its page with its id as the tooltip. */
+    private static Component partiesCell(RankedItem item) {
+        var cell = new Div();
+        for (var party : new RankedItem.Party[] {item.seller(), item.buyer()}) {
+            if (party == null) {
+                cell.add(new Div("-"));
+                continue;
+            }
+            var link = RiskBadges.link(
+                    new NodeRef(NodeLabel.COMPANY, party.id()), party.name().isBlank() ? party.id() : party.name());
+            link.setTitle(party.id());
+            link.addClassName("ranking-party");
+            cell.add(link);
+        }
+        return cell;
+    }
+
+    /** Every reason, wrapped; beside a company in a loop or a shell cluster, the way to its evidence. */
+    private Component reasonsCell(RankedItem item) {
+        var reasons =
+                RiskBadges.reasons(item.item().reasons(), item.item().reasons().size());
+        reasons.addClassName("ranking-reasons");
+        if (kind() != RiskStore.Kind.ENTITIES || !hasEvidence(item.item().reasons())) {
+            return reasons;
+        }
+        String ref = NodeLabel.COMPANY.cypher() + ":" + item.item().id();
+        var evidence = new Button(
+                "Evidence", e -> getUI().ifPresent(ui -> ui.navigate("network", QueryParameters.of("evidence", ref))));
+        evidence.addClassName("ranking-evidence");
+        evidence.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        evidence.setTooltipText("The loop or cluster behind these reasons, in the network explorer");
+        return new Div(reasons, evidence);
+    }
+
+    /** Whether a reason names a loop or a shell cluster, whose evidence the network explorer draws. */
+    private static boolean hasEvidence(List<String> reasons) {
+        return reasons.stream()
+                .map(r -> r.toLowerCase(Locale.ROOT))
+                .anyMatch(r -> r.contains("loop") || r.contains("cluster"));
     }
 
     private void refresh() {
@@ -167,9 +249,16 @@ public class RankingView extends VerticalLayout {
         for (var field : new com.vaadin.flow.component.HasEnabled[] {hs, office, from, to}) {
             field.setEnabled(declarations);
         }
+        itemColumn.setHeader(declarations ? "Declaration" : "Company (sorts by id)");
+        countryColumn.setHeader(declarations ? "Origin" : "Country");
+        // A declaration id is shorter than a company's name: the room goes to its seller and buyer.
+        itemColumn.setWidth(declarations ? "12rem" : "18rem");
+        partiesColumn.setVisible(declarations);
         // Lazy: each scroll position asks for its page only; no count query over a million rows.
         grid.setItems(query ->
-                risk.page(kind, filter, order(query.getSortOrders()), query.getOffset(), query.getLimit()).stream());
+                risk
+                        .namedPage(kind, filter, order(query.getSortOrders()), query.getOffset(), query.getLimit())
+                        .stream());
         chart.show(risk.histogram(kind), declarations ? "declarations" : "companies");
     }
 
