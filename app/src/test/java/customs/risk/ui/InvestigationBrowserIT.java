@@ -80,6 +80,26 @@ class InvestigationBrowserIT {
     }
 
     @Test
+    void onlyCompaniesInALoopOrClusterOfferTheirEvidenceInTheRanking() {
+        browser.login("investigator", DEMO_PASSWORD);
+        browser.open("/ranking");
+        browser.until(d -> d.findElements(By.cssSelector("#ranking-grid .ranking-evidence"))
+                        .isEmpty()
+                ? null
+                : true);
+        var shown = browser.all(By.cssSelector("#ranking-grid .ranking-evidence")).stream()
+                .map(b -> b.getDomAttribute("id").substring("ranking-evidence-".length()))
+                .toList();
+        var names = browser.all(By.cssSelector("#ranking-grid .ranking-name")).size();
+        assertThat(shown.size()).as("some rows show no evidence button").isLessThan(names);
+        for (String id : shown) {
+            assertThat(evidence.findings(new NodeRef(NodeLabel.COMPANY, id)))
+                    .as(id)
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
     void theNetworkOnScreenExportsAsPngSvgGraphmlAndJson() throws Exception {
         var loop = plantedGroup("RELATED_PARTY_LOOP");
         browser.login("investigator", DEMO_PASSWORD);
@@ -257,6 +277,7 @@ class InvestigationBrowserIT {
         var button = browser.until(d -> d.findElements(By.id("ranking-evidence-" + member)).stream()
                 .findFirst()
                 .orElse(null));
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", button);
         browser.screenshot("ranking-" + kind + "-row");
         button.click();
         browser.until(d -> browser.path().startsWith("/network") ? true : null);

@@ -428,44 +428,6 @@ class WalkthroughBrowserIT {
     }
 
     @Test
-    void aRankedCompanyInALoopOrClusterLeadsToItsEvidence() {
-        browser.login("investigator", DEMO_PASSWORD);
-        browser.open("/ranking");
-        var evidence = browser.until(d -> d.findElements(By.cssSelector("#ranking-grid .ranking-evidence")).stream()
-                .findFirst()
-                .orElse(null));
-        // Only rows whose reasons name a loop or a cluster offer it.
-        var rows = browser.driver().findElements(By.cssSelector("#ranking-grid .ranking-reasons"));
-        long withEvidence = rows.stream()
-                .map(r -> r.getText().toLowerCase(java.util.Locale.ROOT))
-                .filter(t -> t.contains("loop") || t.contains("cluster"))
-                .count();
-        assertThat(withEvidence).isPositive();
-        assertThat(browser.driver().findElements(By.cssSelector("#ranking-grid .ranking-evidence")))
-                .hasSize((int) withEvidence);
-        assertThat(withEvidence).as("some companies show neither").isLessThan(rows.size());
-        var inLoopsOrClusters = risk
-                .namedPage(
-                        customs.risk.engine.ranking.RiskStore.Kind.ENTITIES,
-                        customs.risk.engine.ranking.RankingFilter.NONE,
-                        customs.risk.engine.ranking.RiskStore.Order.RISKIEST_FIRST,
-                        0,
-                        200)
-                .stream()
-                .map(customs.risk.engine.ranking.RankedItem::item)
-                .filter(item -> item.reasons().stream().anyMatch(r -> r.contains("loop") || r.contains("cluster")))
-                .map(item -> "/network?evidence=Company:" + item.id())
-                .toList();
-        browser.script("arguments[0].scrollIntoView({block: 'center'});", evidence);
-        browser.screenshot("ranking-evidence");
-        evidence.click();
-        browser.until(d -> browser.path().startsWith("/network") ? true : null);
-        assertThat(java.net.URLDecoder.decode(browser.path(), java.nio.charset.StandardCharsets.UTF_8))
-                .isIn(inLoopsOrClusters);
-        browser.screenshot("ranking-evidence-opened");
-    }
-
-    @Test
     void everyViewWorksUnderTheContentSecurityPolicy() {
         var top =
                 risk.top(customs.risk.engine.ranking.RiskStore.Kind.ENTITIES, 1).getFirst();

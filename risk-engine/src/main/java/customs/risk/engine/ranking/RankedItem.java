@@ -8,8 +8,10 @@ package customs.risk.engine.ranking;
  * @param country the company's country, or the declaration's country of origin; empty when unknown
  * @param seller the declaration's seller; null for a company
  * @param buyer the declaration's buyer; null for a company
+ * @param inFinding the company is in a trade loop or shell cluster the last full scoring found, whose
+ *     evidence can be drawn; false for a declaration
  */
-public record RankedItem(ScoredItem item, String name, String country, Party seller, Party buyer) {
+public record RankedItem(ScoredItem item, String name, String country, Party seller, Party buyer, boolean inFinding) {
 
     /** A company on a declaration; {@code name} is empty when nobody named it. */
     public record Party(String id, String name) {}

@@ -331,7 +331,8 @@ public final class RiskStore {
                 RETURN id, score, n.riskLane AS lane, n.riskReasons AS reasons, n.originCountry AS country,
                        s.id AS sellerId, s.name AS sellerName, b.id AS buyerId, b.name AS buyerName
                 """ : """
-                RETURN id, score, n.riskLane AS lane, n.riskReasons AS reasons, n.name AS name, n.country AS country
+                RETURN id, score, n.riskLane AS lane, n.riskReasons AS reasons, n.name AS name, n.country AS country,
+                       EXISTS { (n)<-[:INVOLVES]-(:Finding) } AS inFinding
                 """;
         return graph.query(
                 pageQuery(kind, order, names),
@@ -341,7 +342,8 @@ public final class RiskStore {
                         r.get("name").asString(""),
                         r.get("country").asString(""),
                         party(r, "seller"),
-                        party(r, "buyer")));
+                        party(r, "buyer"),
+                        r.get("inFinding").asBoolean(false)));
     }
 
     /**

@@ -89,6 +89,11 @@ class RiskStoreTest {
                 .contains(tuple("Company A", "KR"), tuple("Company X", "KR"));
         assertThat(named.getFirst().name())
                 .isEqualTo("Company " + named.getFirst().item().id());
+        // A, B and C are in the loop the scoring found, whose evidence can be drawn; X is in none.
+        assertThat(named)
+                .filteredOn(RankedItem::inFinding)
+                .extracting(item -> item.item().id())
+                .containsExactlyInAnyOrder("A", "B", "C");
         var dx = store.namedPage(
                         RiskStore.Kind.DECLARATIONS,
                         new RankingFilter(null, "9403", null, null, null, null),

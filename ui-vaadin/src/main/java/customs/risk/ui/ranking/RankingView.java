@@ -223,23 +223,17 @@ public class RankingView extends VerticalLayout {
         var reasons =
                 RiskBadges.reasons(item.item().reasons(), item.item().reasons().size());
         reasons.addClassName("ranking-reasons");
-        if (kind() != RiskStore.Kind.ENTITIES || !hasEvidence(item.item().reasons())) {
+        if (kind() != RiskStore.Kind.ENTITIES || !item.inFinding()) {
             return reasons;
         }
         String ref = NodeLabel.COMPANY.cypher() + ":" + item.item().id();
         var evidence = new Button(
                 "Evidence", e -> getUI().ifPresent(ui -> ui.navigate("network", QueryParameters.of("evidence", ref))));
         evidence.addClassName("ranking-evidence");
+        evidence.setId("ranking-evidence-" + item.item().id());
         evidence.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        evidence.setTooltipText("The loop or cluster behind these reasons, in the network explorer");
+        evidence.setTooltipText("The trade loop or shell cluster it is in, in the network explorer");
         return new Div(reasons, evidence);
-    }
-
-    /** Whether a reason names a loop or a shell cluster, whose evidence the network explorer draws. */
-    private static boolean hasEvidence(List<String> reasons) {
-        return reasons.stream()
-                .map(r -> r.toLowerCase(Locale.ROOT))
-                .anyMatch(r -> r.contains("loop") || r.contains("cluster"));
     }
 
     private void refresh() {
