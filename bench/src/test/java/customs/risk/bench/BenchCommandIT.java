@@ -18,6 +18,17 @@ class BenchCommandIT {
     private PrintStream originalOut;
     private PrintStream originalErr;
 
+    /**
+     * 'bench ui' starts the web application; in development mode Vaadin reads the project's frontend
+     * folder, which is the application's.
+     */
+    @org.junit.jupiter.api.BeforeAll
+    static void vaadinProject() {
+        System.setProperty(
+                "vaadin.project.basedir",
+                java.nio.file.Path.of("../app").toAbsolutePath().normalize().toString());
+    }
+
     @BeforeEach
     void captureOutput() {
         originalOut = System.out;
