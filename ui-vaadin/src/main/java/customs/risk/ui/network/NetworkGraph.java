@@ -68,8 +68,8 @@ class NetworkGraph extends Div {
                     { selector: 'node[?investigated]', style: { 'underlay-color': '#1a73e8', 'underlay-padding': 6,
                         'underlay-opacity': 0.35, 'underlay-shape': 'ellipse' } },
                     { selector: 'edge', style: { 'width': 1.2, 'line-color': '#c0c6d0', 'target-arrow-shape': 'triangle',
-                        'target-arrow-color': '#c0c6d0', 'curve-style': 'bezier', 'label': 'data(label)', 'font-size': 8,
-                        'color': '#555', 'text-rotation': 'autorotate', 'text-background-color': '#fff',
+                        'target-arrow-color': '#c0c6d0', 'curve-style': 'bezier', 'label': 'data(label)', 'font-size': 9,
+                        'color': '#444', 'text-rotation': 'autorotate', 'text-background-color': '#fff',
                         'text-background-opacity': 0.8 } },
                     { selector: 'edge[type = "TRADE"]', style: { 'line-color': '#6b7686', 'target-arrow-color': '#6b7686',
                         'width': 'mapData(weight, 1, 40, 1.5, 7)' } },
@@ -175,20 +175,30 @@ class NetworkGraph extends Div {
                   const centre = near && cy.getElementById(near).nonempty() ? cy.getElementById(near).position() : null;
                   const added = cy.add(elements);
                   if (placement === 'CIRCLE') {
-                    cy.layout({ name: 'circle', animate: false, sort: (a, b) => a.data('order') - b.data('order') }).run();
+                    // A circle no wider than its nodes need, so that fitting zooms in and the names stay legible.
+                    cy.layout({ name: 'circle', animate: false, radius: Math.max(90, 30 * added.nodes().length),
+                                sort: (a, b) => a.data('order') - b.data('order') }).run();
                   } else if (placement === 'CONCENTRIC') {
                     cy.layout({ name: 'concentric', animate: false, minNodeSpacing: 40,
                                 concentric: n => n.data('kind') === 'Company' ? 1 : 2, levelWidth: () => 1 }).run();
                   } else if (placed.nonempty() && added.nodes().nonempty()) {
                     // What is already placed stays: the new nodes go on a ring around their origin, wide
-                    // enough that neighbours on it keep 75 px between them.
+                    // enough that neighbours on it keep 75 px between them, each at the free spot of the
+                    // ring farthest from every node already drawn.
                     const origin = placed.boundingBox();
                     const cx = centre ? centre.x : (origin.x1 + origin.x2) / 2, cyy = centre ? centre.y : (origin.y1 + origin.y2) / 2;
                     const fresh = added.nodes(), ring = Math.max(140, 75 * fresh.length / (2 * Math.PI));
-                    const turn = placed.length > 1 ? 0.5 : 0;
-                    fresh.forEach((n, i) => {
-                      const angle = 2 * Math.PI * (i + turn) / fresh.length;
-                      n.position({ x: cx + ring * Math.cos(angle), y: cyy + ring * Math.sin(angle) });
+                    const occupied = placed.map(n => n.position()), steps = Math.max(16, 2 * fresh.length);
+                    fresh.forEach(n => {
+                      let best = null, widest = -1;
+                      for (let k = 0; k < steps; k++) {
+                        const angle = 2 * Math.PI * k / steps;
+                        const p = { x: cx + ring * Math.cos(angle), y: cyy + ring * Math.sin(angle) };
+                        const gap = occupied.reduce((m, q) => Math.min(m, Math.hypot(p.x - q.x, p.y - q.y)), Infinity);
+                        if (gap > widest) { widest = gap; best = p; }
+                      }
+                      n.position(best);
+                      occupied.push(best);
                     });
                   } else if (added.nodes().nonempty()) {
                     cy.layout({ name: 'cose', animate: false, nodeRepulsion: () => 6000 }).run();
