@@ -288,13 +288,12 @@ public class CaseService extends CaseTransactions {
             requireVisible(tx, actor, caseId, false);
             var removed = tx.run(
                             "MATCH (:Case {id: $caseId})-[r:ABOUT]->"
-                                    + ref.label().pattern("n", "key") + " " + "DELETE r RETURN count(*)",
+                                    + ref.label().pattern("n", "key") + " WITH r, n.name AS name DELETE r"
+                                    + " RETURN count(*) AS removed, collect(name)[0] AS name",
                             Map.of("caseId", caseId, "key", ref.key()))
-                    .single()
-                    .get(0)
-                    .asLong();
-            if (removed > 0) {
-                event(tx, caseId, actor, EventKind.ENTITY_UNLINKED, ref.toString());
+                    .single();
+            if (removed.get("removed").asLong() > 0) {
+                event(tx, caseId, actor, EventKind.ENTITY_UNLINKED, named(ref, removed.get("name")));
             }
             return view(tx, caseId);
         }));
@@ -441,6 +440,11 @@ public class CaseService extends CaseTransactions {
         return true;
     }
 
+    /** How the timeline names an entity: by its name with the reference, e.g. "Aurora Ltd (Company:KR-1)". */
+    private static String named(NodeRef ref, org.neo4j.driver.Value name) {
+        return name.isNull() || name.asString().isBlank() ? ref.toString() : name.asString() + " (" + ref + ")";
+    }
+
     private void link(TransactionContext tx, String caseId, Actor actor, NodeRef ref) {
         // A document filed into a case the actor may not see is as absent to them as one never filed.
         var parameters = new HashMap<String, Object>(actor.parameters());
@@ -448,7 +452,7 @@ public class CaseService extends CaseTransactions {
         parameters.put("key", ref.key());
         var rows = tx.run(
                         "MATCH (c:Case {id: $caseId}), " + ref.label().pattern("n", "key") + " WHERE " + Actor.sees("n")
-                                + " RETURN EXISTS { (c)-[:ABOUT]->(n) } AS linked",
+                                + " RETURN EXISTS { (c)-[:ABOUT]->(n) } AS linked, n.name AS name",
                         parameters)
                 .list();
         if (rows.isEmpty()) {
@@ -460,7 +464,12 @@ public class CaseService extends CaseTransactions {
                                     + " CREATE (c)-[:ABOUT]->(n)",
                             Map.of("caseId", caseId, "key", ref.key()))
                     .consume();
-            event(tx, caseId, actor, EventKind.ENTITY_LINKED, ref.toString());
+            event(
+                    tx,
+                    caseId,
+                    actor,
+                    EventKind.ENTITY_LINKED,
+                    named(ref, rows.getFirst().get("name")));
         }
     }
 

@@ -178,7 +178,7 @@ class CasesApiIT {
                 .containsExactly(
                         "CREATED by " + OWNER + ": Circular trade in HS 8471",
                         "MEMBER_ADDED by " + OWNER + ": " + MEMBER,
-                        "ENTITY_LINKED by " + MEMBER + ": Company:" + COMPANY,
+                        "ENTITY_LINKED by " + MEMBER + ": Case Test Trading (Company:" + COMPANY + ")",
                         "NOTE by " + MEMBER + ": invoices look copied",
                         "PRIORITY_CHANGED by " + MEMBER + ": MEDIUM -> HIGH",
                         "STATUS_CHANGED by " + OWNER + ": OPEN -> IN_PROGRESS",

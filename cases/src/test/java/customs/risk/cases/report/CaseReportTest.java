@@ -103,7 +103,7 @@ class CaseReportTest {
         assertThat(text)
                 .as("the timeline")
                 .contains("ann created: Loop through Busan")
-                .contains("entity linked: Company:KR-100", "member added: bob")
+                .contains("entity linked: Aurora Trading Ltd (Company:KR-100)", "member added: bob")
                 .contains("note: Invoices requested from the broker")
                 .contains("message deleted");
         assertThat(text)
