@@ -15,7 +15,6 @@ import customs.risk.graph.access.Actor;
 import customs.risk.graph.access.RefusedException.Reason;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -354,9 +353,11 @@ public class CaseService extends CaseTransactions {
 
     /** What the case is about and the actor sees (not a document filed into a case hidden from them), riskiest first. */
     private static List<Subject> subjects(TransactionContext tx, Actor actor, String caseId) {
-        var parameters = new HashMap<String, Object>(actor.parameters());
-        parameters.put("caseId", caseId);
-        parameters.put("labels", LINKABLE.stream().map(NodeLabel::cypher).toList());
+        var parameters = actor.parameters(Map.of(
+                "caseId",
+                caseId,
+                "labels",
+                LINKABLE.stream().map(NodeLabel::cypher).toList()));
         return tx.run("MATCH (:Case {id: $caseId})-[:ABOUT]->(n) WHERE " + Actor.sees("n") + "\n" + """
                         WITH n, [l IN labels(n) WHERE l IN $labels][0] AS label
                         WHERE label IS NOT NULL
@@ -447,9 +448,7 @@ public class CaseService extends CaseTransactions {
 
     private void link(TransactionContext tx, String caseId, Actor actor, NodeRef ref) {
         // A document filed into a case the actor may not see is as absent to them as one never filed.
-        var parameters = new HashMap<String, Object>(actor.parameters());
-        parameters.put("caseId", caseId);
-        parameters.put("key", ref.key());
+        var parameters = actor.parameters(Map.of("caseId", caseId, "key", ref.key()));
         var rows = tx.run(
                         "MATCH (c:Case {id: $caseId}), " + ref.label().pattern("n", "key") + " WHERE " + Actor.sees("n")
                                 + " RETURN EXISTS { (c)-[:ABOUT]->(n) } AS linked, n.name AS name",

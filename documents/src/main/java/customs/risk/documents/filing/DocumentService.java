@@ -353,8 +353,7 @@ public class DocumentService implements AutoCloseable {
      * @return empty for an unknown document or one filed into a case the viewer may not see
      */
     public Optional<Provenance> provenance(Actor viewer, String documentId) {
-        var parameters = new HashMap<String, Object>(viewer.parameters());
-        parameters.put("id", documentId);
+        var parameters = viewer.parameters(Map.of("id", documentId));
         var rows = graph.query("""
                 MATCH (doc:Document {id: $id}) WHERE %s
                 RETURN doc,
@@ -557,9 +556,7 @@ public class DocumentService implements AutoCloseable {
     }
 
     private static Map<String, Object> visible(Actor viewer, String documentId) {
-        var parameters = new HashMap<String, Object>(viewer.parameters());
-        parameters.put("id", documentId);
-        return parameters;
+        return viewer.parameters(Map.of("id", documentId));
     }
 
     private static String baseName(String fileName) {

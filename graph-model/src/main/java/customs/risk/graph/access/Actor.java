@@ -46,4 +46,11 @@ public record Actor(String username, boolean admin) {
     public Map<String, Object> parameters() {
         return Map.of("user", username, "admin", admin);
     }
+
+    /** A query's own parameters with those {@link #seesCase} and {@link #sees} read, in a map one may add to. */
+    public Map<String, Object> parameters(Map<String, Object> own) {
+        var parameters = new java.util.HashMap<String, Object>(own);
+        parameters.putAll(parameters());
+        return parameters;
+    }
 }

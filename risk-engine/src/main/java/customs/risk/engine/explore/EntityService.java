@@ -139,34 +139,25 @@ public class EntityService {
 
     /** Declarations the company sold, bought or lodged, riskiest first. */
     public List<DeclarationRow> declarations(String companyId, int offset, int limit) {
-        return graph.query("""
+        return graph.query(
+                """
                 MATCH (c:Company {id: $id})<-[r:SOLD_BY|BOUGHT_BY|DECLARED_BY]-(d:Declaration)
                 WITH d, type(r) AS role ORDER BY coalesce(d.riskScore, -1) DESC, d.id SKIP $offset LIMIT $limit
                 OPTIONAL MATCH (d)-[:SOLD_BY]->(s:Company)
                 OPTIONAL MATCH (d)-[:BOUGHT_BY]->(b:Company)
                 WITH d, role, CASE role WHEN 'SOLD_BY' THEN b ELSE s END AS other
                 RETURN d, role, other.id AS counterpart, coalesce(other.name, other.id) AS counterpartName
-                """, Map.of("id", companyId, "offset", offset, "limit", limit), r -> {
-            var d = r.get("d").asNode();
-            var reasons = d.get("riskReasons").isNull()
-                    ? List.<String>of()
-                    : d.get("riskReasons").asList(Value::asString);
-            return new DeclarationRow(
-                    d.get("id").asString(),
-                    text(d.get("filedOn")),
-                    switch (r.get("role").asString()) {
-                        case "SOLD_BY" -> "seller";
-                        case "BOUGHT_BY" -> "buyer";
-                        default -> "declarant";
-                    },
-                    d.get("hsCode").asString(""),
-                    r.get("counterpart").asString(""),
-                    r.get("counterpartName").asString(""),
-                    d.get("valueUsd").asDouble(Double.NaN),
-                    d.get("riskScore").asDouble(Double.NaN),
-                    d.get("riskLane").asString(""),
-                    reasons.isEmpty() ? "" : reasons.getFirst());
-        });
+                """,
+                Map.of("id", companyId, "offset", offset, "limit", limit),
+                r -> declarationRow(
+                        r.get("d").asNode(),
+                        switch (r.get("role").asString()) {
+                            case "SOLD_BY" -> "seller";
+                            case "BOUGHT_BY" -> "buyer";
+                            default -> "declarant";
+                        },
+                        r.get("counterpart").asString(""),
+                        r.get("counterpartName").asString("")));
     }
 
     /**
@@ -240,27 +231,18 @@ public class EntityService {
 
     /** Declarations {@code sellerId} sold to {@code buyerId}, newest first: what a trade edge of the network stands for. */
     public List<DeclarationRow> declarationsBetween(String sellerId, String buyerId, int offset, int limit) {
-        return graph.query("""
+        return graph.query(
+                """
                 MATCH (:Company {id: $seller})<-[:SOLD_BY]-(d:Declaration)-[:BOUGHT_BY]->(b:Company {id: $buyer})
                 WITH d, b ORDER BY d.filedOn DESC, d.id SKIP $offset LIMIT $limit
                 RETURN d, coalesce(b.name, b.id) AS buyerName
-                """, Map.of("seller", sellerId, "buyer", buyerId, "offset", offset, "limit", limit), r -> {
-            var d = r.get("d").asNode();
-            var reasons = d.get("riskReasons").isNull()
-                    ? List.<String>of()
-                    : d.get("riskReasons").asList(Value::asString);
-            return new DeclarationRow(
-                    d.get("id").asString(),
-                    text(d.get("filedOn")),
-                    "seller",
-                    d.get("hsCode").asString(""),
-                    buyerId,
-                    r.get("buyerName").asString(buyerId),
-                    d.get("valueUsd").asDouble(Double.NaN),
-                    d.get("riskScore").asDouble(Double.NaN),
-                    d.get("riskLane").asString(""),
-                    reasons.isEmpty() ? "" : reasons.getFirst());
-        });
+                """,
+                Map.of("seller", sellerId, "buyer", buyerId, "offset", offset, "limit", limit),
+                r -> declarationRow(
+                        r.get("d").asNode(),
+                        "seller",
+                        buyerId,
+                        r.get("buyerName").asString(buyerId)));
     }
 
     /**
@@ -276,9 +258,7 @@ public class EntityService {
                 "MATCH (:Person {id: $key})-[:OFFICER_OF]->(n:Company)<-[:SOLD_BY|BOUGHT_BY]-(d:Declaration)";
             default -> null;
         };
-        var parameters = new java.util.HashMap<String, Object>(viewer.parameters());
-        parameters.put("key", ref.key());
-        parameters.put("limit", limit);
+        var parameters = viewer.parameters(Map.of("key", ref.key(), "limit", limit));
         var events = java.util.Collections.synchronizedList(new java.util.ArrayList<TimelineEvent>());
         // Each kind is its own query; they run side by side, so a busy company waits for the slowest only.
         var reads = new java.util.ArrayList<Runnable>();
@@ -447,6 +427,25 @@ public class EntityService {
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
+    }
+
+    /** A declaration as a row of a party's list: {@code role} is the party's, the counterpart the other side. */
+    private static DeclarationRow declarationRow(
+            org.neo4j.driver.types.Node d, String role, String counterpart, String counterpartName) {
+        var reasons = d.get("riskReasons").isNull()
+                ? List.<String>of()
+                : d.get("riskReasons").asList(Value::asString);
+        return new DeclarationRow(
+                d.get("id").asString(),
+                text(d.get("filedOn")),
+                role,
+                d.get("hsCode").asString(""),
+                counterpart,
+                counterpartName,
+                d.get("valueUsd").asDouble(Double.NaN),
+                d.get("riskScore").asDouble(Double.NaN),
+                d.get("riskLane").asString(""),
+                reasons.isEmpty() ? "" : reasons.getFirst());
     }
 
     /** Records that {@code user} reviewed the entity now. */

@@ -172,7 +172,7 @@ public class EvidenceService {
                   RETURN x, toLower(labels(x)[0]) AS kind
                 }
                 RETURN x, kind, %s LIMIT 5
-                """.formatted(NetworkService.investigated("x")), parameters(viewer, Map.of("from", from, "to", to)));
+                """.formatted(NetworkService.investigated("x")), viewer.parameters(Map.of("from", from, "to", to)));
         var words = new ArrayList<String>();
         for (var r : shared) {
             var node = NetworkService.graphNode(
@@ -238,7 +238,7 @@ public class EvidenceService {
                         WITH x, type, collect(c.id) AS sharing WHERE size(sharing) >= 2
                         RETURN x, type, sharing, %s
                         ORDER BY size(sharing) DESC LIMIT 100
-                        """.formatted(NetworkService.investigated("x")), parameters(viewer, Map.of("members", members)))
+                        """.formatted(NetworkService.investigated("x")), viewer.parameters(Map.of("members", members)))
                 .forEach(r -> {
                     var node = NetworkService.graphNode(
                             r.get("x").asNode(), r.get("investigated").asBoolean());
@@ -263,7 +263,7 @@ public class EvidenceService {
 
     /** The companies with these ids, in the order given. */
     private List<GraphNode> companies(Actor viewer, List<String> ids) {
-        var parameters = parameters(viewer, Map.of("ids", ids));
+        var parameters = viewer.parameters(Map.of("ids", ids));
         var byId = new HashMap<String, GraphNode>();
         graph.query(
                         "UNWIND $ids AS id MATCH (n:Company {id: id}) RETURN n, " + NetworkService.investigated("n"),
@@ -274,12 +274,6 @@ public class EvidenceService {
                     byId.put(node.ref().key(), node);
                 });
         return ids.stream().filter(byId::containsKey).map(byId::get).toList();
-    }
-
-    private static Map<String, Object> parameters(Actor viewer, Map<String, Object> own) {
-        var parameters = new HashMap<String, Object>(viewer.parameters());
-        parameters.putAll(own);
-        return parameters;
     }
 
     private static NodeRef company(String id) {

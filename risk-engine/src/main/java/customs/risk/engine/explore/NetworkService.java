@@ -5,7 +5,6 @@ import customs.risk.graph.access.Actor;
 import customs.risk.graph.store.Graph;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,9 +159,7 @@ public class NetworkService {
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("unknown relationship type: " + type);
         }
-        if (offset < 0 || limit < 1 || limit > 500) {
-            throw new IllegalArgumentException("need offset >= 0 and limit within 1..500");
-        }
+        checkPage(offset, limit);
         String arrow = outgoing ? "-[:" + type + "]->" : "<-[:" + type + "]-";
         String focus = "MATCH " + ref.pattern("n", "key") + " WHERE " + Actor.sees("n");
         var counted = graph.query(
@@ -171,13 +168,10 @@ public class NetworkService {
         long total = counted.isEmpty() ? 0 : counted.getFirst().get("c").asLong();
         var nodes = new ArrayList<GraphNode>();
         var edges = new ArrayList<GraphEdge>();
-        var page = parameters(viewer, "key", ref.key());
-        page.put("offset", offset);
-        page.put("limit", limit);
         graph.query(
                         focus + " MATCH (n)" + arrow + "(m)" + seen(type)
                                 + " WITH m SKIP $offset LIMIT $limit RETURN m, " + investigated("m"),
-                        page)
+                        page(viewer, ref, offset, limit))
                 .forEach(r -> {
                     var node =
                             graphNode(r.get("m").asNode(), r.get("investigated").asBoolean());
@@ -262,8 +256,7 @@ public class NetworkService {
         if (ref.label() != NodeLabel.COMPANY) {
             return new Expansion(List.of(), List.of(), 0, offset);
         }
-        var rows = graph.query(
-                """
+        var rows = graph.query("""
                 MATCH (c:Company {id: $key})
                 CALL (c) {
                   MATCH (c)<-[:SOLD_BY]-(d:Declaration)-[:BOUGHT_BY]->(o:Company) WHERE o <> c RETURN o, true AS out, d
@@ -279,7 +272,7 @@ public class NetworkService {
                 WITH size(partners) AS total, partners[$offset..($offset + $limit)] AS page
                 UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS p
                 WITH total, p.o AS o, p.flows AS flows
-                RETURN total, o, flows, """ + investigated("o"), parameters(viewer, "key", ref.key(), "offset", offset, "limit", limit));
+                RETURN total, o, flows, """ + investigated("o"), page(viewer, ref, offset, limit));
         var nodes = new ArrayList<GraphNode>();
         var edges = new ArrayList<GraphEdge>();
         long total = rows.isEmpty() ? 0 : rows.getFirst().get("total").asLong();
@@ -343,16 +336,14 @@ public class NetworkService {
         if (links == null) {
             return new Expansion(List.of(), List.of(), 0, offset);
         }
-        var rows = graph.query(
-                links + """
+        var rows = graph.query(links + """
                         WITH other, toFocus, collect(label) AS labels
                         ORDER BY coalesce(other.riskScore, -1) DESC, labels[0], coalesce(other.id, other.key)
                         WITH collect({other: other, toFocus: toFocus, labels: labels}) AS found
                         WITH size(found) AS total, found[$offset..($offset + $limit)] AS page
                         UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS p
                         WITH total, p.other AS m, p.toFocus AS toFocus, p.labels AS labels
-                        RETURN total, m, toFocus, labels, """ + investigated("m"),
-                parameters(viewer, "key", ref.key(), "offset", offset, "limit", limit));
+                        RETURN total, m, toFocus, labels, """ + investigated("m"), page(viewer, ref, offset, limit));
         var nodes = new ArrayList<GraphNode>();
         var edges = new ArrayList<GraphEdge>();
         long total = rows.isEmpty() ? 0 : rows.getFirst().get("total").asLong();
@@ -428,17 +419,12 @@ public class NetworkService {
     }
 
     private static Map<String, Object> parameters(Actor viewer, String name, Object value) {
-        var parameters = new HashMap<String, Object>(viewer.parameters());
-        parameters.put(name, value);
-        return parameters;
+        return viewer.parameters(Map.of(name, value));
     }
 
-    private static Map<String, Object> parameters(
-            Actor viewer, String key, Object keyValue, String offset, int offsetValue, String limit, int limitValue) {
-        var parameters = parameters(viewer, key, keyValue);
-        parameters.put(offset, offsetValue);
-        parameters.put(limit, limitValue);
-        return parameters;
+    /** The node's key and a page's offset and limit, with the viewer's parameters. */
+    private static Map<String, Object> page(Actor viewer, NodeRef ref, int offset, int limit) {
+        return viewer.parameters(Map.of("key", ref.key(), "offset", offset, "limit", limit));
     }
 
     static GraphNode graphNode(Node n) {

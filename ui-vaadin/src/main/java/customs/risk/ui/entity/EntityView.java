@@ -108,9 +108,9 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         score.setId("entity-score");
         var header = new HorizontalLayout(heading, kind, RiskBadges.lane(profile.lane()), score);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(header, actions(profile));
-
         var findings = evidence.findings(ref);
+        add(header, actions(profile, !findings.isEmpty()));
+
         var reasons = new UnorderedList();
         reasons.setId("entity-reasons");
         for (String reason : profile.reasons()) {
@@ -201,14 +201,14 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         return anchor;
     }
 
-    private Component actions(EntityService.Profile profile) {
+    private Component actions(EntityService.Profile profile, boolean hasEvidence) {
         var network = new Anchor("/network?focus=" + profile.ref(), "");
         network.add(new Button("Open in network"));
         network.setId("open-network");
         var showEvidence = new Anchor("/network?evidence=" + profile.ref(), "");
         showEvidence.add(new Button("Show the evidence"));
         showEvidence.setId("show-evidence");
-        showEvidence.setVisible(!evidence.findings(profile.ref()).isEmpty());
+        showEvidence.setVisible(hasEvidence);
         var review = new Button("Mark as reviewed", e -> {
             entities.markReviewed(profile.ref(), user());
             Notification.show("Marked as reviewed");

@@ -270,6 +270,12 @@ class NetworkGraph extends Div {
         return GraphExport.json(List.copyOf(nodes.values()), List.copyOf(edges.values()));
     }
 
+    /** The name of a drawn node, or its key when it is not drawn. */
+    String caption(NodeRef ref) {
+        var node = nodes.get(ref.toString());
+        return node == null ? ref.key() : node.caption();
+    }
+
     int nodeCount() {
         return nodes.size();
     }

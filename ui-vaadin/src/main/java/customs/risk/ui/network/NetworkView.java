@@ -324,7 +324,7 @@ public class NetworkView extends HorizontalLayout implements BeforeEnterObserver
     /** What an edge stands for: a trade edge lists its declarations, newest first. */
     private void selectEdge(GraphEdge edge) {
         details.removeAll();
-        var heading = new Span(caption(edge.source()) + " → " + caption(edge.target()));
+        var heading = new Span(graph.caption(edge.source()) + " → " + graph.caption(edge.target()));
         heading.setId("selected-edge");
         heading.getStyle().set("font-weight", "600");
         details.add(heading, new Span(edge.label()));
