@@ -41,3 +41,8 @@ CREATE INDEX case_status IF NOT EXISTS FOR (c:Case) ON (c.status);
 CREATE CONSTRAINT survey_id IF NOT EXISTS FOR (s:Survey) REQUIRE s.id IS UNIQUE;
 CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (t:Statement) REQUIRE t.id IS UNIQUE;
 CREATE CONSTRAINT survey_response_key IF NOT EXISTS FOR (r:SurveyResponse) REQUIRE r.key IS UNIQUE;
+
+// Entity resolution: a party links the records of one firm (Company.party names it, for the
+// analysis and the network to read a company as its party).
+CREATE CONSTRAINT party_id IF NOT EXISTS FOR (p:Party) REQUIRE p.id IS UNIQUE;
+CREATE INDEX company_party IF NOT EXISTS FOR (c:Company) ON (c.party);

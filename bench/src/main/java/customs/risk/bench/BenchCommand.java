@@ -9,7 +9,10 @@ import customs.risk.engine.explore.EntityService;
 import customs.risk.engine.explore.EvidenceService;
 import customs.risk.engine.explore.NetworkService;
 import customs.risk.engine.explore.NodeRef;
+import customs.risk.engine.evaluation.ResolutionEvaluation;
 import customs.risk.engine.ranking.RiskAssessment;
+import customs.risk.engine.resolution.MatchModel;
+import customs.risk.engine.resolution.ResolutionService;
 import customs.risk.fixtures.BundleGenerator;
 import customs.risk.fixtures.GeneratorSettings;
 import customs.risk.graph.DataDirectory;
@@ -52,11 +55,15 @@ import picocli.CommandLine.Unmatched;
                     + " the most neighbours, the busiest company's trade partners, timeline and evidence (server side,"
                     + " through the services the views call), and in headless Chromium the time to the first paint of"
                     + " that evidence's network.",
+            "'bench resolve --companies N': generate a company universe of N records with planted duplicates and"
+                    + " look-alikes, load it (companies, people, officers; no declarations), run entity resolution over"
+                    + " it as './risk resolve' does, stage by stage, and measure the parties against the truth; then load"
+                    + " 1% more records and resolve only those.",
             "Peak heap is sampled every 50 ms; run with RISK_JAVA_OPTS=-Xmx1g to hold it to 1 GB."
         })
 public final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, score or documents")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, score, documents, ui or resolve")
     String what;
 
     @Option(
@@ -79,6 +86,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Documents for 'bench documents' (default: ${DEFAULT-VALUE}).")
     int count;
 
+    @Option(
+            names = "--companies",
+            defaultValue = "1000000",
+            paramLabel = "N",
+            description = "Company records for 'bench resolve' (default: ${DEFAULT-VALUE}).")
+    int companies;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the first bundle; the second uses seed + 1.")
     long seed;
 
@@ -96,8 +110,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("ingest", "score", "documents", "ui").contains(what)) {
-            System.err.println("error: unknown benchmark '" + what + "' (available: ingest, score, documents, ui)");
+        if (!List.of("ingest", "score", "documents", "ui", "resolve").contains(what)) {
+            System.err.println(
+                    "error: unknown benchmark '" + what + "' (available: ingest, score, documents, ui, resolve)");
             return ExitCodes.USAGE;
         }
         boolean temporary = dataDir == null;
@@ -112,6 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
                 case "score" -> runScore(dir, bundles);
                 case "documents" -> runDocuments(dir);
                 case "ui" -> runViews(dir, bundles);
+                case "resolve" -> runResolve(dir, bundles);
                 default -> run(dir, bundles);
             };
         } finally {
@@ -432,6 +448,94 @@ public final class BenchCommand implements Callable<Integer> {
             DocumentBenchmark.run(DocumentBenchmark.Settings.of(count), dir.resolve("bench"), client, System.out);
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * Entity resolution over a large company universe: the full run stage by stage with its peak
+     * heap and its pairwise figures against the planted truth, then an incremental run for 1% more.
+     */
+    private int runResolve(Path dir, Path bundles) throws Exception {
+        var first = companiesOnly(seed, companies, bundles.resolve("first"));
+        int more = Math.max(200, companies / 100);
+        var second = companiesOnly(seed + 1, more, bundles.resolve("second"));
+        var data = new DataDirectory(dir);
+        long started = System.nanoTime();
+        BundleIngester.importIntoNewStore(
+                first.resolve(BundleGenerator.BUNDLE_DIR),
+                data.neo4jHome(),
+                new FileStore(data.files()),
+                data.reports().resolve("first.csv"),
+                IngestListener.NONE);
+        System.out.printf(
+                "bench resolve: %,d company records loaded in %.1f s (not counted); JVM max heap %,d MB, %d cores%n",
+                companies,
+                (System.nanoTime() - started) / 1e9,
+                Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.getRuntime().availableProcessors());
+        var heap = new HeapSampler();
+        try (var context = ApplicationContexts.start(dir, false, springArgs)) {
+            var resolution = context.getBean(ResolutionService.class);
+            resolution.model();
+            heap.peakAndReset();
+            var full = resolution.resolveAll();
+            printResolution("full resolution", full, heap.peakAndReset());
+            try (var truth = Files.newBufferedReader(first.resolve("entity_truth.csv"))) {
+                ResolutionEvaluation.print(
+                        ResolutionEvaluation.evaluate(resolution.parties(), truth),
+                        MatchModel.PRECISION_TARGET,
+                        0.90,
+                        System.out);
+            }
+            context.getBean(BundleIngester.class)
+                    .ingest(
+                            second.resolve(BundleGenerator.BUNDLE_DIR),
+                            data.reports().resolve("second.csv"),
+                            IngestListener.NONE);
+            heap.peakAndReset();
+            var incremental = resolution.resolveChanged();
+            printResolution(
+                    String.format("incremental resolution after loading %,d more records", more),
+                    incremental,
+                    heap.peakAndReset());
+        } finally {
+            heap.stop();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void printResolution(String what, ResolutionService.Summary s, long peakHeap) {
+        System.out.printf(
+                "%s: %.1f s for %,d records; %,d candidate pairs, %,d merged, %,d to review; %,d parties of %,d"
+                        + " records, %,d chained%n",
+                what,
+                s.took().toMillis() / 1000.0,
+                s.records(),
+                s.candidates(),
+                s.merged(),
+                s.toReview(),
+                s.parties(),
+                s.inParties(),
+                s.chains());
+        s.stages().forEach((stage, took) -> System.out.printf("  %-32s %6.1f s%n", stage, took.toMillis() / 1000.0));
+        System.out.printf("  peak heap %,d MB%n", peakHeap >> 20);
+    }
+
+    /**
+     * A generated universe of {@code n} companies with their people and officers, the declarations
+     * left out (resolution reads companies only): returns the output folder with the truth files.
+     */
+    private static Path companiesOnly(long seed, int n, Path out) throws java.io.IOException {
+        long started = System.nanoTime();
+        // As few declarations as the planted schemes allow: they are generated, then left out.
+        var settings = new GeneratorSettings(seed, Math.max(GeneratorSettings.DECLARATIONS_MIN, n), n, 0, 0);
+        BundleGenerator.generate(settings, out);
+        Path bundle = out.resolve(BundleGenerator.BUNDLE_DIR);
+        for (String file : List.of("declarations.csv", "inspections.csv", "documents.csv")) {
+            Files.deleteIfExists(bundle.resolve(file));
+        }
+        Folders.deleteRecursively(bundle.resolve("docs"));
+        System.out.printf("generated %,d company records in %.1f s (not counted)%n", n, (System.nanoTime() - started) / 1e9);
+        return out;
     }
 
     private static void printStages(String what, long started, RiskAssessment assessment, long peakHeap) {

@@ -22,7 +22,8 @@ public enum NodeLabel {
     INSPECTION("Inspection", "key"),
     EXCHANGE_RATE("ExchangeRate", "key"),
     CASE("Case", "id"),
-    FINDING("Finding", "id");
+    FINDING("Finding", "id"),
+    PARTY("Party", "id");
 
     private final String name;
     private final String key;

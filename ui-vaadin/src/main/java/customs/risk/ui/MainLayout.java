@@ -82,6 +82,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         item(nav, "Overview", "", VaadinIcon.HOME);
         item(nav, "Risk ranking", "ranking", VaadinIcon.BAR_CHART);
         item(nav, "Network", "network", VaadinIcon.CLUSTER);
+        item(nav, "Entity resolution", "resolution", VaadinIcon.CONNECT);
         casesItem = item(nav, "Cases", "cases", VaadinIcon.FOLDER_OPEN);
         if (casesItem != null) {
             unreadBadge.setId("nav-cases-unread");

@@ -2,10 +2,14 @@ package customs.risk.app.cli;
 
 import customs.risk.engine.RiskService;
 import customs.risk.engine.evaluation.GroundTruthEvaluation;
+import customs.risk.engine.evaluation.ResolutionEvaluation;
 import customs.risk.engine.evaluation.SelectionFigures;
 import customs.risk.engine.ranking.RankingFilter;
 import customs.risk.engine.ranking.RiskStore;
 import customs.risk.engine.ranking.ScoredItem;
+import customs.risk.engine.resolution.LabelledRecords;
+import customs.risk.engine.resolution.MatchModel;
+import customs.risk.engine.resolution.ResolutionService;
 import customs.risk.fixtures.BundleGenerator;
 import customs.risk.fixtures.GeneratorSettings;
 import customs.risk.graph.DataDirectory;
@@ -151,6 +155,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     data.reports().resolve("ingest.csv"),
                     IngestListener.NONE);
             try (var context = ApplicationContexts.start(data.root(), false, springArgs)) {
+                resolve(context.getBean(ResolutionService.class), out.resolve("entity_truth.csv"));
                 var risk = context.getBean(RiskService.class);
                 var trained = risk.train();
                 printModel(trained.model().facts());
@@ -163,6 +168,33 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         } finally {
             Folders.deleteRecursively(work);
+        }
+    }
+
+    /** Resolves the companies as {@code ./risk resolve} does, and measures the parties against the truth. */
+    private static void resolve(ResolutionService resolution, Path truth) throws IOException {
+        var s = resolution.resolveAll();
+        System.out.printf(
+                "Entity resolution: %,d records, %,d candidate pairs, %,d parties of %,d records, %,d pairs to review"
+                        + " (model fitted on %,d labelled pairs of seed %d; merges at >= %.3f)%n",
+                s.records(),
+                s.candidates(),
+                s.parties(),
+                s.inParties(),
+                s.toReview(),
+                s.model().labelledPairs(),
+                LabelledRecords.SEED,
+                s.model().autoMerge());
+        if (!Files.isRegularFile(truth)) {
+            System.out.println("  (no " + truth.getFileName() + " beside the bundle: resolution not measured)");
+            return;
+        }
+        try (var reader = Files.newBufferedReader(truth, StandardCharsets.UTF_8)) {
+            ResolutionEvaluation.print(
+                    ResolutionEvaluation.evaluate(resolution.parties(), reader),
+                    MatchModel.PRECISION_TARGET,
+                    0.90,
+                    System.out);
         }
     }
 

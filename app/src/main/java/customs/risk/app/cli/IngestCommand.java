@@ -2,6 +2,7 @@ package customs.risk.app.cli;
 
 import customs.risk.documents.filing.DocumentService;
 import customs.risk.engine.RiskService;
+import customs.risk.engine.resolution.ResolutionService;
 import customs.risk.graph.DataDirectory;
 import customs.risk.graph.files.FileStore;
 import customs.risk.graph.files.Folders;
@@ -129,6 +130,7 @@ final class IngestCommand implements Callable<Integer> {
             var progress = new ConsoleProgress(System.err);
             var result = context.getBean(BundleIngester.class).ingest(bundle, reportFile, progress);
             progress.finish();
+            resolveNew(context.getBean(ResolutionService.class));
             scoreNew(context.getBean(RiskService.class));
             indexNew(context.getBean(DocumentService.class));
             return result;
@@ -146,10 +148,21 @@ final class IngestCommand implements Callable<Integer> {
         long started = System.nanoTime();
         System.err.println("Building constraints and indexes...");
         try (var context = ApplicationContexts.start(data.dataDir, false, springArgs)) {
+            resolveNew(context.getBean(ResolutionService.class));
             scoreNew(context.getBean(RiskService.class));
             indexNew(context.getBean(DocumentService.class));
         }
         return result.plus(Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** New company records are resolved against the others at once, so new declarations count for their party. */
+    private static void resolveNew(ResolutionService resolution) {
+        var s = resolution.resolveChanged();
+        if (s.candidates() > 0) {
+            System.err.printf(
+                    "Resolved new company records: %,d records in %,d parties, %,d pairs to review (%.1f s)%n",
+                    s.inParties(), s.parties(), s.toReview(), s.took().toMillis() / 1000.0);
+        }
     }
 
     /** New declarations are scored at once with the current model, when there is one. */

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             StatsCommand.class,
             TrainCommand.class,
             ScoreCommand.class,
+            ResolveCommand.class,
             RankCommand.class,
             SearchCommand.class,
             ReindexCommand.class,

@@ -38,6 +38,10 @@ final class ApiAccess {
             new Rule(HttpMethod.GET, "/api/risk/**", EnumSet.of(ADMIN, RISK_OFFICER, INVESTIGATOR)),
             // The network explorer's data: who explores networks in the UI may do so over REST.
             new Rule(HttpMethod.GET, "/api/network/**", EnumSet.of(ADMIN, RISK_OFFICER, INVESTIGATOR)),
+            // Entity resolution: who works with networks reviews the pairs; risk officers run it.
+            new Rule(HttpMethod.POST, "/api/resolution/run", EnumSet.of(ADMIN, RISK_OFFICER)),
+            new Rule(HttpMethod.GET, "/api/resolution/**", EnumSet.of(ADMIN, RISK_OFFICER, INVESTIGATOR)),
+            new Rule(HttpMethod.POST, "/api/resolution/pairs/**", EnumSet.of(ADMIN, RISK_OFFICER, INVESTIGATOR)),
             new Rule(HttpMethod.GET, "/api/stats", STAFF),
             new Rule(HttpMethod.POST, "/api/documents", STAFF),
             new Rule(HttpMethod.GET, "/api/documents/**", STAFF),

@@ -217,8 +217,10 @@ public class NetworkService {
             case COMPANY -> """
                             MATCH (n:Company {id: $key})
                             CALL (n) {
-                              MATCH (n)<-[:SOLD_BY|BOUGHT_BY]-(:Declaration)-[:SOLD_BY|BOUGHT_BY]->(o:Company) WHERE o <> n
-                              RETURN count(DISTINCT o) AS partners
+                              MATCH (c:Company) WHERE c = n OR (n.party IS NOT NULL AND c.party = n.party)
+                              MATCH (c)<-[:SOLD_BY|BOUGHT_BY]-(:Declaration)-[:SOLD_BY|BOUGHT_BY]->(o:Company)
+                              WITH n, coalesce(o.party, o.id) AS partner WHERE partner <> coalesce(n.party, n.id)
+                              RETURN count(DISTINCT partner) AS partners
                             }
                             CALL (n) {
                               CALL (n) {
@@ -249,7 +251,8 @@ public class NetworkService {
     /**
      * A page of a company's trade partners, most declarations first, each joined to it by one
      * {@code TRADE} edge per direction that aggregates their declarations: how many, their value,
-     * HS headings, first and last filing date.
+     * HS headings, first and last filing date. A company in a party trades as its party: the
+     * declarations of all its records count, and a partner in a party is shown as the party's record.
      */
     public Expansion partners(Actor viewer, NodeRef ref, int offset, int limit) {
         checkPage(offset, limit);
@@ -257,12 +260,16 @@ public class NetworkService {
             return new Expansion(List.of(), List.of(), 0, offset);
         }
         var rows = graph.query("""
-                MATCH (c:Company {id: $key})
+                MATCH (focus:Company {id: $key})
+                MATCH (c:Company) WHERE c = focus OR (focus.party IS NOT NULL AND c.party = focus.party)
                 CALL (c) {
                   MATCH (c)<-[:SOLD_BY]-(d:Declaration)-[:BOUGHT_BY]->(o:Company) WHERE o <> c RETURN o, true AS out, d
                   UNION ALL
                   MATCH (c)<-[:BOUGHT_BY]-(d:Declaration)-[:SOLD_BY]->(o:Company) WHERE o <> c RETURN o, false AS out, d
                 }
+                OPTIONAL MATCH (own:Company {id: o.party})
+                WITH focus, coalesce(own, o) AS o, out, d
+                WHERE coalesce(o.party, o.id) <> coalesce(focus.party, focus.id)
                 WITH o, out, count(d) AS n, sum(coalesce(d.valueUsd, 0.0)) AS value,
                      collect(DISTINCT substring(d.hsCode, 0, 4)) AS hs, toString(min(d.filedOn)) AS first,
                      toString(max(d.filedOn)) AS last
@@ -385,13 +392,17 @@ public class NetworkService {
         }
     }
 
-    /** Companies and people whose id or name starts with {@code text} (case-insensitive for names), best scored first. */
+    /**
+     * Companies and people whose id or name starts with {@code text} (case-insensitive for names), best
+     * scored first; a company in a party is found by any of its records' names, as its party's record.
+     */
     public List<GraphNode> find(String text, int limit) {
         return graph.query(
                 """
                 CALL {
                   MATCH (c:Company) WHERE c.id = $text OR c.name STARTS WITH $text OR toUpper(c.name) STARTS WITH $upper
-                  RETURN c AS n LIMIT $limit
+                  OPTIONAL MATCH (own:Company {id: c.party})
+                  RETURN DISTINCT coalesce(own, c) AS n LIMIT $limit
                   UNION
                   MATCH (p:Person) WHERE p.id = $text OR p.name STARTS WITH $text OR toUpper(p.name) STARTS WITH $upper
                   RETURN p AS n LIMIT $limit

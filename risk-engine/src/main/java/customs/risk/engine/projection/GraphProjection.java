@@ -10,6 +10,7 @@ import customs.risk.graph.store.Graph;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -117,16 +118,19 @@ public final class GraphProjection {
                 }
             }
         });
-        var companies = new ArrayList<CompanyFacts>();
+        // The records of one party arrive under one id: it was registered when the first was, is
+        // dissolved only when all are, and employs what its largest record says.
+        var companies = new LinkedHashMap<String, CompanyFacts>();
         graph.stream(COMPANIES, Map.of(), r -> {
             String id = r.get("id").asString();
-            companies.add(new CompanyFacts(
+            var facts = new CompanyFacts(
                     id,
                     date(r.get("registeredOn")),
                     date(r.get("dissolvedOn")),
                     r.get("employees").isNull() ? null : r.get("employees").asInt(),
                     firstDeclared.get(id),
-                    traded.getOrDefault(id, 0.0)));
+                    traded.getOrDefault(id, 0.0));
+            companies.merge(id, facts, GraphProjection::sameParty);
         });
         var identifiers = new ArrayList<SharedIdentifier>();
         for (String query : List.of(IDENTIFIERS, OFFICERS)) {
@@ -144,7 +148,22 @@ public final class GraphProjection {
                 INSPECTIONS,
                 Map.of(),
                 r -> violations.put(r.get("id").asString(), r.get("violation").asInt() == 1));
-        return new TradeData(shipments, companies, identifiers, violations);
+        return new TradeData(shipments, List.copyOf(companies.values()), identifiers, violations);
+    }
+
+    private static CompanyFacts sameParty(CompanyFacts a, CompanyFacts b) {
+        LocalDate registered = a.registeredOn() == null
+                ? b.registeredOn()
+                : b.registeredOn() == null || a.registeredOn().isBefore(b.registeredOn())
+                        ? a.registeredOn()
+                        : b.registeredOn();
+        LocalDate dissolved = a.dissolvedOn() == null || b.dissolvedOn() == null
+                ? null
+                : a.dissolvedOn().isAfter(b.dissolvedOn()) ? a.dissolvedOn() : b.dissolvedOn();
+        Integer employees = a.employees() == null
+                ? b.employees()
+                : b.employees() == null ? a.employees() : Math.max(a.employees(), b.employees());
+        return new CompanyFacts(a.id(), registered, dissolved, employees, a.firstDeclared(), a.tradedUsd());
     }
 
     private static LocalDate date(Value value) {

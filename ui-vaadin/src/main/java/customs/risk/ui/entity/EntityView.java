@@ -30,6 +30,7 @@ import customs.risk.documents.search.SearchResults;
 import customs.risk.engine.explore.EntityService;
 import customs.risk.engine.explore.EvidenceService;
 import customs.risk.engine.explore.NodeRef;
+import customs.risk.engine.resolution.ResolutionService;
 import customs.risk.graph.NodeLabel;
 import customs.risk.graph.access.Actor;
 import customs.risk.ui.MainLayout;
@@ -58,6 +59,7 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
     private final EvidenceService evidence;
     private final DocumentService documents;
     private final customs.risk.cases.CaseService cases;
+    private final ResolutionService resolution;
     private final com.vaadin.flow.spring.security.AuthenticationContext authentication;
     private String title = "Entity | Customs risk";
 
@@ -66,11 +68,13 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
             EvidenceService evidence,
             DocumentService documents,
             customs.risk.cases.CaseService cases,
+            ResolutionService resolution,
             com.vaadin.flow.spring.security.AuthenticationContext authentication) {
         this.entities = entities;
         this.evidence = evidence;
         this.documents = documents;
         this.cases = cases;
+        this.resolution = resolution;
         this.authentication = authentication;
         setId("entity-view");
     }
@@ -131,6 +135,11 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
                 profile.reasons().isEmpty() ? new Paragraph("Nothing stands out.") : reasons));
         add(section("Profile", properties(profile)));
         if (ref.label() == NodeLabel.COMPANY) {
+            resolution
+                    .partyOf(ref.key())
+                    .ifPresent(party -> add(section("One firm, several records", party(ref, party))));
+        }
+        if (ref.label() == NodeLabel.COMPANY) {
             add(section("Declarations, riskiest first", declarations(ref.key())));
         }
         add(section(
@@ -145,6 +154,49 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
             add(section("Inspections", inspections(ref)));
         }
         add(section("Timeline", timeline(ref)));
+    }
+
+    /**
+     * The records entity resolution found to describe the same firm: the party is scored, ranked and
+     * drawn as its own record; the others link to it.
+     */
+    private Component party(NodeRef ref, ResolutionService.Party party) {
+        var box = new Div();
+        box.setId("entity-party");
+        var intro = new Paragraph(
+                party.id().equals(ref.key())
+                        ? "This record stands for the party: its score, ranking and network take in all "
+                                + party.records().size() + " records."
+                        : "Scored, ranked and drawn as one party with its record " + party.id() + ".");
+        box.add(intro);
+        if (!party.id().equals(ref.key())) {
+            var open = new Anchor("/entity/Company/" + party.id(), "Open the party's record");
+            open.setId("entity-party-record");
+            box.add(open);
+        }
+        var list = new UnorderedList();
+        for (var r : party.records()) {
+            var item = new ListItem(new Anchor("/entity/Company/" + r.id(), r.name() == null ? r.id() : r.name()));
+            var detail = new Span(" " + r.id()
+                    + (r.country() == null ? "" : " · " + r.country())
+                    + (r.registrationNumber() == null ? "" : " · reg. " + r.registrationNumber())
+                    + (r.dissolvedOn() == null ? "" : " · dissolved " + r.dissolvedOn())
+                    + (r.id().equals(party.id()) ? " · the party's record" : ""));
+            detail.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            item.add(detail);
+            list.add(item);
+        }
+        box.add(list);
+        if (party.chain()) {
+            var chain = new Paragraph("Check this party: some of its records are linked only through others and do"
+                    + " not look alike themselves ("
+                    + String.join(", ", party.chainPairs()).replace('|', '~') + ").");
+            chain.setId("entity-party-chain");
+            chain.getStyle().set("color", "var(--lumo-error-text-color)");
+            box.add(chain);
+        }
+        box.add(new Anchor("/resolution", "Review matches"));
+        return box;
     }
 
     /** The entity's history, newest first, with a filter per kind of entry. */
