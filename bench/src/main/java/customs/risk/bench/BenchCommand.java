@@ -5,11 +5,11 @@ import customs.risk.app.cli.ExitCodes;
 import customs.risk.bench.documents.DocumentBenchmark;
 import customs.risk.documents.filing.SearchEngine;
 import customs.risk.engine.RiskService;
+import customs.risk.engine.evaluation.ResolutionEvaluation;
 import customs.risk.engine.explore.EntityService;
 import customs.risk.engine.explore.EvidenceService;
 import customs.risk.engine.explore.NetworkService;
 import customs.risk.engine.explore.NodeRef;
-import customs.risk.engine.evaluation.ResolutionEvaluation;
 import customs.risk.engine.ranking.RiskAssessment;
 import customs.risk.engine.resolution.MatchModel;
 import customs.risk.engine.resolution.ResolutionService;
@@ -479,7 +479,7 @@ public final class BenchCommand implements Callable<Integer> {
             heap.peakAndReset();
             var full = resolution.resolveAll();
             printResolution("full resolution", full, heap.peakAndReset());
-            try (var truth = Files.newBufferedReader(first.resolve("entity_truth.csv"))) {
+            try (var truth = Files.newBufferedReader(first.resolve(BundleGenerator.ENTITY_TRUTH_FILE))) {
                 ResolutionEvaluation.print(
                         ResolutionEvaluation.evaluate(resolution.parties(), truth),
                         MatchModel.PRECISION_TARGET,
@@ -534,7 +534,8 @@ public final class BenchCommand implements Callable<Integer> {
             Files.deleteIfExists(bundle.resolve(file));
         }
         Folders.deleteRecursively(bundle.resolve("docs"));
-        System.out.printf("generated %,d company records in %.1f s (not counted)%n", n, (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "generated %,d company records in %.1f s (not counted)%n", n, (System.nanoTime() - started) / 1e9);
         return out;
     }
 

@@ -43,6 +43,7 @@ enum BundleFile {
             required("company_id", ID),
             required("name", TEXT),
             required("country", COUNTRY),
+            optional("registration_number", TEXT),
             optional("registered_on", DATE),
             optional("dissolved_on", DATE),
             optional("address", TEXT),

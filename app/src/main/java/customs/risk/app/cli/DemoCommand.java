@@ -2,6 +2,7 @@ package customs.risk.app.cli;
 
 import customs.risk.documents.filing.DocumentService;
 import customs.risk.engine.RiskService;
+import customs.risk.engine.resolution.ResolutionService;
 import customs.risk.graph.DataDirectory;
 import customs.risk.graph.access.Role;
 import customs.risk.graph.files.Folders;
@@ -82,7 +83,12 @@ final class DemoCommand implements Callable<Integer> {
             var result = context.getBean(BundleIngester.class).ingest(bundle, report, progress);
             progress.finish();
             IngestCommand.print(result);
-            // Scores and searchable documents from the first minute: train once, then score what is new.
+            // Parties, scores and searchable documents from the first minute: resolve the new company
+            // records, train once, then score what is new.
+            var resolved = context.getBean(ResolutionService.class).resolveChanged();
+            System.out.printf(
+                    "Entity resolution: %,d records in %,d parties, %,d pairs to review%n",
+                    resolved.inParties(), resolved.parties(), resolved.toReview());
             var risk = context.getBean(RiskService.class);
             if (risk.currentModel().isEmpty()) {
                 System.out.println("Training the first model on the demo data: "

@@ -155,7 +155,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     data.reports().resolve("ingest.csv"),
                     IngestListener.NONE);
             try (var context = ApplicationContexts.start(data.root(), false, springArgs)) {
-                resolve(context.getBean(ResolutionService.class), out.resolve("entity_truth.csv"));
+                resolve(context.getBean(ResolutionService.class), out.resolve(BundleGenerator.ENTITY_TRUTH_FILE));
                 var risk = context.getBean(RiskService.class);
                 var trained = risk.train();
                 printModel(trained.model().facts());

@@ -26,6 +26,8 @@ final class Blocking {
     private static final int PROBES = 10;
 
     private static final double MIN_DICE = 0.45;
+    /** Records sharing most probes whose trigram similarity is measured exactly, per record. */
+    private static final int MEASURED = 64;
 
     private static final List<Function<RecordProfile, String>> KEYS = List.of(
             p -> p.registration == null ? null : "r" + p.registration,
@@ -129,7 +131,8 @@ final class Blocking {
             lists[g] = postings.get(self.trigrams[g]);
         }
         Arrays.sort(lists, (a, b) -> Integer.compare(a[0], b[0]));
-        var touched = new ArrayList<Integer>();
+        int[] touched = new int[256];
+        int touchedCount = 0;
         for (int g = 0; g < Math.min(PROBES, lists.length); g++) {
             int[] list = lists[g];
             if (list[0] > MAX_POSTING) {
@@ -138,21 +141,39 @@ final class Blocking {
             for (int k = 1; k <= list[0]; k++) {
                 int j = list[k];
                 if (j != i && hits[j]++ == 0) {
-                    touched.add(j);
+                    if (touchedCount == touched.length) {
+                        touched = Arrays.copyOf(touched, touchedCount * 2);
+                    }
+                    touched[touchedCount++] = j;
                 }
             }
         }
         int probes = Math.min(PROBES, lists.length);
         int needed = probes >= 4 ? 2 : 1;
-        var scored = new ArrayList<double[]>();
-        for (int j : touched) {
+        // Only the records sharing most probes are measured exactly: counting sort by shared probes.
+        var byHits = new ArrayList<List<Integer>>();
+        for (int h = 0; h <= probes; h++) {
+            byHits.add(new ArrayList<>());
+        }
+        for (int t = 0; t < touchedCount; t++) {
+            int j = touched[t];
             if (hits[j] >= needed) {
+                byHits.get(Math.min(hits[j], probes)).add(j);
+            }
+            hits[j] = 0;
+        }
+        var scored = new ArrayList<double[]>();
+        int measured = 0;
+        for (int h = probes; h >= needed && measured < MEASURED; h--) {
+            for (int j : byHits.get(h)) {
+                if (measured++ >= MEASURED) {
+                    break;
+                }
                 double dice = RecordProfile.dice(self.trigrams, profiles.get(j).trigrams);
                 if (dice >= MIN_DICE) {
                     scored.add(new double[] {dice, j});
                 }
             }
-            hits[j] = 0;
         }
         scored.sort((a, b) -> Double.compare(b[0], a[0]));
         int keep = Math.min(NEIGHBOURS, scored.size());

@@ -82,6 +82,7 @@ public record CompanyName(List<String> words, String legalForm) {
             List.of("CONG", "TY", "CO", "PHAN"),
             List.of("CONG", "TY"),
             List.of("KABUSHIKI", "KAISHA"),
+            List.of("ETABLISSEMENTS"),
             List.of("PT"),
             List.of("CV"));
 
@@ -146,6 +147,8 @@ public record CompanyName(List<String> words, String legalForm) {
             Map.entry("PROD", "PRODUCTS"),
             Map.entry("PRODUCT", "PRODUCTS"),
             Map.entry("MOTORS", "MOTOR"),
+            Map.entry("FOODSTUFFS", "FOOD"),
+            Map.entry("FOODS", "FOOD"),
             Map.entry("ENG", "ENGINEERING"),
             Map.entry("ENGG", "ENGINEERING"),
             Map.entry("SHIPG", "SHIPPING"),
@@ -318,6 +321,32 @@ public record CompanyName(List<String> words, String legalForm) {
         words.put("供应链", "SUPPLY CHAIN");
         words.put("电器", "ELECTRICAL APPLIANCES");
         words.put("新材料", "NEW MATERIALS");
+        words.put("自动化", "AUTOMATION");
+        words.put("精密", "PRECISION");
+        words.put("工程", "ENGINEERING");
+        words.put("针织", "KNITTING");
+        words.put("鞋业", "SHOES");
+        words.put("服饰", "APPAREL");
+        words.put("橡胶", "RUBBER");
+        words.put("包装", "PACKAGING");
+        words.put("纸业", "PAPER");
+        words.put("印刷", "PRINTING");
+        words.put("陶瓷", "CERAMICS");
+        words.put("玻璃", "GLASS");
+        words.put("金属", "METAL");
+        words.put("仪器", "INSTRUMENTS");
+        words.put("医疗", "MEDICAL");
+        words.put("光学", "OPTICS");
+        words.put("电机", "MOTORS");
+        words.put("生物", "BIO");
+        words.put("化妆品", "COSMETICS");
+        words.put("水产", "AQUATIC PRODUCTS");
+        words.put("农产品", "AGRICULTURAL PRODUCTS");
+        words.put("商品", "COMMODITY");
+        words.put("电子科技", "ELECTRONIC TECHNOLOGY");
+        words.put("汽车配件", "AUTO PARTS");
+        words.put("石油", "PETROLEUM");
+        words.put("资源", "RESOURCES");
         return words;
     }
 
@@ -336,26 +365,59 @@ public record CompanyName(List<String> words, String legalForm) {
                 "PTY LTD",
                 "PVT LTD",
                 "PRIVATE LIMITED",
+                "PROPRIETARY LIMITED",
                 "SDN BHD",
                 "BHD",
+                "BERHAD",
                 "TNHH",
                 "CO LTD BY SHARES",
                 "LTDA",
+                "LDA",
                 "CONG TY TNHH",
-                "CONG TY");
+                "CONG TY",
+                "SP Z O O",
+                "KFT",
+                "LTD STI",
+                "CO W L L",
+                "W L L",
+                "LLP");
         put(forms, "CORP", "CORP", "CORPORATION", "KABUSHIKI KAISHA", "KK", "K K");
         put(forms, "INC", "INC", "INCORPORATED");
-        put(forms, "LLC", "LLC", "L L C", "LIMITED LIABILITY COMPANY", "LIMITED LIABILITY CO");
-        put(forms, "GMBH", "GMBH", "GESELLSCHAFT MIT BESCHRANKTER HAFTUNG", "GMBH CO KG");
-        put(forms, "AG", "AG", "AKTIENGESELLSCHAFT");
-        put(forms, "PLC", "PLC", "PUBLIC LIMITED COMPANY");
-        put(forms, "JSC", "JSC", "JOINT STOCK COMPANY", "JOINT STOCK CO", "CONG TY CO PHAN", "OAO", "PAO");
-        put(forms, "SA", "SA", "S A", "SOCIEDAD ANONIMA", "SOCIETE ANONYME", "SA DE CV");
-        put(forms, "SARL", "SARL", "SAS", "SRL", "S R L");
+        put(forms, "LLC", "LLC", "L L C", "LIMITED LIABILITY COMPANY", "LIMITED LIABILITY CO", "FZE", "FZCO");
+        put(forms, "GMBH", "GMBH", "GESELLSCHAFT MIT BESCHRANKTER HAFTUNG", "GMBH AND CO KG", "G M B H", "GMBH CO KG");
+        put(forms, "AG", "AG", "AKTIENGESELLSCHAFT", "SE");
+        put(forms, "PLC", "PLC", "PUBLIC LIMITED COMPANY", "PUBLIC COMPANY LIMITED");
+        put(
+                forms,
+                "JSC",
+                "JSC",
+                "JOINT STOCK COMPANY",
+                "JOINT STOCK CO",
+                "CONG TY CO PHAN",
+                "OAO",
+                "PAO",
+                "A S",
+                "AS",
+                "SAN VE TIC A S");
+        put(
+                forms,
+                "SA",
+                "SA",
+                "S A",
+                "SOCIEDAD ANONIMA",
+                "SOCIETE ANONYME",
+                "SA DE CV",
+                "S A DE C V",
+                "S A C",
+                "SAC",
+                "NV",
+                "N V");
+        put(forms, "SARL", "SARL", "SAS", "SRL", "S R L", "S L", "SL");
         put(forms, "SPA", "SPA", "S P A");
-        put(forms, "BV", "BV", "B V", "NV", "N V");
-        put(forms, "AB", "AB", "AS", "A S", "OY", "APS", "ASA");
+        put(forms, "BV", "BV", "B V");
+        put(forms, "AB", "AB", "OY", "APS", "ASA");
         put(forms, "PT", "PT", "TBK", "CV");
+        put(forms, "EST", "EST", "ESTABLISHMENT", "ETABLISSEMENTS");
         put(forms, "CO", "CO", "COMPANY");
         return forms;
     }

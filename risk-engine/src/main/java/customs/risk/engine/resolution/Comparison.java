@@ -74,13 +74,16 @@ final class Comparison {
         x[6] = formA == null || formB == null ? 0 : formA.equals(formB) ? 1 : -1;
         fields.add(equality("legal form", formA, formB));
 
+        // Words one name has and the other lacks (a sister company's business, another firm's suffix);
+        // none when the names are one string apart from spaces and order, as a transliteration is.
+        x[8] = x[5] == 1 ? 0 : Math.min(3, unmatched(a.words, b.words));
         if (a.addressKey == null || b.addressKey == null) {
-            x[8] = 1;
             fields.add(
                     new FieldMatch("address", Verdict.MISSING, 0, orDash(a.addressKey) + " / " + orDash(b.addressKey)));
         } else {
             double address = addressSimilarity(a.addressWords, b.addressWords);
-            x[7] = address;
+            // From -1 (nothing shared) to 1 (the same words); 0 when either is missing says nothing.
+            x[7] = 2 * address - 1;
             fields.add(new FieldMatch(
                     "address",
                     a.addressKey.equals(b.addressKey)
@@ -184,6 +187,16 @@ final class Comparison {
         if (a.isEmpty() || b.isEmpty()) {
             return 0;
         }
+        int shared = softShared(a, b);
+        return (double) shared / (a.size() + b.size() - shared);
+    }
+
+    /** Words of either name without a (nearly) equal word in the other. */
+    static int unmatched(Set<String> a, Set<String> b) {
+        return a.size() + b.size() - 2 * softShared(a, b);
+    }
+
+    private static int softShared(Set<String> a, Set<String> b) {
         int shared = 0;
         var unmatched = new HashSet<>(b);
         for (String w : a) {
@@ -203,7 +216,7 @@ final class Comparison {
                 shared++;
             }
         }
-        return (double) shared / (a.size() + b.size() - shared);
+        return shared;
     }
 
     private static double jaccard(Set<String> a, Set<String> b) {

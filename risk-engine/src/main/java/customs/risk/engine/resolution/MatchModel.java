@@ -12,15 +12,21 @@ import java.util.Random;
  * from {@code review} up to it a person decides, below it they stay apart.
  *
  * @param weights intercept first, then one weight per feature of {@link Comparison#FEATURES}
- * @param autoMerge the lowest probability whose merges were at least {@code precisionTarget} precise
+ * @param autoMerge the lowest probability whose merges were at least {@link #CUT_PRECISION} precise
  *     on the labelled pairs, out of fold
  * @param review the probability above which 99 % of the labelled matches lie, out of fold
  * @param labelledPairs how many labelled pairs the model was fitted on
  */
 public record MatchModel(double[] weights, double autoMerge, double review, int labelledPairs) {
 
-    /** The precision auto-merges must reach on the labelled pairs. */
+    /** The pairwise precision auto-merges are to reach. */
     public static final double PRECISION_TARGET = 0.98;
+
+    /**
+     * The precision the cut is chosen for on the labelled pairs, above the target: merges chain
+     * (the pairs of a party of three are three), and other data has other look-alikes.
+     */
+    static final double CUT_PRECISION = 0.99;
 
     private static final double RIDGE = 0.5;
     private static final int FOLDS = 5;
@@ -93,7 +99,7 @@ public record MatchModel(double[] weights, double autoMerge, double review, int 
             if (!lastOfTies || p <= 0) {
                 continue;
             }
-            if (truePositives / all >= PRECISION_TARGET) {
+            if (truePositives / all >= CUT_PRECISION) {
                 autoMerge = p;
             }
             if (!reviewSet && truePositives >= 0.99 * matches) {
