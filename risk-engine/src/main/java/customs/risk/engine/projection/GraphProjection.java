@@ -160,9 +160,10 @@ public final class GraphProjection {
         LocalDate dissolved = a.dissolvedOn() == null || b.dissolvedOn() == null
                 ? null
                 : a.dissolvedOn().isAfter(b.dissolvedOn()) ? a.dissolvedOn() : b.dissolvedOn();
-        Integer employees = a.employees() == null
-                ? b.employees()
-                : b.employees() == null ? a.employees() : Math.max(a.employees(), b.employees());
+        Integer employees = a.employees();
+        if (employees == null || b.employees() != null && b.employees() > employees) {
+            employees = b.employees();
+        }
         return new CompanyFacts(a.id(), registered, dissolved, employees, a.firstDeclared(), a.tradedUsd());
     }
 

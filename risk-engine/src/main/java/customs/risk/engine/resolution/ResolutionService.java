@@ -450,9 +450,12 @@ public class ResolutionService {
         }
         var model = model();
         if (decision == MatchStatus.PENDING) {
-            var undone = review(lo, hi).orElseThrow();
-            if (undone.probability() >= model.autoMerge() && undone.veto() == null) {
-                store.setStatus(lo, hi, MatchStatus.AUTO, null);
+            // Undone, the pair is the model's again: scored by the model as it stands without that decision.
+            var records = store.records(List.of(lo, hi));
+            if (records.size() == 2) {
+                double p = model.probability(
+                        Comparison.of(new RecordProfile(records.get(0)), new RecordProfile(records.get(1))));
+                store.rescore(lo, hi, p, p >= model.autoMerge() ? MatchStatus.AUTO : MatchStatus.PENDING);
             }
         }
         cluster(Map.of(), model);
@@ -469,7 +472,8 @@ public class ResolutionService {
         var rows = store.graph()
                 .query(
                         """
-                        MATCH (:Company {id: $id})-[:SAME_AS]->(p:Party)<-[:SAME_AS]-(m:Company)
+                        MATCH (:Company {id: $id})-[:SAME_AS]->(p:Party)
+                        MATCH (p)<-[:SAME_AS]-(m:Company)
                         RETURN p.id AS party, coalesce(p.chainPairs, []) AS chainPairs, m.id AS member
                         ORDER BY member
                         """,

@@ -109,7 +109,7 @@ final class ResolutionStore {
 
     List<Match> matches(String where, Map<String, Object> parameters) {
         return graph.query(
-                "MATCH (a:Company)-[m:MATCH]->(b:Company) " + where + """
+                "MATCH (a:Company)-[m:MATCH]->(b:Company) " + where + "\n" + """
                  RETURN a.id AS a, b.id AS b, m.probability AS probability, m.status AS status, m.note AS note,
                         m.decidedBy AS decidedBy, m.decidedAt AS decidedAt, coalesce(m.history, []) AS history
                  """,
@@ -162,6 +162,15 @@ final class ResolutionStore {
                 MATCH (:Company {id: $a})-[m:MATCH]->(:Company {id: $b})
                 SET m.status = $status, m.note = $note
                 """, parameters("a", a, "b", b, "status", status.name(), "note", note)))
+                .consume());
+    }
+
+    void rescore(String a, String b, double probability, MatchStatus status) {
+        graph.update(tx -> tx.run(
+                        new Query("""
+                MATCH (:Company {id: $a})-[m:MATCH]->(:Company {id: $b})
+                SET m.probability = $probability, m.status = $status, m.note = null
+                """, Map.of("a", a, "b", b, "probability", probability, "status", status.name())))
                 .consume());
     }
 

@@ -51,6 +51,7 @@ public class MatchReviewView extends VerticalLayout {
     private final Span counts = new Span();
     private final Grid<Review> queue = new Grid<>();
     private final VerticalLayout pair = new VerticalLayout();
+    private Notification notice;
 
     public MatchReviewView(ResolutionService resolution, AuthenticationContext authentication) {
         this.resolution = resolution;
@@ -202,7 +203,7 @@ public class MatchReviewView extends VerticalLayout {
                 .set("grid-template-columns", "9em 1fr 1fr 7em")
                 .set("gap", "var(--lumo-space-xs) var(--lumo-space-m)")
                 .set("align-items", "baseline");
-        table.add(cell("", true), recordLink(review.left()), recordLink(review.right()), cell("", true));
+        table.add(new Span(), recordLink(review.left()), recordLink(review.right()), new Span());
         for (FieldMatch f : review.fields()) {
             Function<CompanyRecord, String> value = switch (f.field()) {
                 case "name" -> CompanyRecord::name;
@@ -298,7 +299,12 @@ public class MatchReviewView extends VerticalLayout {
         String what = decision == MatchStatus.PENDING
                 ? "Decision undone: " + a + " and " + b + " wait for review again"
                 : label(decision) + ": " + a + " and " + b;
+        // One notice at a time: its Undo always means the last decision.
+        if (notice != null) {
+            notice.close();
+        }
         var note = new Notification();
+        notice = note;
         note.setId("resolution-notice");
         note.setDuration(6000);
         var text = new Span(what);
