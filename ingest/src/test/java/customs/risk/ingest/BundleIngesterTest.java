@@ -318,6 +318,25 @@ class BundleIngesterTest {
     }
 
     @Test
+    void aRegistrationNumberIsStoredTrimmedAndABlankOneIsAbsent() throws Exception {
+        var bundle = TestBundle.standard(tmp.resolve("b")).file("companies.csv", """
+                company_id,name,country,registration_number
+                C1,Acme Trading,KR," 123-45-67890 "
+                C2,Shenzhen Beta Ltd,CN,
+                B1,Quick Customs Brokers,KR,"  "
+                """);
+
+        var result = ingest(bundle);
+
+        assertThat(result.rejected()).isZero();
+        assertThat(TestNeo4j.count("MATCH (c:Company {id: 'C1', registrationNumber: '123-45-67890'}) RETURN count(c)"))
+                .isEqualTo(1);
+        assertThat(TestNeo4j.count("""
+                MATCH (c:Company) WHERE c.id IN ['C2', 'B1'] AND c.registrationNumber IS NULL
+                RETURN count(c)""")).isEqualTo(2);
+    }
+
+    @Test
     void progressReachesTheEnd() throws Exception {
         var seen = new ArrayList<IngestProgress>();
 
