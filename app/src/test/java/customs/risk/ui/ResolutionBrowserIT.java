@@ -22,7 +22,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The review queue of entity resolution in headless Chromium on the demo bundle: an investigator
+ * The review queue of entity resolution in headless Chromium on the demo bundle and three pairs of
+ * sister companies at one address: an investigator
  * accepts one pair (the two records become one party, shown on the entity page), rejects the next,
  * and undoes that rejection from the notice; every decision is kept with who made it.
  * Screenshots land in {@code target/screenshots}.
@@ -57,6 +58,13 @@ class ResolutionBrowserIT {
     @Test
     void anInvestigatorAcceptsRejectsAndUndoes() throws Exception {
         ingester.ingest(Path.of("../fixtures/sample/bundle"), dataDir.resolve("sample.csv"), IngestListener.NONE);
+        // Sister companies at one address: alike enough that a person has to decide.
+        ingester.ingest(
+                Path.of(ResolutionBrowserIT.class
+                        .getResource("/resolution/review-bundle")
+                        .toURI()),
+                dataDir.resolve("review.csv"),
+                IngestListener.NONE);
         resolution.resolveAll();
         risk.train();
         var queued = resolution.queue(MatchStatus.PENDING, 0, 10);
@@ -92,6 +100,8 @@ class ResolutionBrowserIT {
                 resolution.review(second.get(0), second.get(1)).orElseThrow().status() == MatchStatus.REJECTED
                         ? true
                         : null);
+        // The view has taken the decision in when it counts it; then the notice offers to undo it.
+        browser.until(d -> browser.byId("resolution-counts").getText().contains("1 rejected") ? true : null);
         browser.screenshot("resolution-rejected");
         browser.click("resolution-notice-undo");
         var undone = browser.until(d -> {

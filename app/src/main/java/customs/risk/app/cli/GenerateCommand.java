@@ -58,9 +58,11 @@ final class GenerateCommand implements Callable<Integer> {
         long started = System.nanoTime();
         var summary = BundleGenerator.generate(settings, out);
         System.out.printf(
-                "Generated %,d declarations, %,d companies, %,d inspections, %,d documents in %.1f s%n",
+                "Generated %,d declarations, %,d companies (and %,d more records of planted duplicates and look-alike"
+                        + " firms, see entity_truth.csv), %,d inspections, %,d documents in %.1f s%n",
                 summary.declarations(),
                 summary.companies(),
+                summary.duplicateRecords(),
                 summary.inspections(),
                 summary.documents(),
                 (System.nanoTime() - started) / 1e9);

@@ -31,7 +31,9 @@ public class EntityService {
             "riskStructure",
             "riskStructureReason",
             "reviewedAt",
-            "reviewedBy");
+            "reviewedBy",
+            "party",
+            "resolvedAs");
 
     /**
      * @param ref label and key

@@ -14,7 +14,8 @@ import java.util.Random;
  * @param weights intercept first, then one weight per feature of {@link Comparison#FEATURES}
  * @param autoMerge the lowest probability whose merges were at least {@link #CUT_PRECISION} precise
  *     on the labelled pairs, out of fold
- * @param review the probability above which 99 % of the labelled matches lie, out of fold
+ * @param review the probability above which 99 % of the labelled matches lie, out of fold, and at
+ *     most {@link #REVIEW_AT_MOST}
  * @param labelledPairs how many labelled pairs the model was fitted on
  */
 public record MatchModel(double[] weights, double autoMerge, double review, int labelledPairs) {
@@ -27,6 +28,12 @@ public record MatchModel(double[] weights, double autoMerge, double review, int 
      * (the pairs of a party of three are three), and other data has other look-alikes.
      */
     static final double CUT_PRECISION = 0.99;
+
+    /**
+     * Pairs at least this likely always reach a person: with a hundred or so labelled matches, the
+     * probability above which 99% of them lie moves from one labelled set to the next.
+     */
+    static final double REVIEW_AT_MOST = 0.1;
 
     private static final double RIDGE = 0.5;
     private static final int FOLDS = 5;
@@ -107,7 +114,7 @@ public record MatchModel(double[] weights, double autoMerge, double review, int 
                 reviewSet = true;
             }
         }
-        review = Math.max(0.02, Math.min(review, autoMerge));
+        review = Math.min(autoMerge, Math.max(0.02, Math.min(review, REVIEW_AT_MOST)));
         return new MatchModel(weights(shuffled), autoMerge, review, examples.size());
     }
 

@@ -80,6 +80,8 @@ public class ResolutionService {
     private final Clock clock;
     private MatchModel model;
     private int modelDecisions = -1;
+    /** The shipped labelled pairs, compared once: a refit after a decision only adds that decision. */
+    private List<MatchModel.Example> labelled;
 
     public ResolutionService(Driver driver) {
         this(driver, Clock.systemUTC());
@@ -353,7 +355,10 @@ public class ResolutionService {
         if (model != null && modelDecisions == fingerprint) {
             return model;
         }
-        var examples = new ArrayList<>(LabelledRecords.examples(LabelledRecords.shipped(), 1.0));
+        if (labelled == null) {
+            labelled = LabelledRecords.examples(LabelledRecords.shipped(), 1.0);
+        }
+        var examples = new ArrayList<>(labelled);
         if (!decided.isEmpty()) {
             var ids = new HashSet<String>();
             decided.forEach(m -> {

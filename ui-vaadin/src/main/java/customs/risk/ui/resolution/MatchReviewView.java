@@ -52,6 +52,7 @@ public class MatchReviewView extends VerticalLayout {
     private final Grid<Review> queue = new Grid<>();
     private final VerticalLayout pair = new VerticalLayout();
     private Notification notice;
+    private Button noticeUndo = new Button();
 
     public MatchReviewView(ResolutionService resolution, AuthenticationContext authentication) {
         this.resolution = resolution;
@@ -74,13 +75,12 @@ public class MatchReviewView extends VerticalLayout {
 
         queue.setId("resolution-queue");
         queue.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        queue.addColumn(r -> name(r.left()))
-                .setHeader("Record")
-                .setAutoWidth(true)
-                .setFlexGrow(1);
-        queue.addColumn(r -> name(r.right()))
-                .setHeader("Record")
-                .setAutoWidth(true)
+        queue.addComponentColumn(r -> {
+                    var names = new Div(new Div(name(r.left())), new Div(name(r.right())));
+                    names.getStyle().set("white-space", "normal").set("line-height", "1.4");
+                    return names;
+                })
+                .setHeader("Records")
                 .setFlexGrow(1);
         queue.addColumn(r -> String.format("%.2f", r.probability()))
                 .setHeader("Match")
@@ -299,9 +299,13 @@ public class MatchReviewView extends VerticalLayout {
         String what = decision == MatchStatus.PENDING
                 ? "Decision undone: " + a + " and " + b + " wait for review again"
                 : label(decision) + ": " + a + " and " + b;
-        // One notice at a time: its Undo always means the last decision.
+        // One notice at a time: its Undo always means the last decision. A closed notice may linger in
+        // the page a moment; its button gives up the id.
         if (notice != null) {
             notice.close();
+            notice.getElement().removeAttribute("id");
+            noticeUndo.getElement().removeAttribute("id");
+            noticeUndo.setEnabled(false);
         }
         var note = new Notification();
         notice = note;
@@ -314,6 +318,7 @@ public class MatchReviewView extends VerticalLayout {
                 decide(review, MatchStatus.PENDING);
             });
             undo.setId("resolution-notice-undo");
+            noticeUndo = undo;
             undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             note.add(new HorizontalLayout(text, undo));
         } else {
