@@ -128,7 +128,9 @@ class RiskApiIT {
 
         assertThat(status)
                 .contains("\"status\":\"SUCCEEDED\"")
-                .containsPattern("\"scoring\":\"scored [1-9]\\d* new declarations with model " + version + " in ");
+                .containsPattern("\"scoring\":\"scored [1-9]\\d* new declarations with model " + version + " in ")
+                // The bundle's companies were resolved against those already there, before scoring.
+                .containsPattern("\"resolution\":\"[\\d,]+ records in [\\d,]+ parties");
         try (var session = driver.session()) {
             assertThat(session.run("MATCH (d:Declaration) WHERE d.riskScore IS NULL RETURN count(d)")
                             .single()

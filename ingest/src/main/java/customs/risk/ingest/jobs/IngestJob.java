@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param result the outcome once succeeded
  * @param error what went wrong once failed
  * @param submitted when it was accepted
+ * @param resolution what became of resolving the new company records into parties, once succeeded
  * @param scoring what became of scoring the new declarations, once succeeded
  * @param indexing what became of indexing the new documents, once succeeded
  */
@@ -23,6 +24,7 @@ public record IngestJob(
         IngestResult result,
         String error,
         Instant submitted,
+        String resolution,
         String scoring,
         String indexing) {
 
@@ -34,18 +36,27 @@ public record IngestJob(
     }
 
     IngestJob with(Status newStatus) {
-        return new IngestJob(id, newStatus, progress, result, error, submitted, scoring, indexing);
+        return new IngestJob(id, newStatus, progress, result, error, submitted, resolution, scoring, indexing);
     }
 
     IngestJob with(IngestProgress newProgress) {
-        return new IngestJob(id, status, newProgress, result, error, submitted, scoring, indexing);
+        return new IngestJob(id, status, newProgress, result, error, submitted, resolution, scoring, indexing);
     }
 
-    IngestJob succeeded(IngestResult outcome, String scoringOutcome, String indexingOutcome) {
-        return new IngestJob(id, Status.SUCCEEDED, progress, outcome, null, submitted, scoringOutcome, indexingOutcome);
+    IngestJob succeeded(IngestResult outcome, String resolutionOutcome, String scoringOutcome, String indexingOutcome) {
+        return new IngestJob(
+                id,
+                Status.SUCCEEDED,
+                progress,
+                outcome,
+                null,
+                submitted,
+                resolutionOutcome,
+                scoringOutcome,
+                indexingOutcome);
     }
 
     IngestJob failed(String message) {
-        return new IngestJob(id, Status.FAILED, progress, result, message, submitted, scoring, indexing);
+        return new IngestJob(id, Status.FAILED, progress, result, message, submitted, resolution, scoring, indexing);
     }
 }

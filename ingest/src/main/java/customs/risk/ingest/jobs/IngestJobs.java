@@ -133,7 +133,7 @@ public class IngestJobs implements DisposableBean {
             Files.deleteIfExists(upload);
             throw e;
         }
-        var job = new IngestJob(id, IngestJob.Status.QUEUED, null, null, null, Instant.now(), null, null);
+        var job = new IngestJob(id, IngestJob.Status.QUEUED, null, null, null, Instant.now(), null, null, null);
         jobs.put(id, job);
         record(job);
         worker.submit(() -> run(id, upload));
@@ -207,9 +207,10 @@ public class IngestJobs implements DisposableBean {
                     bundle, reportPath(id), progress -> jobs.computeIfPresent(id, (k, j) -> j.with(progress)));
             var loaded = new DataLoaded(DataLoaded.Source.BUNDLE);
             events.publishEvent(loaded);
+            String resolution = loaded.outcome("resolution").orElse(null);
             String scoring = loaded.outcome("scoring").orElse("not scored: nothing scores new declarations here");
             String indexing = loaded.outcome("indexing").orElse("not indexed: nothing indexes documents here");
-            change(id, j -> j.succeeded(result, scoring, indexing));
+            change(id, j -> j.succeeded(result, resolution, scoring, indexing));
         } catch (BundleException e) {
             change(id, j -> j.failed(e.getMessage()));
         } catch (OutOfMemoryError e) {

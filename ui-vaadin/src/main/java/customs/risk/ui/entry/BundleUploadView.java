@@ -145,6 +145,9 @@ public class BundleUploadView extends VerticalLayout {
                 status.setText("Loaded in "
                         + String.format("%.1f s", job.result().took().toMillis() / 1000.0));
                 counts(job.result());
+                if (job.resolution() != null) {
+                    outcome.add(line("bundle-resolution", "Companies: " + job.resolution()));
+                }
                 if (job.scoring() != null) {
                     outcome.add(line("bundle-scoring", "Risk: " + job.scoring()));
                 }
