@@ -56,7 +56,7 @@ import picocli.CommandLine.Unmatched;
                     + " through the services the views call), and in headless Chromium the time to the first paint of"
                     + " that evidence's network.",
             "'bench resolve --companies N': generate a company universe of N records with planted duplicates and"
-                    + " look-alikes, load it (companies, people, officers; no declarations), run entity resolution over"
+                    + " look-alikes (in parts of 100,000), load it (companies only), run entity resolution over"
                     + " it as './risk resolve' does, stage by stage, and measure the parties against the truth; then load"
                     + " 1% more records and resolve only those.",
             "Peak heap is sampled every 50 ms; run with RISK_JAVA_OPTS=-Xmx1g to hold it to 1 GB."
@@ -520,22 +520,85 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf("  peak heap %,d MB%n", peakHeap >> 20);
     }
 
+    /** Companies per generated part of a large universe: the generator's own set-up grows faster than its size. */
+    private static final int UNIVERSE_PART = 100_000;
+
     /**
-     * A generated universe of {@code n} companies with their people and officers, the declarations
-     * left out (resolution reads companies only): returns the output folder with the truth files.
+     * A universe of about {@code n} company records (more by the planted duplicates and look-alikes)
+     * with its entity truth, as one bundle of companies only (resolution reads nothing else). Above
+     * {@value #UNIVERSE_PART} companies it is made of independently generated parts of that size
+     * (seeds {@code seed}, {@code seed + 1000}, ...), ids that two parts drew alike kept once.
      */
     private static Path companiesOnly(long seed, int n, Path out) throws java.io.IOException {
         long started = System.nanoTime();
-        // As few declarations as the planted schemes allow: they are generated, then left out.
-        var settings = new GeneratorSettings(seed, Math.max(GeneratorSettings.DECLARATIONS_MIN, n), n, 0, 0);
-        BundleGenerator.generate(settings, out);
         Path bundle = out.resolve(BundleGenerator.BUNDLE_DIR);
-        for (String file : List.of("declarations.csv", "inspections.csv", "documents.csv")) {
-            Files.deleteIfExists(bundle.resolve(file));
+        Files.createDirectories(bundle);
+        var format = org.apache.commons.csv.CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
+        var ids = new java.util.HashSet<String>();
+        int records = 0;
+        try (var companies = new org.apache.commons.csv.CSVPrinter(
+                        Files.newBufferedWriter(bundle.resolve("companies.csv")),
+                        org.apache.commons.csv.CSVFormat.RFC4180);
+                var truth = new org.apache.commons.csv.CSVPrinter(
+                        Files.newBufferedWriter(out.resolve(BundleGenerator.ENTITY_TRUTH_FILE)),
+                        org.apache.commons.csv.CSVFormat.RFC4180)) {
+            truth.printRecord("company_id", "entity", "variant", "like");
+            int generated = 0;
+            for (int k = 0; generated < n; k++) {
+                int size = Math.max(GeneratorSettings.COMPANIES_MIN, Math.min(UNIVERSE_PART, n - generated));
+                generated += size;
+                Path part = out.resolve("part-" + k);
+                BundleGenerator.generate(
+                        new GeneratorSettings(
+                                seed + 1000L * k, Math.max(GeneratorSettings.DECLARATIONS_MIN, size), size, 0, 0),
+                        part);
+                Path partBundle = part.resolve(BundleGenerator.BUNDLE_DIR);
+                if (k == 0) {
+                    for (String file : List.of("offices.csv", "exchange_rates.csv")) {
+                        Files.copy(partBundle.resolve(file), bundle.resolve(file));
+                    }
+                }
+                var kept = new java.util.HashSet<String>();
+                try (var reader = Files.newBufferedReader(partBundle.resolve("companies.csv"));
+                        var parser = format.parse(reader)) {
+                    if (k == 0) {
+                        companies.printRecord(parser.getHeaderNames());
+                    }
+                    for (var row : parser) {
+                        if (ids.add(row.get("company_id"))) {
+                            kept.add(row.get("company_id"));
+                            companies.printRecord(row.values());
+                            records++;
+                        }
+                    }
+                }
+                try (var reader = Files.newBufferedReader(part.resolve(BundleGenerator.ENTITY_TRUTH_FILE));
+                        var parser = format.parse(reader)) {
+                    for (var row : parser) {
+                        if (kept.contains(row.get("company_id"))) {
+                            truth.printRecord(
+                                    row.get("company_id"),
+                                    k + ":" + row.get("entity"),
+                                    row.get("variant"),
+                                    row.get("like"));
+                        }
+                    }
+                }
+                Folders.deleteRecursively(part);
+            }
         }
-        Folders.deleteRecursively(bundle.resolve("docs"));
+        // A bundle needs its declarations file; this one has none.
+        Files.writeString(
+                bundle.resolve("declarations.csv"),
+                "declaration_id,filed_on,direction,office_code,seller_id,buyer_id,hs_code,origin_country,quantity,"
+                        + "declared_value\n");
         System.out.printf(
-                "generated %,d company records in %.1f s (not counted)%n", n, (System.nanoTime() - started) / 1e9);
+                "generated %,d company records in %.1f s (not counted)%n",
+                records, (System.nanoTime() - started) / 1e9);
         return out;
     }
 

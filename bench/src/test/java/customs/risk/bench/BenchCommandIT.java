@@ -97,6 +97,15 @@ class BenchCommandIT {
                 .containsPattern(
                         "browser: /network\\?evidence=\\S+ \\(\\d+ nodes\\), navigation to first paint +cold +[\\d.]+ ms");
         reset();
+        assertThat(BenchMain.execute("bench", "resolve", "--companies", "3000"))
+                .as(err())
+                .isZero();
+        assertThat(out())
+                .containsPattern("full resolution: [\\d.]+ s for [\\d,]+ records; [\\d,]+ candidate pairs")
+                .containsPattern("pairwise precision [\\d.]+ \\(target >= 0.98\\), recall [\\d.]+")
+                .containsPattern("incremental resolution after loading [\\d,]+ more records: [\\d.]+ s")
+                .contains("peak heap");
+        reset();
         assertThat(BenchMain.execute("bench", "nothing")).isEqualTo(ExitCodes.USAGE);
     }
 

@@ -108,6 +108,9 @@ public class IngestJobs implements DisposableBean {
             body.put("files", r.files());
             body.put("seconds", r.took().toMillis() / 1000.0);
         }
+        if (job.resolution() != null) {
+            body.put("resolution", job.resolution());
+        }
         if (job.scoring() != null) {
             body.put("scoring", job.scoring());
         }
