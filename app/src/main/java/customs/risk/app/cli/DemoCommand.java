@@ -86,9 +86,7 @@ final class DemoCommand implements Callable<Integer> {
             // Parties, scores and searchable documents from the first minute: resolve the new company
             // records, train once, then score what is new.
             var resolved = context.getBean(ResolutionService.class).resolveChanged();
-            System.out.printf(
-                    "Entity resolution: %,d records in %,d parties, %,d pairs to review%n",
-                    resolved.inParties(), resolved.parties(), resolved.toReview());
+            System.out.println("Entity resolution: " + resolved.partiesLine());
             var risk = context.getBean(RiskService.class);
             if (risk.currentModel().isEmpty()) {
                 System.out.println("Training the first model on the demo data: "

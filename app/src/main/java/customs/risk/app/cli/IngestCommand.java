@@ -160,8 +160,8 @@ final class IngestCommand implements Callable<Integer> {
         var s = resolution.resolveChanged();
         if (s.candidates() > 0) {
             System.err.printf(
-                    "Resolved new company records: %,d records in %,d parties, %,d pairs to review (%.1f s)%n",
-                    s.inParties(), s.parties(), s.toReview(), s.took().toMillis() / 1000.0);
+                    "Resolved new company records: %s (%.1f s)%n",
+                    s.partiesLine(), s.took().toMillis() / 1000.0);
         }
     }
 

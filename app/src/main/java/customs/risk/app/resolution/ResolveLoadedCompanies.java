@@ -35,12 +35,8 @@ class ResolveLoadedCompanies {
             outcome = s.candidates() == 0
                     ? "no new company records to resolve"
                     : String.format(
-                            "%,d records in %,d parties, %,d pairs to review, %,d records changed party (%.1f s)",
-                            s.inParties(),
-                            s.parties(),
-                            s.toReview(),
-                            s.changed(),
-                            s.took().toMillis() / 1000.0);
+                            "%s, %,d records changed party (%.1f s)",
+                            s.partiesLine(), s.changed(), s.took().toMillis() / 1000.0);
         } catch (RuntimeException e) {
             log.error("resolving new company records failed", e);
             outcome = "not resolved: " + e.getMessage() + "; run ./risk resolve";

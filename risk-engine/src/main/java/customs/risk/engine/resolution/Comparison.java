@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
@@ -243,10 +241,5 @@ final class Comparison {
         double containment = (double) shared / Math.min(a.size(), b.size());
         double jaccard = (double) shared / (a.size() + b.size() - shared);
         return (containment + jaccard) / 2;
-    }
-
-    @Override
-    public String toString() {
-        return Objects.toString(fields).toLowerCase(Locale.ROOT);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,7 +18,7 @@ import org.neo4j.driver.Driver;
 
 /**
  * Entity resolution over the companies in the graph: which records describe one firm. Runs whole
- * ({@link #resolveAll()}) or for newly loaded records only ({@link #resolve(Collection)}); keeps the
+ * ({@link #resolveAll()}) or for the records new or changed since ({@link #resolveChanged()}); keeps the
  * review queue and people's decisions, which override the model and refit it. Source records are
  * never changed; parties link them (see {@link ResolutionStore}). One run or decision at a time.
  */
@@ -52,6 +51,11 @@ public class ResolutionService {
 
         public Duration took() {
             return stages.values().stream().reduce(Duration.ZERO, Duration::plus);
+        }
+
+        /** The parties after the run, as the commands and bundle jobs report it. */
+        public String partiesLine() {
+            return String.format("%,d records in %,d parties, %,d pairs to review", inParties, parties, toReview);
         }
     }
 
@@ -149,13 +153,9 @@ public class ResolutionService {
         var rows = new ArrayList<Map<String, Object>>(kept.size());
         var keys = new ArrayList<String>(kept.size());
         for (var p : kept) {
-            String a = profiles.get(p.i()).id();
-            String b = profiles.get(p.j()).id();
-            if (a.compareTo(b) > 0) {
-                String t = a;
-                a = b;
-                b = t;
-            }
+            var pair = ordered(profiles.get(p.i()).id(), profiles.get(p.j()).id());
+            String a = pair.get(0);
+            String b = pair.get(1);
             var status = p.probability() >= model.autoMerge() ? MatchStatus.AUTO : MatchStatus.PENDING;
             var row = new HashMap<String, Object>();
             row.put("a", a);
@@ -188,6 +188,11 @@ public class ResolutionService {
                 outcome.changed,
                 model,
                 stages);
+    }
+
+    /** A pair of record ids as the store keeps it: the smaller id first. */
+    private static List<String> ordered(String a, String b) {
+        return a.compareTo(b) <= 0 ? List.of(a, b) : List.of(b, a);
     }
 
     /** What resolution reads of a record: when any of it changes, the record is resolved again. */
@@ -406,9 +411,8 @@ public class ResolutionService {
     }
 
     public Optional<Review> review(String a, String b) {
-        String lo = a.compareTo(b) <= 0 ? a : b;
-        String hi = lo.equals(a) ? b : a;
-        var matches = store.matches("WHERE a.id = $a AND b.id = $b", Map.of("a", lo, "b", hi));
+        var pair = ordered(a, b);
+        var matches = store.matches("WHERE a.id = $a AND b.id = $b", Map.of("a", pair.get(0), "b", pair.get(1)));
         return reviews(matches).stream().findFirst();
     }
 
@@ -445,8 +449,9 @@ public class ResolutionService {
      * parties follow at once. False when the pair is not known.
      */
     public synchronized boolean decide(String a, String b, MatchStatus decision, String user) {
-        String lo = a.compareTo(b) <= 0 ? a : b;
-        String hi = lo.equals(a) ? b : a;
+        var pair = ordered(a, b);
+        String lo = pair.get(0);
+        String hi = pair.get(1);
         if (decision == MatchStatus.AUTO) {
             throw new IllegalArgumentException("AUTO is the model's status, not a decision");
         }

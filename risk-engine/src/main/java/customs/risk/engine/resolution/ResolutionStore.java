@@ -2,7 +2,6 @@ package customs.risk.engine.resolution;
 
 import customs.risk.graph.store.Graph;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -248,9 +247,5 @@ final class ResolutionStore {
             map.put((String) pairs[i], pairs[i + 1]);
         }
         return map;
-    }
-
-    static List<Map<String, Object>> rows() {
-        return new ArrayList<>();
     }
 }
