@@ -46,3 +46,14 @@ CREATE CONSTRAINT survey_response_key IF NOT EXISTS FOR (r:SurveyResponse) REQUI
 // analysis and the network to read a company as its party).
 CREATE CONSTRAINT party_id IF NOT EXISTS FOR (p:Party) REQUIRE p.id IS UNIQUE;
 CREATE INDEX company_party IF NOT EXISTS FOR (c:Company) ON (c.party);
+
+// Watchlists and alerts (cases/, customs.risk.cases.alerts). An alert's key names the watch, the
+// trigger and the evidence: raised twice (an overlapping sweep, a retry) it is stored once.
+// Sweeps read what came since they last looked: declarations by loadedAt, documents by indexedAt.
+CREATE CONSTRAINT watch_id IF NOT EXISTS FOR (w:Watch) REQUIRE w.id IS UNIQUE;
+CREATE INDEX watch_owner IF NOT EXISTS FOR (w:Watch) ON (w.owner);
+CREATE CONSTRAINT alert_key IF NOT EXISTS FOR (a:Alert) REQUIRE a.key IS UNIQUE;
+CREATE INDEX alert_user IF NOT EXISTS FOR (a:Alert) ON (a.user);
+CREATE INDEX alert_mail IF NOT EXISTS FOR (a:Alert) ON (a.mail);
+CREATE INDEX declaration_loaded_at IF NOT EXISTS FOR (d:Declaration) ON (d.loadedAt);
+CREATE INDEX document_indexed_at IF NOT EXISTS FOR (d:Document) ON (d.indexedAt);

@@ -59,11 +59,16 @@ import picocli.CommandLine.Unmatched;
                     + " look-alikes (in parts of 100,000), load it (companies only), run entity resolution over"
                     + " it as './risk resolve' does, stage by stage, and measure the parties against the truth; then load"
                     + " 1% more records and resolve only those.",
+            "'bench alerts --watches W --declarations N --second M': load N generated declarations, train, let"
+                    + " 100 users watch W companies, people, declaration filters and document searches, then load the"
+                    + " latest M declarations of the same trade (default 10,000) as an officer's upload is loaded; prints"
+                    + " the time each step after the load takes (resolution, scoring, indexing, the alert sweep), the"
+                    + " sweep after a full rescoring, and the alerts by kind.",
             "Peak heap is sampled every 50 ms; run with RISK_JAVA_OPTS=-Xmx1g to hold it to 1 GB."
         })
 public final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, score, documents, ui or resolve")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, score, documents, ui, resolve or alerts")
     String what;
 
     @Option(
@@ -93,6 +98,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Company records for 'bench resolve' (default: ${DEFAULT-VALUE}).")
     int companies;
 
+    @Option(
+            names = "--watches",
+            defaultValue = "10000",
+            paramLabel = "W",
+            description = "Watches for 'bench alerts' (default: ${DEFAULT-VALUE}).")
+    int watches;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the first bundle; the second uses seed + 1.")
     long seed;
 
@@ -110,9 +122,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("ingest", "score", "documents", "ui", "resolve").contains(what)) {
-            System.err.println(
-                    "error: unknown benchmark '" + what + "' (available: ingest, score, documents, ui, resolve)");
+        if (!List.of("ingest", "score", "documents", "ui", "resolve", "alerts").contains(what)) {
+            System.err.println("error: unknown benchmark '" + what
+                    + "' (available: ingest, score, documents, ui, resolve, alerts)");
             return ExitCodes.USAGE;
         }
         boolean temporary = dataDir == null;
@@ -128,6 +140,9 @@ public final class BenchCommand implements Callable<Integer> {
                 case "documents" -> runDocuments(dir);
                 case "ui" -> runViews(dir, bundles);
                 case "resolve" -> runResolve(dir, bundles);
+                case "alerts" ->
+                    new AlertsBenchmark(seed, declarations, second != null ? second : 10_000, watches, springArgs)
+                            .run(dir, bundles);
                 default -> run(dir, bundles);
             };
         } finally {
@@ -615,7 +630,7 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf("  peak heap %,d MB%n", peakHeap >> 20);
     }
 
-    private static Path generate(long seed, int n, Path out) {
+    static Path generate(long seed, int n, Path out) {
         long started = System.nanoTime();
         var summary = BundleGenerator.generate(GeneratorSettings.defaults(seed, n), out);
         System.out.printf(
@@ -651,7 +666,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Samples used heap in the background; the highest sample since the last reset. */
-    private static final class HeapSampler {
+    static final class HeapSampler {
         private final AtomicLong peak = new AtomicLong();
         private final Thread thread;
 

@@ -116,11 +116,12 @@ final class GraphWriter implements RowSink {
             WITH DISTINCT d, row
             """ + DECLARATION_LINKS;
 
-    // The common case, a declaration seen for the first time: no MERGE, nothing to delete.
+    // The common case, a declaration seen for the first time: no MERGE, nothing to delete. When it
+    // came is kept (loadedAt): alerts tell watchers of the declarations loaded since they last looked.
     private static final String DECLARATIONS_CREATE = """
             UNWIND $rows AS row
             CREATE (d:Declaration)
-            SET d = row.props, d.id = row.key
+            SET d = row.props, d.id = row.key, d.loadedAt = datetime()
             WITH d, row
             """ + DECLARATION_LINKS;
 

@@ -45,6 +45,7 @@ public class RiskService {
     private final RiskSettings settings;
     private final RiskScorer scorer;
     private RiskModel current;
+    private final List<Runnable> afterFullScoring = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param settings lanes and exploration
@@ -58,6 +59,11 @@ public class RiskService {
         this.settings = settings;
         var scorer = new RiskScorer(settings);
         this.scorer = declarationAutoencoder ? scorer : scorer.withoutDeclarationAutoencoder();
+    }
+
+    /** Runs {@code listener} after each training and full rescoring, once the scores are stored. */
+    public void afterFullScoring(Runnable listener) {
+        afterFullScoring.add(listener);
     }
 
     /** Trains a new model version on everything in the graph, keeps it, and rescores everything with it. */
@@ -81,6 +87,7 @@ public class RiskService {
         stages.putAll(trained.assessment().stages());
         stages.put("model save", Duration.ofNanos(kept - fitted));
         stages.put("write-back", Duration.ofNanos(System.nanoTime() - kept));
+        afterFullScoring.forEach(Runnable::run);
         return new RiskScorer.Trained(trained.model(), withStages(trained.assessment(), stages));
     }
 
@@ -100,6 +107,7 @@ public class RiskService {
         stages.put("projection load", Duration.ofNanos(loaded - started));
         stages.putAll(assessment.stages());
         stages.put("write-back", Duration.ofNanos(System.nanoTime() - scored));
+        afterFullScoring.forEach(Runnable::run);
         return withStages(assessment, stages);
     }
 

@@ -38,9 +38,20 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final Span unreadBadge = new Span();
     private SideNavItem casesItem;
+    private final customs.risk.cases.alerts.AlertService alerts;
+    private final Span alertCount = new Span();
+    /** The bell, for users who get alerts; null for the others. */
+    private com.vaadin.flow.component.button.Button bell;
 
-    MainLayout(com.vaadin.flow.spring.security.AuthenticationContext authentication, CaseConversation conversation) {
+    private customs.risk.cases.alerts.AlertService.Subscription alertSubscription;
+    private long shownAlerts;
+
+    MainLayout(
+            com.vaadin.flow.spring.security.AuthenticationContext authentication,
+            CaseConversation conversation,
+            customs.risk.cases.alerts.AlertService alerts) {
         this.conversation = conversation;
+        this.alerts = alerts;
         this.actor = authentication
                 .getAuthenticatedUser(AccountPrincipal.class)
                 .map(AccountPrincipal::actor)
@@ -69,8 +80,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             var logout = new com.vaadin.flow.component.button.Button("Log out", e -> authentication.logout());
             logout.setId("logout");
             var spacer = new com.vaadin.flow.component.html.Div();
-            header.add(spacer, user, logout);
+            header.add(spacer);
             header.setFlexGrow(1, spacer);
+            var alertsView = RouteConfiguration.forSessionScope().getRoute("alerts");
+            if (actor != null && alertsView.isPresent() && allowed(alertsView.get())) {
+                header.add(bell());
+            }
+            header.add(user, logout);
         });
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
@@ -84,6 +100,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         item(nav, "Network", "network", VaadinIcon.CLUSTER);
         item(nav, "Entity resolution", "resolution", VaadinIcon.CONNECT);
         casesItem = item(nav, "Cases", "cases", VaadinIcon.FOLDER_OPEN);
+        item(nav, "Alerts", "alerts", VaadinIcon.BELL);
+        item(nav, "Watches", "watches", VaadinIcon.EYE);
         if (casesItem != null) {
             unreadBadge.setId("nav-cases-unread");
             unreadBadge.getElement().getThemeList().addAll(java.util.List.of("badge", "pill", "small", "primary"));
@@ -99,6 +117,58 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         item(nav, "Manage surveys", "admin/surveys", VaadinIcon.EDIT);
         item(nav, "Users", "admin/users", VaadinIcon.USERS);
         addToDrawer(nav);
+    }
+
+    /** The bell: the user's unread alerts, counted live; a click opens the notification centre. */
+    private com.vaadin.flow.component.Component bell() {
+        bell = new com.vaadin.flow.component.button.Button(VaadinIcon.BELL.create());
+        bell.setId("alerts-bell");
+        bell.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        bell.getElement().setAttribute("aria-label", "Alerts");
+        bell.getElement().setAttribute("title", "Alerts: what changed in what you watch");
+        bell.addClickListener(e -> bell.getUI().ifPresent(ui -> ui.navigate("alerts")));
+        alertCount.setId("alerts-unread");
+        alertCount.getElement().getThemeList().addAll(java.util.List.of("badge", "pill", "small", "error", "primary"));
+        bell.setSuffixComponent(alertCount);
+        showAlerts(alerts.unread(actor));
+        return bell;
+    }
+
+    private void showAlerts(long unread) {
+        alertCount.setText(Long.toString(unread));
+        alertCount.setVisible(unread > 0);
+        shownAlerts = unread;
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        if (bell == null) {
+            return;
+        }
+        var ui = event.getUI();
+        alertSubscription = alerts.subscribe(
+                actor.username(),
+                unread -> ui.access(() -> {
+                    if (unread > shownAlerts) {
+                        var note = com.vaadin.flow.component.notification.Notification.show(
+                                (unread - shownAlerts == 1 ? "A new alert" : (unread - shownAlerts) + " new alerts")
+                                        + ": open the bell to see what changed",
+                                5_000,
+                                com.vaadin.flow.component.notification.Notification.Position.TOP_END);
+                        note.setId("alerts-toast");
+                    }
+                    showAlerts(unread);
+                }));
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        if (alertSubscription != null) {
+            alertSubscription.close();
+            alertSubscription = null;
+        }
+        super.onDetach(event);
     }
 
     /** Adds a link to the view at {@code path} when it exists and the user may open it. */
@@ -118,6 +188,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     public void afterNavigation(AfterNavigationEvent event) {
         if (casesItem == null || actor == null) {
             return;
+        }
+        if (bell != null) {
+            showAlerts(alerts.unread(actor));
         }
         long unread = conversation.unread(actor).stream()
                 .mapToLong(CaseModel.Unread::unread)

@@ -47,6 +47,15 @@ final class ApiAccess {
             new Rule(HttpMethod.GET, "/api/documents/**", STAFF),
             new Rule(HttpMethod.GET, "/api/companies/*/documents", STAFF),
             new Rule(HttpMethod.GET, "/api/my/**", EnumSet.of(TRADER)),
+            // Staff watch and are alerted, each for themselves; traders watch nothing.
+            new Rule(HttpMethod.GET, "/api/watches", STAFF),
+            new Rule(HttpMethod.POST, "/api/watches", STAFF),
+            new Rule(HttpMethod.PATCH, "/api/watches/*", STAFF),
+            new Rule(HttpMethod.DELETE, "/api/watches/*", STAFF),
+            new Rule(HttpMethod.GET, "/api/alerts", STAFF),
+            new Rule(HttpMethod.GET, "/api/alerts/mail", STAFF),
+            new Rule(HttpMethod.PUT, "/api/alerts/mail", STAFF),
+            new Rule(HttpMethod.POST, "/api/alerts/ack", STAFF),
             // A case's audit trail leaves the building only through an administrator.
             new Rule(HttpMethod.GET, "/api/cases/*/audit", EnumSet.of(ADMIN)),
             // Staff only; which cases each may see is the case team's affair (CaseService).

@@ -70,6 +70,9 @@ class CaseConfidentialityIT {
     int port;
 
     @Autowired
+    customs.risk.cases.alerts.AlertService alerts;
+
+    @Autowired
     UserAccounts accounts;
 
     @Autowired
@@ -189,11 +192,11 @@ class CaseConfidentialityIT {
 
     @Test
     void theUiSearchShowsOutsidersNothingOfTheAttachment() {
-        var outsiderView = new DocumentSearchView(documents, SignedIn.as(outsider));
+        var outsiderView = new DocumentSearchView(documents, alerts, SignedIn.as(outsider));
         outsiderView.beforeEnter(enter("zebra-walrus"));
         assertThat(text(outsiderView, "doc-search-total")).isEqualTo("0 documents");
 
-        var memberView = new DocumentSearchView(documents, SignedIn.as(member));
+        var memberView = new DocumentSearchView(documents, alerts, SignedIn.as(member));
         memberView.beforeEnter(enter("zebra-walrus"));
         assertThat(text(memberView, "doc-search-total")).isEqualTo("1 document");
     }

@@ -47,6 +47,9 @@ class DocumentSearchViewIT {
     private static final Actor INVESTIGATOR = new Actor("investigator", false);
 
     @Autowired
+    customs.risk.cases.alerts.AlertService alerts;
+
+    @Autowired
     DocumentService documents;
 
     @Autowired
@@ -69,7 +72,7 @@ class DocumentSearchViewIT {
                         "invoice.txt", "INVOICE", "DOC-LAMPS", "D-LAMPS:1", "C-LAMPS", LocalDate.of(2024, 5, 3)));
         assertThat(filed.indexed()).isTrue();
 
-        var view = new DocumentSearchView(documents, SignedIn.as(INVESTIGATOR));
+        var view = new DocumentSearchView(documents, alerts, SignedIn.as(INVESTIGATOR));
         view.beforeEnter(enter(Map.of("q", List.of("tungsten"), "type", List.of("INVOICE"), "hs", List.of("8539"))));
 
         assertThat(text(view, "doc-search-error")).isEmpty();

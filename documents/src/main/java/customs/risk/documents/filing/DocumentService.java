@@ -435,6 +435,20 @@ public class DocumentService implements AutoCloseable {
     }
 
     /**
+     * Of {@code documentIds}, those {@code viewer} may see that {@code query} matches: a saved
+     * search's new hits.
+     */
+    public Set<String> hitsAmong(Actor viewer, DocumentQuery query, Collection<String> documentIds) throws IOException {
+        return engine.index().hitsAmong(query, documentIds, viewer.admin() ? null : visibleCases(viewer));
+    }
+
+    /** For each key of {@code phrases}, which of {@code documentIds} name its phrase in title or text. */
+    public Map<String, Set<String>> naming(Map<String, String> phrases, Collection<String> documentIds)
+            throws IOException {
+        return engine.index().naming(phrases, documentIds);
+    }
+
+    /**
      * The names of the given companies, by id, in one query: for showing search facets and hits by
      * name. Unknown companies and those nobody named (placeholders) are left out.
      */
@@ -664,7 +678,7 @@ public class DocumentService implements AutoCloseable {
                 UNWIND $rows AS row
                 MATCH (doc:Document {id: row.id})
                 SET doc.extractedSha256 = row.sha, doc.contentType = row.contentType, doc.encrypted = row.encrypted,
-                    doc.corrupt = row.corrupt
+                    doc.corrupt = row.corrupt, doc.indexedAt = coalesce(doc.indexedAt, datetime())
                 """, Map.of("rows", rows)).consume());
     }
 

@@ -44,6 +44,9 @@ public final class DocumentIndex {
     public static final int FACET_SIZE_DEFAULT = 20;
     private static final String MAPPING = "documents-index.json";
     private static final String CASE_ID = "case_id";
+    /** Named phrase queries per request: well under Elasticsearch's clause limit. */
+    private static final int PHRASES_PER_REQUEST = 500;
+
     private static final List<String> TEXT_FIELDS = List.of("title^2", "title.cjk^2", "content", "content.cjk");
 
     private final ElasticsearchClient client;
@@ -217,6 +220,74 @@ public final class DocumentIndex {
                 terms(aggregations.get("types")),
                 terms(aggregations.get("companies")),
                 years(aggregations.get("years")));
+    }
+
+    /**
+     * Which of {@code documentIds} {@code query} matches (its text and filters; paging ignored),
+     * among those {@code visibleCases} allow (null: every case): for telling a saved search's
+     * watcher of its new hits.
+     */
+    public java.util.Set<String> hitsAmong(
+            DocumentQuery query, Collection<String> documentIds, Collection<String> visibleCases) throws IOException {
+        if (documentIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<Query> filters = filters(query);
+        filters.add(Query.of(q -> q.ids(i -> i.values(List.copyOf(documentIds)))));
+        if (visibleCases != null) {
+            filters.add(outsideCasesOr(visibleCases));
+        }
+        Query text = query.text().isEmpty()
+                ? Query.of(q -> q.matchAll(m -> m))
+                : Query.of(q -> q.simpleQueryString(s -> s.query(QuerySyntax.toSimpleQuery(query.text()))
+                        .fields(TEXT_FIELDS)
+                        .defaultOperator(Operator.And)
+                        .lenient(true)));
+        SearchResponse<Void> response = client.search(
+                s -> s.index(indexName)
+                        .query(q -> q.bool(b -> b.must(text).filter(filters)))
+                        .size(documentIds.size())
+                        .source(src -> src.fetch(false)),
+                Void.class);
+        var hits = new java.util.HashSet<String>();
+        response.hits().hits().forEach(h -> hits.add(h.id()));
+        return hits;
+    }
+
+    /**
+     * Which of {@code documentIds} name each phrase in their title or text (words in this order):
+     * for each key of {@code phrases}, the documents that name its phrase. One request per few
+     * hundred phrases, each a named query, over those documents alone.
+     */
+    public Map<String, java.util.Set<String>> naming(Map<String, String> phrases, Collection<String> documentIds)
+            throws IOException {
+        var named = new java.util.HashMap<String, java.util.Set<String>>();
+        if (documentIds.isEmpty() || phrases.isEmpty()) {
+            return named;
+        }
+        Query ids = Query.of(q -> q.ids(i -> i.values(List.copyOf(documentIds))));
+        var entries = List.copyOf(phrases.entrySet());
+        for (int from = 0; from < entries.size(); from += PHRASES_PER_REQUEST) {
+            var chunk = entries.subList(from, Math.min(entries.size(), from + PHRASES_PER_REQUEST));
+            List<Query> should = chunk.stream()
+                    .map(e -> Query.of(q -> q.multiMatch(m -> m.query(e.getValue())
+                            .fields("title", "content")
+                            .type(co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType.Phrase)
+                            .queryName(e.getKey()))))
+                    .toList();
+            SearchResponse<Void> response = client.search(
+                    s -> s.index(indexName)
+                            .query(q -> q.bool(b -> b.filter(ids).should(should).minimumShouldMatch("1")))
+                            .size(documentIds.size())
+                            .source(src -> src.fetch(false)),
+                    Void.class);
+            for (var hit : response.hits().hits()) {
+                for (String key : hit.matchedQueries().keySet()) {
+                    named.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(hit.id());
+                }
+            }
+        }
+        return named;
     }
 
     private static List<Query> filters(DocumentQuery query) {

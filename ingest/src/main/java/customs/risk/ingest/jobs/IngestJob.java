@@ -16,6 +16,7 @@ import java.time.Instant;
  * @param resolution what became of resolving the new company records into parties, once succeeded
  * @param scoring what became of scoring the new declarations, once succeeded
  * @param indexing what became of indexing the new documents, once succeeded
+ * @param alerts what the alerts found in what the bundle brought, once succeeded
  */
 public record IngestJob(
         String id,
@@ -26,7 +27,8 @@ public record IngestJob(
         Instant submitted,
         String resolution,
         String scoring,
-        String indexing) {
+        String indexing,
+        String alerts) {
 
     public enum Status {
         QUEUED,
@@ -36,14 +38,19 @@ public record IngestJob(
     }
 
     IngestJob with(Status newStatus) {
-        return new IngestJob(id, newStatus, progress, result, error, submitted, resolution, scoring, indexing);
+        return new IngestJob(id, newStatus, progress, result, error, submitted, resolution, scoring, indexing, alerts);
     }
 
     IngestJob with(IngestProgress newProgress) {
-        return new IngestJob(id, status, newProgress, result, error, submitted, resolution, scoring, indexing);
+        return new IngestJob(id, status, newProgress, result, error, submitted, resolution, scoring, indexing, alerts);
     }
 
-    IngestJob succeeded(IngestResult outcome, String resolutionOutcome, String scoringOutcome, String indexingOutcome) {
+    IngestJob succeeded(
+            IngestResult outcome,
+            String resolutionOutcome,
+            String scoringOutcome,
+            String indexingOutcome,
+            String alertsOutcome) {
         return new IngestJob(
                 id,
                 Status.SUCCEEDED,
@@ -53,10 +60,12 @@ public record IngestJob(
                 submitted,
                 resolutionOutcome,
                 scoringOutcome,
-                indexingOutcome);
+                indexingOutcome,
+                alertsOutcome);
     }
 
     IngestJob failed(String message) {
-        return new IngestJob(id, Status.FAILED, progress, result, message, submitted, resolution, scoring, indexing);
+        return new IngestJob(
+                id, Status.FAILED, progress, result, message, submitted, resolution, scoring, indexing, alerts);
     }
 }

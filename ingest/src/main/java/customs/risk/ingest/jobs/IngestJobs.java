@@ -117,6 +117,9 @@ public class IngestJobs implements DisposableBean {
         if (job.indexing() != null) {
             body.put("documents", job.indexing());
         }
+        if (job.alerts() != null) {
+            body.put("alerts", job.alerts());
+        }
         if (job.error() != null) {
             body.put("error", job.error());
         }
@@ -136,7 +139,7 @@ public class IngestJobs implements DisposableBean {
             Files.deleteIfExists(upload);
             throw e;
         }
-        var job = new IngestJob(id, IngestJob.Status.QUEUED, null, null, null, Instant.now(), null, null, null);
+        var job = new IngestJob(id, IngestJob.Status.QUEUED, null, null, null, Instant.now(), null, null, null, null);
         jobs.put(id, job);
         record(job);
         worker.submit(() -> run(id, upload));
@@ -213,7 +216,8 @@ public class IngestJobs implements DisposableBean {
             String resolution = loaded.outcome("resolution").orElse(null);
             String scoring = loaded.outcome("scoring").orElse("not scored: nothing scores new declarations here");
             String indexing = loaded.outcome("indexing").orElse("not indexed: nothing indexes documents here");
-            change(id, j -> j.succeeded(result, resolution, scoring, indexing));
+            String alerts = loaded.outcome("alerts").orElse(null);
+            change(id, j -> j.succeeded(result, resolution, scoring, indexing, alerts));
         } catch (BundleException e) {
             change(id, j -> j.failed(e.getMessage()));
         } catch (OutOfMemoryError e) {

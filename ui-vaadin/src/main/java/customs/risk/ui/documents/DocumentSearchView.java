@@ -81,8 +81,14 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
 
     private final Actor viewer;
 
-    public DocumentSearchView(DocumentService documents, AuthenticationContext authentication) {
+    private final customs.risk.cases.alerts.AlertService alerts;
+
+    public DocumentSearchView(
+            DocumentService documents,
+            customs.risk.cases.alerts.AlertService alerts,
+            AuthenticationContext authentication) {
         this.documents = documents;
+        this.alerts = alerts;
         this.viewer = authentication
                 .getAuthenticatedUser(AccountPrincipal.class)
                 .map(AccountPrincipal::actor)
@@ -106,7 +112,24 @@ public class DocumentSearchView extends VerticalLayout implements BeforeEnterObs
         clear.setId("doc-filter-clear");
         var upload = new Anchor("documents/upload", "File a document");
         upload.setId("doc-upload-link");
-        var bar = new HorizontalLayout(query, search, clear, upload);
+        // New documents this search finds come to the bell (its words, types and HS code).
+        var watch = new Button("Watch this search", com.vaadin.flow.component.icon.VaadinIcon.EYE.create(), e -> {
+            var wanted = read();
+            try {
+                var saved = alerts.watch(
+                        viewer,
+                        customs.risk.cases.alerts.Watch.Request.search(
+                                null,
+                                new customs.risk.cases.alerts.Watch.SavedSearch(
+                                        wanted.text(), java.util.List.copyOf(wanted.types()), wanted.hsPrefix())));
+                com.vaadin.flow.component.notification.Notification.show(
+                        "Watching \"" + saved.label() + "\": new documents it finds come to the bell");
+            } catch (IllegalArgumentException ex) {
+                com.vaadin.flow.component.notification.Notification.show("Not watched: " + ex.getMessage());
+            }
+        });
+        watch.setId("doc-watch-search");
+        var bar = new HorizontalLayout(query, search, clear, watch, upload);
         bar.setAlignItems(Alignment.BASELINE);
         return bar;
     }

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -60,6 +61,7 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
     private final DocumentService documents;
     private final customs.risk.cases.CaseService cases;
     private final ResolutionService resolution;
+    private final customs.risk.cases.alerts.AlertService alerts;
     private final com.vaadin.flow.spring.security.AuthenticationContext authentication;
     private String title = "Entity | Customs risk";
 
@@ -69,7 +71,9 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
             DocumentService documents,
             customs.risk.cases.CaseService cases,
             ResolutionService resolution,
+            customs.risk.cases.alerts.AlertService alerts,
             com.vaadin.flow.spring.security.AuthenticationContext authentication) {
+        this.alerts = alerts;
         this.entities = entities;
         this.evidence = evidence;
         this.documents = documents;
@@ -285,10 +289,44 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         openCase.setId("open-case");
         openCase.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var row = new HorizontalLayout(network, showEvidence, review, openCase);
+        if (profile.ref().label() == customs.risk.graph.NodeLabel.COMPANY
+                || profile.ref().label() == customs.risk.graph.NodeLabel.PERSON) {
+            row.add(watchButton(profile.ref().toString()));
+        }
         if (!profile.reviewed().isEmpty()) {
             row.add(new Span("reviewed by " + profile.reviewed()));
         }
         return row;
+    }
+
+    /** Watch / Stop watching: alerts about this company (its whole firm) or person from now on. */
+    private Component watchButton(String entity) {
+        var watch = new Button();
+        watch.setId("watch-entity");
+        Runnable show = () -> {
+            boolean watching = alerts.watching(viewer(), entity).isPresent();
+            watch.setText(watching ? "Watching: stop" : "Watch");
+            watch.setIcon(VaadinIcon.EYE.create());
+            watch.getElement()
+                    .setAttribute(
+                            "title",
+                            watching
+                                    ? "You get alerts about it; click to stop"
+                                    : "Get alerts on its new declarations, documents, control links, merges and red lane");
+        };
+        watch.addClickListener(e -> {
+            var existing = alerts.watching(viewer(), entity);
+            if (existing.isPresent()) {
+                alerts.unwatch(viewer(), existing.get().id());
+                Notification.show("No longer watching " + entity);
+            } else {
+                alerts.watch(viewer(), customs.risk.cases.alerts.Watch.Request.entity(entity));
+                Notification.show("Watching: alerts come to the bell (mail and thresholds under Watches)");
+            }
+            show.run();
+        });
+        show.run();
+        return watch;
     }
 
     private static Component properties(EntityService.Profile profile) {

@@ -81,7 +81,10 @@ public class RankingView extends VerticalLayout {
     private Grid.Column<RankedItem> countryColumn;
     private Grid.Column<RankedItem> partiesColumn;
 
-    public RankingView(RiskService risk) {
+    public RankingView(
+            RiskService risk,
+            customs.risk.cases.alerts.AlertService alerts,
+            com.vaadin.flow.spring.security.AuthenticationContext authentication) {
         this.risk = risk;
         setId("ranking-view");
         setSizeFull();
@@ -135,7 +138,20 @@ public class RankingView extends VerticalLayout {
                 "");
         export.setId("export-csv");
         export.add(new Button("Export CSV"));
-        var tools = new HorizontalLayout(capacity, expected, export);
+        // New declarations this filter keeps come to the bell: a saved filter that watches itself.
+        var watchFilter = new Button("Watch this filter", com.vaadin.flow.component.icon.VaadinIcon.EYE.create(), e -> {
+            var actor = authentication
+                    .getAuthenticatedUser(customs.risk.cases.team.AccountPrincipal.class)
+                    .map(customs.risk.cases.team.AccountPrincipal::actor)
+                    .orElseThrow();
+            var watch = alerts.watch(actor, customs.risk.cases.alerts.Watch.Request.filter(null, filter()));
+            com.vaadin.flow.component.notification.Notification.show(
+                    "Watching \"" + watch.label() + "\": new declarations it keeps come to the bell");
+        });
+        watchFilter.setId("watch-filter");
+        watchFilter.setVisible(false);
+        kindTabs.addSelectedChangeListener(e -> watchFilter.setVisible(kind() == RiskStore.Kind.DECLARATIONS));
+        var tools = new HorizontalLayout(capacity, expected, export, watchFilter);
         tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         configureGrid();

@@ -1,0 +1,697 @@
+package customs.risk.cases.alerts;
+
+import customs.risk.documents.filing.DocumentService;
+import customs.risk.engine.ranking.Lane;
+import customs.risk.engine.ranking.RankingFilter;
+import customs.risk.graph.access.Actor;
+import customs.risk.graph.store.Graph;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watchlists and alerts. Users watch companies (their whole party), people, saved declaration
+ * filters and saved document searches; the team of an open case follows what the case is about.
+ * A {@link #sweep()} after each load and scoring (and every few minutes) finds what changed, stores
+ * each alert in the graph once (its key names watcher, trigger and evidence), records what each
+ * watch has now seen in the same transaction, and then tells the watchers' open sessions. Mail
+ * goes out afterwards from what is stored, so a restart or a mail outage loses nothing.
+ */
+public class AlertService {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertService.class);
+
+    /** Alerts shown within one group; the count says how many more there are. */
+    public static final int GROUP_SHOWN = 5;
+
+    /**
+     * What a sweep did.
+     *
+     * @param watches watches looked at
+     * @param declarations new declarations read
+     * @param documents new documents read
+     * @param alerts alerts stored (those found before not counted)
+     * @param took wall-clock time
+     */
+    public record Sweep(int watches, int declarations, int documents, int alerts, Duration took) {}
+
+    /** Stops live updates; closing twice does nothing more. */
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private final Graph graph;
+    private final AlertSweep sweeper;
+    private final Targets targets;
+    private final AlertSettings settings;
+    private final boolean mailEnabled;
+    private final Map<String, List<LongConsumer>> listeners = new ConcurrentHashMap<>();
+
+    /**
+     * @param documents the document search, for new documents that name a party and saved
+     *     searches; null: alerts about documents filed for a party only
+     * @param mailEnabled whether alert mail can go out at all; when not, alerts are not queued for it
+     */
+    public AlertService(Driver driver, DocumentService documents, AlertSettings settings, boolean mailEnabled) {
+        this.graph = new Graph(driver);
+        this.sweeper = new AlertSweep(graph, documents);
+        this.targets = new Targets(graph);
+        this.settings = settings;
+        this.mailEnabled = mailEnabled;
+    }
+
+    AlertSettings settings() {
+        return settings;
+    }
+
+    Graph graph() {
+        return graph;
+    }
+
+    // ---- watches
+
+    /**
+     * Starts watching; what exists now raises nothing, what comes from now on does. Watching an
+     * entity the user already watches answers that watch.
+     *
+     * @throws IllegalArgumentException an unknown company or person, a malformed request
+     */
+    public Watch watch(Actor user, Watch.Request request) {
+        if (request.kind() == null) {
+            throw new IllegalArgumentException("kind is required: ENTITY, FILTER or SEARCH");
+        }
+        if (request.scoreAtLeast() != null && (request.scoreAtLeast() < 0 || request.scoreAtLeast() > 1)) {
+            throw new IllegalArgumentException("scoreAtLeast must lie between 0 and 1");
+        }
+        var props = new HashMap<String, Object>();
+        String label = request.label() == null ? "" : request.label().strip();
+        Targets.Facts facts = null;
+        switch (request.kind()) {
+            case ENTITY -> {
+                String entity = entity(request.entity());
+                var existing = watching(user, entity);
+                if (existing.isPresent()) {
+                    return existing.get();
+                }
+                facts = targets.read(List.of(entity)).get(entity);
+                if (!facts.exists()) {
+                    throw new IllegalArgumentException("no " + entity.replace(":", " ") + " in the graph");
+                }
+                props.put("entity", entity);
+                label = label.isEmpty() ? facts.display() : label;
+            }
+            case FILTER -> {
+                var f = request.filter() == null ? RankingFilter.NONE : request.filter();
+                props.put("fLane", f.lane() == null ? null : f.lane().name());
+                props.put("fHs", blankToNull(f.hsPrefix()));
+                props.put("fOffice", blankToNull(f.office()));
+                props.put("fCountry", blankToNull(f.country()));
+                props.put("fFrom", f.from());
+                props.put("fTo", f.to());
+                props.put("fMinScore", f.minScore());
+                label = label.isEmpty() ? describe(f) : label;
+            }
+            case SEARCH -> {
+                var s = request.search();
+                if (s == null || (s.text().isEmpty() && s.docTypes().isEmpty() && s.hsPrefix() == null)) {
+                    throw new IllegalArgumentException("a saved search needs words or a filter");
+                }
+                props.put("sText", s.text());
+                props.put("sTypes", s.docTypes());
+                props.put("sHs", s.hsPrefix());
+                label = label.isEmpty() ? "documents: " + s.text() : label;
+            }
+        }
+        props.put("id", "W-" + UUID.randomUUID().toString().substring(0, 13));
+        props.put("owner", user.username());
+        props.put("kind", request.kind().name());
+        props.put("label", label);
+        props.put(
+                "laneAtLeast",
+                request.laneAtLeast() == null ? null : request.laneAtLeast().name());
+        props.put("scoreAtLeast", request.scoreAtLeast());
+        props.put("muted", false);
+        props.put("mail", (request.mail() == null ? Watch.Mail.ACCOUNT : request.mail()).name());
+        if (facts != null) {
+            var state = AlertSweep.State.of("", facts);
+            props.put("lastScore", state.lastScore());
+            props.put("lastLane", state.lastLane());
+            props.put("seenLinks", state.seenLinks());
+            props.put("seenRecords", state.seenRecords());
+        }
+        String id = (String) props.get("id");
+        graph.update(tx ->
+                tx.run("""
+                CREATE (w:Watch) SET w = $props, w.createdAt = datetime()
+                WITH w MATCH (u:User {username: $owner}) CREATE (u)-[:WATCHES]->(w)
+                """, Map.of("props", props, "owner", user.username())).consume());
+        return find(user, id).orElseThrow();
+    }
+
+    /** The user's watches, those of their open cases included, newest first. */
+    public List<Watch> watches(Actor user) {
+        syncCaseWatches(Instant.now());
+        return graph.query(
+                "MATCH (w:Watch {owner: $owner}) RETURN w ORDER BY w.createdAt DESC, w.id",
+                Map.of("owner", user.username()),
+                r -> toWatch(r.get("w")));
+    }
+
+    public Optional<Watch> find(Actor user, String id) {
+        return graph
+                .query(
+                        "MATCH (w:Watch {id: $id, owner: $owner}) RETURN w",
+                        Map.of("id", id, "owner", user.username()),
+                        r -> toWatch(r.get("w")))
+                .stream()
+                .findFirst();
+    }
+
+    /** The user's own watch of this entity ({@code Company:ID}), if any (not a case's). */
+    public Optional<Watch> watching(Actor user, String entity) {
+        return graph
+                .query(
+                        "MATCH (w:Watch {owner: $owner, entity: $entity}) WHERE w.caseId IS NULL RETURN w",
+                        Map.of("owner", user.username(), "entity", entity(entity)),
+                        r -> toWatch(r.get("w")))
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * Changes a watch: muted, mail, thresholds (null leaves each as it is; {@code clearThresholds}
+     * goes back to the default, red).
+     *
+     * @return empty when the user has no such watch
+     */
+    public Optional<Watch> change(
+            Actor user, String id, Boolean muted, Watch.Mail mail, Lane laneAtLeast, Double scoreAtLeast) {
+        if (scoreAtLeast != null && (scoreAtLeast < 0 || scoreAtLeast > 1)) {
+            throw new IllegalArgumentException("scoreAtLeast must lie between 0 and 1");
+        }
+        var changes = new HashMap<String, Object>();
+        if (muted != null) {
+            changes.put("muted", muted);
+        }
+        if (mail != null) {
+            changes.put("mail", mail.name());
+        }
+        if (laneAtLeast != null) {
+            changes.put("laneAtLeast", laneAtLeast.name());
+        }
+        if (scoreAtLeast != null) {
+            changes.put("scoreAtLeast", scoreAtLeast);
+        }
+        graph.update(tx -> tx.run(
+                        "MATCH (w:Watch {id: $id, owner: $owner}) SET w += $changes",
+                        Map.of("id", id, "owner", user.username(), "changes", changes))
+                .consume());
+        return find(user, id);
+    }
+
+    /**
+     * Stops a watch; its alerts stay. A case's watch stops only with the case (or when the user
+     * leaves its team): mute it instead.
+     *
+     * @return false when the user has no such watch
+     * @throws IllegalStateException for a case's watch
+     */
+    public boolean unwatch(Actor user, String id) {
+        var watch = find(user, id);
+        if (watch.isEmpty()) {
+            return false;
+        }
+        if (watch.get().caseId() != null) {
+            throw new IllegalStateException("the team of case " + watch.get().caseId()
+                    + " follows this while the case is open: mute it instead");
+        }
+        graph.update(tx -> tx.run("MATCH (w:Watch {id: $id}) DETACH DELETE w", Map.of("id", id))
+                .consume());
+        return true;
+    }
+
+    /**
+     * The team of each open case follows every company and person the case is about: such watches
+     * are made for members who lack them, and end when the case closes, the link goes or the member
+     * leaves. A new one counts from {@code since}: the last sweep, which may have come before
+     * the case was linked, but not before what the link was made for.
+     */
+    void syncCaseWatches(Instant since) {
+        record Follow(String owner, String caseId, String entity, String title) {}
+        var wanted = new LinkedHashMap<String, Follow>();
+        graph.query("""
+                MATCH (u:User)-[:OWNS|MEMBER_OF]->(c:Case)-[:ABOUT]->(e)
+                WHERE c.status <> 'CLOSED' AND (e:Company OR e:Person) AND coalesce(u.enabled, true)
+                RETURN DISTINCT u.username AS owner, c.id AS caseId, c.title AS title,
+                       CASE WHEN e:Company THEN 'Company:' ELSE 'Person:' END + e.id AS entity
+                """, Map.of()).forEach(r -> {
+            var f = new Follow(
+                    r.get("owner").asString(),
+                    r.get("caseId").asString(),
+                    r.get("entity").asString(),
+                    r.get("title").asString(""));
+            wanted.put(f.owner() + "|" + f.caseId() + "|" + f.entity(), f);
+        });
+        var existing = new HashMap<String, String>();
+        graph.query(
+                        "MATCH (w:Watch) WHERE w.caseId IS NOT NULL RETURN w.id AS id, w.owner AS owner, w.caseId AS caseId, w.entity AS entity",
+                        Map.of())
+                .forEach(r -> existing.put(
+                        r.get("owner").asString() + "|" + r.get("caseId").asString() + "|"
+                                + r.get("entity").asString(),
+                        r.get("id").asString()));
+        var ended = existing.entrySet().stream()
+                .filter(e -> !wanted.containsKey(e.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
+        var missing = wanted.entrySet().stream()
+                .filter(e -> !existing.containsKey(e.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
+        if (ended.isEmpty() && missing.isEmpty()) {
+            return;
+        }
+        var facts = targets.read(missing.stream().map(Follow::entity).toList());
+        var rows = new ArrayList<Map<String, Object>>();
+        for (var f : missing) {
+            var now = facts.get(f.entity());
+            if (!now.exists()) {
+                continue;
+            }
+            var row = new HashMap<String, Object>();
+            row.put("id", "W-" + UUID.randomUUID().toString().substring(0, 13));
+            row.put("owner", f.owner());
+            row.put("kind", Watch.Kind.ENTITY.name());
+            row.put("entity", f.entity());
+            row.put("caseId", f.caseId());
+            row.put("label", now.display() + " (case " + f.caseId() + ")");
+            row.put("muted", false);
+            row.put("mail", Watch.Mail.ACCOUNT.name());
+            row.put("lastScore", now.score());
+            row.put("lastLane", now.lane());
+            row.put("seenLinks", List.copyOf(now.links().keySet()));
+            row.put("seenRecords", List.copyOf(now.records()));
+            rows.add(row);
+        }
+        graph.update(tx -> {
+            tx.run("UNWIND $ids AS id MATCH (w:Watch {id: id}) DETACH DELETE w", Map.of("ids", ended))
+                    .consume();
+            tx.run("""
+                    UNWIND $rows AS row
+                    CREATE (w:Watch) SET w = row, w.createdAt = $since
+                    WITH w MATCH (u:User {username: w.owner}) CREATE (u)-[:WATCHES]->(w)
+                    """, Map.of("rows", rows, "since", AlertSweep.utc(since))).consume();
+        });
+    }
+
+    // ---- the user's mail choice
+
+    /** How the user gets alert mail when a watch says "as my account says". */
+    public Watch.Mail mailChoice(String username) {
+        return graph
+                .query(
+                        "MATCH (u:User {username: $u}) RETURN u.alertMail AS m",
+                        Map.of("u", username),
+                        r -> r.get("m").asString(null))
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .map(Watch.Mail::valueOf)
+                .findFirst()
+                .orElse(settings.defaultMail());
+    }
+
+    /** @throws IllegalArgumentException for {@code ACCOUNT}, which only a watch can say */
+    public void setMailChoice(String username, Watch.Mail mail) {
+        if (mail == Watch.Mail.ACCOUNT) {
+            throw new IllegalArgumentException("an account chooses OFF, IMMEDIATE or DIGEST");
+        }
+        graph.update(tx -> tx.run(
+                        "MATCH (u:User {username: $u}) SET u.alertMail = $m", Map.of("u", username, "m", mail.name()))
+                .consume());
+    }
+
+    // ---- alerts
+
+    /** The user's alerts in groups (one kind, one party or saved filter), newest group first. */
+    public List<Alert.Group> groups(Actor user, boolean unreadOnly, int offset, int limit) {
+        return graph.query(
+                """
+                MATCH (a:Alert {user: $user})
+                WITH a.group AS group, a ORDER BY a.at DESC, a.id
+                WITH group, collect(a) AS all, sum(CASE WHEN a.ackAt IS NULL THEN 1 ELSE 0 END) AS unread
+                WHERE NOT $unreadOnly OR unread > 0
+                RETURN group, all[0..$shown] AS shown, size(all) AS count, unread, all[0].at AS latest
+                ORDER BY latest DESC, group SKIP $offset LIMIT $limit
+                """,
+                Map.of(
+                        "user",
+                        user.username(),
+                        "unreadOnly",
+                        unreadOnly,
+                        "shown",
+                        GROUP_SHOWN,
+                        "offset",
+                        offset,
+                        "limit",
+                        limit),
+                r -> {
+                    var alerts = r.get("shown").asList(AlertService::toAlert);
+                    var first = r.get("shown").get(0);
+                    return new Alert.Group(
+                            r.get("group").asString(),
+                            first.get("watchId").asString(),
+                            first.get("about").asString(""),
+                            Alert.Kind.valueOf(first.get("kind").asString()),
+                            r.get("count").asInt(),
+                            r.get("unread").asInt(),
+                            r.get("latest").asZonedDateTime().toInstant(),
+                            alerts);
+                });
+    }
+
+    /** The user's alerts not yet acknowledged. */
+    public long unread(Actor user) {
+        return graph.query(
+                        "MATCH (a:Alert {user: $user}) WHERE a.ackAt IS NULL RETURN count(a) AS n",
+                        Map.of("user", user.username()),
+                        r -> r.get("n").asLong())
+                .getFirst();
+    }
+
+    /**
+     * Acknowledges one alert ({@code A-...}), or every alert of a group, or all of the user's
+     * ({@code null}); a repeated acknowledgement keeps the first time.
+     *
+     * @return how many were acknowledged now
+     */
+    public int acknowledge(Actor user, String alertOrGroup) {
+        var parameters = new HashMap<String, Object>();
+        parameters.put("user", user.username());
+        parameters.put("id", alertOrGroup);
+        int acknowledged =
+                graph.write(tx -> tx.run("""
+                        MATCH (a:Alert {user: $user})
+                        WHERE a.ackAt IS NULL AND ($id IS NULL OR a.id = $id OR a.group = $id)
+                        SET a.ackAt = datetime()
+                        RETURN count(a) AS n
+                        """, parameters).single().get("n").asInt());
+        if (acknowledged > 0) {
+            tell(Set.of(user.username()));
+        }
+        return acknowledged;
+    }
+
+    /** Calls {@code listener} with the user's unread count whenever new alerts are stored or read. */
+    public Subscription subscribe(String username, LongConsumer listener) {
+        listeners.computeIfAbsent(username, k -> new CopyOnWriteArrayList<>()).add(listener);
+        return () -> listeners.computeIfPresent(username, (k, list) -> {
+            list.remove(listener);
+            return list.isEmpty() ? null : list;
+        });
+    }
+
+    private void tell(Set<String> users) {
+        for (String user : users) {
+            var list = listeners.get(user);
+            if (list == null) {
+                continue;
+            }
+            long unread = unread(new Actor(user, false));
+            for (var listener : list) {
+                try {
+                    listener.accept(unread);
+                } catch (RuntimeException e) {
+                    log.warn("a session of {} could not take its alerts: {}", user, e.getMessage());
+                }
+            }
+        }
+    }
+
+    // ---- the sweep
+
+    /**
+     * Finds and stores the alerts of every watch for what changed since the last sweep, then tells
+     * the watchers' open sessions. Alerts, what each watch has seen and how far the sweep got are
+     * written in one transaction: a sweep cut short leaves the next to find the same again.
+     */
+    public synchronized Sweep sweep() {
+        long started = System.nanoTime();
+        Instant now = Instant.now();
+        var cursor = cursor();
+        syncCaseWatches(cursor.getOrDefault("declarations", now));
+        var watched = graph.query("MATCH (w:Watch) RETURN w", Map.of(), r -> {
+            Value w = r.get("w");
+            return new AlertSweep.Watched(
+                    toWatch(w),
+                    w.get("lastScore").isNull() ? null : w.get("lastScore").asDouble(),
+                    w.get("lastLane").asString(null),
+                    w.get("seenLinks").isNull() ? List.of() : w.get("seenLinks").asList(Value::asString),
+                    w.get("seenRecords").isNull()
+                            ? List.of()
+                            : w.get("seenRecords").asList(Value::asString));
+        });
+        Instant oldestWatch = watched.stream()
+                .map(w -> w.watch().createdAt())
+                .min(Instant::compareTo)
+                .orElse(now);
+        Instant declarationsSince = since(cursor.get("declarations"), oldestWatch);
+        Instant documentsSince = since(cursor.get("documents"), oldestWatch);
+        var found = watched.isEmpty()
+                ? new AlertSweep.Found(List.of(), List.of(), 0, 0, true)
+                : sweeper.run(watched, declarationsSince, documentsSince);
+        var stored = store(found, now);
+        tell(stored.keySet());
+        int alerts = stored.values().stream().mapToInt(Integer::intValue).sum();
+        var sweep = new Sweep(
+                watched.size(),
+                found.declarations(),
+                found.documents(),
+                alerts,
+                Duration.ofNanos(System.nanoTime() - started));
+        if (alerts > 0) {
+            log.info(
+                    "alerts: {} new for {} users ({} watches, {} declarations, {} documents, {} ms)",
+                    alerts,
+                    stored.size(),
+                    sweep.watches(),
+                    sweep.declarations(),
+                    sweep.documents(),
+                    sweep.took().toMillis());
+        }
+        return sweep;
+    }
+
+    private Instant since(Instant last, Instant oldestWatch) {
+        return last == null ? oldestWatch : last.minus(settings.overlap());
+    }
+
+    private Map<String, Instant> cursor() {
+        var cursor = new HashMap<String, Instant>();
+        graph.query("MATCH (c:AlertCursor {id: 'sweep'}) RETURN c", Map.of(), r -> r.get("c"))
+                .forEach(c -> {
+                    if (!c.get("declarations").isNull()) {
+                        cursor.put(
+                                "declarations",
+                                c.get("declarations").asZonedDateTime().toInstant());
+                    }
+                    if (!c.get("documents").isNull()) {
+                        cursor.put(
+                                "documents",
+                                c.get("documents").asZonedDateTime().toInstant());
+                    }
+                });
+        return cursor;
+    }
+
+    /** Stores the new alerts (by key, once), the watches' states and the cursor; returns new alerts per user. */
+    private Map<String, Integer> store(AlertSweep.Found found, Instant now) {
+        // One alert per key: the first watch that found it speaks (a user's own watch before a case's).
+        var byKey = new LinkedHashMap<String, AlertSweep.Candidate>();
+        found.candidates().stream()
+                .sorted(java.util.Comparator.comparing(c -> c.watch().caseId() == null ? 0 : 1))
+                .forEach(c -> byKey.putIfAbsent(c.key(), c));
+        var mail = mailChoices(
+                byKey.values().stream().map(AlertSweep.Candidate::user).collect(java.util.stream.Collectors.toSet()));
+        var rows = new ArrayList<Map<String, Object>>();
+        for (var c : byKey.values()) {
+            var row = new HashMap<String, Object>();
+            row.put("key", c.key());
+            row.put("id", "A-" + UUID.randomUUID().toString().substring(0, 18));
+            row.put("user", c.user());
+            row.put("watchId", c.watch().id());
+            row.put("kind", c.kind().name());
+            row.put("group", c.group());
+            row.put("about", c.about());
+            row.put("title", c.title());
+            row.put("detail", c.detail());
+            row.put("link", c.link());
+            row.put("mail", mailState(c.watch(), mail.get(c.user())));
+            rows.add(row);
+        }
+        var states = found.states().stream().map(AlertSweep.State::parameters).toList();
+        var cursor = new HashMap<String, Object>();
+        cursor.put("declarations", AlertSweep.utc(now));
+        cursor.put("documents", found.documentsRead() ? AlertSweep.utc(now) : null);
+        return graph.write(tx -> {
+            var created = new HashMap<String, Integer>();
+            for (int from = 0; from < rows.size(); from += 5_000) {
+                tx.run("""
+                                UNWIND $rows AS row
+                                MERGE (a:Alert {key: row.key})
+                                ON CREATE SET a = row, a.at = datetime()
+                                WITH a, row WHERE a.id = row.id
+                                RETURN a.user AS user, count(*) AS n
+                                """, Map.of("rows", rows.subList(from, Math.min(rows.size(), from + 5_000))))
+                        .forEachRemaining(r -> created.merge(
+                                r.get("user").asString(), r.get("n").asInt(), Integer::sum));
+            }
+            tx.run("""
+                            UNWIND $states AS s
+                            MATCH (w:Watch {id: s.id})
+                            SET w.lastScore = s.lastScore, w.lastLane = s.lastLane,
+                                w.seenLinks = s.seenLinks, w.seenRecords = s.seenRecords
+                            """, Map.of("states", states)).consume();
+            tx.run("""
+                            MERGE (c:AlertCursor {id: 'sweep'})
+                            SET c.declarations = $cursor.declarations,
+                                c.documents = coalesce($cursor.documents, c.documents)
+                            """, Map.of("cursor", cursor)).consume();
+            return created;
+        });
+    }
+
+    /** Each user's address (null without one) and mail choice. */
+    private Map<String, String[]> mailChoices(Set<String> users) {
+        var choices = new HashMap<String, String[]>();
+        if (users.isEmpty()) {
+            return choices;
+        }
+        graph.query(
+                        "UNWIND $users AS name MATCH (u:User {username: name}) RETURN name, u.email AS email, u.alertMail AS mail, coalesce(u.enabled, true) AS enabled",
+                        Map.of("users", List.copyOf(users)))
+                .forEach(r -> choices.put(r.get("name").asString(), new String[] {
+                    r.get("enabled").asBoolean() ? r.get("email").asString(null) : null,
+                    r.get("mail").asString(settings.defaultMail().name())
+                }));
+        return choices;
+    }
+
+    /** {@code PENDING} (to mail now), {@code DIGEST} (with the next digest) or {@code NONE}. */
+    private String mailState(Watch watch, String[] user) {
+        if (!mailEnabled || user == null || user[0] == null) {
+            return "NONE";
+        }
+        var choice = watch.mail() == Watch.Mail.ACCOUNT ? Watch.Mail.valueOf(user[1]) : watch.mail();
+        return switch (choice) {
+            case IMMEDIATE -> "PENDING";
+            case DIGEST -> "DIGEST";
+            default -> "NONE";
+        };
+    }
+
+    // ---- mapping
+
+    private static String entity(String entity) {
+        if (entity == null || !entity.contains(":")) {
+            throw new IllegalArgumentException("entity must be Company:ID or Person:ID, not " + entity);
+        }
+        int colon = entity.indexOf(':');
+        String label = entity.substring(0, colon).strip();
+        String id = entity.substring(colon + 1).strip();
+        if (id.isEmpty() || !(label.equalsIgnoreCase("Company") || label.equalsIgnoreCase("Person"))) {
+            throw new IllegalArgumentException("entity must be Company:ID or Person:ID, not " + entity);
+        }
+        return (label.equalsIgnoreCase("Company") ? "Company:" : "Person:") + id;
+    }
+
+    private static String describe(RankingFilter f) {
+        var parts = new ArrayList<String>();
+        if (f.lane() != null) {
+            parts.add(f.lane().name());
+        }
+        parts.add("declarations");
+        if (f.hsPrefix() != null) {
+            parts.add("of HS " + f.hsPrefix());
+        }
+        if (f.country() != null) {
+            parts.add("from " + f.country());
+        }
+        if (f.office() != null) {
+            parts.add("at " + f.office());
+        }
+        if (f.minScore() != null) {
+            parts.add(String.format(java.util.Locale.ROOT, "scoring %.2f or more", f.minScore()));
+        }
+        return String.join(" ", parts);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static Watch toWatch(Value w) {
+        var kind = Watch.Kind.valueOf(w.get("kind").asString());
+        RankingFilter filter = kind != Watch.Kind.FILTER
+                ? null
+                : new RankingFilter(
+                        w.get("fLane").isNull()
+                                ? null
+                                : Lane.valueOf(w.get("fLane").asString()),
+                        w.get("fHs").asString(null),
+                        w.get("fOffice").asString(null),
+                        w.get("fCountry").asString(null),
+                        w.get("fFrom").isNull() ? null : w.get("fFrom").asLocalDate(),
+                        w.get("fTo").isNull() ? null : w.get("fTo").asLocalDate(),
+                        w.get("fMinScore").isNull() ? null : w.get("fMinScore").asDouble());
+        Watch.SavedSearch search = kind != Watch.Kind.SEARCH
+                ? null
+                : new Watch.SavedSearch(
+                        w.get("sText").asString(""),
+                        w.get("sTypes").isNull() ? List.of() : w.get("sTypes").asList(Value::asString),
+                        w.get("sHs").asString(null));
+        return new Watch(
+                w.get("id").asString(),
+                w.get("owner").asString(),
+                kind,
+                w.get("label").asString(""),
+                w.get("entity").asString(null),
+                w.get("caseId").asString(null),
+                filter,
+                search,
+                w.get("laneAtLeast").isNull()
+                        ? null
+                        : Lane.valueOf(w.get("laneAtLeast").asString()),
+                w.get("scoreAtLeast").isNull() ? null : w.get("scoreAtLeast").asDouble(),
+                w.get("muted").asBoolean(false),
+                Watch.Mail.valueOf(w.get("mail").asString(Watch.Mail.ACCOUNT.name())),
+                w.get("createdAt").asZonedDateTime().toInstant());
+    }
+
+    static Alert toAlert(Value a) {
+        return new Alert(
+                a.get("id").asString(),
+                a.get("watchId").asString(),
+                Alert.Kind.valueOf(a.get("kind").asString()),
+                a.get("title").asString(),
+                a.get("detail").asString(""),
+                a.get("link").asString(""),
+                a.get("at").asZonedDateTime().toInstant(),
+                !a.get("ackAt").isNull(),
+                a.get("group").asString());
+    }
+}

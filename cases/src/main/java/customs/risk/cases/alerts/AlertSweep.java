@@ -1,0 +1,487 @@
+package customs.risk.cases.alerts;
+
+import customs.risk.documents.filing.DocumentService;
+import customs.risk.documents.search.DocumentQuery;
+import customs.risk.engine.ranking.Lane;
+import customs.risk.engine.ranking.RankingFilter;
+import customs.risk.graph.access.Actor;
+import customs.risk.graph.store.Graph;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds what changed for every watch: the declarations loaded and documents indexed since the last
+ * sweep (with an overlap), and for watched companies and people their score and lane, control links
+ * and merged records against what the watch saw last. Each finding becomes a {@link Candidate}
+ * under a key naming watcher, trigger and evidence, so that one found twice is stored once.
+ */
+final class AlertSweep {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertSweep.class);
+
+    /** A watch with what it saw at the last sweep. */
+    record Watched(Watch watch, Double lastScore, String lastLane, List<String> seenLinks, List<String> seenRecords) {}
+
+    /** What a watch sees now, kept for the next sweep. */
+    record State(String watchId, Double lastScore, String lastLane, List<String> seenLinks, List<String> seenRecords) {
+
+        Map<String, Object> parameters() {
+            var p = new HashMap<String, Object>();
+            p.put("id", watchId);
+            p.put("lastScore", lastScore);
+            p.put("lastLane", lastLane);
+            p.put("seenLinks", seenLinks);
+            p.put("seenRecords", seenRecords);
+            return p;
+        }
+
+        static State of(String watchId, Targets.Facts facts) {
+            return new State(
+                    watchId,
+                    facts.score(),
+                    facts.lane(),
+                    List.copyOf(facts.links().keySet()),
+                    List.copyOf(facts.records()));
+        }
+    }
+
+    /** An alert to store unless its key is stored already. */
+    record Candidate(
+            String key,
+            String user,
+            Watch watch,
+            Alert.Kind kind,
+            String group,
+            String about,
+            String title,
+            String detail,
+            String link) {}
+
+    /** What one sweep found; {@code documentsRead} false when the search engine could not be asked. */
+    record Found(
+            List<Candidate> candidates, List<State> states, int declarations, int documents, boolean documentsRead) {}
+
+    private final Graph graph;
+    private final Targets targets;
+    private final DocumentService documents;
+
+    AlertSweep(Graph graph, DocumentService documents) {
+        this.graph = graph;
+        this.targets = new Targets(graph);
+        this.documents = documents;
+    }
+
+    Found run(List<Watched> watched, Instant declarationsSince, Instant documentsSince) {
+        var candidates = new ArrayList<Candidate>();
+        var entityWatches = watched.stream()
+                .filter(w -> w.watch().kind() == Watch.Kind.ENTITY)
+                .toList();
+        Map<String, Targets.Facts> facts =
+                targets.read(entityWatches.stream().map(w -> w.watch().entity()).toList());
+        var states = new ArrayList<State>();
+        for (var w : entityWatches) {
+            var now = facts.get(w.watch().entity());
+            if (!now.exists()) {
+                continue;
+            }
+            states.add(State.of(w.watch().id(), now));
+            if (!w.watch().muted()) {
+                changes(w, now, candidates);
+            }
+        }
+        int declarations = declarations(watched, facts, declarationsSince, candidates);
+        int documentCount = 0;
+        boolean documentsRead = true;
+        try {
+            documentCount = documents(watched, facts, documentsSince, candidates);
+        } catch (IOException | RuntimeException e) {
+            documentsRead = false;
+            log.warn("new documents not checked for alerts, they will be at the next sweep: {}", e.toString());
+        }
+        return new Found(candidates, states, declarations, documentCount, documentsRead);
+    }
+
+    /** Threshold reached, new control links, records merged: this watch's facts against what it saw. */
+    private static void changes(Watched w, Targets.Facts now, List<Candidate> out) {
+        var watch = w.watch();
+        String page = page(now.about());
+        if (reached(watch, w.lastScore(), w.lastLane(), now.score(), now.lane())) {
+            out.add(candidate(
+                    watch,
+                    Alert.Kind.THRESHOLD,
+                    now.about(),
+                    now.display(),
+                    "threshold:" + now.scoredAt(),
+                    now.display() + " is now " + now.lane() + String.format(Locale.ROOT, " (%.2f)", now.score()),
+                    "score " + score(w.lastScore()) + " -> " + score(now.score()) + ", lane "
+                            + (w.lastLane() == null ? "none" : w.lastLane()) + " -> " + now.lane()
+                            + "; the threshold was " + threshold(watch),
+                    page));
+        }
+        var seenLinks = new HashSet<>(w.seenLinks());
+        now.links().forEach((key, link) -> {
+            if (!seenLinks.contains(key)) {
+                out.add(candidate(
+                        watch,
+                        Alert.Kind.CONTROL,
+                        now.about(),
+                        now.display(),
+                        key,
+                        "New control link of " + now.display(),
+                        (now.entity().startsWith("Person:") ? now.display() + " " : "") + link.text(),
+                        link.href()));
+            }
+        });
+        var seenRecords = new HashSet<>(w.seenRecords());
+        for (String record : now.records()) {
+            if (!seenRecords.contains(record)) {
+                out.add(candidate(
+                        watch,
+                        Alert.Kind.MERGE,
+                        now.about(),
+                        now.display(),
+                        record,
+                        "Company record " + record + " joined " + now.display(),
+                        "entity resolution found that record " + record + " describes the same firm",
+                        "/entity/Company/" + record));
+            }
+        }
+    }
+
+    /** Whether the score or the lane crossed the watch's threshold upwards since the last sweep. */
+    static boolean reached(Watch watch, Double lastScore, String lastLane, Double score, String lane) {
+        if (score == null) {
+            return false;
+        }
+        if (watch.scoreAtLeast() != null) {
+            boolean was = lastScore != null && lastScore >= watch.scoreAtLeast();
+            if (!was && score >= watch.scoreAtLeast()) {
+                return true;
+            }
+        }
+        Lane atLeast = watch.laneAtLeast();
+        if (atLeast == null && watch.scoreAtLeast() == null) {
+            atLeast = Lane.RED;
+        }
+        if (atLeast != null && lane != null) {
+            boolean was = lastLane != null && Lane.valueOf(lastLane).ordinal() <= atLeast.ordinal();
+            return !was && Lane.valueOf(lane).ordinal() <= atLeast.ordinal();
+        }
+        return false;
+    }
+
+    /** New declarations: of watched parties (and of companies watched people run), and hits of saved filters. */
+    private int declarations(
+            List<Watched> watched, Map<String, Targets.Facts> facts, Instant since, List<Candidate> out) {
+        var byParty = new HashMap<String, List<Watched>>();
+        var filters = new ArrayList<Watched>();
+        for (var w : watched) {
+            if (w.watch().muted()) {
+                continue;
+            }
+            if (w.watch().kind() == Watch.Kind.FILTER) {
+                filters.add(w);
+            } else if (w.watch().kind() == Watch.Kind.ENTITY) {
+                var f = facts.get(w.watch().entity());
+                if (f.exists()) {
+                    f.companies()
+                            .forEach(party -> byParty.computeIfAbsent(party, k -> new ArrayList<>())
+                                    .add(w));
+                }
+            }
+        }
+        if (byParty.isEmpty() && filters.isEmpty()) {
+            return 0;
+        }
+        var rows = new LinkedHashMap<String, Record>();
+        graph.stream(
+                DECLARATIONS + "WHERE d.loadedAt > $since" + DECLARATION_FIELDS,
+                Map.of("since", utc(since)),
+                r -> rows.put(r.get("id").asString(), r));
+        // A declaration loaded before a model existed, or rescored since, may enter a filter later.
+        var oldestFilter = filters.stream().map(w -> w.watch().createdAt()).min(Instant::compareTo);
+        if (oldestFilter.isPresent() && oldestFilter.get().isBefore(since)) {
+            graph.stream(
+                    DECLARATIONS + "WHERE d.loadedAt >= $oldest AND datetime(d.riskScoredAt) > $since"
+                            + DECLARATION_FIELDS,
+                    Map.of("since", utc(since), "oldest", utc(oldestFilter.get())),
+                    r -> rows.putIfAbsent(r.get("id").asString(), r));
+        }
+        for (Record r : rows.values()) {
+            Instant loaded = r.get("loadedAt").asZonedDateTime().toInstant();
+            var parties = new HashSet<String>();
+            for (String role : List.of("seller", "buyer", "declarant")) {
+                if (!r.get(role).isNull()) {
+                    parties.add(r.get(role).asString());
+                }
+            }
+            String id = r.get("id").asString();
+            String detail = describe(r);
+            for (String party : parties) {
+                for (var w : byParty.getOrDefault(party, List.of())) {
+                    if (loaded.isBefore(w.watch().createdAt())) {
+                        continue;
+                    }
+                    var f = facts.get(w.watch().entity());
+                    String company = name(r, party);
+                    out.add(candidate(
+                            w.watch(),
+                            Alert.Kind.DECLARATION,
+                            f.about(),
+                            f.display(),
+                            id,
+                            f.entity().startsWith("Person:")
+                                    ? "New declaration of " + company + ", run by " + f.display()
+                                    : "New declaration of " + f.display(),
+                            detail,
+                            "/entity/Declaration/" + id));
+                }
+            }
+            for (var w : filters) {
+                if (!loaded.isBefore(w.watch().createdAt()) && keeps(w.watch().filter(), r)) {
+                    out.add(candidate(
+                            w.watch(),
+                            Alert.Kind.FILTER_HIT,
+                            "Watch:" + w.watch().id(),
+                            w.watch().label(),
+                            id,
+                            "New hit of \"" + w.watch().label() + "\": declaration " + id,
+                            detail,
+                            "/entity/Declaration/" + id));
+                }
+            }
+        }
+        return rows.size();
+    }
+
+    private static final String DECLARATIONS = "MATCH (d:Declaration) ";
+    private static final String DECLARATION_FIELDS = """
+
+            OPTIONAL MATCH (d)-[:SOLD_BY]->(s:Company)
+            OPTIONAL MATCH (d)-[:BOUGHT_BY]->(b:Company)
+            OPTIONAL MATCH (d)-[:DECLARED_BY]->(x:Company)
+            OPTIONAL MATCH (d)-[:LODGED_AT]->(o:Office)
+            OPTIONAL MATCH (d)-[:ORIGINATES_IN]->(oc:Country)
+            RETURN d.id AS id, d.loadedAt AS loadedAt, d.riskScore AS score, d.riskLane AS lane,
+                   d.hsCode AS hs, o.code AS office, oc.code AS origin, d.filedOn AS filedOn,
+                   d.valueUsd AS valueUsd,
+                   coalesce(s.party, s.id) AS seller, s.name AS sellerName,
+                   coalesce(b.party, b.id) AS buyer, b.name AS buyerName,
+                   coalesce(x.party, x.id) AS declarant, x.name AS declarantName
+            """;
+
+    /** Whether the saved filter keeps this declaration, as the declaration ranking would. */
+    static boolean keeps(RankingFilter filter, Record r) {
+        if (filter.lane() != null && !filter.lane().name().equals(r.get("lane").asString(null))) {
+            return false;
+        }
+        if (filter.hsPrefix() != null && !r.get("hs").asString("").startsWith(filter.hsPrefix())) {
+            return false;
+        }
+        if (filter.office() != null
+                && !filter.office().equalsIgnoreCase(r.get("office").asString(""))) {
+            return false;
+        }
+        if (filter.country() != null
+                && !filter.country().equalsIgnoreCase(r.get("origin").asString(""))) {
+            return false;
+        }
+        if (filter.minScore() != null
+                && (r.get("score").isNull() || r.get("score").asDouble() < filter.minScore())) {
+            return false;
+        }
+        LocalDate filed = r.get("filedOn").isNull() ? null : r.get("filedOn").asLocalDate();
+        if (filter.from() != null && (filed == null || filed.isBefore(filter.from()))) {
+            return false;
+        }
+        return filter.to() == null || (filed != null && !filed.isAfter(filter.to()));
+    }
+
+    private static String describe(Record r) {
+        var text = new StringBuilder(r.get("id").asString()).append(": ");
+        text.append(name(r, "seller")).append(" -> ").append(name(r, "buyer"));
+        text.append(", HS ").append(r.get("hs").asString("?"));
+        if (!r.get("valueUsd").isNull()) {
+            text.append(
+                    String.format(Locale.ROOT, ", USD %,.0f", r.get("valueUsd").asDouble()));
+        }
+        if (!r.get("filedOn").isNull()) {
+            text.append(", filed ").append(r.get("filedOn").asLocalDate());
+        }
+        if (!r.get("office").isNull()) {
+            text.append(" at ").append(r.get("office").asString());
+        }
+        text.append(
+                r.get("lane").isNull()
+                        ? ", not scored yet"
+                        : String.format(
+                                Locale.ROOT,
+                                ", lane %s (%.2f)",
+                                r.get("lane").asString(),
+                                r.get("score").asDouble()));
+        return text.toString();
+    }
+
+    /** The name of the seller, buyer or declarant (by role or by party id) as the declaration names it. */
+    private static String name(Record r, String roleOrParty) {
+        for (String role : List.of("seller", "buyer", "declarant")) {
+            if (role.equals(roleOrParty) || roleOrParty.equals(r.get(role).asString(null))) {
+                String id = r.get(role).asString("?");
+                String name = r.get(role + "Name").asString(null);
+                return name == null || name.isBlank() ? id : name + " (" + id + ")";
+            }
+        }
+        return roleOrParty;
+    }
+
+    /** New documents: filed for or naming a watched party, and hits of saved searches. */
+    private int documents(List<Watched> watched, Map<String, Targets.Facts> facts, Instant since, List<Candidate> out)
+            throws IOException {
+        var entities = watched.stream()
+                .filter(w -> !w.watch().muted() && w.watch().kind() == Watch.Kind.ENTITY)
+                .filter(w -> facts.get(w.watch().entity()).exists())
+                .toList();
+        var searches = watched.stream()
+                .filter(w -> !w.watch().muted() && w.watch().kind() == Watch.Kind.SEARCH)
+                .toList();
+        if (entities.isEmpty() && searches.isEmpty()) {
+            return 0;
+        }
+        record NewDocument(String id, String title, String type, Instant indexedAt, Set<String> parties) {}
+        var fresh = new LinkedHashMap<String, NewDocument>();
+        // Documents filed into a case reach its team through the case, not through alerts.
+        graph.stream("""
+                MATCH (doc:Document) WHERE doc.indexedAt > $since AND doc.caseId IS NULL
+                OPTIONAL MATCH (c:Company)-[:FILED]->(doc)
+                OPTIONAL MATCH (doc)-[:SUPPORTS]->(:Declaration)-[:SOLD_BY|BOUGHT_BY|DECLARED_BY]->(dc:Company)
+                RETURN doc.id AS id, coalesce(doc.fileName, doc.id) AS title, doc.docType AS type,
+                       doc.indexedAt AS indexedAt,
+                       collect(DISTINCT coalesce(c.party, c.id)) + collect(DISTINCT coalesce(dc.party, dc.id)) AS parties
+                """, Map.of("since", utc(since)), r -> {
+            String id = r.get("id").asString();
+            fresh.put(
+                    id,
+                    new NewDocument(
+                            id,
+                            r.get("title").asString(),
+                            r.get("type").asString("OTHER"),
+                            r.get("indexedAt").asZonedDateTime().toInstant(),
+                            new HashSet<>(r.get("parties").asList(Value::asString))));
+        });
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        // Which new documents name each watched party: one phrase per name, over the new documents only.
+        var phrases = new HashMap<String, String>();
+        for (var w : entities) {
+            var f = facts.get(w.watch().entity());
+            if (f.name() != null && f.name().strip().length() >= 4) {
+                phrases.put(f.about(), f.name().replace("\"", " ").strip());
+            }
+        }
+        Map<String, Set<String>> naming = documents == null ? Map.of() : documents.naming(phrases, fresh.keySet());
+        for (var w : entities) {
+            var f = facts.get(w.watch().entity());
+            var named = naming.getOrDefault(f.about(), Set.of());
+            for (var doc : fresh.values()) {
+                if (doc.indexedAt().isBefore(w.watch().createdAt())) {
+                    continue;
+                }
+                boolean filed = f.companies().stream().anyMatch(doc.parties()::contains)
+                        && f.entity().startsWith("Company:");
+                if (filed || named.contains(doc.id())) {
+                    out.add(candidate(
+                            w.watch(),
+                            Alert.Kind.DOCUMENT,
+                            f.about(),
+                            f.display(),
+                            doc.id(),
+                            "New document about " + f.display() + ": " + doc.title(),
+                            doc.type() + " " + doc.id() + (filed ? ", filed for it" : ", naming it"),
+                            "/entity/Document/" + doc.id()));
+                }
+            }
+        }
+        for (var w : searches) {
+            var saved = w.watch().search();
+            var query = DocumentQuery.of(saved.text())
+                    .withDocTypes(saved.docTypes().toArray(String[]::new))
+                    .withHsPrefix(saved.hsPrefix());
+            var ids = fresh.values().stream()
+                    .filter(d -> !d.indexedAt().isBefore(w.watch().createdAt()))
+                    .map(NewDocument::id)
+                    .toList();
+            if (ids.isEmpty() || documents == null) {
+                continue;
+            }
+            for (String id : documents.hitsAmong(new Actor(w.watch().owner(), false), query, ids)) {
+                var doc = fresh.get(id);
+                out.add(candidate(
+                        w.watch(),
+                        Alert.Kind.SEARCH_HIT,
+                        "Watch:" + w.watch().id(),
+                        w.watch().label(),
+                        id,
+                        "New hit of \"" + w.watch().label() + "\": " + doc.title(),
+                        doc.type() + " " + id,
+                        "/entity/Document/" + id));
+            }
+        }
+        return fresh.size();
+    }
+
+    /**
+     * One alert for the watch's owner. About an entity, its key leaves the watch out: a user who
+     * follows a company twice (their own watch, and a case's) hears of each change once.
+     */
+    private static Candidate candidate(
+            Watch watch,
+            Alert.Kind kind,
+            String about,
+            String aboutName,
+            String evidence,
+            String title,
+            String detail,
+            String link) {
+        String group = watch.owner() + "|" + kind + "|" + about;
+        return new Candidate(group + "|" + evidence, watch.owner(), watch, kind, group, aboutName, title, detail, link);
+    }
+
+    private static String page(String about) {
+        int colon = about.indexOf(':');
+        return "/entity/" + about.substring(0, colon) + "/" + about.substring(colon + 1);
+    }
+
+    private static String score(Double score) {
+        return score == null ? "none" : String.format(Locale.ROOT, "%.2f", score);
+    }
+
+    private static String threshold(Watch watch) {
+        var parts = new ArrayList<String>();
+        if (watch.laneAtLeast() != null || watch.scoreAtLeast() == null) {
+            parts.add("lane " + (watch.laneAtLeast() == null ? Lane.RED : watch.laneAtLeast()));
+        }
+        if (watch.scoreAtLeast() != null) {
+            parts.add(String.format(Locale.ROOT, "score %.2f", watch.scoreAtLeast()));
+        }
+        return String.join(" or ", parts);
+    }
+
+    static java.time.ZonedDateTime utc(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC);
+    }
+}
