@@ -32,8 +32,11 @@ final class AlertBundles {
     static IngestJob load(IngestJobs jobs, Map<String, String> files) {
         try {
             var zip = new ByteArrayOutputStream();
+            var all = new java.util.LinkedHashMap<>(files);
+            // A bundle has a declarations file, even one without rows.
+            all.putIfAbsent("declarations.csv", DECLARATIONS);
             try (var out = new ZipOutputStream(zip)) {
-                for (var file : files.entrySet()) {
+                for (var file : all.entrySet()) {
                     out.putNextEntry(new ZipEntry(file.getKey()));
                     out.write(file.getValue().getBytes(StandardCharsets.UTF_8));
                     out.closeEntry();
@@ -46,7 +49,11 @@ final class AlertBundles {
                         var status = jobs.find(job.id()).orElseThrow().status();
                         return status == IngestJob.Status.SUCCEEDED || status == IngestJob.Status.FAILED;
                     });
-            return jobs.find(job.id()).orElseThrow();
+            var done = jobs.find(job.id()).orElseThrow();
+            if (done.status() != IngestJob.Status.SUCCEEDED) {
+                throw new IllegalStateException("bundle job failed: " + done.error());
+            }
+            return done;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -353,9 +353,9 @@ public class AlertService {
                 """
                 MATCH (a:Alert {user: $user})
                 WITH a.group AS group, a ORDER BY a.at DESC, a.id
-                WITH group, collect(a) AS all, sum(CASE WHEN a.ackAt IS NULL THEN 1 ELSE 0 END) AS unread
+                WITH group, collect(a) AS alerts, sum(CASE WHEN a.ackAt IS NULL THEN 1 ELSE 0 END) AS unread
                 WHERE NOT $unreadOnly OR unread > 0
-                RETURN group, all[0..$shown] AS shown, size(all) AS count, unread, all[0].at AS latest
+                RETURN group, alerts[0..$shown] AS shown, size(alerts) AS count, unread, alerts[0].at AS latest
                 ORDER BY latest DESC, group SKIP $offset LIMIT $limit
                 """,
                 Map.of(
