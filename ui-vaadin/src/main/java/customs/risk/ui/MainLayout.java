@@ -155,7 +155,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                                 (unread - shownAlerts == 1 ? "A new alert" : (unread - shownAlerts) + " new alerts")
                                         + ": open the bell to see what changed",
                                 5_000,
-                                com.vaadin.flow.component.notification.Notification.Position.TOP_END);
+                                com.vaadin.flow.component.notification.Notification.Position.BOTTOM_END);
                         note.setId("alerts-toast");
                     }
                     showAlerts(unread);

@@ -266,7 +266,7 @@ public class EntityService {
         var reads = new java.util.ArrayList<Runnable>();
         if (parties != null && kinds.contains(TimelineKind.DECLARATION)) {
             reads.add(() -> {
-                graph.query(parties + """
+                graph.query(parties + "\n" + """
                                      WITH DISTINCT d ORDER BY d.filedOn DESC LIMIT $limit
                                      OPTIONAL MATCH (d)-[:SOLD_BY]->(s:Company)
                                      OPTIONAL MATCH (d)-[:BOUGHT_BY]->(b:Company)
@@ -298,7 +298,7 @@ public class EntityService {
         }
         if (parties != null && kinds.contains(TimelineKind.INSPECTION)) {
             reads.add(() -> {
-                graph.query(parties + """
+                graph.query(parties + "\n" + """
                                      MATCH (d)<-[:OF]-(i:Inspection)
                                      WITH DISTINCT d, i ORDER BY i.inspectedOn DESC LIMIT $limit
                                      RETURN d.id AS id, i

@@ -61,7 +61,7 @@ public class WatchesView extends VerticalLayout {
         });
         grid.setId("watches-grid");
         grid.addColumn(Watch::label).setHeader("Watching").setFlexGrow(3).setAutoWidth(true);
-        grid.addColumn(WatchesView::what).setHeader("What").setFlexGrow(2);
+        grid.addColumn(WatchesView::what).setHeader("What").setAutoWidth(true);
         grid.addComponentColumn(this::threshold).setHeader("Alert when").setAutoWidth(true);
         grid.addComponentColumn(this::mailOf).setHeader("E-mail").setAutoWidth(true);
         grid.addComponentColumn(this::muted).setHeader("Muted").setAutoWidth(true);
