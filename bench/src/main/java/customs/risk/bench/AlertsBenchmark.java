@@ -149,14 +149,14 @@ final class AlertsBenchmark {
             accounts.create(name, "bench-alerts-password", Set.of(Role.INVESTIGATOR), null);
             users.add(new Actor(name, false));
         }
-        var companies = graph.query(
+        var companies = new ArrayList<>(graph.query(
                 "MATCH (c:Company) WHERE NOT c:Placeholder RETURN c.id AS id ORDER BY id",
                 Map.of(),
-                r -> r.get("id").asString());
-        var people = graph.query(
+                r -> r.get("id").asString()));
+        var people = new ArrayList<>(graph.query(
                 "MATCH (p:Person) RETURN p.id AS id ORDER BY id",
                 Map.of(),
-                r -> r.get("id").asString());
+                r -> r.get("id").asString()));
         var hs = graph.query(
                 "MATCH (h:HsCode {level: 4}) RETURN h.code AS code ORDER BY code",
                 Map.of(),

@@ -34,7 +34,7 @@ class SweepAfterLoading {
             outcome = s.watches() == 0
                     ? "nobody watches anything"
                     : String.format(
-                            "%d new alerts for %d watches (%.1f s)",
+                            "%d new alerts for %d watches (%.2f s)",
                             s.alerts(), s.watches(), s.took().toMillis() / 1000.0);
         } catch (RuntimeException e) {
             log.error("looking for alerts failed", e);

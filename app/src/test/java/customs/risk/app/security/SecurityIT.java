@@ -175,6 +175,10 @@ class SecurityIT {
                 new Object[] {"GET", "/api/documents/no-such-document/file", staff},
                 new Object[] {"GET", "/api/companies/SEC-C2/documents", staff},
                 new Object[] {"GET", "/api/my/declarations", EnumSet.of(Role.TRADER)},
+                // Traders watch nothing.
+                new Object[] {"GET", "/api/watches", staff},
+                new Object[] {"GET", "/api/alerts", staff},
+                new Object[] {"DELETE", "/api/watches/W-NONE", staff},
                 new Object[] {"GET", "/api/account", EnumSet.allOf(Role.class)},
                 new Object[] {"GET", "/api/users", EnumSet.of(Role.ADMIN)},
                 new Object[] {"GET", "/api/admin/audit", EnumSet.of(Role.ADMIN)},
@@ -618,6 +622,7 @@ class SecurityIT {
         }
         switch (method) {
             case "GET" -> request.GET();
+            case "DELETE" -> request.DELETE();
             // Not a zip: an allowed caller gets a job that fails, nothing is loaded.
             case "POST" -> {
                 if (path.equals("/api/documents")) {

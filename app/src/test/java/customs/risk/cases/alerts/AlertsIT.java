@@ -44,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * officer's upload is and mail caught by GreenMail: each raises one alert per watcher, however
  * often the sweep runs; a muted watch stays silent; mails go grouped, at once or as a digest.
  */
-@SpringBootTest(classes = RiskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@SpringBootTest(classes = RiskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AlertsIT {
 
     private static final int SMTP_PORT = freePort();
@@ -74,6 +74,9 @@ class AlertsIT {
     static void stopMail() {
         mail.stop();
     }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     @Autowired
     AlertService alerts;
@@ -147,6 +150,14 @@ class AlertsIT {
         }
         assertThat(count(mia)).isZero();
         assertThat(alerts.watches(ana)).hasSize(2);
+        var caseWatch = alerts.watches(ana).stream()
+                .filter(w -> w.caseId() != null)
+                .findFirst()
+                .orElseThrow();
+        assertThat(caseWatch.entity()).isEqualTo("Company:D-ACME");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> alerts.unwatch(ana, caseWatch.id()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("mute it instead");
 
         alerts.sweep();
         alerts.sweep();
@@ -364,6 +375,66 @@ class AlertsIT {
                     jobs,
                     Map.of("declarations.csv", DECLARATIONS + declaration("V-D1", "V-SUP", "V-ACME", "841370", "CN")));
             assertThat(heard.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void overRestAUserWatchesReadsAndAcknowledgesAndMistakesGetOneClearLine() throws Exception {
+        user("rest-ana", Watch.Mail.OFF);
+        load(
+                jobs,
+                Map.of(
+                        "offices.csv",
+                        OFFICES,
+                        "companies.csv",
+                        COMPANIES + "API-ACME,Api Imports,KR,,,\n" + "API-SUP,Api Supplier,CN,,,\n"));
+        var created = rest(
+                "POST", "/api/watches", "{\"kind\":\"ENTITY\",\"entity\":\"Company:API-ACME\",\"mail\":\"IMMEDIATE\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).contains("\"label\":\"Api Imports (API-ACME)\"", "\"mail\":\"IMMEDIATE\"");
+        assertThat(rest("POST", "/api/watches", "{\"kind\":\"ENTITY\",\"entity\":\"Company:NO-SUCH\"}"))
+                .satisfies(r -> {
+                    assertThat(r.statusCode()).isEqualTo(404);
+                    assertThat(r.body()).contains("no Company NO-SUCH in the graph");
+                });
+        assertThat(rest("POST", "/api/watches", "{\"kind\":\"EVERYTHING\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(rest("PUT", "/api/alerts/mail", "{\"mail\":\"ACCOUNT\"}").statusCode())
+                .isEqualTo(400);
+
+        load(
+                jobs,
+                Map.of(
+                        "declarations.csv",
+                        DECLARATIONS + declaration("API-D1", "API-SUP", "API-ACME", "841370", "CN")));
+
+        var listed = rest("GET", "/api/alerts?unread=true", null);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body())
+                .contains(
+                        "\"unread\":1",
+                        "\"headline\":\"New declaration of Api Imports (API-ACME)\"",
+                        "/entity/Declaration/API-D1");
+        var acknowledged = rest("POST", "/api/alerts/ack", null);
+        assertThat(acknowledged.body()).contains("\"acknowledged\":1", "\"unread\":0");
+        String watchId = alerts.watches(new Actor("rest-ana", false)).getFirst().id();
+        assertThat(rest("PATCH", "/api/watches/" + watchId, "{\"muted\":true}").body())
+                .contains("\"muted\":true");
+        assertThat(rest("DELETE", "/api/watches/" + watchId, null).statusCode()).isEqualTo(204);
+        assertThat(rest("DELETE", "/api/watches/" + watchId, null).statusCode()).isEqualTo(404);
+    }
+
+    private java.net.http.HttpResponse<String> rest(String method, String path, String json) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", TestAdmin.basic("rest-ana", "an-alerts-password"))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        json == null
+                                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                : java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            return client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         }
     }
 

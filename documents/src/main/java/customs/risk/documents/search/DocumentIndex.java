@@ -20,10 +20,13 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The search index of filed documents, through the official Elasticsearch client: the same code
@@ -46,6 +49,8 @@ public final class DocumentIndex {
     private static final String CASE_ID = "case_id";
     /** Named phrase queries per request: well under Elasticsearch's clause limit. */
     private static final int PHRASES_PER_REQUEST = 500;
+    /** Documents per request of {@link #hitsAmong} and {@link #naming}: within the result window. */
+    private static final int IDS_PER_REQUEST = 5_000;
 
     private static final List<String> TEXT_FIELDS = List.of("title^2", "title.cjk^2", "content", "content.cjk");
 
@@ -227,13 +232,21 @@ public final class DocumentIndex {
      * among those {@code visibleCases} allow (null: every case): for telling a saved search's
      * watcher of its new hits.
      */
-    public java.util.Set<String> hitsAmong(
-            DocumentQuery query, Collection<String> documentIds, Collection<String> visibleCases) throws IOException {
-        if (documentIds.isEmpty()) {
-            return java.util.Set.of();
+    public Set<String> hitsAmong(DocumentQuery query, Collection<String> documentIds, Collection<String> visibleCases)
+            throws IOException {
+        var hits = new HashSet<String>();
+        var ids = List.copyOf(documentIds);
+        for (int from = 0; from < ids.size(); from += IDS_PER_REQUEST) {
+            hits.addAll(
+                    hitsAmongFew(query, ids.subList(from, Math.min(ids.size(), from + IDS_PER_REQUEST)), visibleCases));
         }
+        return hits;
+    }
+
+    private Set<String> hitsAmongFew(DocumentQuery query, List<String> documentIds, Collection<String> visibleCases)
+            throws IOException {
         List<Query> filters = filters(query);
-        filters.add(Query.of(q -> q.ids(i -> i.values(List.copyOf(documentIds)))));
+        filters.add(Query.of(q -> q.ids(i -> i.values(documentIds))));
         if (visibleCases != null) {
             filters.add(outsideCasesOr(visibleCases));
         }
@@ -249,7 +262,7 @@ public final class DocumentIndex {
                         .size(documentIds.size())
                         .source(src -> src.fetch(false)),
                 Void.class);
-        var hits = new java.util.HashSet<String>();
+        var hits = new HashSet<String>();
         response.hits().hits().forEach(h -> hits.add(h.id()));
         return hits;
     }
@@ -259,13 +272,23 @@ public final class DocumentIndex {
      * for each key of {@code phrases}, the documents that name its phrase. One request per few
      * hundred phrases, each a named query, over those documents alone.
      */
-    public Map<String, java.util.Set<String>> naming(Map<String, String> phrases, Collection<String> documentIds)
+    public Map<String, Set<String>> naming(Map<String, String> phrases, Collection<String> documentIds)
             throws IOException {
-        var named = new java.util.HashMap<String, java.util.Set<String>>();
-        if (documentIds.isEmpty() || phrases.isEmpty()) {
-            return named;
+        var named = new HashMap<String, Set<String>>();
+        var all = List.copyOf(documentIds);
+        for (int from = 0; from < all.size() && !phrases.isEmpty(); from += IDS_PER_REQUEST) {
+            var few = all.subList(from, Math.min(all.size(), from + IDS_PER_REQUEST));
+            namingAmong(phrases, few)
+                    .forEach((key, docs) ->
+                            named.computeIfAbsent(key, k -> new HashSet<>()).addAll(docs));
         }
-        Query ids = Query.of(q -> q.ids(i -> i.values(List.copyOf(documentIds))));
+        return named;
+    }
+
+    private Map<String, Set<String>> namingAmong(Map<String, String> phrases, List<String> documentIds)
+            throws IOException {
+        var named = new HashMap<String, Set<String>>();
+        Query ids = Query.of(q -> q.ids(i -> i.values(documentIds)));
         var entries = List.copyOf(phrases.entrySet());
         for (int from = 0; from < entries.size(); from += PHRASES_PER_REQUEST) {
             var chunk = entries.subList(from, Math.min(entries.size(), from + PHRASES_PER_REQUEST));
@@ -283,7 +306,7 @@ public final class DocumentIndex {
                     Void.class);
             for (var hit : response.hits().hits()) {
                 for (String key : hit.matchedQueries().keySet()) {
-                    named.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(hit.id());
+                    named.computeIfAbsent(key, k -> new HashSet<>()).add(hit.id());
                 }
             }
         }
