@@ -1,11 +1,10 @@
 package customs.risk.cases.alerts;
 
+import customs.risk.cases.mail.FixedIdMessage;
 import customs.risk.cases.mail.MailSettings;
 import customs.risk.graph.store.Graph;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -242,12 +240,7 @@ final class AlertMailer implements DisposableBean {
 
     private boolean send(String to, String messageId, String subject, String text) {
         try {
-            var message = new MimeMessage(Session.getInstance(new Properties())) {
-                @Override
-                protected void updateMessageID() throws MessagingException {
-                    setHeader("Message-ID", messageId);
-                }
-            };
+            var message = new FixedIdMessage(messageId);
             message.setFrom(new InternetAddress(mail.from()));
             message.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(to));
             message.setSubject(subject, StandardCharsets.UTF_8.name());

@@ -8,16 +8,13 @@ import customs.risk.cases.team.Notification;
 import customs.risk.cases.team.UserAccounts;
 import customs.risk.graph.access.Role;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -201,21 +198,5 @@ class MailNotifier implements DisposableBean {
     public void destroy() throws InterruptedException {
         outbox.shutdown();
         outbox.awaitTermination(5, TimeUnit.SECONDS);
-    }
-
-    /** Keeps the Message-ID chosen here: Jakarta Mail would replace it with a random one when sending. */
-    private static final class FixedIdMessage extends MimeMessage {
-
-        private final String messageId;
-
-        FixedIdMessage(String messageId) {
-            super(Session.getInstance(new Properties()));
-            this.messageId = messageId;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
-        }
     }
 }

@@ -170,12 +170,7 @@ public final class DocumentIndex {
      * that hits, snippets, totals and facet counts all leave them out; null means every case.
      */
     public SearchResults search(DocumentQuery query, Collection<String> visibleCases) throws IOException {
-        Query text = query.text().isEmpty()
-                ? Query.of(q -> q.matchAll(m -> m))
-                : Query.of(q -> q.simpleQueryString(s -> s.query(QuerySyntax.toSimpleQuery(query.text()))
-                        .fields(TEXT_FIELDS)
-                        .defaultOperator(Operator.And)
-                        .lenient(true)));
+        Query text = text(query);
         List<Query> filters = filters(query);
         if (visibleCases != null) {
             filters.add(outsideCasesOr(visibleCases));
@@ -250,12 +245,7 @@ public final class DocumentIndex {
         if (visibleCases != null) {
             filters.add(outsideCasesOr(visibleCases));
         }
-        Query text = query.text().isEmpty()
-                ? Query.of(q -> q.matchAll(m -> m))
-                : Query.of(q -> q.simpleQueryString(s -> s.query(QuerySyntax.toSimpleQuery(query.text()))
-                        .fields(TEXT_FIELDS)
-                        .defaultOperator(Operator.And)
-                        .lenient(true)));
+        Query text = text(query);
         SearchResponse<Void> response = client.search(
                 s -> s.index(indexName)
                         .query(q -> q.bool(b -> b.must(text).filter(filters)))
@@ -311,6 +301,16 @@ public final class DocumentIndex {
             }
         }
         return named;
+    }
+
+    /** The query's words: all must match unless OR says otherwise; none matches every document. */
+    private static Query text(DocumentQuery query) {
+        return query.text().isEmpty()
+                ? Query.of(q -> q.matchAll(m -> m))
+                : Query.of(q -> q.simpleQueryString(s -> s.query(QuerySyntax.toSimpleQuery(query.text()))
+                        .fields(TEXT_FIELDS)
+                        .defaultOperator(Operator.And)
+                        .lenient(true)));
     }
 
     private static List<Query> filters(DocumentQuery query) {
