@@ -47,13 +47,15 @@ CREATE CONSTRAINT survey_response_key IF NOT EXISTS FOR (r:SurveyResponse) REQUI
 CREATE CONSTRAINT party_id IF NOT EXISTS FOR (p:Party) REQUIRE p.id IS UNIQUE;
 CREATE INDEX company_party IF NOT EXISTS FOR (c:Company) ON (c.party);
 
-// Watchlists and alerts (cases/, customs.risk.cases.alerts). An alert's key names the watch, the
-// trigger and the evidence: raised twice (an overlapping sweep, a retry) it is stored once.
-// Sweeps read what came since they last looked: declarations by loadedAt, documents by indexedAt.
+// Watchlists and alerts (cases/, customs.risk.cases.alerts). Sweeps read what came since they
+// last looked (declarations by loadedAt, documents by indexedAt) and mark what they read (alerted),
+// so that each change is told once.
 CREATE CONSTRAINT watch_id IF NOT EXISTS FOR (w:Watch) REQUIRE w.id IS UNIQUE;
 CREATE INDEX watch_owner IF NOT EXISTS FOR (w:Watch) ON (w.owner);
-CREATE CONSTRAINT alert_key IF NOT EXISTS FOR (a:Alert) REQUIRE a.key IS UNIQUE;
+CREATE CONSTRAINT alert_id IF NOT EXISTS FOR (a:Alert) REQUIRE a.id IS UNIQUE;
 CREATE INDEX alert_user IF NOT EXISTS FOR (a:Alert) ON (a.user);
 CREATE INDEX alert_mail IF NOT EXISTS FOR (a:Alert) ON (a.mail);
 CREATE INDEX declaration_loaded_at IF NOT EXISTS FOR (d:Declaration) ON (d.loadedAt);
 CREATE INDEX document_indexed_at IF NOT EXISTS FOR (d:Document) ON (d.indexedAt);
+// Red firms, whose shared addresses and phones are control links of the firms watched.
+CREATE INDEX company_lane IF NOT EXISTS FOR (c:Company) ON (c.riskLane);

@@ -110,19 +110,17 @@ final class AlertsBenchmark {
             }
             System.out.printf("  peak heap %,d MB%n", heap.peakAndReset() >> 20);
 
-            started = System.nanoTime();
-            var quiet = alerts.sweep();
-            System.out.printf(
-                    "a sweep with nothing new: %.2f s, %d alerts%n",
-                    quiet.took().toMillis() / 1000.0, quiet.alerts());
+            alerts.lastSweep().ifPresent(s -> print("the sweep of that load", s));
+            // The same changes found again (the overlap): what a sweep costs when it stores nothing new.
+            print("the same sweep again (finds the same, stores nothing new)", alerts.sweep());
+            print("a sweep with nothing new", alerts.sweep());
 
             started = System.nanoTime();
             var rescored = risk.rescore();
-            double rescoring = seconds(started);
-            var sweep = alerts.sweep();
             System.out.printf(
-                    "full rescoring with %s: %.1f s, its sweep included; a sweep after it: %.2f s, %d alerts%n",
-                    rescored.model(), rescoring, sweep.took().toMillis() / 1000.0, sweep.alerts());
+                    "full rescoring with %s: %.1f s, the sweep after it included%n",
+                    rescored.model(), seconds(started));
+            alerts.lastSweep().ifPresent(s -> print("the sweep after the rescoring", s));
             System.out.println("alerts by kind:");
             graph.query(
                             "MATCH (a:Alert) RETURN a.kind AS kind, count(*) AS n, count(DISTINCT a.user) AS users ORDER BY kind",
@@ -261,6 +259,14 @@ final class AlertsBenchmark {
                 printer.printRecord(r.values());
             }
         }
+    }
+
+    private static void print(String what, AlertService.Sweep sweep) {
+        System.out.printf(
+                "%s: %.2f s, %,d alerts stored (%,d declarations, %,d documents read)%n",
+                what, sweep.took().toMillis() / 1000.0, sweep.alerts(), sweep.declarations(), sweep.documents());
+        sweep.stages()
+                .forEach((stage, took) -> System.out.printf("  %-30s %6.2f s%n", stage, took.toMillis() / 1000.0));
     }
 
     private static double seconds(long started) {

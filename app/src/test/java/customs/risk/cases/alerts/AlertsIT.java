@@ -103,11 +103,21 @@ class AlertsIT {
         return new Actor(name, false);
     }
 
-    private List<Alert> alertsOf(Actor user, Alert.Kind kind) {
+    /** The changes of this kind the user was told of, over all alerts. */
+    private List<Alert.Item> alertsOf(Actor user, Alert.Kind kind) {
         return alerts.groups(user, false, 0, 100).stream()
                 .filter(g -> g.kind() == kind)
                 .flatMap(g -> g.alerts().stream())
+                .flatMap(a -> a.items().stream())
                 .toList();
+    }
+
+    private String watchOf(Actor user, Alert.Kind kind) {
+        return alerts.groups(user, false, 0, 100).stream()
+                .filter(g -> g.kind() == kind)
+                .map(Alert.Group::watchId)
+                .findFirst()
+                .orElseThrow();
     }
 
     private long count(Actor user) {
@@ -229,11 +239,11 @@ class AlertsIT {
 
         var control = alertsOf(ana, Alert.Kind.CONTROL);
         assertThat(control)
-                .extracting(Alert::detail)
+                .extracting(Alert.Item::detail)
                 .containsExactlyInAnyOrder(
                         "Park Ji-ho (P-NEW) is shareholder of Control Harbour Logistics",
                         "shares phone +82 51 555 0101 with red company Scarlet Front Trading (C-RED)");
-        assertThat(control).extracting(Alert::link).contains("/entity/Person/P-NEW", "/entity/Company/C-RED");
+        assertThat(control).extracting(Alert.Item::link).contains("/entity/Person/P-NEW", "/entity/Company/C-RED");
         assertThat(alertsOf(ben, Alert.Kind.CONTROL)).singleElement().satisfies(a -> {
             assertThat(a.detail()).isEqualTo("Park Ji-ho (P-NEW) is shareholder of Control Harbour Logistics (C-ACME)");
             assertThat(a.link()).isEqualTo("/entity/Company/C-ACME");
@@ -297,14 +307,14 @@ class AlertsIT {
             assertThat(a.link()).isEqualTo("/entity/Document/S-DOC1");
             assertThat(a.detail()).isEqualTo("OTHER S-DOC1, naming it");
         });
-        assertThat(alertsOf(ana, Alert.Kind.SEARCH_HIT)).singleElement().satisfies(a -> {
-            assertThat(a.watchId()).isEqualTo(search.id());
-            assertThat(a.link()).isEqualTo("/entity/Document/S-DOC1");
-        });
-        assertThat(alertsOf(ana, Alert.Kind.FILTER_HIT)).singleElement().satisfies(a -> {
-            assertThat(a.watchId()).isEqualTo(filter.id());
-            assertThat(a.link()).isEqualTo("/entity/Declaration/S-D1");
-        });
+        assertThat(alertsOf(ana, Alert.Kind.SEARCH_HIT))
+                .singleElement()
+                .satisfies(a -> assertThat(a.link()).isEqualTo("/entity/Document/S-DOC1"));
+        assertThat(watchOf(ana, Alert.Kind.SEARCH_HIT)).isEqualTo(search.id());
+        assertThat(alertsOf(ana, Alert.Kind.FILTER_HIT))
+                .singleElement()
+                .satisfies(a -> assertThat(a.link()).isEqualTo("/entity/Declaration/S-D1"));
+        assertThat(watchOf(ana, Alert.Kind.FILTER_HIT)).isEqualTo(filter.id());
         alerts.sweep();
         assertThat(count(ana)).isEqualTo(3);
     }

@@ -4,14 +4,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One change a watcher is told of, kept in the graph before it is shown or mailed.
+ * What a sweep found of one kind about one party (or one saved filter or search) for one watcher,
+ * kept in the graph before it is shown or mailed: one change, or several found at once.
  *
  * @param id unique, {@code A-...}
  * @param watchId the watch that raised it
  * @param kind what changed
- * @param title one line: what changed, about whom
- * @param detail the evidence in words
- * @param link where the evidence is, a path of the web application ({@code /entity/Declaration/ID})
+ * @param title one line: what changed, about whom ("3 new declarations: ACME TRADING (C-1)")
+ * @param items each change with its evidence (at most {@link AlertService#ITEMS_KEPT} kept)
+ * @param count how many changes it stands for
  * @param at when it was found
  * @param acknowledged whether the watcher has acknowledged it
  * @param group alerts of one kind about one party (or one saved filter or search) share it
@@ -21,11 +22,25 @@ public record Alert(
         String watchId,
         Kind kind,
         String title,
-        String detail,
-        String link,
+        List<Item> items,
+        int count,
         Instant at,
         boolean acknowledged,
         String group) {
+
+    /**
+     * One change.
+     *
+     * @param title what changed
+     * @param detail the evidence in words
+     * @param link where the evidence is, a path of the web application ({@code /entity/Declaration/ID})
+     */
+    public record Item(String title, String detail, String link) {}
+
+    /** The evidence of the first change. */
+    public String link() {
+        return items.isEmpty() ? "" : items.getFirst().link();
+    }
 
     /** What changed. */
     public enum Kind {
@@ -63,8 +78,8 @@ public record Alert(
      * @param watchId the watch that raised the newest
      * @param about the party, filter or search, as the watch names it
      * @param kind what changed
-     * @param count alerts in the group
-     * @param unread those not acknowledged
+     * @param count changes in the group
+     * @param unread changes not acknowledged
      * @param latest when the newest was found
      * @param alerts the newest of them (at most {@link AlertService#GROUP_SHOWN})
      */
@@ -80,7 +95,9 @@ public record Alert(
 
         /** e.g. "3 new declarations: ACME TRADING (C-1)". */
         public String headline() {
-            return count == 1 ? alerts.getFirst().title() : count + " " + kind.plural() + ": " + about;
+            return count == 1 || alerts.size() == 1 && alerts.getFirst().count() == count
+                    ? alerts.getFirst().title()
+                    : count + " " + kind.plural() + ": " + about;
         }
     }
 }

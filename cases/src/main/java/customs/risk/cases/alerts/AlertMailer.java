@@ -102,7 +102,7 @@ final class AlertMailer implements DisposableBean {
             var kind = Alert.Kind.valueOf(group.getFirst().get("kind").asString());
             String subject = group.size() == 1
                     ? "[Alert] " + group.getFirst().get("title").asString()
-                    : "[Alert] " + group.size() + " " + kind.plural() + ": " + about;
+                    : "[Alert] " + changes(group) + " " + kind.plural() + ": " + about;
             String messageId = "<" + group.getFirst().get("id").asString() + "@customs-risk>";
             String text = lines(group) + "\n-- Watched by you in the customs risk application. Mute the watch or "
                     + "change how it mails you on the Watches page: " + settings.linkBase() + "/watches";
@@ -165,14 +165,14 @@ final class AlertMailer implements DisposableBean {
             alerts.forEach(a -> groups.computeIfAbsent(a.get("group").asString(), k -> new ArrayList<>())
                     .add(a));
             var text = new StringBuilder("Your alerts of the last day, ")
-                    .append(alerts.size())
+                    .append(changes(alerts))
                     .append(" in ")
                     .append(groups.size())
                     .append(" groups.\n\n");
             for (var group : groups.values()) {
                 var kind = Alert.Kind.valueOf(group.getFirst().get("kind").asString());
                 text.append("== ")
-                        .append(group.size())
+                        .append(changes(group))
                         .append(" ")
                         .append(kind.plural())
                         .append(": ")
@@ -185,7 +185,7 @@ final class AlertMailer implements DisposableBean {
                     .append(settings.linkBase())
                     .append("/alerts");
             String messageId = "<digest-" + user + "-" + LocalDate.ofInstant(since, ZoneOffset.UTC) + "@customs-risk>";
-            String subject = "[Alerts] " + alerts.size() + " alerts in " + groups.size() + " groups";
+            String subject = "[Alerts] " + changes(alerts) + " alerts in " + groups.size() + " groups";
             if (send(r.get("email").asString(), messageId, subject, text.toString())) {
                 var ids = alerts.stream().map(a -> a.get("id").asString()).toList();
                 graph.update(tx -> {
@@ -213,22 +213,34 @@ final class AlertMailer implements DisposableBean {
                         """, Map.of("user", user), r -> r.get("n").asLong()).getFirst();
     }
 
+    /** Each change of these alerts with its evidence, at most {@code LINES} of them. */
     private String lines(List<Value> alerts) {
         var text = new StringBuilder();
-        for (var a : alerts.subList(0, Math.min(LINES, alerts.size()))) {
-            text.append("* ")
-                    .append(a.get("title").asString())
-                    .append("\n  ")
-                    .append(a.get("detail").asString(""))
-                    .append("\n  ")
-                    .append(settings.linkBase())
-                    .append(a.get("link").asString(""))
-                    .append("\n");
+        int written = 0;
+        for (var a : alerts) {
+            var titles = a.get("itemTitles").asList(Value::asString);
+            var details = a.get("itemDetails").asList(Value::asString);
+            var links = a.get("itemLinks").asList(Value::asString);
+            for (int i = 0; i < titles.size() && written < LINES; i++, written++) {
+                text.append("* ")
+                        .append(titles.get(i))
+                        .append("\n  ")
+                        .append(details.get(i))
+                        .append("\n  ")
+                        .append(settings.linkBase())
+                        .append(links.get(i))
+                        .append("\n");
+            }
         }
-        if (alerts.size() > LINES) {
-            text.append("... and ").append(alerts.size() - LINES).append(" more in the notification centre\n");
+        int changes = changes(alerts);
+        if (changes > written) {
+            text.append("... and ").append(changes - written).append(" more in the notification centre\n");
         }
         return text.toString();
+    }
+
+    private static int changes(List<Value> alerts) {
+        return alerts.stream().mapToInt(a -> a.get("count").asInt(1)).sum();
     }
 
     private void mark(List<String> ids, String set, Map<String, Object> more) {

@@ -38,6 +38,11 @@ public class AlertService {
     /** Alerts shown within one group; the count says how many more there are. */
     public static final int GROUP_SHOWN = 5;
 
+    /** Changes listed in one alert; its count says how many it stands for. */
+    public static final int ITEMS_KEPT = 100;
+
+    private static final int BATCH = 10_000;
+
     /**
      * What a sweep did.
      *
@@ -46,8 +51,10 @@ public class AlertService {
      * @param documents new documents read
      * @param alerts alerts stored (those found before not counted)
      * @param took wall-clock time
+     * @param stages the time of each stage, in order
      */
-    public record Sweep(int watches, int declarations, int documents, int alerts, Duration took) {}
+    public record Sweep(
+            int watches, int declarations, int documents, int alerts, Duration took, Map<String, Duration> stages) {}
 
     /** Stops live updates; closing twice does nothing more. */
     public interface Subscription extends AutoCloseable {
@@ -61,6 +68,7 @@ public class AlertService {
     private final AlertSettings settings;
     private final boolean mailEnabled;
     private final Map<String, List<LongConsumer>> listeners = new ConcurrentHashMap<>();
+    private volatile Sweep lastSweep;
 
     /**
      * @param documents the document search, for new documents that name a party and saved
@@ -353,9 +361,10 @@ public class AlertService {
                 """
                 MATCH (a:Alert {user: $user})
                 WITH a.group AS group, a ORDER BY a.at DESC, a.id
-                WITH group, collect(a) AS alerts, sum(CASE WHEN a.ackAt IS NULL THEN 1 ELSE 0 END) AS unread
+                WITH group, collect(a) AS alerts, sum(a.count) AS count,
+                     sum(CASE WHEN a.ackAt IS NULL THEN a.count ELSE 0 END) AS unread
                 WHERE NOT $unreadOnly OR unread > 0
-                RETURN group, alerts[0..$shown] AS shown, size(alerts) AS count, unread, alerts[0].at AS latest
+                RETURN group, alerts[0..$shown] AS shown, count, unread, alerts[0].at AS latest
                 ORDER BY latest DESC, group SKIP $offset LIMIT $limit
                 """,
                 Map.of(
@@ -384,10 +393,10 @@ public class AlertService {
                 });
     }
 
-    /** The user's alerts not yet acknowledged. */
+    /** The changes in the user's alerts not yet acknowledged. */
     public long unread(Actor user) {
         return graph.query(
-                        "MATCH (a:Alert {user: $user}) WHERE a.ackAt IS NULL RETURN count(a) AS n",
+                        "MATCH (a:Alert {user: $user}) WHERE a.ackAt IS NULL RETURN sum(a.count) AS n",
                         Map.of("user", user.username()),
                         r -> r.get("n").asLong())
                 .getFirst();
@@ -397,7 +406,7 @@ public class AlertService {
      * Acknowledges one alert ({@code A-...}), or every alert of a group, or all of the user's
      * ({@code null}); a repeated acknowledgement keeps the first time.
      *
-     * @return how many were acknowledged now
+     * @return how many changes were acknowledged now
      */
     public int acknowledge(Actor user, String alertOrGroup) {
         var parameters = new HashMap<String, Object>();
@@ -408,7 +417,7 @@ public class AlertService {
                         MATCH (a:Alert {user: $user})
                         WHERE a.ackAt IS NULL AND ($id IS NULL OR a.id = $id OR a.group = $id)
                         SET a.ackAt = datetime()
-                        RETURN count(a) AS n
+                        RETURN sum(a.count) AS n
                         """, parameters).single().get("n").asInt());
         if (acknowledged > 0) {
             tell(Set.of(user.username()));
@@ -471,10 +480,15 @@ public class AlertService {
                 .orElse(now);
         Instant declarationsSince = since(cursor.get("declarations"), oldestWatch);
         Instant documentsSince = since(cursor.get("documents"), oldestWatch);
+        var stages = new LinkedHashMap<String, Duration>();
+        AlertSweep.lap(stages, "watches", started);
         var found = watched.isEmpty()
-                ? new AlertSweep.Found(List.of(), List.of(), 0, 0, true)
+                ? new AlertSweep.Found(List.of(), List.of(), 0, 0, true, List.of(), List.of(), Map.of())
                 : sweeper.run(watched, declarationsSince, documentsSince);
+        stages.putAll(found.stages());
+        long storing = System.nanoTime();
         var stored = store(found, now);
+        AlertSweep.lap(stages, "storing alerts", storing);
         tell(stored.keySet());
         int alerts = stored.values().stream().mapToInt(Integer::intValue).sum();
         var sweep = new Sweep(
@@ -482,7 +496,9 @@ public class AlertService {
                 found.declarations(),
                 found.documents(),
                 alerts,
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started),
+                stages);
+        lastSweep = sweep;
         if (alerts > 0) {
             log.info(
                     "alerts: {} new for {} users ({} watches, {} declarations, {} documents, {} ms)",
@@ -494,6 +510,11 @@ public class AlertService {
                     sweep.took().toMillis());
         }
         return sweep;
+    }
+
+    /** The last sweep of this process, stage by stage; empty before the first. */
+    public Optional<Sweep> lastSweep() {
+        return Optional.ofNullable(lastSweep);
     }
 
     private Instant since(Instant last, Instant oldestWatch) {
@@ -518,48 +539,68 @@ public class AlertService {
         return cursor;
     }
 
-    /** Stores the new alerts (by key, once), the watches' states and the cursor; returns new alerts per user. */
+    /**
+     * Stores what was found, one alert per group (one kind about one party, or one saved filter or
+     * search) and watcher, listing its changes; marks the declarations and documents read, so that
+     * no later sweep reads them again; keeps what each watch saw and how far the sweep got. All in
+     * one transaction. Returns the changes stored per user.
+     */
     private Map<String, Integer> store(AlertSweep.Found found, Instant now) {
-        // One alert per key: the first watch that found it speaks (a user's own watch before a case's).
+        // One change once per user: the first watch that found it speaks (a user's own watch before a case's).
         var byKey = new LinkedHashMap<String, AlertSweep.Candidate>();
         found.candidates().stream()
                 .sorted(java.util.Comparator.comparing(c -> c.watch().caseId() == null ? 0 : 1))
                 .forEach(c -> byKey.putIfAbsent(c.key(), c));
+        var byGroup = new LinkedHashMap<String, List<AlertSweep.Candidate>>();
+        byKey.values()
+                .forEach(c -> byGroup.computeIfAbsent(c.group(), k -> new ArrayList<>())
+                        .add(c));
         var mail = mailChoices(
                 byKey.values().stream().map(AlertSweep.Candidate::user).collect(java.util.stream.Collectors.toSet()));
         var rows = new ArrayList<Map<String, Object>>();
-        for (var c : byKey.values()) {
+        var changes = new HashMap<String, Integer>();
+        for (var group : byGroup.values()) {
+            var first = group.getFirst();
+            var kept = group.subList(0, Math.min(ITEMS_KEPT, group.size()));
             var row = new HashMap<String, Object>();
-            row.put("key", c.key());
             row.put("id", "A-" + UUID.randomUUID().toString().substring(0, 18));
-            row.put("user", c.user());
-            row.put("watchId", c.watch().id());
-            row.put("kind", c.kind().name());
-            row.put("group", c.group());
-            row.put("about", c.about());
-            row.put("title", c.title());
-            row.put("detail", c.detail());
-            row.put("link", c.link());
-            row.put("mail", mailState(c.watch(), mail.get(c.user())));
+            row.put("user", first.user());
+            row.put("watchId", first.watch().id());
+            row.put("kind", first.kind().name());
+            row.put("group", first.group());
+            row.put("about", first.about());
+            row.put(
+                    "title",
+                    group.size() == 1
+                            ? first.title()
+                            : group.size() + " " + first.kind().plural() + ": " + first.about());
+            row.put("count", group.size());
+            row.put("itemTitles", kept.stream().map(AlertSweep.Candidate::title).toList());
+            row.put(
+                    "itemDetails",
+                    kept.stream().map(AlertSweep.Candidate::detail).toList());
+            row.put("itemLinks", kept.stream().map(AlertSweep.Candidate::link).toList());
+            row.put("mail", mailState(first.watch(), mail.get(first.user())));
             rows.add(row);
+            changes.merge(first.user(), group.size(), Integer::sum);
         }
         var states = found.states().stream().map(AlertSweep.State::parameters).toList();
         var cursor = new HashMap<String, Object>();
         cursor.put("declarations", AlertSweep.utc(now));
         cursor.put("documents", found.documentsRead() ? AlertSweep.utc(now) : null);
-        return graph.write(tx -> {
-            var created = new HashMap<String, Integer>();
-            for (int from = 0; from < rows.size(); from += 5_000) {
-                tx.run("""
-                                UNWIND $rows AS row
-                                MERGE (a:Alert {key: row.key})
-                                ON CREATE SET a = row, a.at = datetime()
-                                WITH a, row WHERE a.id = row.id
-                                RETURN a.user AS user, count(*) AS n
-                                """, Map.of("rows", rows.subList(from, Math.min(rows.size(), from + 5_000))))
-                        .forEachRemaining(r -> created.merge(
-                                r.get("user").asString(), r.get("n").asInt(), Integer::sum));
+        graph.update(tx -> {
+            for (int from = 0; from < rows.size(); from += BATCH) {
+                tx.run(
+                                "UNWIND $rows AS row CREATE (a:Alert) SET a = row, a.at = $at",
+                                Map.of(
+                                        "rows",
+                                        rows.subList(from, Math.min(rows.size(), from + BATCH)),
+                                        "at",
+                                        AlertSweep.utc(now)))
+                        .consume();
             }
+            mark(tx, "Declaration", found.declarationIds());
+            mark(tx, "Document", found.documentIds());
             tx.run("""
                             UNWIND $states AS s
                             MATCH (w:Watch {id: s.id})
@@ -571,8 +612,18 @@ public class AlertService {
                             SET c.declarations = $cursor.declarations,
                                 c.documents = coalesce($cursor.documents, c.documents)
                             """, Map.of("cursor", cursor)).consume();
-            return created;
         });
+        return changes;
+    }
+
+    /** Marks what a sweep has read ({@code alerted}): no later sweep reads it again. */
+    private static void mark(org.neo4j.driver.TransactionContext tx, String label, List<String> ids) {
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            tx.run(
+                            "UNWIND $ids AS id MATCH (n:" + label + " {id: id}) SET n.alerted = true",
+                            Map.of("ids", ids.subList(from, Math.min(ids.size(), from + BATCH))))
+                    .consume();
+        }
     }
 
     /** Each user's address (null without one) and mail choice. */
@@ -683,13 +734,20 @@ public class AlertService {
     }
 
     static Alert toAlert(Value a) {
+        var titles = a.get("itemTitles").asList(Value::asString);
+        var details = a.get("itemDetails").asList(Value::asString);
+        var links = a.get("itemLinks").asList(Value::asString);
+        var items = new ArrayList<Alert.Item>();
+        for (int i = 0; i < titles.size(); i++) {
+            items.add(new Alert.Item(titles.get(i), details.get(i), links.get(i)));
+        }
         return new Alert(
                 a.get("id").asString(),
                 a.get("watchId").asString(),
                 Alert.Kind.valueOf(a.get("kind").asString()),
                 a.get("title").asString(),
-                a.get("detail").asString(""),
-                a.get("link").asString(""),
+                items,
+                a.get("count").asInt(1),
                 a.get("at").asZonedDateTime().toInstant(),
                 !a.get("ackAt").isNull(),
                 a.get("group").asString());

@@ -4,7 +4,6 @@ import customs.risk.documents.filing.DocumentService;
 import customs.risk.documents.search.DocumentQuery;
 import customs.risk.engine.ranking.Lane;
 import customs.risk.engine.ranking.RankingFilter;
-import customs.risk.graph.access.Actor;
 import customs.risk.graph.store.Graph;
 import java.io.IOException;
 import java.time.Instant;
@@ -73,7 +72,14 @@ final class AlertSweep {
 
     /** What one sweep found; {@code documentsRead} false when the search engine could not be asked. */
     record Found(
-            List<Candidate> candidates, List<State> states, int declarations, int documents, boolean documentsRead) {}
+            List<Candidate> candidates,
+            List<State> states,
+            int declarations,
+            int documents,
+            boolean documentsRead,
+            List<String> declarationIds,
+            List<String> documentIds,
+            Map<String, java.time.Duration> stages) {}
 
     private final Graph graph;
     private final Targets targets;
@@ -86,6 +92,8 @@ final class AlertSweep {
     }
 
     Found run(List<Watched> watched, Instant declarationsSince, Instant documentsSince) {
+        var stages = new LinkedHashMap<String, java.time.Duration>();
+        long started = System.nanoTime();
         var candidates = new ArrayList<Candidate>();
         var entityWatches = watched.stream()
                 .filter(w -> w.watch().kind() == Watch.Kind.ENTITY)
@@ -98,21 +106,48 @@ final class AlertSweep {
             if (!now.exists()) {
                 continue;
             }
-            states.add(State.of(w.watch().id(), now));
+            if (changed(w, now)) {
+                states.add(State.of(w.watch().id(), now));
+            }
             if (!w.watch().muted()) {
                 changes(w, now, candidates);
             }
         }
-        int declarations = declarations(watched, facts, declarationsSince, candidates);
-        int documentCount = 0;
+        started = lap(stages, "watched companies and people", started);
+        var declarationIds = declarations(watched, facts, declarationsSince, candidates);
+        started = lap(stages, "new declarations", started);
+        List<String> documentIds = List.of();
         boolean documentsRead = true;
         try {
-            documentCount = documents(watched, facts, documentsSince, candidates);
+            documentIds = documents(watched, facts, documentsSince, candidates);
         } catch (IOException | RuntimeException e) {
             documentsRead = false;
             log.warn("new documents not checked for alerts, they will be at the next sweep: {}", e.toString());
         }
-        return new Found(candidates, states, declarations, documentCount, documentsRead);
+        lap(stages, "new documents", started);
+        return new Found(
+                candidates,
+                states,
+                declarationIds.size(),
+                documentIds.size(),
+                documentsRead,
+                declarationIds,
+                documentIds,
+                stages);
+    }
+
+    /** Whether the watch's facts differ from what it saw last: only then is its state written again. */
+    private static boolean changed(Watched w, Targets.Facts now) {
+        return !java.util.Objects.equals(w.lastScore(), now.score())
+                || !java.util.Objects.equals(w.lastLane(), now.lane())
+                || !new HashSet<>(w.seenLinks()).equals(now.links().keySet())
+                || !new HashSet<>(w.seenRecords()).equals(now.records());
+    }
+
+    static long lap(Map<String, java.time.Duration> stages, String stage, long started) {
+        long now = System.nanoTime();
+        stages.put(stage, java.time.Duration.ofNanos(now - started));
+        return now;
     }
 
     /** Threshold reached, new control links, records merged: this watch's facts against what it saw. */
@@ -184,8 +219,12 @@ final class AlertSweep {
         return false;
     }
 
-    /** New declarations: of watched parties (and of companies watched people run), and hits of saved filters. */
-    private int declarations(
+    /**
+     * New declarations: of watched parties (and of companies watched people run), and hits of saved
+     * filters. Returns the declarations read: once their alerts are stored they are marked, and no
+     * later sweep reads them again.
+     */
+    private List<String> declarations(
             List<Watched> watched, Map<String, Targets.Facts> facts, Instant since, List<Candidate> out) {
         var byParty = new HashMap<String, List<Watched>>();
         var filters = new ArrayList<Watched>();
@@ -204,23 +243,11 @@ final class AlertSweep {
                 }
             }
         }
-        if (byParty.isEmpty() && filters.isEmpty()) {
-            return 0;
-        }
         var rows = new LinkedHashMap<String, Record>();
         graph.stream(
-                DECLARATIONS + "WHERE d.loadedAt > $since" + DECLARATION_FIELDS,
+                DECLARATIONS + "WHERE d.loadedAt > $since AND d.alerted IS NULL" + DECLARATION_FIELDS,
                 Map.of("since", utc(since)),
                 r -> rows.put(r.get("id").asString(), r));
-        // A declaration loaded before a model existed, or rescored since, may enter a filter later.
-        var oldestFilter = filters.stream().map(w -> w.watch().createdAt()).min(Instant::compareTo);
-        if (oldestFilter.isPresent() && oldestFilter.get().isBefore(since)) {
-            graph.stream(
-                    DECLARATIONS + "WHERE d.loadedAt >= $oldest AND datetime(d.riskScoredAt) > $since"
-                            + DECLARATION_FIELDS,
-                    Map.of("since", utc(since), "oldest", utc(oldestFilter.get())),
-                    r -> rows.putIfAbsent(r.get("id").asString(), r));
-        }
         for (Record r : rows.values()) {
             Instant loaded = r.get("loadedAt").asZonedDateTime().toInstant();
             var parties = new HashSet<String>();
@@ -265,7 +292,7 @@ final class AlertSweep {
                 }
             }
         }
-        return rows.size();
+        return List.copyOf(rows.keySet());
     }
 
     private static final String DECLARATIONS = "MATCH (d:Declaration) ";
@@ -348,8 +375,9 @@ final class AlertSweep {
         return roleOrParty;
     }
 
-    /** New documents: filed for or naming a watched party, and hits of saved searches. */
-    private int documents(List<Watched> watched, Map<String, Targets.Facts> facts, Instant since, List<Candidate> out)
+    /** New documents: filed for or naming a watched party, and hits of saved searches. Returns those read. */
+    private List<String> documents(
+            List<Watched> watched, Map<String, Targets.Facts> facts, Instant since, List<Candidate> out)
             throws IOException {
         var entities = watched.stream()
                 .filter(w -> !w.watch().muted() && w.watch().kind() == Watch.Kind.ENTITY)
@@ -358,14 +386,11 @@ final class AlertSweep {
         var searches = watched.stream()
                 .filter(w -> !w.watch().muted() && w.watch().kind() == Watch.Kind.SEARCH)
                 .toList();
-        if (entities.isEmpty() && searches.isEmpty()) {
-            return 0;
-        }
         record NewDocument(String id, String title, String type, Instant indexedAt, Set<String> parties) {}
         var fresh = new LinkedHashMap<String, NewDocument>();
         // Documents filed into a case reach its team through the case, not through alerts.
         graph.stream("""
-                MATCH (doc:Document) WHERE doc.indexedAt > $since AND doc.caseId IS NULL
+                MATCH (doc:Document) WHERE doc.indexedAt > $since AND doc.caseId IS NULL AND doc.alerted IS NULL
                 OPTIONAL MATCH (c:Company)-[:FILED]->(doc)
                 OPTIONAL MATCH (doc)-[:SUPPORTS]->(:Declaration)-[:SOLD_BY|BOUGHT_BY|DECLARED_BY]->(dc:Company)
                 RETURN doc.id AS id, coalesce(doc.fileName, doc.id) AS title, doc.docType AS type,
@@ -382,18 +407,26 @@ final class AlertSweep {
                             r.get("indexedAt").asZonedDateTime().toInstant(),
                             new HashSet<>(r.get("parties").asList(Value::asString))));
         });
-        if (fresh.isEmpty()) {
-            return 0;
+        if (fresh.isEmpty() || (entities.isEmpty() && searches.isEmpty())) {
+            return List.copyOf(fresh.keySet());
         }
-        // Which new documents name each watched party: one phrase per name, over the new documents only.
-        var phrases = new HashMap<String, String>();
-        for (var w : entities) {
-            var f = facts.get(w.watch().entity());
-            if (f.name() != null && f.name().strip().length() >= 4) {
-                phrases.put(f.about(), f.name().replace("\"", " ").strip());
+        // Which new documents name each watched party or person: their text read once, every name looked for in it.
+        var naming = new HashMap<String, Set<String>>();
+        if (documents != null && !entities.isEmpty()) {
+            var names = new HashMap<String, String>();
+            for (var w : entities) {
+                var f = facts.get(w.watch().entity());
+                if (f.name() != null) {
+                    names.put(f.about(), f.name());
+                }
             }
+            var matcher = new Names(names);
+            documents
+                    .texts(fresh.keySet())
+                    .forEach((id, text) -> matcher.in(text)
+                            .forEach(about -> naming.computeIfAbsent(about, k -> new HashSet<>())
+                                    .add(id)));
         }
-        Map<String, Set<String>> naming = documents == null ? Map.of() : documents.naming(phrases, fresh.keySet());
         for (var w : entities) {
             var f = facts.get(w.watch().entity());
             var named = naming.getOrDefault(f.about(), Set.of());
@@ -416,20 +449,24 @@ final class AlertSweep {
                 }
             }
         }
+        // Every saved search over the new documents at once (documents filed into cases are not among them).
+        var queries = new HashMap<String, DocumentQuery>();
         for (var w : searches) {
             var saved = w.watch().search();
-            var query = DocumentQuery.of(saved.text())
-                    .withDocTypes(saved.docTypes().toArray(String[]::new))
-                    .withHsPrefix(saved.hsPrefix());
-            var ids = fresh.values().stream()
-                    .filter(d -> !d.indexedAt().isBefore(w.watch().createdAt()))
-                    .map(NewDocument::id)
-                    .toList();
-            if (ids.isEmpty() || documents == null) {
-                continue;
-            }
-            for (String id : documents.hitsAmong(new Actor(w.watch().owner(), false), query, ids)) {
+            queries.put(
+                    w.watch().id(),
+                    DocumentQuery.of(saved.text())
+                            .withDocTypes(saved.docTypes().toArray(String[]::new))
+                            .withHsPrefix(saved.hsPrefix()));
+        }
+        Map<String, Set<String>> hits =
+                documents == null || queries.isEmpty() ? Map.of() : documents.hitsAmong(queries, fresh.keySet());
+        for (var w : searches) {
+            for (String id : hits.getOrDefault(w.watch().id(), Set.of())) {
                 var doc = fresh.get(id);
+                if (doc.indexedAt().isBefore(w.watch().createdAt())) {
+                    continue;
+                }
                 out.add(candidate(
                         w.watch(),
                         Alert.Kind.SEARCH_HIT,
@@ -441,7 +478,7 @@ final class AlertSweep {
                         "/entity/Document/" + id));
             }
         }
-        return fresh.size();
+        return List.copyOf(fresh.keySet());
     }
 
     /**

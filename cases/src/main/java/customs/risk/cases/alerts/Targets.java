@@ -136,22 +136,26 @@ final class Targets {
                                                     .asString(r.get("rid").asString()),
                                     "/entity/Person/" + person));
         });
+        // Read from the red side: red firms are few, the watched records may be many.
         graph.query("""
-                UNWIND $records AS rid
-                MATCH (r:Company {id: rid})-[:HAS_ADDRESS|HAS_PHONE|HAS_EMAIL]->(k)
+                MATCH (red:Company {riskLane: 'RED'})
+                CALL (red) {
+                  MATCH (r:Company {party: red.id}) RETURN r
+                  UNION
+                  MATCH (r:Company {id: red.id}) RETURN r
+                }
+                MATCH (r)-[:HAS_ADDRESS|HAS_PHONE|HAS_EMAIL]->(k)
                 WHERE COUNT { (k)<-[:HAS_ADDRESS|HAS_PHONE|HAS_EMAIL]-() } <= $hub
-                MATCH (k)<-[:HAS_ADDRESS|HAS_PHONE|HAS_EMAIL]-(o:Company) WHERE o <> r
-                OPTIONAL MATCH (op:Company {id: o.party})
-                WITH rid, k, coalesce(op, o) AS other
-                WHERE other.riskLane = 'RED'
-                RETURN DISTINCT rid, labels(k)[0] AS kind, k.key AS key, coalesce(k.value, k.key) AS value,
-                       other.id AS other, other.name AS otherName
-                """, Map.of("records", records, "hub", HUB)).forEach(r -> {
-            String party = recordParty.get(r.get("rid").asString());
-            String other = r.get("other").asString();
-            if (other.equals(party)) {
+                MATCH (k)<-[:HAS_ADDRESS|HAS_PHONE|HAS_EMAIL]-(o:Company)
+                WHERE coalesce(o.party, o.id) <> red.id
+                RETURN DISTINCT o.id AS record, labels(k)[0] AS kind, k.key AS key,
+                       coalesce(k.value, k.key) AS value, red.id AS other, red.name AS otherName
+                """, Map.of("hub", HUB)).forEach(r -> {
+            String party = recordParty.get(r.get("record").asString());
+            if (party == null) {
                 return;
             }
+            String other = r.get("other").asString();
             String kind = r.get("kind").asString().toLowerCase(java.util.Locale.ROOT);
             links.computeIfAbsent(party, k -> new LinkedHashMap<>())
                     .putIfAbsent(

@@ -435,17 +435,17 @@ public class DocumentService implements AutoCloseable {
     }
 
     /**
-     * Of {@code documentIds}, those {@code viewer} may see that {@code query} matches: a saved
-     * search's new hits.
+     * For each saved search (by key), which of {@code documentIds} filed outside any case it
+     * matches: the new hits of saved searches, whoever saved them.
      */
-    public Set<String> hitsAmong(Actor viewer, DocumentQuery query, Collection<String> documentIds) throws IOException {
-        return engine.index().hitsAmong(query, documentIds, viewer.admin() ? null : visibleCases(viewer));
+    public Map<String, Set<String>> hitsAmong(Map<String, DocumentQuery> queries, Collection<String> documentIds)
+            throws IOException {
+        return engine.index().hitsAmong(queries, documentIds);
     }
 
-    /** For each key of {@code phrases}, which of {@code documentIds} name its phrase in title or text. */
-    public Map<String, Set<String>> naming(Map<String, String> phrases, Collection<String> documentIds)
-            throws IOException {
-        return engine.index().naming(phrases, documentIds);
+    /** The title and extracted text of each of these documents, by id, as the search index holds them. */
+    public Map<String, String> texts(Collection<String> documentIds) throws IOException {
+        return engine.index().texts(documentIds);
     }
 
     /**

@@ -47,9 +47,7 @@ public final class DocumentIndex {
     public static final int FACET_SIZE_DEFAULT = 20;
     private static final String MAPPING = "documents-index.json";
     private static final String CASE_ID = "case_id";
-    /** Named phrase queries per request: well under Elasticsearch's clause limit. */
-    private static final int PHRASES_PER_REQUEST = 500;
-    /** Documents per request of {@link #hitsAmong} and {@link #naming}: within the result window. */
+    /** Documents per request of {@link #hitsAmong} and {@link #texts}: within the result window. */
     private static final int IDS_PER_REQUEST = 5_000;
 
     private static final List<String> TEXT_FIELDS = List.of("title^2", "title.cjk^2", "content", "content.cjk");
@@ -223,84 +221,63 @@ public final class DocumentIndex {
     }
 
     /**
-     * Which of {@code documentIds} {@code query} matches (its text and filters; paging ignored),
-     * among those {@code visibleCases} allow (null: every case): for telling a saved search's
-     * watcher of its new hits.
+     * For each of many saved searches (by key), which of {@code documentIds} filed outside any case
+     * it matches (its text and filters; paging ignored): all in one request per few thousand
+     * documents, for telling the searches' watchers of their new hits.
      */
-    public Set<String> hitsAmong(DocumentQuery query, Collection<String> documentIds, Collection<String> visibleCases)
+    public Map<String, Set<String>> hitsAmong(Map<String, DocumentQuery> queries, Collection<String> documentIds)
             throws IOException {
-        var hits = new HashSet<String>();
+        var hits = new HashMap<String, Set<String>>();
+        var keys = List.copyOf(queries.keySet());
         var ids = List.copyOf(documentIds);
-        for (int from = 0; from < ids.size(); from += IDS_PER_REQUEST) {
-            hits.addAll(
-                    hitsAmongFew(query, ids.subList(from, Math.min(ids.size(), from + IDS_PER_REQUEST)), visibleCases));
-        }
-        return hits;
-    }
-
-    private Set<String> hitsAmongFew(DocumentQuery query, List<String> documentIds, Collection<String> visibleCases)
-            throws IOException {
-        List<Query> filters = filters(query);
-        filters.add(Query.of(q -> q.ids(i -> i.values(documentIds))));
-        if (visibleCases != null) {
-            filters.add(outsideCasesOr(visibleCases));
-        }
-        Query text = text(query);
-        SearchResponse<Void> response = client.search(
-                s -> s.index(indexName)
-                        .query(q -> q.bool(b -> b.must(text).filter(filters)))
-                        .size(documentIds.size())
-                        .source(src -> src.fetch(false)),
-                Void.class);
-        var hits = new HashSet<String>();
-        response.hits().hits().forEach(h -> hits.add(h.id()));
-        return hits;
-    }
-
-    /**
-     * Which of {@code documentIds} name each phrase in their title or text (words in this order):
-     * for each key of {@code phrases}, the documents that name its phrase. One request per few
-     * hundred phrases, each a named query, over those documents alone.
-     */
-    public Map<String, Set<String>> naming(Map<String, String> phrases, Collection<String> documentIds)
-            throws IOException {
-        var named = new HashMap<String, Set<String>>();
-        var all = List.copyOf(documentIds);
-        for (int from = 0; from < all.size() && !phrases.isEmpty(); from += IDS_PER_REQUEST) {
-            var few = all.subList(from, Math.min(all.size(), from + IDS_PER_REQUEST));
-            namingAmong(phrases, few)
-                    .forEach((key, docs) ->
-                            named.computeIfAbsent(key, k -> new HashSet<>()).addAll(docs));
-        }
-        return named;
-    }
-
-    private Map<String, Set<String>> namingAmong(Map<String, String> phrases, List<String> documentIds)
-            throws IOException {
-        var named = new HashMap<String, Set<String>>();
-        Query ids = Query.of(q -> q.ids(i -> i.values(documentIds)));
-        var entries = List.copyOf(phrases.entrySet());
-        for (int from = 0; from < entries.size(); from += PHRASES_PER_REQUEST) {
-            var chunk = entries.subList(from, Math.min(entries.size(), from + PHRASES_PER_REQUEST));
-            List<Query> should = chunk.stream()
-                    .map(e -> Query.of(q -> q.multiMatch(m -> m.query(e.getValue())
-                            .fields("title", "content")
-                            .type(co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType.Phrase)
-                            .queryName(e.getKey()))))
-                    .toList();
-            SearchResponse<Void> response = client.search(
-                    s -> s.index(indexName)
-                            .query(q -> q.bool(b -> b.filter(ids).should(should).minimumShouldMatch("1")))
-                            .size(documentIds.size())
-                            .source(src -> src.fetch(false)),
-                    Void.class);
-            for (var hit : response.hits().hits()) {
-                for (String key : hit.matchedQueries().keySet()) {
-                    named.computeIfAbsent(key, k -> new HashSet<>()).add(hit.id());
+        for (int from = 0; from < ids.size() && !keys.isEmpty(); from += IDS_PER_REQUEST) {
+            var few = ids.subList(from, Math.min(ids.size(), from + IDS_PER_REQUEST));
+            var searches = new ArrayList<co.elastic.clients.elasticsearch.core.msearch.RequestItem>();
+            for (String key : keys) {
+                var query = queries.get(key);
+                List<Query> filters = filters(query);
+                filters.add(Query.of(q -> q.ids(i -> i.values(few))));
+                filters.add(outsideCasesOr(List.of()));
+                searches.add(co.elastic.clients.elasticsearch.core.msearch.RequestItem.of(r -> r.header(
+                                h -> h.index(indexName))
+                        .body(b -> b.query(q ->
+                                        q.bool(bool -> bool.must(text(query)).filter(filters)))
+                                .size(few.size())
+                                .source(src -> src.fetch(false)))));
+            }
+            var response = client.msearch(m -> m.searches(searches), Void.class);
+            for (int k = 0; k < keys.size(); k++) {
+                var item = response.responses().get(k);
+                if (item.isFailure()) {
+                    throw new IOException("saved search " + keys.get(k) + " failed: "
+                            + item.failure().error().reason());
+                }
+                for (var hit : item.result().hits().hits()) {
+                    hits.computeIfAbsent(keys.get(k), x -> new HashSet<>()).add(hit.id());
                 }
             }
         }
-        return named;
+        return hits;
+    }
+
+    /** The title and text of each of these documents, by id: for reading what new documents name. */
+    public Map<String, String> texts(Collection<String> documentIds) throws IOException {
+        var texts = new HashMap<String, String>();
+        var ids = List.copyOf(documentIds);
+        for (int from = 0; from < ids.size(); from += IDS_PER_REQUEST) {
+            var few = ids.subList(from, Math.min(ids.size(), from + IDS_PER_REQUEST));
+            SearchResponse<Map> response = client.search(
+                    s -> s.index(indexName)
+                            .query(q -> q.ids(i -> i.values(few)))
+                            .size(few.size())
+                            .source(src -> src.filter(f -> f.includes("title", "content"))),
+                    Map.class);
+            for (var hit : response.hits().hits()) {
+                Map<?, ?> source = hit.source() == null ? Map.of() : hit.source();
+                texts.put(hit.id(), string(source.get("title")) + "\n" + string(source.get("content")));
+            }
+        }
+        return texts;
     }
 
     /** The query's words: all must match unless OR says otherwise; none matches every document. */

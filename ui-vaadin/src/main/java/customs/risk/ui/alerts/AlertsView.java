@@ -110,26 +110,29 @@ public class AlertsView extends VerticalLayout {
         var list = new VerticalLayout();
         list.setPadding(false);
         list.setSpacing(false);
+        int shown = 0;
         for (Alert a : g.alerts()) {
-            var link = new Anchor(a.link(), a.title());
-            link.addClassName("alert-link");
-            var line = new Div(link);
-            var detail = new Div(new Span(a.detail()));
-            detail.getStyle()
-                    .set("color", "var(--lumo-secondary-text-color)")
-                    .set("font-size", "var(--lumo-font-size-s)");
-            var item = new Div(line, detail);
-            item.addClassName("alert");
-            item.getStyle().set("margin-bottom", "var(--lumo-space-s)");
-            if (!a.acknowledged()) {
-                item.getStyle()
-                        .set("border-left", "3px solid var(--lumo-primary-color)")
-                        .set("padding-left", "var(--lumo-space-s)");
+            for (var change : a.items()) {
+                var link = new Anchor(change.link(), change.title());
+                link.addClassName("alert-link");
+                var detail = new Div(new Span(change.detail()));
+                detail.getStyle()
+                        .set("color", "var(--lumo-secondary-text-color)")
+                        .set("font-size", "var(--lumo-font-size-s)");
+                var item = new Div(new Div(link), detail);
+                item.addClassName("alert");
+                item.getStyle().set("margin-bottom", "var(--lumo-space-s)");
+                if (!a.acknowledged()) {
+                    item.getStyle()
+                            .set("border-left", "3px solid var(--lumo-primary-color)")
+                            .set("padding-left", "var(--lumo-space-s)");
+                }
+                list.add(item);
+                shown++;
             }
-            list.add(item);
         }
-        if (g.count() > g.alerts().size()) {
-            list.add(new Span("... and " + (g.count() - g.alerts().size()) + " earlier"));
+        if (g.count() > shown) {
+            list.add(new Span("... and " + (g.count() - shown) + " more"));
         }
         if (g.unread() > 0) {
             var acknowledge = new Button("Acknowledge", e -> {
