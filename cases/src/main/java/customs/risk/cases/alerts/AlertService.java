@@ -39,7 +39,7 @@ public class AlertService {
     public static final int GROUP_SHOWN = 5;
 
     /** Changes listed in one alert; its count says how many it stands for. */
-    public static final int ITEMS_KEPT = 100;
+    public static final int ITEMS_KEPT = 20;
 
     private static final int BATCH = 10_000;
 
@@ -486,9 +486,7 @@ public class AlertService {
                 ? new AlertSweep.Found(List.of(), List.of(), 0, 0, true, List.of(), List.of(), Map.of())
                 : sweeper.run(watched, declarationsSince, documentsSince);
         stages.putAll(found.stages());
-        long storing = System.nanoTime();
-        var stored = store(found, now);
-        AlertSweep.lap(stages, "storing alerts", storing);
+        var stored = store(found, now, stages);
         tell(stored.keySet());
         int alerts = stored.values().stream().mapToInt(Integer::intValue).sum();
         var sweep = new Sweep(
@@ -517,8 +515,13 @@ public class AlertService {
         return Optional.ofNullable(lastSweep);
     }
 
+    /** Where a sweep starts reading: behind the last by the overlap, never before the oldest watch. */
     private Instant since(Instant last, Instant oldestWatch) {
-        return last == null ? oldestWatch : last.minus(settings.overlap());
+        if (last == null) {
+            return oldestWatch;
+        }
+        Instant behind = last.minus(settings.overlap());
+        return behind.isBefore(oldestWatch) ? oldestWatch : behind;
     }
 
     private Map<String, Instant> cursor() {
@@ -545,7 +548,8 @@ public class AlertService {
      * no later sweep reads them again; keeps what each watch saw and how far the sweep got. All in
      * one transaction. Returns the changes stored per user.
      */
-    private Map<String, Integer> store(AlertSweep.Found found, Instant now) {
+    private Map<String, Integer> store(AlertSweep.Found found, Instant now, Map<String, Duration> stages) {
+        long started = System.nanoTime();
         // One change once per user: the first watch that found it speaks (a user's own watch before a case's).
         var byKey = new LinkedHashMap<String, AlertSweep.Candidate>();
         found.candidates().stream()
@@ -588,7 +592,10 @@ public class AlertService {
         var cursor = new HashMap<String, Object>();
         cursor.put("declarations", AlertSweep.utc(now));
         cursor.put("documents", found.documentsRead() ? AlertSweep.utc(now) : null);
+        started = AlertSweep.lap(stages, "grouping alerts", started);
+        long writing = started;
         graph.update(tx -> {
+            long step = System.nanoTime();
             for (int from = 0; from < rows.size(); from += BATCH) {
                 tx.run(
                                 "UNWIND $rows AS row CREATE (a:Alert) SET a = row, a.at = $at",
@@ -599,8 +606,10 @@ public class AlertService {
                                         AlertSweep.utc(now)))
                         .consume();
             }
+            step = AlertSweep.lap(stages, "writing alerts", step);
             mark(tx, "Declaration", found.declarationIds());
             mark(tx, "Document", found.documentIds());
+            AlertSweep.lap(stages, "marking what was read", step);
             tx.run("""
                             UNWIND $states AS s
                             MATCH (w:Watch {id: s.id})
@@ -613,6 +622,7 @@ public class AlertService {
                                 c.documents = coalesce($cursor.documents, c.documents)
                             """, Map.of("cursor", cursor)).consume();
         });
+        AlertSweep.lap(stages, "committing", writing);
         return changes;
     }
 

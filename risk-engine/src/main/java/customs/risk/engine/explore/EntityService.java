@@ -33,7 +33,8 @@ public class EntityService {
             "reviewedAt",
             "reviewedBy",
             "party",
-            "resolvedAs");
+            "resolvedAs",
+            "alerted");
 
     /**
      * @param ref label and key
