@@ -119,7 +119,7 @@ final class AlertSweep {
         List<String> documentIds = List.of();
         boolean documentsRead = true;
         try {
-            documentIds = documents(watched, facts, documentsSince, candidates);
+            documentIds = documents(watched, facts, documentsSince, candidates, stages);
         } catch (IOException | RuntimeException e) {
             documentsRead = false;
             log.warn("new documents not checked for alerts, they will be at the next sweep: {}", e.toString());
@@ -377,8 +377,13 @@ final class AlertSweep {
 
     /** New documents: filed for or naming a watched party, and hits of saved searches. Returns those read. */
     private List<String> documents(
-            List<Watched> watched, Map<String, Targets.Facts> facts, Instant since, List<Candidate> out)
+            List<Watched> watched,
+            Map<String, Targets.Facts> facts,
+            Instant since,
+            List<Candidate> out,
+            Map<String, java.time.Duration> stages)
             throws IOException {
+        long started = System.nanoTime();
         var entities = watched.stream()
                 .filter(w -> !w.watch().muted() && w.watch().kind() == Watch.Kind.ENTITY)
                 .filter(w -> facts.get(w.watch().entity()).exists())
@@ -407,6 +412,7 @@ final class AlertSweep {
                             r.get("indexedAt").asZonedDateTime().toInstant(),
                             new HashSet<>(r.get("parties").asList(Value::asString))));
         });
+        started = lap(stages, "  documents read", started);
         if (fresh.isEmpty() || (entities.isEmpty() && searches.isEmpty())) {
             return List.copyOf(fresh.keySet());
         }
@@ -449,6 +455,7 @@ final class AlertSweep {
                 }
             }
         }
+        started = lap(stages, "  names in their text", started);
         // Every saved search over the new documents at once (documents filed into cases are not among them).
         var queries = new HashMap<String, DocumentQuery>();
         for (var w : searches) {
@@ -461,6 +468,7 @@ final class AlertSweep {
         }
         Map<String, Set<String>> hits =
                 documents == null || queries.isEmpty() ? Map.of() : documents.hitsAmong(queries, fresh.keySet());
+        lap(stages, "  saved searches", started);
         for (var w : searches) {
             for (String id : hits.getOrDefault(w.watch().id(), Set.of())) {
                 var doc = fresh.get(id);
