@@ -456,12 +456,16 @@ final class AlertSweep {
             }
         }
         started = lap(stages, "  names in their text", started);
-        // Every saved search over the new documents at once (documents filed into cases are not among them).
+        // Every saved search over the new documents at once, each search once however many saved it
+        // (documents filed into cases are not among them).
         var queries = new HashMap<String, DocumentQuery>();
+        var queryOf = new HashMap<String, String>();
         for (var w : searches) {
             var saved = w.watch().search();
-            queries.put(
-                    w.watch().id(),
+            String key = saved.toString();
+            queryOf.put(w.watch().id(), key);
+            queries.putIfAbsent(
+                    key,
                     DocumentQuery.of(saved.text())
                             .withDocTypes(saved.docTypes().toArray(String[]::new))
                             .withHsPrefix(saved.hsPrefix()));
@@ -470,7 +474,7 @@ final class AlertSweep {
                 documents == null || queries.isEmpty() ? Map.of() : documents.hitsAmong(queries, fresh.keySet());
         lap(stages, "  saved searches", started);
         for (var w : searches) {
-            for (String id : hits.getOrDefault(w.watch().id(), Set.of())) {
+            for (String id : hits.getOrDefault(queryOf.get(w.watch().id()), Set.of())) {
                 var doc = fresh.get(id);
                 if (doc.indexedAt().isBefore(w.watch().createdAt())) {
                     continue;
