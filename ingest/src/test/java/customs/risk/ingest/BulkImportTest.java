@@ -93,7 +93,9 @@ class BulkImportTest {
                 var labels = r.get("labels").asList(v -> v.asString()).stream()
                         .sorted()
                         .toList();
+                // When a row was loaded differs by nature; the offline import of a new store leaves it out.
                 var props = r.get("props").asList(v -> v.asString()).stream()
+                        .filter(p -> !p.startsWith("loadedAt="))
                         .sorted()
                         .toList();
                 return labels + " " + props;
