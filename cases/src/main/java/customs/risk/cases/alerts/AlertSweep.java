@@ -301,10 +301,8 @@ final class AlertSweep {
             OPTIONAL MATCH (d)-[:SOLD_BY]->(s:Company)
             OPTIONAL MATCH (d)-[:BOUGHT_BY]->(b:Company)
             OPTIONAL MATCH (d)-[:DECLARED_BY]->(x:Company)
-            OPTIONAL MATCH (d)-[:LODGED_AT]->(o:Office)
-            OPTIONAL MATCH (d)-[:ORIGINATES_IN]->(oc:Country)
             RETURN d.id AS id, d.loadedAt AS loadedAt, d.riskScore AS score, d.riskLane AS lane,
-                   d.hsCode AS hs, o.code AS office, oc.code AS origin, d.filedOn AS filedOn,
+                   d.hsCode AS hs, d.officeCode AS office, d.originCountry AS origin, d.filedOn AS filedOn,
                    d.valueUsd AS valueUsd,
                    coalesce(s.party, s.id) AS seller, s.name AS sellerName,
                    coalesce(b.party, b.id) AS buyer, b.name AS buyerName,
@@ -426,12 +424,12 @@ final class AlertSweep {
                     names.put(f.about(), f.name());
                 }
             }
+            var texts = documents.texts(fresh.keySet());
+            started = lap(stages, "  their text fetched", started);
             var matcher = new Names(names);
-            documents
-                    .texts(fresh.keySet())
-                    .forEach((id, text) -> matcher.in(text)
-                            .forEach(about -> naming.computeIfAbsent(about, k -> new HashSet<>())
-                                    .add(id)));
+            texts.forEach((id, text) -> matcher.in(text)
+                    .forEach(about ->
+                            naming.computeIfAbsent(about, k -> new HashSet<>()).add(id)));
         }
         for (var w : entities) {
             var f = facts.get(w.watch().entity());
