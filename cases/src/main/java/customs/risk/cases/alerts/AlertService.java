@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * Watchlists and alerts. Users watch companies (their whole party), people, saved declaration
  * filters and saved document searches; the team of an open case follows what the case is about.
  * A {@link #sweep()} after each load and scoring (and every few minutes) finds what changed, stores
- * each alert in the graph once (its key names watcher, trigger and evidence), records what each
- * watch has now seen in the same transaction, and then tells the watchers' open sessions. Mail
- * goes out afterwards from what is stored, so a restart or a mail outage loses nothing.
+ * it in the graph as alerts (one per kind of change, party and watcher), marks what it read and
+ * records what each watch has now seen, all in one transaction, and then tells the watchers' open
+ * sessions. Mail goes out afterwards from what is stored, so a restart or a mail outage loses nothing.
  */
 public class AlertService {
 

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Finds what changed for every watch: the declarations loaded and documents indexed since the last
  * sweep (with an overlap), and for watched companies and people their score and lane, control links
  * and merged records against what the watch saw last. Each finding becomes a {@link Candidate}
- * under a key naming watcher, trigger and evidence, so that one found twice is stored once.
+ * under a key naming watcher, trigger and evidence: a user told of one change by two watches
+ * (their own and a case's) hears of it once.
  */
 final class AlertSweep {
 
