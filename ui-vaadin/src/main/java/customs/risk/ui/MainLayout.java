@@ -130,7 +130,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         alertCount.setId("alerts-unread");
         alertCount.getElement().getThemeList().addAll(java.util.List.of("badge", "pill", "small", "error", "primary"));
         bell.setSuffixComponent(alertCount);
-        showAlerts(alerts.unread(actor));
+        // Counted at each navigation (afterNavigation), the first one included.
+        alertCount.setVisible(false);
         return bell;
     }
 
@@ -183,14 +184,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return item;
     }
 
-    /** The unread messages of the user's cases, beside "Cases", counted anew at each navigation. */
+    /** The unread alerts beside the bell, and the unread messages of the user's cases beside "Cases", counted anew at each navigation. */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        if (casesItem == null || actor == null) {
-            return;
-        }
         if (bell != null) {
             showAlerts(alerts.unread(actor));
+        }
+        if (casesItem == null || actor == null) {
+            return;
         }
         long unread = conversation.unread(actor).stream()
                 .mapToLong(CaseModel.Unread::unread)

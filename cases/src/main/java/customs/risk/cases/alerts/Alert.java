@@ -37,11 +37,6 @@ public record Alert(
      */
     public record Item(String title, String detail, String link) {}
 
-    /** The evidence of the first change. */
-    public String link() {
-        return items.isEmpty() ? "" : items.getFirst().link();
-    }
-
     /** What changed. */
     public enum Kind {
         /** A new declaration of a watched company, or of a company a watched person runs. */

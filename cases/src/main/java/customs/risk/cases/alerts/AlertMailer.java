@@ -6,7 +6,6 @@ import customs.risk.graph.store.Graph;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -40,7 +39,6 @@ final class AlertMailer implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(AlertMailer.class);
     private static final int BATCH = 500;
     private static final int LINES = 50;
-    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
     private final Graph graph;
     private final JavaMailSender sender;
@@ -129,7 +127,7 @@ final class AlertMailer implements DisposableBean {
                                     "attempts",
                                     attempts,
                                     "wait",
-                                    backoff(attempts).toSeconds()));
+                                    mail.retryAfter(attempts).toSeconds()));
                 }
             }
         }
@@ -264,11 +262,6 @@ final class AlertMailer implements DisposableBean {
             log.warn("alert mail {} to {} not sent, kept to try again: {}", subject, to, e.toString());
             return false;
         }
-    }
-
-    private Duration backoff(int failed) {
-        var wait = mail.retryInterval().multipliedBy(1L << Math.min(20, failed - 1));
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 
     @Override

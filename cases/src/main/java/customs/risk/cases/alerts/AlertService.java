@@ -83,10 +83,6 @@ public class AlertService {
         this.mailEnabled = mailEnabled;
     }
 
-    AlertSettings settings() {
-        return settings;
-    }
-
     Graph graph() {
         return graph;
     }
@@ -155,14 +151,10 @@ public class AlertService {
         props.put("scoreAtLeast", request.scoreAtLeast());
         props.put("muted", false);
         props.put("mail", (request.mail() == null ? Watch.Mail.ACCOUNT : request.mail()).name());
-        if (facts != null) {
-            var state = AlertSweep.State.of("", facts);
-            props.put("lastScore", state.lastScore());
-            props.put("lastLane", state.lastLane());
-            props.put("seenLinks", state.seenLinks());
-            props.put("seenRecords", state.seenRecords());
-        }
         String id = (String) props.get("id");
+        if (facts != null) {
+            props.putAll(AlertSweep.State.of(id, facts).parameters());
+        }
         graph.update(tx ->
                 tx.run("""
                 CREATE (w:Watch) SET w = $props, w.createdAt = datetime()
@@ -202,8 +194,7 @@ public class AlertService {
     }
 
     /**
-     * Changes a watch: muted, mail, thresholds (null leaves each as it is; {@code clearThresholds}
-     * goes back to the default, red).
+     * Changes a watch: muted, mail, thresholds (null leaves each as it is).
      *
      * @return empty when the user has no such watch
      */
@@ -260,19 +251,18 @@ public class AlertService {
      * the case was linked, but not before what the link was made for.
      */
     void syncCaseWatches(Instant since) {
-        record Follow(String owner, String caseId, String entity, String title) {}
+        record Follow(String owner, String caseId, String entity) {}
         var wanted = new LinkedHashMap<String, Follow>();
         graph.query("""
                 MATCH (u:User)-[:OWNS|MEMBER_OF]->(c:Case)-[:ABOUT]->(e)
                 WHERE c.status <> 'CLOSED' AND (e:Company OR e:Person) AND coalesce(u.enabled, true)
-                RETURN DISTINCT u.username AS owner, c.id AS caseId, c.title AS title,
+                RETURN DISTINCT u.username AS owner, c.id AS caseId,
                        CASE WHEN e:Company THEN 'Company:' ELSE 'Person:' END + e.id AS entity
                 """, Map.of()).forEach(r -> {
             var f = new Follow(
                     r.get("owner").asString(),
                     r.get("caseId").asString(),
-                    r.get("entity").asString(),
-                    r.get("title").asString(""));
+                    r.get("entity").asString());
             wanted.put(f.owner() + "|" + f.caseId() + "|" + f.entity(), f);
         });
         var existing = new HashMap<String, String>();
@@ -301,8 +291,8 @@ public class AlertService {
             if (!now.exists()) {
                 continue;
             }
-            var row = new HashMap<String, Object>();
-            row.put("id", "W-" + UUID.randomUUID().toString().substring(0, 13));
+            String id = "W-" + UUID.randomUUID().toString().substring(0, 13);
+            var row = new HashMap<String, Object>(AlertSweep.State.of(id, now).parameters());
             row.put("owner", f.owner());
             row.put("kind", Watch.Kind.ENTITY.name());
             row.put("entity", f.entity());
@@ -310,10 +300,6 @@ public class AlertService {
             row.put("label", now.display() + " (case " + f.caseId() + ")");
             row.put("muted", false);
             row.put("mail", Watch.Mail.ACCOUNT.name());
-            row.put("lastScore", now.score());
-            row.put("lastLane", now.lane());
-            row.put("seenLinks", List.copyOf(now.links().keySet()));
-            row.put("seenRecords", List.copyOf(now.records()));
             rows.add(row);
         }
         graph.update(tx -> {
@@ -483,7 +469,7 @@ public class AlertService {
         var stages = new LinkedHashMap<String, Duration>();
         AlertSweep.lap(stages, "watches", started);
         var found = watched.isEmpty()
-                ? new AlertSweep.Found(List.of(), List.of(), 0, 0, true, List.of(), List.of(), Map.of())
+                ? new AlertSweep.Found(List.of(), List.of(), true, List.of(), List.of(), Map.of())
                 : sweeper.run(watched, declarationsSince, documentsSince);
         stages.putAll(found.stages());
         var stored = store(found, now, stages);
@@ -491,8 +477,8 @@ public class AlertService {
         int alerts = stored.values().stream().mapToInt(Integer::intValue).sum();
         var sweep = new Sweep(
                 watched.size(),
-                found.declarations(),
-                found.documents(),
+                found.declarationIds().size(),
+                found.documentIds().size(),
                 alerts,
                 Duration.ofNanos(System.nanoTime() - started),
                 stages);

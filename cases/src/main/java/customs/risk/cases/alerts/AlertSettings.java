@@ -27,14 +27,4 @@ public record AlertSettings(
         @DefaultValue("12") int mailsPerHour,
         @DefaultValue("07:00") LocalTime digestAt,
         @DefaultValue("DIGEST") Watch.Mail defaultMail,
-        @DefaultValue("http://localhost:8080") String linkBase) {
-
-    public static final AlertSettings DEFAULTS = new AlertSettings(
-            Duration.ofMinutes(5),
-            Duration.ofMinutes(10),
-            Duration.ofSeconds(10),
-            12,
-            LocalTime.of(7, 0),
-            Watch.Mail.DIGEST,
-            "http://localhost:8080");
-}
+        @DefaultValue("http://localhost:8080") String linkBase) {}

@@ -75,8 +75,6 @@ final class AlertSweep {
     record Found(
             List<Candidate> candidates,
             List<State> states,
-            int declarations,
-            int documents,
             boolean documentsRead,
             List<String> declarationIds,
             List<String> documentIds,
@@ -126,15 +124,7 @@ final class AlertSweep {
             log.warn("new documents not checked for alerts, they will be at the next sweep: {}", e.toString());
         }
         lap(stages, "new documents", started);
-        return new Found(
-                candidates,
-                states,
-                declarationIds.size(),
-                documentIds.size(),
-                documentsRead,
-                declarationIds,
-                documentIds,
-                stages);
+        return new Found(candidates, states, documentsRead, declarationIds, documentIds, stages);
     }
 
     /** Whether the watch's facts differ from what it saw last: only then is its state written again. */

@@ -101,10 +101,6 @@ public record Watch(
             return new Request(Kind.SEARCH, null, null, search, label, null, null, Mail.ACCOUNT);
         }
 
-        public Request withMail(Mail mail) {
-            return new Request(kind, entity, filter, search, label, laneAtLeast, scoreAtLeast, mail);
-        }
-
         public Request withThresholds(Lane lane, Double score) {
             return new Request(kind, entity, filter, search, label, lane, score, mail);
         }

@@ -10,7 +10,6 @@ import customs.risk.graph.access.Role;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -40,7 +39,6 @@ class MailNotifier implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MailNotifier.class);
     private static final int EXCERPT = 500;
-    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
     private static final int RETRY_BATCH = 100;
 
     private final JavaMailSender sender;
@@ -164,7 +162,7 @@ class MailNotifier implements DisposableBean {
                         failed,
                         e.toString());
             } else {
-                pending.failed(outgoing, e.toString(), backoff(failed));
+                pending.failed(outgoing, e.toString(), settings.retryAfter(failed));
                 log.warn(
                         "mail {} to {} not sent (attempt {}), kept to try again: {}",
                         outgoing.subject(),
@@ -183,11 +181,6 @@ class MailNotifier implements DisposableBean {
         } catch (RuntimeException e) {
             log.warn("kept mails not retried: {}", e.toString());
         }
-    }
-
-    private Duration backoff(int failed) {
-        var wait = settings.retryInterval().multipliedBy(1L << Math.min(20, failed - 1));
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 
     private static String excerpt(String text) {

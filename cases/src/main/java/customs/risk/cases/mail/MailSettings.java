@@ -21,6 +21,14 @@ public record MailSettings(
         @DefaultValue("1m") Duration retryInterval,
         @DefaultValue("12") int maxAttempts) {
 
+    /** The wait before the next attempt at a mail that failed {@code failed} times: doubling, at most an hour. */
+    public Duration retryAfter(int failed) {
+        var wait = retryInterval.multipliedBy(1L << Math.min(20, failed - 1));
+        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+    }
+
+    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+
     /**
      * @param folder the folder polled, usually {@code INBOX}
      * @param pollInterval pause between two polls
