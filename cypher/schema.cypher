@@ -48,8 +48,8 @@ CREATE CONSTRAINT party_id IF NOT EXISTS FOR (p:Party) REQUIRE p.id IS UNIQUE;
 CREATE INDEX company_party IF NOT EXISTS FOR (c:Company) ON (c.party);
 
 // Watchlists and alerts (cases/, customs.risk.cases.alerts). Sweeps read what came since they
-// last looked (declarations by loadedAt, documents by indexedAt) and mark what they read (alerted),
-// so that each change is told once.
+// last looked (declarations by loadedAt, documents by indexedAt) and note the ids they read
+// (AlertRead, kept for the overlap), so that each change is told once.
 CREATE CONSTRAINT watch_id IF NOT EXISTS FOR (w:Watch) REQUIRE w.id IS UNIQUE;
 CREATE INDEX watch_owner IF NOT EXISTS FOR (w:Watch) ON (w.owner);
 CREATE CONSTRAINT alert_id IF NOT EXISTS FOR (a:Alert) REQUIRE a.id IS UNIQUE;

@@ -215,18 +215,20 @@ final class AlertMailer implements DisposableBean {
     private String lines(List<Value> alerts) {
         var text = new StringBuilder();
         int written = 0;
+        var items = AlertItems.of(graph, alerts);
         for (var a : alerts) {
-            var titles = a.get("itemTitles").asList(Value::asString);
-            var details = a.get("itemDetails").asList(Value::asString);
-            var links = a.get("itemLinks").asList(Value::asString);
-            for (int i = 0; i < titles.size() && written < LINES; i++, written++) {
+            for (var item : items.get(a.get("id").asString())) {
+                if (written == LINES) {
+                    break;
+                }
+                written++;
                 text.append("* ")
-                        .append(titles.get(i))
+                        .append(item.title())
                         .append("\n  ")
-                        .append(details.get(i))
+                        .append(item.detail())
                         .append("\n  ")
                         .append(settings.linkBase())
-                        .append(links.get(i))
+                        .append(item.link())
                         .append("\n");
             }
         }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * Watchlists and alerts. Users watch companies (their whole party), people, saved declaration
  * filters and saved document searches; the team of an open case follows what the case is about.
  * A {@link #sweep()} after each load and scoring (and every few minutes) finds what changed, stores
- * it in the graph as alerts (one per kind of change, party and watcher), marks what it read and
+ * it in the graph as alerts (one per kind of change, party and watcher), notes what it read and
  * records what each watch has now seen, all in one transaction, and then tells the watchers' open
  * sessions. Mail goes out afterwards from what is stored, so a restart or a mail outage loses nothing.
  */
@@ -343,7 +344,7 @@ public class AlertService {
 
     /** The user's alerts in groups (one kind, one party or saved filter), newest group first. */
     public List<Alert.Group> groups(Actor user, boolean unreadOnly, int offset, int limit) {
-        return graph.query(
+        var rows = graph.query(
                 """
                 MATCH (a:Alert {user: $user})
                 WITH a.group AS group, a ORDER BY a.at DESC, a.id
@@ -364,8 +365,14 @@ public class AlertService {
                         offset,
                         "limit",
                         limit),
-                r -> {
-                    var alerts = r.get("shown").asList(AlertService::toAlert);
+                r -> r);
+        var items = AlertItems.of(
+                graph,
+                rows.stream()
+                        .flatMap(r -> r.get("shown").asList(a -> a).stream())
+                        .toList());
+        return rows.stream()
+                .map(r -> {
                     var first = r.get("shown").get(0);
                     return new Alert.Group(
                             r.get("group").asString(),
@@ -375,8 +382,11 @@ public class AlertService {
                             r.get("count").asInt(),
                             r.get("unread").asInt(),
                             r.get("latest").asZonedDateTime().toInstant(),
-                            alerts);
-                });
+                            r.get("shown")
+                                    .asList(a ->
+                                            toAlert(a, items.get(a.get("id").asString()))));
+                })
+                .toList();
     }
 
     /** The changes in the user's alerts not yet acknowledged. */
@@ -470,9 +480,10 @@ public class AlertService {
         AlertSweep.lap(stages, "watches", started);
         var found = watched.isEmpty()
                 ? new AlertSweep.Found(List.of(), List.of(), true, List.of(), List.of(), Map.of())
-                : sweeper.run(watched, declarationsSince, documentsSince);
+                : sweeper.run(watched, declarationsSince, documentsSince, read(declarationsSince, documentsSince));
         stages.putAll(found.stages());
-        var stored = store(found, now, stages);
+        var stored = store(
+                found, now, declarationsSince.isBefore(documentsSince) ? declarationsSince : documentsSince, stages);
         tell(stored.keySet());
         int alerts = stored.values().stream().mapToInt(Integer::intValue).sum();
         var sweep = new Sweep(
@@ -510,6 +521,32 @@ public class AlertService {
         return behind.isBefore(oldestWatch) ? oldestWatch : behind;
     }
 
+    /**
+     * What sweeps since these times read: the overlap is read again, and what a sweep read is not.
+     * A sweep notes the ids it read on one node rather than on each declaration: a load of ten
+     * thousand declarations costs one write, not ten thousand.
+     */
+    private AlertSweep.Read read(Instant declarationsSince, Instant documentsSince) {
+        var declarations = new HashSet<String>();
+        var documents = new HashSet<String>();
+        graph.stream(
+                "MATCH (r:AlertRead) WHERE r.at > $since RETURN r.at AS at, r.declarations AS declarations, r.documents AS documents",
+                Map.of(
+                        "since",
+                        AlertSweep.utc(
+                                declarationsSince.isBefore(documentsSince) ? declarationsSince : documentsSince)),
+                r -> {
+                    Instant at = r.get("at").asZonedDateTime().toInstant();
+                    if (at.isAfter(declarationsSince)) {
+                        declarations.addAll(r.get("declarations").asList(Value::asString));
+                    }
+                    if (at.isAfter(documentsSince)) {
+                        documents.addAll(r.get("documents").asList(Value::asString));
+                    }
+                });
+        return new AlertSweep.Read(declarations, documents);
+    }
+
     private Map<String, Instant> cursor() {
         var cursor = new HashMap<String, Instant>();
         graph.query("MATCH (c:AlertCursor {id: 'sweep'}) RETURN c", Map.of(), r -> r.get("c"))
@@ -530,11 +567,12 @@ public class AlertService {
 
     /**
      * Stores what was found, one alert per group (one kind about one party, or one saved filter or
-     * search) and watcher, listing its changes; marks the declarations and documents read, so that
+     * search) and watcher, listing its changes; notes the declarations and documents read, so that
      * no later sweep reads them again; keeps what each watch saw and how far the sweep got. All in
      * one transaction. Returns the changes stored per user.
      */
-    private Map<String, Integer> store(AlertSweep.Found found, Instant now, Map<String, Duration> stages) {
+    private Map<String, Integer> store(
+            AlertSweep.Found found, Instant now, Instant readSince, Map<String, Duration> stages) {
         long started = System.nanoTime();
         // One change once per user: the first watch that found it speaks (a user's own watch before a case's).
         var byKey = new LinkedHashMap<String, AlertSweep.Candidate>();
@@ -565,11 +603,21 @@ public class AlertService {
                             ? first.title()
                             : group.size() + " " + first.kind().plural() + ": " + first.about());
             row.put("count", group.size());
-            row.put("itemTitles", kept.stream().map(AlertSweep.Candidate::title).toList());
-            row.put(
-                    "itemDetails",
-                    kept.stream().map(AlertSweep.Candidate::detail).toList());
-            row.put("itemLinks", kept.stream().map(AlertSweep.Candidate::link).toList());
+            if (AlertItems.byDeclaration(first.kind())) {
+                row.put(
+                        "evidence",
+                        kept.stream().map(AlertSweep.Candidate::evidence).toList());
+            } else {
+                row.put(
+                        "itemTitles",
+                        kept.stream().map(AlertSweep.Candidate::title).toList());
+                row.put(
+                        "itemDetails",
+                        kept.stream().map(AlertSweep.Candidate::detail).toList());
+                row.put(
+                        "itemLinks",
+                        kept.stream().map(AlertSweep.Candidate::link).toList());
+            }
             row.put("mail", mailState(first.watch(), mail.get(first.user())));
             rows.add(row);
             changes.merge(first.user(), group.size(), Integer::sum);
@@ -580,6 +628,8 @@ public class AlertService {
         cursor.put("documents", found.documentsRead() ? AlertSweep.utc(now) : null);
         started = AlertSweep.lap(stages, "grouping alerts", started);
         long writing = started;
+        // After every row read was loaded: a later sweep reading back to a time before it asks for these ids.
+        Instant readUntil = Instant.now();
         graph.update(tx -> {
             long step = System.nanoTime();
             for (int from = 0; from < rows.size(); from += BATCH) {
@@ -593,9 +643,24 @@ public class AlertService {
                         .consume();
             }
             step = AlertSweep.lap(stages, "writing alerts", step);
-            mark(tx, "Declaration", found.declarationIds());
-            mark(tx, "Document", found.documentIds());
-            AlertSweep.lap(stages, "marking what was read", step);
+            // Later sweeps read from where this one did or later: what was read before that is not asked about again.
+            tx.run(
+                            """
+                            MATCH (r:AlertRead) WHERE r.at < $before DELETE r
+                            WITH count(*) AS pruned
+                            CREATE (:AlertRead {at: $at, declarations: $declarations, documents: $documents})
+                            """,
+                            Map.of(
+                                    "before",
+                                    AlertSweep.utc(readSince),
+                                    "at",
+                                    AlertSweep.utc(readUntil),
+                                    "declarations",
+                                    found.declarationIds(),
+                                    "documents",
+                                    found.documentIds()))
+                    .consume();
+            AlertSweep.lap(stages, "noting what was read", step);
             tx.run("""
                             UNWIND $states AS s
                             MATCH (w:Watch {id: s.id})
@@ -610,16 +675,6 @@ public class AlertService {
         });
         AlertSweep.lap(stages, "committing", writing);
         return changes;
-    }
-
-    /** Marks what a sweep has read ({@code alerted}): no later sweep reads it again. */
-    private static void mark(org.neo4j.driver.TransactionContext tx, String label, List<String> ids) {
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            tx.run(
-                            "UNWIND $ids AS id MATCH (n:" + label + " {id: id}) SET n.alerted = true",
-                            Map.of("ids", ids.subList(from, Math.min(ids.size(), from + BATCH))))
-                    .consume();
-        }
     }
 
     /** Each user's address (null without one) and mail choice. */
@@ -729,14 +784,7 @@ public class AlertService {
                 w.get("createdAt").asZonedDateTime().toInstant());
     }
 
-    static Alert toAlert(Value a) {
-        var titles = a.get("itemTitles").asList(Value::asString);
-        var details = a.get("itemDetails").asList(Value::asString);
-        var links = a.get("itemLinks").asList(Value::asString);
-        var items = new ArrayList<Alert.Item>();
-        for (int i = 0; i < titles.size(); i++) {
-            items.add(new Alert.Item(titles.get(i), details.get(i), links.get(i)));
-        }
+    private static Alert toAlert(Value a, List<Alert.Item> items) {
         return new Alert(
                 a.get("id").asString(),
                 a.get("watchId").asString(),

@@ -59,7 +59,10 @@ final class AlertSweep {
         }
     }
 
-    /** An alert to store unless its key is stored already. */
+    /**
+     * One change for one user; a user told of it by two watches (their own and a case's) keeps one.
+     * Changes of new declarations keep no detail or link: {@link AlertItems} words them when read.
+     */
     record Candidate(
             String key,
             String user,
@@ -67,6 +70,7 @@ final class AlertSweep {
             Alert.Kind kind,
             String group,
             String about,
+            String evidence,
             String title,
             String detail,
             String link) {}
@@ -90,7 +94,11 @@ final class AlertSweep {
         this.documents = documents;
     }
 
-    Found run(List<Watched> watched, Instant declarationsSince, Instant documentsSince) {
+    /**
+     * @param read the declarations and documents earlier sweeps read since {@code declarationsSince}
+     *     (the overlap): they are not read again
+     */
+    Found run(List<Watched> watched, Instant declarationsSince, Instant documentsSince, Read read) {
         var stages = new LinkedHashMap<String, java.time.Duration>();
         long started = System.nanoTime();
         var candidates = new ArrayList<Candidate>();
@@ -113,19 +121,37 @@ final class AlertSweep {
             }
         }
         started = lap(stages, "watched companies and people", started);
-        var declarationIds = declarations(watched, facts, declarationsSince, candidates);
+        // New documents (mostly the search engine's work) while new declarations are read from the graph.
+        var documentStages = new LinkedHashMap<String, java.time.Duration>();
+        var documentCandidates = new ArrayList<Candidate>();
+        var documentIds = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            long began = System.nanoTime();
+            try {
+                return documents(watched, facts, documentsSince, read.documents(), documentCandidates, documentStages);
+            } catch (IOException | RuntimeException e) {
+                log.warn("new documents not checked for alerts, they will be at the next sweep: {}", e.toString());
+                return null;
+            } finally {
+                lap(documentStages, "new documents", began);
+            }
+        });
+        var declarationIds = declarations(watched, facts, declarationsSince, read.declarations(), candidates);
         started = lap(stages, "new declarations", started);
-        List<String> documentIds = List.of();
-        boolean documentsRead = true;
-        try {
-            documentIds = documents(watched, facts, documentsSince, candidates, stages);
-        } catch (IOException | RuntimeException e) {
-            documentsRead = false;
-            log.warn("new documents not checked for alerts, they will be at the next sweep: {}", e.toString());
-        }
-        lap(stages, "new documents", started);
-        return new Found(candidates, states, documentsRead, declarationIds, documentIds, stages);
+        var documentsFound = documentIds.join();
+        lap(stages, "waiting for new documents", started);
+        stages.putAll(documentStages);
+        candidates.addAll(documentCandidates);
+        return new Found(
+                candidates,
+                states,
+                documentsFound != null,
+                declarationIds,
+                documentsFound == null ? List.of() : documentsFound,
+                stages);
     }
+
+    /** What sweeps of the overlap read already, by id. */
+    record Read(Set<String> declarations, Set<String> documents) {}
 
     /** Whether the watch's facts differ from what it saw last: only then is its state written again. */
     private static boolean changed(Watched w, Targets.Facts now) {
@@ -216,7 +242,11 @@ final class AlertSweep {
      * later sweep reads them again.
      */
     private List<String> declarations(
-            List<Watched> watched, Map<String, Targets.Facts> facts, Instant since, List<Candidate> out) {
+            List<Watched> watched,
+            Map<String, Targets.Facts> facts,
+            Instant since,
+            Set<String> read,
+            List<Candidate> out) {
         var byParty = new HashMap<String, List<Watched>>();
         var filters = new ArrayList<Watched>();
         for (var w : watched) {
@@ -236,8 +266,8 @@ final class AlertSweep {
         }
         var rows = new LinkedHashMap<String, Record>();
         graph.stream(
-                DECLARATIONS + "WHERE d.loadedAt > $since AND d.alerted IS NULL" + DECLARATION_FIELDS,
-                Map.of("since", utc(since)),
+                "MATCH (d:Declaration) WHERE d.loadedAt > $since AND NOT d.id IN $read" + AlertItems.DECLARATION_FIELDS,
+                Map.of("since", utc(since), "read", List.copyOf(read)),
                 r -> rows.put(r.get("id").asString(), r));
         for (Record r : rows.values()) {
             Instant loaded = r.get("loadedAt").asZonedDateTime().toInstant();
@@ -248,25 +278,21 @@ final class AlertSweep {
                 }
             }
             String id = r.get("id").asString();
-            String detail = describe(r);
             for (String party : parties) {
                 for (var w : byParty.getOrDefault(party, List.of())) {
                     if (loaded.isBefore(w.watch().createdAt())) {
                         continue;
                     }
                     var f = facts.get(w.watch().entity());
-                    String company = name(r, party);
                     out.add(candidate(
                             w.watch(),
                             Alert.Kind.DECLARATION,
                             f.about(),
                             f.display(),
                             id,
-                            f.entity().startsWith("Person:")
-                                    ? "New declaration of " + company + ", run by " + f.display()
-                                    : "New declaration of " + f.display(),
-                            detail,
-                            "/entity/Declaration/" + id));
+                            AlertItems.declarationTitle(Alert.Kind.DECLARATION, f.about(), f.display(), id),
+                            null,
+                            null));
                 }
             }
             for (var w : filters) {
@@ -277,28 +303,15 @@ final class AlertSweep {
                             "Watch:" + w.watch().id(),
                             w.watch().label(),
                             id,
-                            "New hit of \"" + w.watch().label() + "\": declaration " + id,
-                            detail,
-                            "/entity/Declaration/" + id));
+                            AlertItems.declarationTitle(
+                                    Alert.Kind.FILTER_HIT, "", w.watch().label(), id),
+                            null,
+                            null));
                 }
             }
         }
         return List.copyOf(rows.keySet());
     }
-
-    private static final String DECLARATIONS = "MATCH (d:Declaration) ";
-    private static final String DECLARATION_FIELDS = """
-
-            OPTIONAL MATCH (d)-[:SOLD_BY]->(s:Company)
-            OPTIONAL MATCH (d)-[:BOUGHT_BY]->(b:Company)
-            OPTIONAL MATCH (d)-[:DECLARED_BY]->(x:Company)
-            RETURN d.id AS id, d.loadedAt AS loadedAt, d.riskScore AS score, d.riskLane AS lane,
-                   d.hsCode AS hs, d.officeCode AS office, d.originCountry AS origin, d.filedOn AS filedOn,
-                   d.valueUsd AS valueUsd,
-                   coalesce(s.party, s.id) AS seller, s.name AS sellerName,
-                   coalesce(b.party, b.id) AS buyer, b.name AS buyerName,
-                   coalesce(x.party, x.id) AS declarant, x.name AS declarantName
-            """;
 
     /** Whether the saved filter keeps this declaration, as the declaration ranking would. */
     static boolean keeps(RankingFilter filter, Record r) {
@@ -327,48 +340,12 @@ final class AlertSweep {
         return filter.to() == null || (filed != null && !filed.isAfter(filter.to()));
     }
 
-    private static String describe(Record r) {
-        var text = new StringBuilder(r.get("id").asString()).append(": ");
-        text.append(name(r, "seller")).append(" -> ").append(name(r, "buyer"));
-        text.append(", HS ").append(r.get("hs").asString("?"));
-        if (!r.get("valueUsd").isNull()) {
-            text.append(
-                    String.format(Locale.ROOT, ", USD %,.0f", r.get("valueUsd").asDouble()));
-        }
-        if (!r.get("filedOn").isNull()) {
-            text.append(", filed ").append(r.get("filedOn").asLocalDate());
-        }
-        if (!r.get("office").isNull()) {
-            text.append(" at ").append(r.get("office").asString());
-        }
-        text.append(
-                r.get("lane").isNull()
-                        ? ", not scored yet"
-                        : String.format(
-                                Locale.ROOT,
-                                ", lane %s (%.2f)",
-                                r.get("lane").asString(),
-                                r.get("score").asDouble()));
-        return text.toString();
-    }
-
-    /** The name of the seller, buyer or declarant (by role or by party id) as the declaration names it. */
-    private static String name(Record r, String roleOrParty) {
-        for (String role : List.of("seller", "buyer", "declarant")) {
-            if (role.equals(roleOrParty) || roleOrParty.equals(r.get(role).asString(null))) {
-                String id = r.get(role).asString("?");
-                String name = r.get(role + "Name").asString(null);
-                return name == null || name.isBlank() ? id : name + " (" + id + ")";
-            }
-        }
-        return roleOrParty;
-    }
-
     /** New documents: filed for or naming a watched party, and hits of saved searches. Returns those read. */
     private List<String> documents(
             List<Watched> watched,
             Map<String, Targets.Facts> facts,
             Instant since,
+            Set<String> read,
             List<Candidate> out,
             Map<String, java.time.Duration> stages)
             throws IOException {
@@ -384,13 +361,13 @@ final class AlertSweep {
         var fresh = new LinkedHashMap<String, NewDocument>();
         // Documents filed into a case reach its team through the case, not through alerts.
         graph.stream("""
-                MATCH (doc:Document) WHERE doc.indexedAt > $since AND doc.caseId IS NULL AND doc.alerted IS NULL
+                MATCH (doc:Document) WHERE doc.indexedAt > $since AND doc.caseId IS NULL AND NOT doc.id IN $read
                 OPTIONAL MATCH (c:Company)-[:FILED]->(doc)
                 OPTIONAL MATCH (doc)-[:SUPPORTS]->(:Declaration)-[:SOLD_BY|BOUGHT_BY|DECLARED_BY]->(dc:Company)
                 RETURN doc.id AS id, coalesce(doc.fileName, doc.id) AS title, doc.docType AS type,
                        doc.indexedAt AS indexedAt,
                        collect(DISTINCT coalesce(c.party, c.id)) + collect(DISTINCT coalesce(dc.party, dc.id)) AS parties
-                """, Map.of("since", utc(since)), r -> {
+                """, Map.of("since", utc(since), "read", List.copyOf(read)), r -> {
             String id = r.get("id").asString();
             fresh.put(
                     id,
@@ -422,16 +399,40 @@ final class AlertSweep {
                     .forEach(about ->
                             naming.computeIfAbsent(about, k -> new HashSet<>()).add(id)));
         }
+        // Each new document against the watches of the parties it was filed for and of the names it holds.
+        var byAbout = new HashMap<String, List<Watched>>();
+        var byCompany = new HashMap<String, List<Watched>>();
         for (var w : entities) {
             var f = facts.get(w.watch().entity());
-            var named = naming.getOrDefault(f.about(), Set.of());
-            for (var doc : fresh.values()) {
-                if (doc.indexedAt().isBefore(w.watch().createdAt())) {
-                    continue;
-                }
-                boolean filed = f.companies().stream().anyMatch(doc.parties()::contains)
-                        && f.entity().startsWith("Company:");
-                if (filed || named.contains(doc.id())) {
+            byAbout.computeIfAbsent(f.about(), k -> new ArrayList<>()).add(w);
+            if (f.entity().startsWith("Company:")) {
+                f.companies()
+                        .forEach(c -> byCompany
+                                .computeIfAbsent(c, k -> new ArrayList<>())
+                                .add(w));
+            }
+        }
+        var namedIn = new HashMap<String, Set<String>>();
+        naming.forEach((about, ids) -> ids.forEach(
+                id -> namedIn.computeIfAbsent(id, k -> new HashSet<>()).add(about)));
+        for (var doc : fresh.values()) {
+            var filedFor = new LinkedHashMap<String, Watched>();
+            doc.parties()
+                    .forEach(p -> byCompany
+                            .getOrDefault(p, List.of())
+                            .forEach(w -> filedFor.put(w.watch().id(), w)));
+            var named = new LinkedHashMap<String, Watched>();
+            namedIn.getOrDefault(doc.id(), Set.of())
+                    .forEach(about -> byAbout.getOrDefault(about, List.of())
+                            .forEach(w -> named.putIfAbsent(w.watch().id(), w)));
+            named.keySet().removeAll(filedFor.keySet());
+            for (var entry : List.of(Map.entry(true, filedFor), Map.entry(false, named))) {
+                boolean filed = entry.getKey();
+                for (var w : entry.getValue().values()) {
+                    if (doc.indexedAt().isBefore(w.watch().createdAt())) {
+                        continue;
+                    }
+                    var f = facts.get(w.watch().entity());
                     out.add(candidate(
                             w.watch(),
                             Alert.Kind.DOCUMENT,
@@ -496,7 +497,8 @@ final class AlertSweep {
             String detail,
             String link) {
         String group = watch.owner() + "|" + kind + "|" + about;
-        return new Candidate(group + "|" + evidence, watch.owner(), watch, kind, group, aboutName, title, detail, link);
+        return new Candidate(
+                group + "|" + evidence, watch.owner(), watch, kind, group, aboutName, evidence, title, detail, link);
     }
 
     private static String page(String about) {

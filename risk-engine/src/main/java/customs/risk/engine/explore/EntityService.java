@@ -33,8 +33,7 @@ public class EntityService {
             "reviewedAt",
             "reviewedBy",
             "party",
-            "resolvedAs",
-            "alerted");
+            "resolvedAs");
 
     /**
      * @param ref label and key
