@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Each view walked in headless Chromium, on the demo bundle scored by a trained model: filter the
  * ranking, open an entity, expand its network, search globally and in documents, submit the
  * declaration form with a validation error and then correctly, record an inspection, upload a
- * bundle. Screenshots land in {@code target/screenshots}.
+ * bundle, watch a company and follow its alert. Screenshots land in {@code target/screenshots}.
  */
 @SpringBootTest(classes = RiskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @org.springframework.test.context.ActiveProfiles("demo")
@@ -304,6 +304,85 @@ class WalkthroughBrowserIT {
         assertThat(browser.all(By.id("nav-ranking"))).isEmpty();
         assertThat(browser.all(By.id("nav-entry-inspection"))).isNotEmpty();
         browser.screenshot("inspector-navigation");
+    }
+
+    /**
+     * An investigator watches a company from its page; a risk officer uploads a bundle with a new
+     * declaration of it over REST; the investigator's bell counts the alert without a reload, and
+     * the alert's link opens the declaration.
+     */
+    @Test
+    void anInvestigatorSeesTheAlertOfAWatchedCompanyLiveAndOpensTheDeclaration() throws Exception {
+        String company = "817-81-47227";
+        String declaration = "ALERT-DEMO-0001:1";
+        browser.login("investigator", DEMO_PASSWORD);
+        browser.open("/entity/Company/" + company);
+        browser.click("watch-entity");
+        browser.until(d -> browser.byId("watch-entity").getText().startsWith("Watching") ? true : null);
+        // Other walks may have left the investigator alerts; none is shown as a count of 0.
+        int before = browser.all(By.id("alerts-unread")).stream()
+                .filter(org.openqa.selenium.WebElement::isDisplayed)
+                .map(e -> count(e.getText()))
+                .findFirst()
+                .orElse(0);
+        browser.screenshot("alerts-watching");
+
+        assertThat(uploadAsOfficer(declaration, company)).isEqualTo(202);
+
+        // Pushed to the open page: no reload, no navigation.
+        browser.until(d -> count(browser.byId("alerts-unread").getText()) > before ? true : null);
+        assertThat(browser.path()).isEqualTo("/entity/Company/" + company);
+        browser.screenshot("alerts-bell");
+
+        // Development mode's Copilot panel may lie over the header's corner (production has none).
+        browser.script("arguments[0].click();", browser.byId("alerts-bell"));
+        var link = browser.until(d -> d.findElements(By.cssSelector("#alert-groups .alert-link")).stream()
+                .filter(a -> a.getText().startsWith("New declaration of QY Garment"))
+                .findFirst()
+                .orElse(null));
+        browser.screenshot("alerts-centre");
+        link.click();
+        browser.until(d -> browser.path().startsWith("/entity/Declaration/") ? true : null);
+        browser.until(d -> d.findElements(By.id("entity-title")).isEmpty() ? null : true);
+        assertThat(browser.byId("entity-title").getText()).contains(declaration);
+        browser.screenshot("alerts-declaration");
+
+        browser.open("/watches");
+        browser.until(d -> d.findElements(By.cssSelector("#watches-grid")).isEmpty() ? null : true);
+        browser.screenshot("alerts-watches");
+    }
+
+    /** A risk officer's upload over REST of one new declaration bought by the company. */
+    private int uploadAsOfficer(String declaration, String buyer) throws IOException, InterruptedException {
+        var zip = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("declarations.csv"));
+            out.write(("declaration_id,filed_on,direction,office_code,seller_id,buyer_id,hs_code,description,"
+                            + "origin_country,quantity,declared_value\n"
+                            + declaration + ",2024-12-02,IMPORT,030,CNXIAMEN1604F," + buyer
+                            + ",2836911000,LITHIUM CARBONATES,CN,3000,35000\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/bundles"))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(("officer:" + DEMO_PASSWORD)
+                                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/zip")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(zip.toByteArray()))
+                .build();
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            return client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
+        }
+    }
+
+    private static int count(String shown) {
+        return shown.isBlank() ? 0 : Integer.parseInt(shown.strip());
     }
 
     private static Path dataDir;

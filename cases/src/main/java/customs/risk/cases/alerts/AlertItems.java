@@ -20,18 +20,15 @@ final class AlertItems {
 
     private AlertItems() {}
 
-    /** Fields of a declaration, after a match of {@code d}, for describing it and for saved filters. */
-    static final String DECLARATION_FIELDS = """
+    /** Fields of a declaration, after a match of {@code d}, for describing it. */
+    private static final String DECLARATION_FIELDS = """
 
             OPTIONAL MATCH (d)-[:SOLD_BY]->(s:Company)
             OPTIONAL MATCH (d)-[:BOUGHT_BY]->(b:Company)
-            OPTIONAL MATCH (d)-[:DECLARED_BY]->(x:Company)
-            RETURN d.id AS id, d.loadedAt AS loadedAt, d.riskScore AS score, d.riskLane AS lane,
-                   d.hsCode AS hs, d.officeCode AS office, d.originCountry AS origin, d.filedOn AS filedOn,
-                   d.valueUsd AS valueUsd,
+            RETURN d.id AS id, d.riskScore AS score, d.riskLane AS lane, d.hsCode AS hs,
+                   d.officeCode AS office, d.filedOn AS filedOn, d.valueUsd AS valueUsd,
                    coalesce(s.party, s.id) AS seller, s.name AS sellerName,
-                   coalesce(b.party, b.id) AS buyer, b.name AS buyerName,
-                   coalesce(x.party, x.id) AS declarant, x.name AS declarantName
+                   coalesce(b.party, b.id) AS buyer, b.name AS buyerName
             """;
 
     /** Whether alerts of this kind keep declaration ids rather than words. */

@@ -101,6 +101,17 @@ final class AlertSweep {
     Found run(List<Watched> watched, Instant declarationsSince, Instant documentsSince, Read read) {
         var stages = new LinkedHashMap<String, java.time.Duration>();
         long started = System.nanoTime();
+        // New documents, their text and the saved searches' hits among them (mostly the search
+        // engine's work) while the watched parties and new declarations are read from the graph.
+        var documentStages = new LinkedHashMap<String, java.time.Duration>();
+        var newDocuments = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return newDocuments(watched, documentsSince, read.documents(), documentStages);
+            } catch (IOException | RuntimeException e) {
+                log.warn("new documents not checked for alerts, they will be at the next sweep: {}", e.toString());
+                return null;
+            }
+        });
         var candidates = new ArrayList<Candidate>();
         var entityWatches = watched.stream()
                 .filter(w -> w.watch().kind() == Watch.Kind.ENTITY)
@@ -121,32 +132,21 @@ final class AlertSweep {
             }
         }
         started = lap(stages, "watched companies and people", started);
-        // New documents (mostly the search engine's work) while new declarations are read from the graph.
-        var documentStages = new LinkedHashMap<String, java.time.Duration>();
-        var documentCandidates = new ArrayList<Candidate>();
-        var documentIds = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            long began = System.nanoTime();
-            try {
-                return documents(watched, facts, documentsSince, read.documents(), documentCandidates, documentStages);
-            } catch (IOException | RuntimeException e) {
-                log.warn("new documents not checked for alerts, they will be at the next sweep: {}", e.toString());
-                return null;
-            } finally {
-                lap(documentStages, "new documents", began);
-            }
-        });
         var declarationIds = declarations(watched, facts, declarationsSince, read.declarations(), candidates);
         started = lap(stages, "new declarations", started);
-        var documentsFound = documentIds.join();
-        lap(stages, "waiting for new documents", started);
+        var found = newDocuments.join();
+        started = lap(stages, "waiting for new documents", started);
         stages.putAll(documentStages);
-        candidates.addAll(documentCandidates);
+        if (found != null) {
+            documents(found, watched, facts, candidates);
+        }
+        lap(stages, "new documents", started);
         return new Found(
                 candidates,
                 states,
-                documentsFound != null,
+                found != null,
                 declarationIds,
-                documentsFound == null ? List.of() : documentsFound,
+                found == null ? List.of() : List.copyOf(found.documents().keySet()),
                 stages);
     }
 
@@ -266,17 +266,17 @@ final class AlertSweep {
         }
         var rows = new LinkedHashMap<String, Record>();
         graph.stream(
-                "MATCH (d:Declaration) WHERE d.loadedAt > $since AND NOT d.id IN $read" + AlertItems.DECLARATION_FIELDS,
+                """
+                MATCH (d:Declaration) WHERE d.loadedAt > $since AND NOT d.id IN $read
+                RETURN d.id AS id, d.loadedAt AS loadedAt, d.riskScore AS score, d.riskLane AS lane,
+                       d.hsCode AS hs, d.officeCode AS office, d.originCountry AS origin, d.filedOn AS filedOn,
+                       [(d)-[:SOLD_BY|BOUGHT_BY|DECLARED_BY]->(c:Company) | coalesce(c.party, c.id)] AS parties
+                """,
                 Map.of("since", utc(since), "read", List.copyOf(read)),
                 r -> rows.put(r.get("id").asString(), r));
         for (Record r : rows.values()) {
             Instant loaded = r.get("loadedAt").asZonedDateTime().toInstant();
-            var parties = new HashSet<String>();
-            for (String role : List.of("seller", "buyer", "declarant")) {
-                if (!r.get(role).isNull()) {
-                    parties.add(r.get(role).asString());
-                }
-            }
+            var parties = new HashSet<>(r.get("parties").asList(Value::asString));
             String id = r.get("id").asString();
             for (String party : parties) {
                 for (var w : byParty.getOrDefault(party, List.of())) {
@@ -340,24 +340,21 @@ final class AlertSweep {
         return filter.to() == null || (filed != null && !filed.isAfter(filter.to()));
     }
 
-    /** New documents: filed for or naming a watched party, and hits of saved searches. Returns those read. */
-    private List<String> documents(
-            List<Watched> watched,
-            Map<String, Targets.Facts> facts,
-            Instant since,
-            Set<String> read,
-            List<Candidate> out,
-            Map<String, java.time.Duration> stages)
+    /** A document indexed since the last sweep, with the parties it was filed for. */
+    private record NewDocument(String id, String title, String type, Instant indexedAt, Set<String> parties) {}
+
+    /**
+     * The new documents, with their text when a company or person is watched (null otherwise) and
+     * the new hits of each saved search (by its words and filters).
+     */
+    private record NewDocuments(
+            Map<String, NewDocument> documents, Map<String, String> texts, Map<String, Set<String>> hits) {}
+
+    /** New documents, their text and the saved searches' hits among them: what needs no watched party's facts. */
+    private NewDocuments newDocuments(
+            List<Watched> watched, Instant since, Set<String> read, Map<String, java.time.Duration> stages)
             throws IOException {
         long started = System.nanoTime();
-        var entities = watched.stream()
-                .filter(w -> !w.watch().muted() && w.watch().kind() == Watch.Kind.ENTITY)
-                .filter(w -> facts.get(w.watch().entity()).exists())
-                .toList();
-        var searches = watched.stream()
-                .filter(w -> !w.watch().muted() && w.watch().kind() == Watch.Kind.SEARCH)
-                .toList();
-        record NewDocument(String id, String title, String type, Instant indexedAt, Set<String> parties) {}
         var fresh = new LinkedHashMap<String, NewDocument>();
         // Documents filed into a case reach its team through the case, not through alerts.
         graph.stream("""
@@ -379,12 +376,43 @@ final class AlertSweep {
                             new HashSet<>(r.get("parties").asList(Value::asString))));
         });
         started = lap(stages, "  documents read", started);
-        if (fresh.isEmpty() || (entities.isEmpty() && searches.isEmpty())) {
-            return List.copyOf(fresh.keySet());
+        boolean entities =
+                watched.stream().anyMatch(w -> !w.watch().muted() && w.watch().kind() == Watch.Kind.ENTITY);
+        Map<String, String> texts = null;
+        if (documents != null && entities && !fresh.isEmpty()) {
+            texts = documents.texts(fresh.keySet());
+            started = lap(stages, "  their text", started);
         }
-        // Which new documents name each watched party or person: their text read once, every name looked for in it.
-        var naming = new HashMap<String, Set<String>>();
-        if (documents != null && !entities.isEmpty()) {
+        // Every saved search over the new documents at once, each search once however many saved it.
+        var queries = new HashMap<String, DocumentQuery>();
+        for (var w : watched) {
+            if (!w.watch().muted() && w.watch().kind() == Watch.Kind.SEARCH) {
+                var saved = w.watch().search();
+                queries.putIfAbsent(
+                        saved.toString(),
+                        DocumentQuery.of(saved.text())
+                                .withDocTypes(saved.docTypes().toArray(String[]::new))
+                                .withHsPrefix(saved.hsPrefix()));
+            }
+        }
+        Map<String, Set<String>> hits = documents == null || queries.isEmpty() || fresh.isEmpty()
+                ? Map.of()
+                : documents.hitsAmong(queries, fresh.keySet());
+        lap(stages, "  saved searches", started);
+        return new NewDocuments(fresh, texts, hits);
+    }
+
+    /** Alerts of new documents: filed for or naming a watched party, and new hits of saved searches. */
+    private static void documents(
+            NewDocuments found, List<Watched> watched, Map<String, Targets.Facts> facts, List<Candidate> out) {
+        var fresh = found.documents();
+        var entities = watched.stream()
+                .filter(w -> !w.watch().muted() && w.watch().kind() == Watch.Kind.ENTITY)
+                .filter(w -> facts.get(w.watch().entity()).exists())
+                .toList();
+        // Which new documents name each watched party or person: every name looked for in one pass over each text.
+        var namedIn = new HashMap<String, Set<String>>();
+        if (found.texts() != null && !entities.isEmpty()) {
             var names = new HashMap<String, String>();
             for (var w : entities) {
                 var f = facts.get(w.watch().entity());
@@ -392,12 +420,8 @@ final class AlertSweep {
                     names.put(f.about(), f.name());
                 }
             }
-            var texts = documents.texts(fresh.keySet());
-            started = lap(stages, "  their text fetched", started);
             var matcher = new Names(names);
-            texts.forEach((id, text) -> matcher.in(text)
-                    .forEach(about ->
-                            naming.computeIfAbsent(about, k -> new HashSet<>()).add(id)));
+            found.texts().forEach((id, text) -> namedIn.put(id, matcher.in(text)));
         }
         // Each new document against the watches of the parties it was filed for and of the names it holds.
         var byAbout = new HashMap<String, List<Watched>>();
@@ -412,9 +436,6 @@ final class AlertSweep {
                                 .add(w));
             }
         }
-        var namedIn = new HashMap<String, Set<String>>();
-        naming.forEach((about, ids) -> ids.forEach(
-                id -> namedIn.computeIfAbsent(id, k -> new HashSet<>()).add(about)));
         for (var doc : fresh.values()) {
             var filedFor = new LinkedHashMap<String, Watched>();
             doc.parties()
@@ -445,26 +466,11 @@ final class AlertSweep {
                 }
             }
         }
-        started = lap(stages, "  names in their text", started);
-        // Every saved search over the new documents at once, each search once however many saved it
-        // (documents filed into cases are not among them).
-        var queries = new HashMap<String, DocumentQuery>();
-        var queryOf = new HashMap<String, String>();
-        for (var w : searches) {
-            var saved = w.watch().search();
-            String key = saved.toString();
-            queryOf.put(w.watch().id(), key);
-            queries.putIfAbsent(
-                    key,
-                    DocumentQuery.of(saved.text())
-                            .withDocTypes(saved.docTypes().toArray(String[]::new))
-                            .withHsPrefix(saved.hsPrefix()));
-        }
-        Map<String, Set<String>> hits =
-                documents == null || queries.isEmpty() ? Map.of() : documents.hitsAmong(queries, fresh.keySet());
-        lap(stages, "  saved searches", started);
-        for (var w : searches) {
-            for (String id : hits.getOrDefault(queryOf.get(w.watch().id()), Set.of())) {
+        for (var w : watched) {
+            if (w.watch().muted() || w.watch().kind() != Watch.Kind.SEARCH) {
+                continue;
+            }
+            for (String id : found.hits().getOrDefault(w.watch().search().toString(), Set.of())) {
                 var doc = fresh.get(id);
                 if (doc.indexedAt().isBefore(w.watch().createdAt())) {
                     continue;
@@ -480,7 +486,6 @@ final class AlertSweep {
                         "/entity/Document/" + id));
             }
         }
-        return List.copyOf(fresh.keySet());
     }
 
     /**

@@ -4,6 +4,7 @@ import customs.risk.documents.extract.DocumentTooLargeException;
 import customs.risk.documents.extract.ExtractedText;
 import customs.risk.documents.extract.TextExtractor;
 import customs.risk.documents.outbox.IndexOutbox;
+import customs.risk.documents.search.DocumentIndex;
 import customs.risk.documents.search.DocumentQuery;
 import customs.risk.documents.search.IndexedDocument;
 import customs.risk.documents.search.SearchResults;
@@ -170,6 +171,9 @@ public class DocumentService implements AutoCloseable {
     private final TextExtractor extractor;
     private final SearchEngine engine;
     private final IndexOutbox outbox;
+    /** About the text of a load's documents (32 million characters): read back by the alert sweep. */
+    private final RecentTexts recentTexts = new RecentTexts(32_000_000);
+
     private final ApplicationEventPublisher events;
     private final ScheduledExecutorService drainer = Executors.newSingleThreadScheduledExecutor(r -> {
         var thread = new Thread(r, "document-outbox");
@@ -445,7 +449,14 @@ public class DocumentService implements AutoCloseable {
 
     /** The title and extracted text of each of these documents, by id, as the search index holds them. */
     public Map<String, String> texts(Collection<String> documentIds) throws IOException {
-        return engine.index().texts(documentIds);
+        var texts = recentTexts.get(documentIds);
+        if (texts.size() < documentIds.size()) {
+            texts.putAll(engine.index()
+                    .texts(documentIds.stream()
+                            .filter(id -> !texts.containsKey(id))
+                            .toList()));
+        }
+        return texts;
     }
 
     /**
@@ -661,6 +672,9 @@ public class DocumentService implements AutoCloseable {
     }
 
     private void markExtracted(List<IndexedDocument> documents) {
+        for (var d : documents) {
+            recentTexts.put(d.documentId(), DocumentIndex.text(d.title(), d.content()));
+        }
         var rows = documents.stream()
                 .map(d -> Map.<String, Object>of(
                         "id",

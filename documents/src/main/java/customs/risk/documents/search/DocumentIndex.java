@@ -274,7 +274,7 @@ public final class DocumentIndex {
                     Map.class);
             for (var hit : response.hits().hits()) {
                 Map<?, ?> source = hit.source() == null ? Map.of() : hit.source();
-                texts.put(hit.id(), string(source.get("title")) + "\n" + string(source.get("content")));
+                texts.put(hit.id(), text(string(source.get("title")), string(source.get("content"))));
             }
         }
         return texts;
@@ -367,6 +367,11 @@ public final class DocumentIndex {
 
     private static boolean marked(List<String> snippets) {
         return snippets.stream().anyMatch(s -> s.contains("<em>"));
+    }
+
+    /** A document's title and text as one text, as {@link #texts} gives them. */
+    public static String text(String title, String content) {
+        return (title == null ? "" : title) + "\n" + (content == null ? "" : content);
     }
 
     private static String string(Object value) {
