@@ -36,8 +36,9 @@ import org.neo4j.driver.Driver;
 
 /**
  * What alerts add to a load and to a full scoring: a generated trade whose latest declarations
- * come as a second bundle after {@code watches} watches were set by 100 users, loaded as an
- * officer's upload is (the bundle, then resolution, scoring, indexing and the alert sweep, each timed).
+ * come as {@code loads} bundles of {@code latest} each after {@code watches} watches were set by
+ * 100 users, each loaded as an officer's upload is (the bundle, then resolution, scoring, indexing
+ * and the alert sweep, each timed).
  */
 final class AlertsBenchmark {
 
@@ -46,21 +47,31 @@ final class AlertsBenchmark {
     private final long seed;
     private final int declarations;
     private final int latest;
+    private final int loads;
     private final int watches;
     private final List<String> springArgs;
 
-    AlertsBenchmark(long seed, int declarations, int latest, int watches, List<String> springArgs) {
+    AlertsBenchmark(long seed, int declarations, int latest, int loads, int watches, List<String> springArgs) {
         this.seed = seed;
         this.declarations = declarations;
         this.latest = latest;
+        this.loads = loads;
         this.watches = watches;
         this.springArgs = springArgs;
     }
 
     int run(Path dir, Path bundles) throws Exception {
-        Path generated = BenchCommand.generate(seed, declarations + latest, bundles.resolve("all"));
-        Path second = bundles.resolve("latest");
-        Set<String> newIds = split(generated, latest, second);
+        if (loads < 1 || latest < 1) {
+            System.err.println("error: --loads and --second must be at least 1");
+            return ExitCodes.USAGE;
+        }
+        Path generated = BenchCommand.generate(seed, declarations + latest * loads, bundles.resolve("all"));
+        // The latest first: each split takes the latest of what is left.
+        var later = new ArrayList<Path>();
+        for (int k = loads; k >= 1; k--) {
+            later.addFirst(bundles.resolve("later-" + k));
+            split(generated, latest, later.getFirst());
+        }
         var data = new DataDirectory(dir);
         BundleIngester.importIntoNewStore(
                 generated,
@@ -69,9 +80,10 @@ final class AlertsBenchmark {
                 data.reports().resolve("first.csv"),
                 IngestListener.NONE);
         System.out.printf(
-                "bench alerts: %,d declarations, then %,d more; %,d watches of %d users; JVM max heap %,d MB, %d cores%n",
+                "bench alerts: %,d declarations, then %d loads of %,d more; %,d watches of %d users; JVM max heap %,d MB, %d cores%n",
                 declarations,
-                newIds.size(),
+                loads,
+                latest,
                 watches,
                 USERS,
                 Runtime.getRuntime().maxMemory() >> 20,
@@ -94,23 +106,31 @@ final class AlertsBenchmark {
             System.out.printf("set %s in %.1f s (not counted)%n", kinds, seconds(started));
             heap.peakAndReset();
 
-            started = System.nanoTime();
-            var loaded = context.getBean(BundleIngester.class)
-                    .ingest(second, data.reports().resolve("second.csv"), IngestListener.NONE);
-            double ingest = seconds(started);
-            var event = new DataLoaded(DataLoaded.Source.BUNDLE);
-            started = System.nanoTime();
-            context.publishEvent(event);
-            double after = seconds(started);
-            System.out.printf(
-                    "load of %,d declarations as an upload is loaded: bundle %.1f s, then %.1f s for what follows:%n",
-                    loaded.declarationsLoaded(), ingest, after);
-            for (String step : List.of("resolution", "scoring", "indexing", "alerts")) {
-                System.out.printf("  %-10s %s%n", step, event.outcome(step).orElse("-"));
+            var sweeps = new ArrayList<Double>();
+            for (int k = 0; k < later.size(); k++) {
+                started = System.nanoTime();
+                var loaded = context.getBean(BundleIngester.class)
+                        .ingest(later.get(k), data.reports().resolve("later-" + k + ".csv"), IngestListener.NONE);
+                double ingest = seconds(started);
+                var event = new DataLoaded(DataLoaded.Source.BUNDLE);
+                started = System.nanoTime();
+                context.publishEvent(event);
+                double after = seconds(started);
+                System.out.printf(
+                        "load %d of %,d declarations as an upload is loaded: bundle %.1f s, then %.1f s for what follows:%n",
+                        k + 1, loaded.declarationsLoaded(), ingest, after);
+                for (String step : List.of("resolution", "scoring", "indexing", "alerts")) {
+                    System.out.printf("  %-10s %s%n", step, event.outcome(step).orElse("-"));
+                }
+                System.out.printf("  peak heap %,d MB%n", heap.peakAndReset() >> 20);
+                var sweep = alerts.lastSweep().orElseThrow();
+                print("the sweep of load " + (k + 1), sweep);
+                sweeps.add(sweep.took().toMillis() / 1000.0);
             }
-            System.out.printf("  peak heap %,d MB%n", heap.peakAndReset() >> 20);
-
-            alerts.lastSweep().ifPresent(s -> print("the sweep of that load", s));
+            var sorted = sweeps.stream().sorted().toList();
+            System.out.printf(
+                    "time the alert sweep added to each load: %s s; median %.2f s%n",
+                    sweeps.stream().map(t -> String.format("%.2f", t)).toList(), sorted.get(sorted.size() / 2));
             // The same changes found again (the overlap): what a sweep costs when it stores nothing new.
             print("the same sweep again (finds the same, stores nothing new)", alerts.sweep());
             print("a sweep with nothing new", alerts.sweep());
@@ -195,9 +215,9 @@ final class AlertsBenchmark {
     /**
      * Moves the latest {@code n} declarations of the bundle (by filing date), with the documents
      * that support them, into a bundle of their own; their inspections are dropped (new
-     * declarations are not inspected yet). Returns their ids.
+     * declarations are not inspected yet).
      */
-    private static Set<String> split(Path bundle, int n, Path out) throws IOException {
+    private static void split(Path bundle, int n, Path out) throws IOException {
         Files.createDirectories(out);
         var rows = read(bundle.resolve("declarations.csv"));
         rows.records().sort(java.util.Comparator.comparing(r -> r.get("filed_on")));
@@ -234,7 +254,6 @@ final class AlertsBenchmark {
                 Files.move(bundle.resolve(r.get("file")), target);
             }
         }
-        return ids;
     }
 
     private record Table(List<String> header, List<CSVRecord> records) {}

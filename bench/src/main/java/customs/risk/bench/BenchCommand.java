@@ -59,11 +59,12 @@ import picocli.CommandLine.Unmatched;
                     + " look-alikes (in parts of 100,000), load it (companies only), run entity resolution over"
                     + " it as './risk resolve' does, stage by stage, and measure the parties against the truth; then load"
                     + " 1% more records and resolve only those.",
-            "'bench alerts --watches W --declarations N --second M': load N generated declarations, train, let"
-                    + " 100 users watch W companies, people, declaration filters and document searches, then load the"
-                    + " latest M declarations of the same trade (default 10,000) as an officer's upload is loaded; prints"
-                    + " the time each step after the load takes (resolution, scoring, indexing, the alert sweep), the"
-                    + " sweep after a full rescoring, and the alerts by kind.",
+            "'bench alerts --watches W --declarations N --second M --loads K': load N generated declarations,"
+                    + " train, let 100 users watch W companies, people, declaration filters and document searches,"
+                    + " then load the latest K x M declarations of the same trade (default 10,000, K 3), M at a time,"
+                    + " as an officer's upload is loaded; prints the time each step after each load takes (resolution,"
+                    + " scoring, indexing, the alert sweep) with the median sweep, the sweep after a full"
+                    + " rescoring, and the alerts by kind.",
             "Peak heap is sampled every 50 ms; run with RISK_JAVA_OPTS=-Xmx1g to hold it to 1 GB."
         })
 public final class BenchCommand implements Callable<Integer> {
@@ -105,6 +106,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Watches for 'bench alerts' (default: ${DEFAULT-VALUE}).")
     int watches;
 
+    @Option(
+            names = "--loads",
+            defaultValue = "3",
+            paramLabel = "K",
+            description = "Loads of M declarations for 'bench alerts' (default: ${DEFAULT-VALUE}).")
+    int loads;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the first bundle; the second uses seed + 1.")
     long seed;
 
@@ -141,7 +149,8 @@ public final class BenchCommand implements Callable<Integer> {
                 case "ui" -> runViews(dir, bundles);
                 case "resolve" -> runResolve(dir, bundles);
                 case "alerts" ->
-                    new AlertsBenchmark(seed, declarations, second != null ? second : 10_000, watches, springArgs)
+                    new AlertsBenchmark(
+                                    seed, declarations, second != null ? second : 10_000, loads, watches, springArgs)
                             .run(dir, bundles);
                 default -> run(dir, bundles);
             };

@@ -47,7 +47,7 @@ class CasesApiIT {
     private static final String TRADER = "case-trader";
     private static final String COMPANY = "CASES-IT-C1";
     private static final int LOADERS = 50;
-    private static final int POSTS_EACH = 20;
+    private static final int POSTS_EACH = 12;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -310,9 +310,9 @@ class CasesApiIT {
     }
 
     /**
-     * 50 members each post 20 messages, one after the other, all members at once, each also retrying
-     * one post as a client would after a lost answer: exactly 1,000 messages, seq 1..1000 without a
-     * gap, no clientId twice, and every member's messages in the order that member sent them.
+     * 50 members each post 12 messages, one after the other, all members at once, each also retrying
+     * one post as a client would after a lost answer: exactly 600 messages (two pages), seq 1..600
+     * without a gap, no clientId twice, and every member's messages in the order that member sent them.
      */
     @Test
     void fiftyMembersPostingAtOnceLoseDuplicateAndReorderNothing() throws Exception {
@@ -351,11 +351,11 @@ class CasesApiIT {
         assertThat(all).hasSize(LOADERS * POSTS_EACH);
         assertThat(all)
                 .extracting(m -> m.get("seq").asLong())
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 1_000)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, LOADERS * POSTS_EACH)
                         .boxed()
                         .toList());
         assertThat(all.stream().map(m -> m.get("clientId").asString()).distinct())
-                .hasSize(1_000);
+                .hasSize(LOADERS * POSTS_EACH);
         var sentOrder = new HashMap<String, List<Integer>>();
         for (JsonNode m : all) {
             String[] text = m.get("text").asString().split(" #");
@@ -371,7 +371,7 @@ class CasesApiIT {
         assertThat(json.readTree(send(OWNER, "GET", "/api/cases/" + id, null).body())
                         .get("lastSeq")
                         .asLong())
-                .isEqualTo(1_000);
+                .isEqualTo(LOADERS * POSTS_EACH);
     }
 
     private void user(String name, Role role, String company) {
