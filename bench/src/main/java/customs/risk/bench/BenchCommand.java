@@ -62,7 +62,8 @@ import picocli.CommandLine.Unmatched;
             "'bench alerts --watches W --declarations N --second M --loads K': load N generated declarations,"
                     + " train, let 100 users watch W companies, people, declaration filters and document searches,"
                     + " then load the latest K x M declarations of the same trade (default 10,000, K 3), M at a time,"
-                    + " as an officer's upload is loaded; prints the time each step after each load takes (resolution,"
+                    + " as an officer's upload is loaded, after a periodic sweep; prints the time each step after each"
+                    + " load takes (resolution,"
                     + " scoring, indexing, the alert sweep) with the median sweep, the sweep after a full"
                     + " rescoring, and the alerts by kind.",
             "Peak heap is sampled every 50 ms; run with RISK_JAVA_OPTS=-Xmx1g to hold it to 1 GB."
