@@ -102,7 +102,11 @@ final class AlertsBenchmark {
             System.out.printf("indexed the documents and trained a model in %.1f s (not counted)%n", seconds(started));
 
             started = System.nanoTime();
-            var kinds = watch(context.getBean(UserAccounts.class), alerts, graph);
+            var kinds = watch(
+                    context.getBean(UserAccounts.class),
+                    alerts,
+                    context.getBean(customs.risk.documents.filing.DocumentService.class),
+                    graph);
             System.out.printf("set %s in %.1f s (not counted)%n", kinds, seconds(started));
             // A server with watches has run its periodic sweep by the time a load comes.
             print("the periodic sweep before the loads (not counted)", alerts.sweep());
@@ -159,8 +163,13 @@ final class AlertsBenchmark {
         return ExitCodes.OK;
     }
 
-    /** 100 users' watches: 90% companies, 5% people, 3% filters, 2% searches, picked at random. */
-    private String watch(UserAccounts accounts, AlertService alerts, Graph graph) {
+    /** 100 users' watches: 90% companies, 5% people, 3% filters, 2% searches (each search run first, as users do), picked at random. */
+    private String watch(
+            UserAccounts accounts,
+            AlertService alerts,
+            customs.risk.documents.filing.DocumentService documents,
+            Graph graph)
+            throws IOException {
         var rng = new Random(seed);
         var users = new ArrayList<Actor>();
         for (int u = 0; u < USERS; u++) {
@@ -205,6 +214,9 @@ final class AlertsBenchmark {
                             null, new RankingFilter(lane, hs.get(rng.nextInt(hs.size())), null, null, null, null)));
         }
         for (int i = 0; i < searches; i++) {
+            // As on the documents page: the search is run, then watched.
+            documents.search(
+                    users.get(i % USERS), customs.risk.documents.search.DocumentQuery.of(words[i % words.length]));
             alerts.watch(
                     users.get(i % USERS),
                     Watch.Request.search(null, new Watch.SavedSearch(words[i % words.length], List.of(), null)));

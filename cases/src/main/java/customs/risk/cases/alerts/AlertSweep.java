@@ -238,7 +238,7 @@ final class AlertSweep {
 
     /**
      * New declarations: of watched parties (and of companies watched people run), and hits of saved
-     * filters. Returns the declarations read: once their alerts are stored they are marked, and no
+     * filters. Returns the declarations read: once their alerts are stored they are noted, and no
      * later sweep reads them again.
      */
     private List<String> declarations(
@@ -264,23 +264,17 @@ final class AlertSweep {
                 }
             }
         }
-        var rows = new LinkedHashMap<String, Record>();
-        graph.stream(
-                """
+        var rows = new ArrayList<NewDeclaration>();
+        graph.stream("""
                 MATCH (d:Declaration) WHERE d.loadedAt > $since AND NOT d.id IN $read
                 RETURN d.id AS id, d.loadedAt AS loadedAt, d.riskScore AS score, d.riskLane AS lane,
                        d.hsCode AS hs, d.officeCode AS office, d.originCountry AS origin, d.filedOn AS filedOn,
                        [(d)-[:SOLD_BY|BOUGHT_BY|DECLARED_BY]->(c:Company) | coalesce(c.party, c.id)] AS parties
-                """,
-                Map.of("since", utc(since), "read", List.copyOf(read)),
-                r -> rows.put(r.get("id").asString(), r));
-        for (Record r : rows.values()) {
-            Instant loaded = r.get("loadedAt").asZonedDateTime().toInstant();
-            var parties = new HashSet<>(r.get("parties").asList(Value::asString));
-            String id = r.get("id").asString();
-            for (String party : parties) {
+                """, Map.of("since", utc(since), "read", List.copyOf(read)), r -> rows.add(NewDeclaration.of(r)));
+        for (var d : rows) {
+            for (String party : d.parties()) {
                 for (var w : byParty.getOrDefault(party, List.of())) {
-                    if (loaded.isBefore(w.watch().createdAt())) {
+                    if (d.loadedAt().isBefore(w.watch().createdAt())) {
                         continue;
                     }
                     var f = facts.get(w.watch().entity());
@@ -289,55 +283,78 @@ final class AlertSweep {
                             Alert.Kind.DECLARATION,
                             f.about(),
                             f.display(),
-                            id,
-                            AlertItems.declarationTitle(Alert.Kind.DECLARATION, f.about(), f.display(), id),
+                            d.id(),
+                            AlertItems.declarationTitle(Alert.Kind.DECLARATION, f.about(), f.display(), d.id()),
                             null,
                             null));
                 }
             }
             for (var w : filters) {
-                if (!loaded.isBefore(w.watch().createdAt()) && keeps(w.watch().filter(), r)) {
+                if (!d.loadedAt().isBefore(w.watch().createdAt())
+                        && keeps(w.watch().filter(), d)) {
                     out.add(candidate(
                             w.watch(),
                             Alert.Kind.FILTER_HIT,
                             "Watch:" + w.watch().id(),
                             w.watch().label(),
-                            id,
+                            d.id(),
                             AlertItems.declarationTitle(
-                                    Alert.Kind.FILTER_HIT, "", w.watch().label(), id),
+                                    Alert.Kind.FILTER_HIT, "", w.watch().label(), d.id()),
                             null,
                             null));
                 }
             }
         }
-        return List.copyOf(rows.keySet());
+        return rows.stream().map(NewDeclaration::id).toList();
+    }
+
+    /** A declaration loaded since the last sweep: what saved filters ask of it, and its parties. */
+    record NewDeclaration(
+            String id,
+            Instant loadedAt,
+            Double score,
+            String lane,
+            String hs,
+            String office,
+            String origin,
+            LocalDate filedOn,
+            Set<String> parties) {
+
+        static NewDeclaration of(Record r) {
+            return new NewDeclaration(
+                    r.get("id").asString(),
+                    r.get("loadedAt").asZonedDateTime().toInstant(),
+                    r.get("score").isNull() ? null : r.get("score").asDouble(),
+                    r.get("lane").asString(null),
+                    r.get("hs").asString(""),
+                    r.get("office").asString(""),
+                    r.get("origin").asString(""),
+                    r.get("filedOn").isNull() ? null : r.get("filedOn").asLocalDate(),
+                    new HashSet<>(r.get("parties").asList(Value::asString)));
+        }
     }
 
     /** Whether the saved filter keeps this declaration, as the declaration ranking would. */
-    static boolean keeps(RankingFilter filter, Record r) {
-        if (filter.lane() != null && !filter.lane().name().equals(r.get("lane").asString(null))) {
+    static boolean keeps(RankingFilter filter, NewDeclaration d) {
+        if (filter.lane() != null && !filter.lane().name().equals(d.lane())) {
             return false;
         }
-        if (filter.hsPrefix() != null && !r.get("hs").asString("").startsWith(filter.hsPrefix())) {
+        if (filter.hsPrefix() != null && !d.hs().startsWith(filter.hsPrefix())) {
             return false;
         }
-        if (filter.office() != null
-                && !filter.office().equalsIgnoreCase(r.get("office").asString(""))) {
+        if (filter.office() != null && !filter.office().equalsIgnoreCase(d.office())) {
             return false;
         }
-        if (filter.country() != null
-                && !filter.country().equalsIgnoreCase(r.get("origin").asString(""))) {
+        if (filter.country() != null && !filter.country().equalsIgnoreCase(d.origin())) {
             return false;
         }
-        if (filter.minScore() != null
-                && (r.get("score").isNull() || r.get("score").asDouble() < filter.minScore())) {
+        if (filter.minScore() != null && (d.score() == null || d.score() < filter.minScore())) {
             return false;
         }
-        LocalDate filed = r.get("filedOn").isNull() ? null : r.get("filedOn").asLocalDate();
-        if (filter.from() != null && (filed == null || filed.isBefore(filter.from()))) {
+        if (filter.from() != null && (d.filedOn() == null || d.filedOn().isBefore(filter.from()))) {
             return false;
         }
-        return filter.to() == null || (filed != null && !filed.isAfter(filter.to()));
+        return filter.to() == null || (d.filedOn() != null && !d.filedOn().isAfter(filter.to()));
     }
 
     /** A document indexed since the last sweep, with the parties it was filed for. */
