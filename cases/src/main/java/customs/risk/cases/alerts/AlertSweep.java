@@ -99,19 +99,37 @@ final class AlertSweep {
      *     (the overlap): they are not read again
      */
     Found run(List<Watched> watched, Instant declarationsSince, Instant documentsSince, Read read) {
+        try (var readers = java.util.concurrent.Executors.newFixedThreadPool(
+                2, Thread.ofPlatform().name("alert-sweep-", 1).daemon().factory())) {
+            return run(watched, declarationsSince, documentsSince, read, readers);
+        }
+    }
+
+    private Found run(
+            List<Watched> watched,
+            Instant declarationsSince,
+            Instant documentsSince,
+            Read read,
+            java.util.concurrent.ExecutorService readers) {
         var stages = new LinkedHashMap<String, java.time.Duration>();
         long started = System.nanoTime();
-        // New documents, their text and the saved searches' hits among them (mostly the search
-        // engine's work) while the watched parties and new declarations are read from the graph.
+        // New declarations, and new documents with their text and the saved searches' hits among
+        // them (mostly the search engine's work), read while the watched parties' facts are.
+        var newDeclarations = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> newDeclarations(declarationsSince, read.declarations()), readers);
         var documentStages = new LinkedHashMap<String, java.time.Duration>();
-        var newDocuments = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return newDocuments(watched, documentsSince, read.documents(), documentStages);
-            } catch (IOException | RuntimeException e) {
-                log.warn("new documents not checked for alerts, they will be at the next sweep: {}", e.toString());
-                return null;
-            }
-        });
+        var newDocuments = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return newDocuments(watched, documentsSince, read.documents(), documentStages);
+                    } catch (IOException | RuntimeException e) {
+                        log.warn(
+                                "new documents not checked for alerts, they will be at the next sweep: {}",
+                                e.toString());
+                        return null;
+                    }
+                },
+                readers);
         var candidates = new ArrayList<Candidate>();
         var entityWatches = watched.stream()
                 .filter(w -> w.watch().kind() == Watch.Kind.ENTITY)
@@ -132,7 +150,14 @@ final class AlertSweep {
             }
         }
         started = lap(stages, "watched companies and people", started);
-        var declarationIds = declarations(watched, facts, declarationsSince, read.declarations(), candidates);
+        List<NewDeclaration> rows;
+        try {
+            rows = newDeclarations.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        started = lap(stages, "waiting for new declarations", started);
+        declarations(rows, watched, facts, candidates);
         started = lap(stages, "new declarations", started);
         var found = newDocuments.join();
         started = lap(stages, "waiting for new documents", started);
@@ -145,7 +170,7 @@ final class AlertSweep {
                 candidates,
                 states,
                 found != null,
-                declarationIds,
+                rows.stream().map(NewDeclaration::id).toList(),
                 found == null ? List.of() : List.copyOf(found.documents().keySet()),
                 stages);
     }
@@ -237,16 +262,11 @@ final class AlertSweep {
     }
 
     /**
-     * New declarations: of watched parties (and of companies watched people run), and hits of saved
-     * filters. Returns the declarations read: once their alerts are stored they are noted, and no
-     * later sweep reads them again.
+     * Alerts of new declarations: of watched parties (and of companies watched people run), and
+     * hits of saved filters.
      */
-    private List<String> declarations(
-            List<Watched> watched,
-            Map<String, Targets.Facts> facts,
-            Instant since,
-            Set<String> read,
-            List<Candidate> out) {
+    private static void declarations(
+            List<NewDeclaration> rows, List<Watched> watched, Map<String, Targets.Facts> facts, List<Candidate> out) {
         var byParty = new HashMap<String, List<Watched>>();
         var filters = new ArrayList<Watched>();
         for (var w : watched) {
@@ -264,13 +284,6 @@ final class AlertSweep {
                 }
             }
         }
-        var rows = new ArrayList<NewDeclaration>();
-        graph.stream("""
-                MATCH (d:Declaration) WHERE d.loadedAt > $since AND NOT d.id IN $read
-                RETURN d.id AS id, d.loadedAt AS loadedAt, d.riskScore AS score, d.riskLane AS lane,
-                       d.hsCode AS hs, d.officeCode AS office, d.originCountry AS origin, d.filedOn AS filedOn,
-                       [(d)-[:SOLD_BY|BOUGHT_BY|DECLARED_BY]->(c:Company) | coalesce(c.party, c.id)] AS parties
-                """, Map.of("since", utc(since), "read", List.copyOf(read)), r -> rows.add(NewDeclaration.of(r)));
         for (var d : rows) {
             for (String party : d.parties()) {
                 for (var w : byParty.getOrDefault(party, List.of())) {
@@ -305,7 +318,21 @@ final class AlertSweep {
                 }
             }
         }
-        return rows.stream().map(NewDeclaration::id).toList();
+    }
+
+    /**
+     * Declarations loaded since then that no sweep read: once their alerts are stored they are
+     * noted, and no later sweep reads them again.
+     */
+    private List<NewDeclaration> newDeclarations(Instant since, Set<String> read) {
+        var rows = new ArrayList<NewDeclaration>();
+        graph.stream("""
+                MATCH (d:Declaration) WHERE d.loadedAt > $since AND NOT d.id IN $read
+                RETURN d.id AS id, d.loadedAt AS loadedAt, d.riskScore AS score, d.riskLane AS lane,
+                       d.hsCode AS hs, d.officeCode AS office, d.originCountry AS origin, d.filedOn AS filedOn,
+                       [(d)-[:SOLD_BY|BOUGHT_BY|DECLARED_BY]->(c:Company) | coalesce(c.party, c.id)] AS parties
+                """, Map.of("since", utc(since), "read", List.copyOf(read)), r -> rows.add(NewDeclaration.of(r)));
+        return rows;
     }
 
     /** A declaration loaded since the last sweep: what saved filters ask of it, and its parties. */
