@@ -45,12 +45,12 @@ class BenchCommandIT {
 
     @Test
     void benchIngestPrintsRatesForBothStores() {
-        int code = BenchMain.execute("bench", "ingest", "--declarations", "1000", "--second", "500");
+        int code = BenchMain.execute("bench", "ingest", "--declarations", "2000", "--second", "1000");
 
         assertThat(code).as(err()).isZero();
         assertThat(out())
-                .containsPattern("empty store, offline import \\+ indexes: +1,000 declarations in .* declarations/s")
-                .containsPattern("filled store, transactions: +500 declarations in .* declarations/s")
+                .containsPattern("empty store, offline import \\+ indexes: +2,000 declarations in .* declarations/s")
+                .containsPattern("filled store, transactions: +1,000 declarations in .* declarations/s")
                 .contains("peak heap");
         reset();
         assertThat(BenchMain.execute("bench", "score", "--declarations", "2000", "--second", "1000"))
@@ -76,17 +76,17 @@ class BenchCommandIT {
                 .containsPattern("incremental scoring after loading 1,000 more declarations: [\\d,]+ new declarations"
                         + " scored with v0001 in [\\d.]+ s");
         reset();
-        assertThat(BenchMain.execute("bench", "documents", "--count", "600"))
+        assertThat(BenchMain.execute("bench", "documents", "--count", "1500"))
                 .as(err())
                 .isZero();
         assertThat(out())
                 .contains(
-                        "Documents benchmark: 600 documents",
+                        "Documents benchmark: 1,500 documents",
                         "documents/s",
                         "query p95 (ms)",
                         "Totals of matches differing between the engines: 0");
         reset();
-        assertThat(BenchMain.execute("bench", "ui", "--declarations", "1500"))
+        assertThat(BenchMain.execute("bench", "ui", "--declarations", "3000"))
                 .as(err())
                 .isZero();
         assertThat(out())
@@ -97,7 +97,7 @@ class BenchCommandIT {
                 .containsPattern(
                         "browser: /network\\?evidence=\\S+ \\(\\d+ nodes\\), navigation to first paint +cold +[\\d.]+ ms");
         reset();
-        assertThat(BenchMain.execute("bench", "resolve", "--companies", "1500"))
+        assertThat(BenchMain.execute("bench", "resolve", "--companies", "3000"))
                 .as(err())
                 .isZero();
         assertThat(out())
