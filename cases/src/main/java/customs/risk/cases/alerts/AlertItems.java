@@ -94,7 +94,7 @@ final class AlertItems {
     }
 
     /** One line on a declaration: its parties, goods, value, date, office and lane. */
-    static String describe(Record r) {
+    private static String describe(Record r) {
         var text = new StringBuilder(r.get("id").asString()).append(": ");
         text.append(name(r, "seller")).append(" -> ").append(name(r, "buyer"));
         text.append(", HS ").append(r.get("hs").asString("?"));

@@ -482,8 +482,7 @@ public class AlertService {
                 ? new AlertSweep.Found(List.of(), List.of(), true, List.of(), List.of(), Map.of())
                 : sweeper.run(watched, declarationsSince, documentsSince, read(declarationsSince, documentsSince));
         stages.putAll(found.stages());
-        var stored = store(
-                found, now, declarationsSince.isBefore(documentsSince) ? declarationsSince : documentsSince, stages);
+        var stored = store(found, now, earlier(declarationsSince, documentsSince), stages);
         tell(stored.keySet());
         int alerts = stored.values().stream().mapToInt(Integer::intValue).sum();
         var sweep = new Sweep(
@@ -531,10 +530,7 @@ public class AlertService {
         var documents = new HashSet<String>();
         graph.stream(
                 "MATCH (r:AlertRead) WHERE r.at > $since RETURN r.at AS at, r.declarations AS declarations, r.documents AS documents",
-                Map.of(
-                        "since",
-                        AlertSweep.utc(
-                                declarationsSince.isBefore(documentsSince) ? declarationsSince : documentsSince)),
+                Map.of("since", AlertSweep.utc(earlier(declarationsSince, documentsSince))),
                 r -> {
                     Instant at = r.get("at").asZonedDateTime().toInstant();
                     if (at.isAfter(declarationsSince)) {
@@ -545,6 +541,10 @@ public class AlertService {
                     }
                 });
         return new AlertSweep.Read(declarations, documents);
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private Map<String, Instant> cursor() {

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval besides after each load and scoring, alerts are looked for this often (what
  *     changed otherwise: review decisions, documents filed one by one)
  * @param overlap each sweep looks again this far behind the last one, so that rows committed by a
- *     slow load while a sweep ran are not missed (what a sweep read before is marked and skipped)
+ *     slow load while a sweep ran are not missed (what a sweep read before is noted and skipped)
  * @param mailInterval how often alerts waiting for an immediate mail are sent
  * @param mailsPerHour immediate alert mails one user gets in an hour at most; the rest go into the digest
  * @param digestAt the time of day (UTC) the daily digests go out

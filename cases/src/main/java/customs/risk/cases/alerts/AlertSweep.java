@@ -64,7 +64,6 @@ final class AlertSweep {
      * Changes of new declarations keep no detail or link: {@link AlertItems} words them when read.
      */
     record Candidate(
-            String key,
             String user,
             Watch watch,
             Alert.Kind kind,
@@ -73,7 +72,13 @@ final class AlertSweep {
             String evidence,
             String title,
             String detail,
-            String link) {}
+            String link) {
+
+        /** The change itself: its group (user, kind, party) and its evidence. */
+        String key() {
+            return group + "|" + evidence;
+        }
+    }
 
     /** What one sweep found; {@code documentsRead} false when the search engine could not be asked. */
     record Found(
@@ -486,28 +491,26 @@ final class AlertSweep {
                     .forEach(p -> byCompany
                             .getOrDefault(p, List.of())
                             .forEach(w -> filedFor.put(w.watch().id(), w)));
-            var named = new LinkedHashMap<String, Watched>();
+            // A watch whose party the document was filed for hears of that, not of being named too.
+            var told = new LinkedHashMap<>(filedFor);
             namedIn.getOrDefault(doc.id(), Set.of())
                     .forEach(about -> byAbout.getOrDefault(about, List.of())
-                            .forEach(w -> named.putIfAbsent(w.watch().id(), w)));
-            named.keySet().removeAll(filedFor.keySet());
-            for (var entry : List.of(Map.entry(true, filedFor), Map.entry(false, named))) {
-                boolean filed = entry.getKey();
-                for (var w : entry.getValue().values()) {
-                    if (doc.indexedAt().isBefore(w.watch().createdAt())) {
-                        continue;
-                    }
-                    var f = facts.get(w.watch().entity());
-                    out.add(candidate(
-                            w.watch(),
-                            Alert.Kind.DOCUMENT,
-                            f.about(),
-                            f.display(),
-                            doc.id(),
-                            "New document about " + f.display() + ": " + doc.title(),
-                            doc.type() + " " + doc.id() + (filed ? ", filed for it" : ", naming it"),
-                            "/entity/Document/" + doc.id()));
+                            .forEach(w -> told.putIfAbsent(w.watch().id(), w)));
+            for (var w : told.values()) {
+                if (doc.indexedAt().isBefore(w.watch().createdAt())) {
+                    continue;
                 }
+                boolean filed = filedFor.containsKey(w.watch().id());
+                var f = facts.get(w.watch().entity());
+                out.add(candidate(
+                        w.watch(),
+                        Alert.Kind.DOCUMENT,
+                        f.about(),
+                        f.display(),
+                        doc.id(),
+                        "New document about " + f.display() + ": " + doc.title(),
+                        doc.type() + " " + doc.id() + (filed ? ", filed for it" : ", naming it"),
+                        "/entity/Document/" + doc.id()));
             }
         }
         for (var w : watched) {
@@ -546,8 +549,7 @@ final class AlertSweep {
             String detail,
             String link) {
         String group = watch.owner() + "|" + kind + "|" + about;
-        return new Candidate(
-                group + "|" + evidence, watch.owner(), watch, kind, group, aboutName, evidence, title, detail, link);
+        return new Candidate(watch.owner(), watch, kind, group, aboutName, evidence, title, detail, link);
     }
 
     private static String page(String about) {
