@@ -1,12 +1,6 @@
 package customs.risk.cases;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,20 +12,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseBroadcaster {
 
-    private static final Logger log = LoggerFactory.getLogger(CaseBroadcaster.class);
-
     /** Stops a listener; closing twice does nothing more. */
-    public interface Subscription extends AutoCloseable {
-        @Override
-        void close();
-    }
+    public interface Subscription extends LiveListeners.Subscription {}
 
-    private final Map<String, List<Consumer<CaseModel.Message>>> listeners = new ConcurrentHashMap<>();
-    private final Map<String, List<Runnable>> changeListeners = new ConcurrentHashMap<>();
+    private final LiveListeners<String, CaseModel.Message> messages = new LiveListeners<>();
+    private final LiveListeners<String, String> changes = new LiveListeners<>();
 
     /** Calls {@code listener} with each message stored in the case from now on; close to stop. */
     public Subscription subscribe(String caseId, Consumer<CaseModel.Message> listener) {
-        return add(listeners, caseId, listener);
+        return messages.subscribe(caseId, listener)::close;
     }
 
     /**
@@ -39,33 +28,14 @@ public class CaseBroadcaster {
      * team, links, notes, message edits); close to stop. The listener reads the case anew.
      */
     public Subscription subscribeChanges(String caseId, Runnable listener) {
-        return add(changeListeners, caseId, listener);
+        return changes.subscribe(caseId, change -> listener.run())::close;
     }
 
     void changed(String caseId) {
-        tell(changeListeners, caseId, Runnable::run, "a change");
+        changes.tell(caseId, "a change");
     }
 
     void publish(String caseId, CaseModel.Message message) {
-        tell(listeners, caseId, listener -> listener.accept(message), "message " + message.id());
-    }
-
-    private static <L> Subscription add(Map<String, List<L>> byCase, String caseId, L listener) {
-        byCase.computeIfAbsent(caseId, k -> new CopyOnWriteArrayList<>()).add(listener);
-        return () -> byCase.computeIfPresent(caseId, (k, list) -> {
-            list.remove(listener);
-            return list.isEmpty() ? null : list;
-        });
-    }
-
-    /** Calls each listener of the case; one that fails (a view gone meanwhile) does not stop the others. */
-    private static <L> void tell(Map<String, List<L>> byCase, String caseId, Consumer<L> call, String what) {
-        for (L listener : byCase.getOrDefault(caseId, List.of())) {
-            try {
-                call.accept(listener);
-            } catch (RuntimeException e) {
-                log.warn("a view of case {} could not take {}: {}", caseId, what, e.getMessage());
-            }
-        }
+        messages.tell(caseId, message);
     }
 }

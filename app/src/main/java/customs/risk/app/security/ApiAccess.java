@@ -26,11 +26,15 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * publish announcements and see who acknowledged them; everyone reads those addressed to them.
  * Everyone reads and sets their own e-mail address and notification choices at {@code /api/account}.
  * Administrators define acceptance surveys; they and risk officers read the results. Administrators
- * manage users and export the audit of that, and of each case.
+ * manage users and export the audit of that, and of each case. Requests for information are between
+ * those who work cases (administrators, risk officers, investigators), who ask, follow up and close,
+ * and traders, who read and answer their company's ({@code InformationRequests} decides which).
  */
 final class ApiAccess {
 
     record Rule(HttpMethod method, String path, Set<Role> roles) {}
+
+    private static final Set<Role> REQUEST_PARTIES = EnumSet.of(ADMIN, RISK_OFFICER, INVESTIGATOR, TRADER);
 
     static final List<Rule> RULES = List.of(
             new Rule(HttpMethod.POST, "/api/bundles", EnumSet.of(ADMIN, RISK_OFFICER)),
@@ -56,6 +60,11 @@ final class ApiAccess {
             new Rule(HttpMethod.GET, "/api/alerts/mail", STAFF),
             new Rule(HttpMethod.PUT, "/api/alerts/mail", STAFF),
             new Rule(HttpMethod.POST, "/api/alerts/ack", STAFF),
+            new Rule(HttpMethod.GET, "/api/requests", REQUEST_PARTIES),
+            new Rule(HttpMethod.GET, "/api/requests/*", REQUEST_PARTIES),
+            new Rule(HttpMethod.POST, "/api/requests", EnumSet.of(ADMIN, RISK_OFFICER, INVESTIGATOR)),
+            new Rule(HttpMethod.POST, "/api/requests/*/messages", REQUEST_PARTIES),
+            new Rule(HttpMethod.POST, "/api/requests/*/close", EnumSet.of(ADMIN, RISK_OFFICER, INVESTIGATOR)),
             // A case's audit trail leaves the building only through an administrator.
             new Rule(HttpMethod.GET, "/api/cases/*/audit", EnumSet.of(ADMIN)),
             // Staff only; which cases each may see is the case team's affair (CaseService).

@@ -14,7 +14,10 @@ import customs.risk.cases.CaseModel.Changes;
 import customs.risk.cases.CaseModel.Message;
 import customs.risk.cases.CaseService;
 import customs.risk.cases.announcements.AnnouncementService;
+import customs.risk.cases.requests.InformationRequest;
+import customs.risk.cases.requests.InformationRequests;
 import customs.risk.cases.team.Notification;
+import customs.risk.cases.team.UserAccount;
 import customs.risk.cases.team.UserAccounts;
 import customs.risk.graph.access.Actor;
 import customs.risk.graph.access.Role;
@@ -36,9 +39,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * E-mail against real SMTP and IMAP servers (GreenMail, in this JVM): mention, assignment and
+ * E-mail against real SMTP, IMAP and POP3 servers (GreenMail, in this JVM): mention, assignment and
  * announcement notifications arrive, a user's choice to get no mention mail is kept, and a reply fetched from the
- * mailbox lands in the case conversation once, and only when its sender is on the case.
+ * mailbox lands in the case conversation once, and only when its sender is on the case. A request for
+ * information reaches the company's traders, whose reply by mail (with a file) lands in its thread
+ * and tells the officer who asked; a near deadline is reminded once, a passed one told to both sides.
  */
 @SpringBootTest(classes = RiskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 class MailIT {
@@ -49,7 +54,7 @@ class MailIT {
     private static final String PASSWORD = "a-mail-readers-password";
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final AtomicInteger USERS = new AtomicInteger();
-    private static final GreenMail MAIL = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+    private static final GreenMail MAIL = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_POP3_IMAP));
 
     static {
         MAIL.start();
@@ -63,13 +68,13 @@ class MailIT {
         registry.add("risk.mail.from", () -> MAILBOX);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-        registry.add("risk.mail.imap.host", () -> "127.0.0.1");
-        registry.add("risk.mail.imap.port", () -> MAIL.getImap().getPort());
-        registry.add("risk.mail.imap.ssl", () -> "false");
-        registry.add("risk.mail.imap.username", () -> MAILBOX_LOGIN);
-        registry.add("risk.mail.imap.password", () -> MAILBOX_PASSWORD);
+        registry.add("risk.mail.inbox.host", () -> "127.0.0.1");
+        registry.add("risk.mail.inbox.port", () -> MAIL.getImap().getPort());
+        registry.add("risk.mail.inbox.ssl", () -> "false");
+        registry.add("risk.mail.inbox.username", () -> MAILBOX_LOGIN);
+        registry.add("risk.mail.inbox.password", () -> MAILBOX_PASSWORD);
         // The tests fetch themselves, so that they know when it happened.
-        registry.add("risk.mail.imap.poll-interval", () -> "1h");
+        registry.add("risk.mail.inbox.poll-interval", () -> "1h");
     }
 
     @AfterAll
@@ -87,7 +92,16 @@ class MailIT {
     CaseConversation conversation;
 
     @Autowired
-    ImapReplyFetcher fetcher;
+    MailboxReplyFetcher fetcher;
+
+    @Autowired
+    InformationRequests requests;
+
+    @Autowired
+    MailSettings settings;
+
+    @Autowired
+    org.neo4j.driver.Driver driver;
 
     @Autowired
     AnnouncementService announcements;
@@ -236,11 +250,208 @@ class MailIT {
                 .containsExactly("only the owner so far");
     }
 
+    @Test
+    void aTradersMailedAnswerWithAFileLandsInTheRequestAndTellsTheOfficer() throws Exception {
+        String officer = user("officer");
+        var trader = trader("answers");
+        String declaration = declarationOf(trader.companyId());
+
+        var request = requests.ask(
+                account(officer),
+                declaration,
+                null,
+                "Please send the sales contract behind this invoice.",
+                java.time.LocalDate.now().plusDays(10));
+        MimeMessage asked = awaitMail(address(trader.username()), request.id());
+        assertThat(asked.getSubject())
+                .isEqualTo("[" + request.id() + "] Request for information about declaration " + declaration);
+        assertThat(GreenMailUtil.getBody(asked)).contains("sales contract", "Deadline: ");
+
+        String replyId = "<answer-" + trader.username() + "@trader.test>";
+        replyWithFile(
+                address(trader.username()),
+                "Re: " + asked.getSubject(),
+                replyId,
+                "The contract is attached.\n\n> Please send the sales contract",
+                "contract.txt",
+                "Sales contract no. 77, price FOB Busan.");
+        fetcher.fetch();
+        fetcher.fetch();
+
+        var thread = requests.thread(trader, request.id()).orElseThrow();
+        assertThat(thread.request().status()).isEqualTo(InformationRequest.Status.ANSWERED);
+        assertThat(thread.messages()).singleElement().satisfies(m -> {
+            assertThat(m.text()).isEqualTo("The contract is attached.");
+            assertThat(m.fromTrader()).isTrue();
+            assertThat(m.attachments())
+                    .extracting(InformationRequest.Attachment::fileName)
+                    .containsExactly("contract.txt");
+        });
+        try (var session = driver.session()) {
+            assertThat(session.run(
+                                    "MATCH (:Document {id: $doc})-[:SUPPORTS]->(d:Declaration) RETURN d.id AS id",
+                                    java.util.Map.of(
+                                            "doc",
+                                            thread.messages()
+                                                    .getFirst()
+                                                    .attachments()
+                                                    .getFirst()
+                                                    .documentId()))
+                            .single()
+                            .get("id")
+                            .asString())
+                    .as("the file is filed with the declaration")
+                    .isEqualTo(declaration);
+        }
+        assertThat(GreenMailUtil.getBody(awaitMail(address(officer), "Answer from")))
+                .contains("The contract is attached.", "1 file attached");
+    }
+
+    @Test
+    void aReplyFetchedByPop3LandsOnceAndLeavesTheMailbox() throws Exception {
+        String officer = user("officer");
+        var trader = trader("pop3");
+        var request = requests.ask(
+                account(officer),
+                null,
+                trader.companyId(),
+                "Who owns your company?",
+                java.time.LocalDate.now().plusDays(5));
+        MimeMessage asked = awaitMail(address(trader.username()), request.id());
+        var pop3 = new MailboxReplyFetcher(
+                new MailSettings(
+                        true,
+                        MAILBOX,
+                        new MailSettings.Inbox(
+                                "pop3",
+                                "127.0.0.1",
+                                MAIL.getPop3().getPort(),
+                                MAILBOX_LOGIN,
+                                MAILBOX_PASSWORD,
+                                "INBOX",
+                                Duration.ofHours(1),
+                                false),
+                        Duration.ofMinutes(1),
+                        3),
+                accounts,
+                conversation,
+                requests);
+
+        reply(
+                address(trader.username()),
+                "Re: edited subject",
+                asked.getHeader("Message-ID")[0],
+                "<pop3-" + trader.username() + "@trader.test>",
+                "Kim Lee, 100 percent.");
+        pop3.fetch();
+        pop3.fetch();
+
+        assertThat(requests.thread(trader, request.id()).orElseThrow().messages())
+                .extracting(InformationRequest.Message::text)
+                .containsExactly("Kim Lee, 100 percent.");
+        assertThat(MAIL.getReceivedMessagesForDomain("customs.test"))
+                .as("POP3 deleted what it read from the application's mailbox")
+                .noneMatch(m -> {
+                    try {
+                        return m.getSubject().equals("Re: edited subject");
+                    } catch (MessagingException e) {
+                        return false;
+                    }
+                });
+    }
+
+    @Test
+    void aNearDeadlineIsRemindedOnceAndAPassedOneToldToBothSides() throws Exception {
+        String officer = user("officer");
+        var trader = trader("late");
+        var request = requests.ask(
+                account(officer),
+                declarationOf(trader.companyId()),
+                null,
+                "Where were the goods loaded?",
+                java.time.LocalDate.now().plusDays(1));
+        awaitMail(address(trader.username()), "Request for information");
+
+        requests.remind(Duration.ofDays(2));
+        requests.remind(Duration.ofDays(2));
+        awaitMail(address(trader.username()), "Reminder: answer due on " + request.deadline());
+
+        try (var session = driver.session()) {
+            session.run(
+                            "MATCH (r:InformationRequest {id: $id}) SET r.deadline = date() - duration('P1D')",
+                            java.util.Map.of("id", request.id()))
+                    .consume();
+        }
+        requests.remind(Duration.ofDays(2));
+        awaitMail(address(officer), "No answer from");
+        awaitMail(address(trader.username()), "Overdue");
+
+        assertThat(mailsTo(address(trader.username())))
+                .extracting(MimeMessage::getSubject)
+                .filteredOn(subject -> subject.contains("Reminder"))
+                .hasSize(1);
+        assertThat(requests.list(account(officer), InformationRequest.Status.OVERDUE, null, trader.companyId()))
+                .extracting(InformationRequest::id)
+                .containsExactly(request.id());
+    }
+
     private String user(String role) {
         String name = "mail-" + role + "-" + USERS.incrementAndGet();
         accounts.create(name, PASSWORD, Set.of(Role.INVESTIGATOR), null);
         accounts.setEmail(name, address(name));
         return name;
+    }
+
+    private UserAccount trader(String role) {
+        String name = "mail-trader-" + role + "-" + USERS.incrementAndGet();
+        String company = "MAIL-CO-" + USERS.get();
+        try (var session = driver.session()) {
+            session.run("MERGE (c:Company {id: $id}) SET c.name = $id", java.util.Map.of("id", company))
+                    .consume();
+        }
+        accounts.create(name, PASSWORD, Set.of(Role.TRADER), company);
+        accounts.setEmail(name, address(name));
+        return accounts.find(name).orElseThrow();
+    }
+
+    /** A new import declaration that the company buys. */
+    private String declarationOf(String company) {
+        String id = "MAIL-D-" + USERS.incrementAndGet();
+        try (var session = driver.session()) {
+            session.run("""
+                            MATCH (c:Company {id: $company})
+                            CREATE (:Declaration {id: $id, direction: 'IMPORT'})-[:BOUGHT_BY]->(c)
+                            """, java.util.Map.of("company", company, "id", id)).consume();
+        }
+        return id;
+    }
+
+    private UserAccount account(String username) {
+        return accounts.find(username).orElseThrow();
+    }
+
+    /** A reply with one text file attached. */
+    private static void replyWithFile(
+            String from, String subject, String messageId, String text, String fileName, String fileText)
+            throws MessagingException {
+        Session session = GreenMailUtil.getSession(MAIL.getSmtp().getServerSetup());
+        var mail = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        mail.setFrom(new InternetAddress(from));
+        mail.setRecipients(jakarta.mail.Message.RecipientType.TO, MAILBOX);
+        mail.setSubject(subject);
+        var body = new jakarta.mail.internet.MimeBodyPart();
+        body.setText(text, "UTF-8");
+        var file = new jakarta.mail.internet.MimeBodyPart();
+        file.setText(fileText, "UTF-8");
+        file.setFileName(fileName);
+        file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        mail.setContent(new jakarta.mail.internet.MimeMultipart(body, file));
+        Transport.send(mail);
     }
 
     private static String address(String username) {

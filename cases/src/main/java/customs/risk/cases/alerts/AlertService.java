@@ -1,5 +1,6 @@
 package customs.risk.cases.alerts;
 
+import customs.risk.cases.LiveListeners;
 import customs.risk.documents.filing.DocumentService;
 import customs.risk.engine.ranking.Lane;
 import customs.risk.engine.ranking.RankingFilter;
@@ -16,8 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
@@ -58,17 +57,14 @@ public class AlertService {
             int watches, int declarations, int documents, int alerts, Duration took, Map<String, Duration> stages) {}
 
     /** Stops live updates; closing twice does nothing more. */
-    public interface Subscription extends AutoCloseable {
-        @Override
-        void close();
-    }
+    public interface Subscription extends LiveListeners.Subscription {}
 
     private final Graph graph;
     private final AlertSweep sweeper;
     private final Targets targets;
     private final AlertSettings settings;
     private final boolean mailEnabled;
-    private final Map<String, List<LongConsumer>> listeners = new ConcurrentHashMap<>();
+    private final LiveListeners<String, Long> listeners = new LiveListeners<>();
     private volatile Sweep lastSweep;
 
     /**
@@ -423,26 +419,13 @@ public class AlertService {
 
     /** Calls {@code listener} with the user's unread count whenever new alerts are stored or read. */
     public Subscription subscribe(String username, LongConsumer listener) {
-        listeners.computeIfAbsent(username, k -> new CopyOnWriteArrayList<>()).add(listener);
-        return () -> listeners.computeIfPresent(username, (k, list) -> {
-            list.remove(listener);
-            return list.isEmpty() ? null : list;
-        });
+        return listeners.subscribe(username, listener::accept)::close;
     }
 
     private void tell(Set<String> users) {
         for (String user : users) {
-            var list = listeners.get(user);
-            if (list == null) {
-                continue;
-            }
-            long unread = unread(new Actor(user, false));
-            for (var listener : list) {
-                try {
-                    listener.accept(unread);
-                } catch (RuntimeException e) {
-                    log.warn("a session of {} could not take its alerts: {}", user, e.getMessage());
-                }
+            if (listeners.listening(user)) {
+                listeners.tell(user, unread(new Actor(user, false)));
             }
         }
     }

@@ -1,6 +1,7 @@
 package customs.risk.cases.mail;
 
 import customs.risk.cases.CaseConversation;
+import customs.risk.cases.requests.InformationRequests;
 import customs.risk.cases.team.UserAccounts;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,7 +12,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 
 /**
  * E-mail, only with {@code risk.mail.enabled=true}: notifications need Spring's SMTP settings
- * ({@code spring.mail.host} ...), replies are fetched when {@code risk.mail.imap.host} is set.
+ * ({@code spring.mail.host} ...), replies are fetched when {@code risk.mail.inbox.host} is set.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "risk.mail.enabled", havingValue = "true")
@@ -28,7 +29,8 @@ class MailConfiguration {
     }
 
     @Bean
-    ImapReplyFetcher imapReplyFetcher(MailSettings settings, UserAccounts accounts, CaseConversation conversation) {
-        return new ImapReplyFetcher(settings, accounts, conversation);
+    MailboxReplyFetcher mailboxReplyFetcher(
+            MailSettings settings, UserAccounts accounts, CaseConversation conversation, InformationRequests requests) {
+        return new MailboxReplyFetcher(settings, accounts, conversation, requests);
     }
 }

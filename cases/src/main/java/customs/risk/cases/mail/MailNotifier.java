@@ -4,6 +4,8 @@ import customs.risk.cases.CaseNotice;
 import customs.risk.cases.announcements.Announcement;
 import customs.risk.cases.announcements.AnnouncementPublished;
 import customs.risk.cases.announcements.AnnouncementService;
+import customs.risk.cases.requests.InformationRequest;
+import customs.risk.cases.requests.RequestNotice;
 import customs.risk.cases.team.Notification;
 import customs.risk.cases.team.UserAccounts;
 import customs.risk.graph.access.Role;
@@ -25,15 +27,16 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * Sends mention, assignment and announcement notifications by SMTP, each to a user who has an
+ * Sends mention, assignment, announcement and request-for-information notifications by SMTP, each to a user who has an
  * address and chose that kind. Sending happens on a thread of its own, one mail after another: a
  * slow or unreachable mail server never delays or fails the case operation. A mail the server does
  * not take is kept in the {@link MailOutbox} and tried again, after {@code risk.mail.retry-interval}
  * and then twice as long each time (at most an hour), until it goes or {@code risk.mail.max-attempts}
  * have failed; so an outage or a restart loses no notification.
  *
- * <p>Each mail carries the case in its subject ({@code [CASE-...]}) and in its {@code Message-ID},
- * and answers go to {@code risk.mail.from}, the mailbox {@link ImapReplyFetcher} reads.
+ * <p>Each mail carries its case or request in its subject ({@code [CASE-...]}, {@code [RFI-...]}) and
+ * in its {@code Message-ID}, and answers go to {@code risk.mail.from}, the mailbox
+ * {@link MailboxReplyFetcher} reads.
  */
 class MailNotifier implements DisposableBean {
 
@@ -83,7 +86,7 @@ class MailNotifier implements DisposableBean {
                                 .ifPresent(to -> send(
                                         new MailOutbox.OutgoingMail(
                                                 to,
-                                                CaseTag.messageId(notice.id()),
+                                                MailTag.messageId(notice.id()),
                                                 "[Announcement] " + notice.title(),
                                                 notice.text() + "\n\n-- " + notice.author()
                                                         + ", to " + audience(notice.audience())
@@ -95,6 +98,90 @@ class MailNotifier implements DisposableBean {
                 log.warn("announcement {} not mailed: {}", notice.id(), e.toString());
             }
         });
+    }
+
+    /**
+     * A request for information: its question, follow-ups, reminders and a passed deadline go to the
+     * traders of the company who have an address (a formal notice, whatever else they chose); an
+     * answer and a passed deadline go to who asked, if they chose {@link Notification#REQUEST}.
+     */
+    @EventListener
+    void on(RequestNotice notice) {
+        outbox.execute(() -> {
+            try {
+                deliver(notice);
+            } catch (RuntimeException e) {
+                log.warn("request notice for {} not sent: {}", notice.request().id(), e.toString());
+            }
+        });
+    }
+
+    private void deliver(RequestNotice notice) {
+        InformationRequest request = notice.request();
+        String about = request.declarationId() == null
+                ? "your company " + request.companyId()
+                : "declaration " + request.declarationId();
+        String answerHow = "\n\nAnswer by replying to this e-mail (attached files are filed with the "
+                + (request.declarationId() == null ? "company" : "declaration")
+                + "), or on the Requests page of the customs portal. Deadline: " + request.deadline() + ".";
+        switch (notice) {
+            case RequestNotice.Asked asked ->
+                toTraders(
+                        request,
+                        "Request for information about " + about,
+                        "Customs asks about " + about + ":\n\n" + request.question() + answerHow);
+            case RequestNotice.Posted posted
+            when posted.message().fromTrader() ->
+                address(request.askedBy(), Notification.REQUEST)
+                        .ifPresent(to -> send(
+                                to,
+                                request.id(),
+                                "Answer from " + request.companyName() + " (" + request.companyId() + ")",
+                                posted.message().author() + " answered your request about "
+                                        + about.replace("your company", "company") + ":\n\n"
+                                        + excerpt(posted.message().text())
+                                        + fileLine(
+                                                posted.message().attachments().size())
+                                        + "\n\nReply to this e-mail to follow up."));
+            case RequestNotice.Posted posted ->
+                toTraders(
+                        request,
+                        "Follow-up on the request about " + about,
+                        "Customs writes about " + about + ":\n\n"
+                                + excerpt(posted.message().text()) + answerHow);
+            case RequestNotice.Reminder reminder ->
+                toTraders(
+                        request,
+                        "Reminder: answer due on " + request.deadline(),
+                        "Customs is still waiting for your answer about " + about + ":\n\n" + request.question()
+                                + answerHow);
+            case RequestNotice.Overdue overdue -> {
+                toTraders(
+                        request,
+                        "Overdue: the answer was due on " + request.deadline(),
+                        "The deadline of customs' request about " + about + " has passed:\n\n" + request.question()
+                                + answerHow);
+                address(request.askedBy(), Notification.REQUEST)
+                        .ifPresent(to -> send(
+                                to,
+                                request.id(),
+                                "No answer from " + request.companyName() + " by " + request.deadline(),
+                                "The deadline of your request about " + about.replace("your company", "company")
+                                        + " passed without an answer.\n\nReply to this e-mail to follow up."));
+            }
+        }
+    }
+
+    private void toTraders(InformationRequest request, String subject, String text) {
+        for (var trader : accounts.traders(request.companyId())) {
+            if (trader.email() != null) {
+                send(trader.email(), request.id(), subject, text);
+            }
+        }
+    }
+
+    private static String fileLine(int files) {
+        return files == 0 ? "" : "\n\n(" + files + (files == 1 ? " file" : " files") + " attached in the application)";
     }
 
     private static String audience(String audience) {
@@ -133,7 +220,7 @@ class MailNotifier implements DisposableBean {
     }
 
     private void send(String to, String caseId, String subject, String text) {
-        send(new MailOutbox.OutgoingMail(to, CaseTag.messageId(caseId), CaseTag.subject(caseId, subject), text), 0);
+        send(new MailOutbox.OutgoingMail(to, MailTag.messageId(caseId), MailTag.subject(caseId, subject), text), 0);
     }
 
     /** Sends one mail; when the server does not take it, keeps it for another attempt or gives it up. */

@@ -7,5 +7,7 @@ public enum Notification {
     /** The user was made owner or member of a case. */
     ASSIGNMENT,
     /** A formal notice to everyone or to the user's role. */
-    ANNOUNCEMENT
+    ANNOUNCEMENT,
+    /** A trader answered a request for information the user asked, or let its deadline pass. */
+    REQUEST
 }

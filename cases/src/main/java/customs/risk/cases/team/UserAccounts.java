@@ -199,6 +199,14 @@ public class UserAccounts {
                 .list(UserAccounts::toContact));
     }
 
+    /** The enabled traders of a company, with their addresses (an address may be missing). */
+    public List<MailContact> traders(String companyId) {
+        return graph.read(tx -> tx.run("""
+                MATCH (u:User {companyId: $company}) WHERE u.enabled AND 'TRADER' IN u.roles
+                RETURN u ORDER BY u.username
+                """, Map.of("company", companyId)).list(UserAccounts::toContact));
+    }
+
     /** The username of the user with this address (compared in lower case). */
     public Optional<String> byEmail(String email) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
