@@ -33,6 +33,18 @@ final class Browser implements AutoCloseable {
     private final String base;
 
     Browser(int port) {
+        this(port, false);
+    }
+
+    /**
+     * A browser that poses as a phone: a screen of 390 x 844 CSS pixels (an iPhone 14's), touch, a
+     * mobile user agent (Chromium's device emulation: a headless window is at least 500 pixels wide).
+     */
+    static Browser phone(int port) {
+        return new Browser(port, true);
+    }
+
+    private Browser(int port, boolean phone) {
         try {
             profile = Files.createTempDirectory("chromium-profile");
             Files.createDirectories(SCREENSHOTS);
@@ -53,6 +65,16 @@ final class Browser implements AutoCloseable {
                 "--disable-dev-shm-usage",
                 "--window-size=1400,1000",
                 "--user-data-dir=" + profile);
+        if (phone) {
+            options.setExperimentalOption(
+                    "mobileEmulation",
+                    java.util.Map.of(
+                            "deviceMetrics",
+                            java.util.Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true),
+                            "userAgent",
+                            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
+                                    + " Chrome/130.0 Mobile Safari/537.36"));
+        }
         options.setCapability("goog:loggingPrefs", java.util.Map.of(LogType.BROWSER, "ALL"));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
@@ -72,6 +94,26 @@ final class Browser implements AutoCloseable {
         secret.sendKeys(password);
         secret.sendKeys(org.openqa.selenium.Keys.ENTER);
         until(d -> path().startsWith("/login") ? null : true);
+    }
+
+    /** Chooses a file in the vaadin-upload with this id (which starts uploading it). */
+    void chooseFile(String uploadId, Path file) {
+        var upload = byId(uploadId);
+        var input = upload.findElements(By.cssSelector("input[type=file]")).stream()
+                .findFirst()
+                .orElseGet(() -> upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")));
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** Chooses a file in the vaadin-upload with this id, and waits until it is uploaded. */
+    void attach(String uploadId, Path file) {
+        chooseFile(uploadId, file);
+        until(d -> Boolean.TRUE.equals(script(
+                        "const u = document.getElementById(arguments[0]);"
+                                + " return u.files.length > 0 && u.files.every(f => f.complete);",
+                        uploadId))
+                ? true
+                : null);
     }
 
     void open(String path) {

@@ -43,6 +43,19 @@ class WalkthroughBrowserIT {
     @Autowired
     customs.risk.cases.team.UserAccounts accounts;
 
+    @Autowired
+    customs.risk.cases.requests.InformationRequests requests;
+
+    @Autowired
+    org.neo4j.driver.Driver driver;
+
+    private customs.risk.graph.store.Graph graph;
+
+    @BeforeEach
+    void graph() {
+        graph = new customs.risk.graph.store.Graph(driver);
+    }
+
     @Test
     void twoMembersSeeEachOthersMessagesLiveAndOutsidersSeeNoCase() {
         var officer = new customs.risk.graph.access.Actor("officer", false);
@@ -121,15 +134,7 @@ class WalkthroughBrowserIT {
                     new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
                     "png",
                     picture.toFile());
-            var upload = browser.byId("message-upload");
-            var input = upload.findElements(By.cssSelector("input[type=file]")).stream()
-                    .findFirst()
-                    .orElseGet(() -> upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")));
-            input.sendKeys(picture.toAbsolutePath().toString());
-            browser.until(d -> Boolean.TRUE.equals(browser.script("const u = document.getElementById('message-upload');"
-                            + " return u.files.length > 0 && u.files.every(f => f.complete);"))
-                    ? true
-                    : null);
+            browser.attach("message-upload", picture);
             var text = browser.byId("message-input").findElement(By.cssSelector("textarea"));
             text.sendKeys("the seal on this invoice looks copied");
             browser.click("message-send");
@@ -518,6 +523,7 @@ class WalkthroughBrowserIT {
         views.put("/entity/Company/" + top.id(), "entity-title");
         views.put("/network?focus=Company:" + top.id(), "selected-node");
         views.put("/cases", "cases-view");
+        views.put("/requests", "requests-view");
         views.put("/documents?q=invoice", "doc-search-total");
         views.put("/documents/upload", "document-upload");
         views.put("/search?q=invoice", "search-documents");
@@ -611,6 +617,67 @@ class WalkthroughBrowserIT {
     }
 
     @Test
+    void onAPhoneATraderAnswersARequestWithAFileWhileTheOfficerWatches() throws Exception {
+        String company = "476-87-16904";
+        String declaration = graph.query(
+                        "MATCH (d:Declaration)-[:BOUGHT_BY]->(:Company {id: $c}) RETURN d.id AS id ORDER BY id LIMIT 1",
+                        java.util.Map.of("c", company),
+                        r -> r.get("id").asString())
+                .getFirst();
+        var request = requests.ask(
+                accounts.find("officer").orElseThrow(),
+                declaration,
+                null,
+                "Please send a photo of the labels on the drums.",
+                java.time.LocalDate.now().plusDays(7));
+        browser.login("officer", DEMO_PASSWORD);
+        browser.open("/requests/" + request.id());
+        assertThat(browser.byId("request-status").getText()).isEqualTo("open");
+
+        try (var phone = Browser.phone(port)) {
+            phone.login("trader", DEMO_PASSWORD);
+            phone.open("/requests");
+            phone.until(d -> phone.byId("requests-list").getText().contains(request.id()) ? true : null);
+            assertThat(phone.byId("requests-list").getText()).contains("Declaration " + declaration, "due ");
+            phone.screenshot("phone-trader-requests");
+            phone.open("/requests/" + request.id());
+            assertThat(phone.byId("request-question").getText()).contains("labels on the drums");
+            Path photo = Files.createTempFile("labels", ".png");
+            javax.imageio.ImageIO.write(
+                    new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                    "png",
+                    photo.toFile());
+            phone.attach("request-upload", photo);
+            phone.byId("request-input")
+                    .findElement(By.cssSelector("textarea"))
+                    .sendKeys("Photo of the labels attached.");
+            phone.click("request-send");
+            phone.until(d -> phone.byId("request-messages").getText().contains("Photo of the labels") ? true : null);
+            assertThat(phone.byId("request-messages").getText())
+                    .contains(photo.getFileName().toString());
+            assertThat(phone.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("the page fits the phone's width")
+                    .isEqualTo(Boolean.TRUE);
+            assertThat(phone.byId("request-thread").getText())
+                    .as("a trader sees customs, not the officer")
+                    .doesNotContain("officer");
+            phone.screenshot("phone-trader-answered");
+            assertThat(phone.fetchStatus("/manifest.json"))
+                    .as("installable: the manifest")
+                    .isEqualTo(200);
+            assertThat(phone.fetchStatus("/sw.js"))
+                    .as("installable: the service worker")
+                    .isEqualTo(200);
+        }
+        // The officer's open page shows the answer as it arrives, with the file to open.
+        browser.until(d -> browser.byId("request-messages").getText().contains("Photo of the labels") ? true : null);
+        assertThat(browser.byId("request-status").getText()).isEqualTo("answered");
+        assertThat(browser.byId("request-messages").findElements(By.cssSelector("a")))
+                .hasSize(1);
+        browser.screenshot("request-answered-officer");
+    }
+
+    @Test
     void anInspectionResultIsRecordedForTheLearningLoop() {
         browser.login("inspector", DEMO_PASSWORD);
         browser.open("/entry/inspection");
@@ -639,11 +706,7 @@ class WalkthroughBrowserIT {
         }
         browser.login("officer", DEMO_PASSWORD);
         browser.open("/entry/bundle");
-        var upload = browser.byId("bundle-upload");
-        var input = upload.findElements(By.cssSelector("input[type=file]")).stream()
-                .findFirst()
-                .orElseGet(() -> upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")));
-        input.sendKeys(zip.toAbsolutePath().toString());
+        browser.chooseFile("bundle-upload", zip);
         browser.until(d -> browser.byId("bundle-rejected").getText().isBlank() ? null : true);
         assertThat(browser.byId("bundle-loaded").getText()).containsPattern("[1-9]");
         assertThat(browser.byId("bundle-rejected").getText()).contains("1");

@@ -109,6 +109,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             unreadBadge.setVisible(false);
             casesItem.setSuffixComponent(unreadBadge);
         }
+        item(nav, "Requests", "requests", VaadinIcon.COMMENTS_O);
         item(nav, "Documents", "documents", VaadinIcon.FILE_TEXT);
         item(nav, "New declaration", "entry/declaration", VaadinIcon.FILE_ADD);
         item(nav, "Inspection result", "entry/inspection", VaadinIcon.CHECK_SQUARE_O);

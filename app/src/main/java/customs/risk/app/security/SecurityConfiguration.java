@@ -137,8 +137,16 @@ class SecurityConfiguration {
         http.authenticationManager(manager)
                 // WebJars hold public JavaScript libraries, /styles and /icons the application's
                 // stylesheet and icon (the login page needs them too); /error renders the error of any request
-                // (also an API one), so it must not itself demand a login.
-                .authorizeHttpRequests(a -> a.requestMatchers("/webjars/**", "/styles/**", "/icons/**", "/error")
+                // (also an API one), so it must not itself demand a login. The manifest, service worker
+                // and offline page make the application installable; they hold no data.
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                "/webjars/**",
+                                "/styles/**",
+                                "/icons/**",
+                                "/error",
+                                "/manifest.json",
+                                "/sw.js",
+                                "/offline.html")
                         .permitAll()
                         // File downloads the pages link to; the controller checks the roles.
                         .requestMatchers("/download/**")

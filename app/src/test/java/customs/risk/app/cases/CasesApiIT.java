@@ -35,7 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Cases and their conversations over real HTTP, against the whole application and an embedded
  * Neo4j: who may see a case, the timeline and its audit of closed cases, message history,
- * idempotent posts, unread counts, and 50 members posting into one case at once.
+ * idempotent posts, unread counts, and 50 members posting into one case at once. Requests for
+ * information between the case team and a trader: the trader sees only its company's requests, never
+ * a case or a score, answers with a file once however often it sends, and the thread shows in the
+ * case about the company.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CasesApiIT {
@@ -62,6 +65,9 @@ class CasesApiIT {
 
     @Autowired
     Driver driver;
+
+    @Autowired
+    customs.risk.cases.requests.InformationRequests requests;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -372,6 +378,84 @@ class CasesApiIT {
                         .get("lastSeq")
                         .asLong())
                 .isEqualTo(LOADERS * POSTS_EACH);
+    }
+
+    @Test
+    void aTraderAnswersItsCompanysRequestWithAFileAndTheThreadShowsInTheCase() throws Exception {
+        String company = "CASES-IT-TRADER-CO";
+        user("case-other-trader", Role.TRADER, "CASES-IT-OTHER-CO");
+        try (var session = driver.session()) {
+            session.run("MERGE (:Company {id: $id, name: 'Trader Test Co'})", Map.of("id", company))
+                    .consume();
+        }
+        var refused = send(
+                TRADER,
+                "POST",
+                "/api/requests",
+                Map.of("companyId", company, "question", "May I ask myself?", "deadline", "2099-01-01"));
+        assertThat(refused.statusCode()).as("traders do not ask").isEqualTo(403);
+        var asked = send(
+                OWNER,
+                "POST",
+                "/api/requests",
+                Map.of(
+                        "companyId",
+                        company,
+                        "question",
+                        "Who signed your sales contracts in 2024?",
+                        "deadline",
+                        java.time.LocalDate.now().plusDays(10).toString()));
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        String id = json.readTree(asked.body()).get("id").asString();
+        String caseId = newCase("Who runs Trader Test Co", List.of());
+        assertThat(send(OWNER, "POST", "/api/cases/" + caseId + "/links", Map.of("entity", "Company:" + company))
+                        .statusCode())
+                .isEqualTo(200);
+
+        assertThat(body(send(TRADER, "GET", "/api/requests", null)))
+                .extracting(r -> r.get("id").asString())
+                .containsExactly(id);
+        assertThat(body(send("case-other-trader", "GET", "/api/requests", null)))
+                .isEmpty();
+        assertThat(send("case-other-trader", "GET", "/api/requests/" + id, null).statusCode())
+                .isEqualTo(404);
+        String seen = send(TRADER, "GET", "/api/requests/" + id, null).body();
+        assertThat(seen).contains("Who signed").doesNotContain(caseId).doesNotContainIgnoringCase("score");
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            var answer = http.send(
+                    customs.risk.app.documents.Multipart.post(
+                            request(TRADER, "/api/requests/" + id + "/messages"),
+                            Map.of("text", "Our director, Kim Lee.", "clientId", "answer-1"),
+                            "signatures.txt",
+                            "Kim Lee, director".getBytes(StandardCharsets.UTF_8)),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(attempt == 0 ? 201 : 200);
+        }
+        var thread =
+                json.readTree(send(OWNER, "GET", "/api/requests/" + id, null).body());
+        assertThat(thread.get("request").get("status").asString()).isEqualTo("ANSWERED");
+        assertThat(thread.get("messages")).hasSize(1);
+        assertThat(thread.get("messages")
+                        .get(0)
+                        .get("attachments")
+                        .get(0)
+                        .get("fileName")
+                        .asString())
+                .isEqualTo("signatures.txt");
+        assertThat(requests.forCase(new customs.risk.graph.access.Actor(OWNER, false), caseId))
+                .extracting(customs.risk.cases.requests.InformationRequest::id)
+                .containsExactly(id);
+        assertThat(requests.forCase(new customs.risk.graph.access.Actor(OUTSIDER, false), caseId))
+                .as("not on the case")
+                .isEmpty();
+
+        assertThat(send(OWNER, "POST", "/api/requests/" + id + "/close", null).statusCode())
+                .isEqualTo(200);
+        assertThat(send(TRADER, "POST", "/api/requests/" + id + "/messages", Map.of("text", "One more thing"))
+                        .statusCode())
+                .as("closed")
+                .isEqualTo(409);
     }
 
     private void user(String name, Role role, String company) {

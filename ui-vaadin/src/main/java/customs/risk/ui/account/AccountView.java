@@ -109,6 +109,7 @@ class AccountView extends VerticalLayout {
             case MENTION -> "someone mentions me (@name) in a case";
             case ASSIGNMENT -> "I am added to a case or made its owner";
             case ANNOUNCEMENT -> "announcements addressed to me";
+            case REQUEST -> "a trader answers a request I asked, or lets its deadline pass";
         };
     }
 

@@ -84,6 +84,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
     private boolean open;
     private boolean managing;
     private CaseBroadcaster.Subscription changes;
+    private final customs.risk.cases.requests.InformationRequests requests;
+    private final customs.risk.cases.team.UserAccount account;
 
     public CaseView(
             CaseService cases,
@@ -93,7 +95,9 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
             CaseReport report,
             EvidenceGraphs evidenceGraphs,
             DocumentService documents,
+            customs.risk.cases.requests.InformationRequests requests,
             AuthenticationContext authentication) {
+        this.requests = requests;
         this.cases = cases;
         this.conversation = conversation;
         this.attachments = attachments;
@@ -101,6 +105,10 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
         this.report = report;
         this.evidenceGraphs = evidenceGraphs;
         this.maxFileBytes = documents.maxDocumentBytes();
+        this.account = authentication
+                .getAuthenticatedUser(AccountPrincipal.class)
+                .map(AccountPrincipal::account)
+                .orElseThrow();
         this.actor = authentication
                 .getAuthenticatedUser(AccountPrincipal.class)
                 .map(AccountPrincipal::actor)
@@ -142,6 +150,39 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
                         new ConversationPanel(
                                 conversation, attachments, broadcaster, actor, caseId, team(view), open, maxFileBytes)),
                 section("Timeline", timeline));
+        traderRequests().ifPresent(this::add);
+    }
+
+    /**
+     * The requests for information about what the case investigates, each thread inside (the trader
+     * never sees the case); none for who may not follow requests up.
+     */
+    private java.util.Optional<Div> traderRequests() {
+        if (account.roles().stream().noneMatch(customs.risk.cases.requests.InformationRequests.ASKERS::contains)) {
+            return java.util.Optional.empty();
+        }
+        var asked = requests.forCase(actor, caseId);
+        var content = new VerticalLayout();
+        content.setPadding(false);
+        content.setId("case-requests");
+        for (var request : asked) {
+            var thread = new Details(
+                    request.id() + " · " + request.status().name().toLowerCase() + " · "
+                            + (request.declarationId() == null
+                                    ? request.companyId()
+                                    : request.declarationId() + " (" + request.companyId() + ")"),
+                    new customs.risk.ui.requests.RequestThreadPanel(requests, account, request.id(), maxFileBytes));
+            thread.setWidthFull();
+            content.add(thread);
+        }
+        var ask = new com.vaadin.flow.component.html.Anchor("requests", "Ask a trader about a declaration or company");
+        ask.setId("case-ask-trader");
+        content.add(
+                asked.isEmpty()
+                        ? new Paragraph("No request to a trader about what this case investigates.")
+                        : new Span(),
+                ask);
+        return java.util.Optional.of(section("Requests to traders", content));
     }
 
     /** Draws everything but the conversation, which keeps itself up to date. */
