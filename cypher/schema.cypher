@@ -36,6 +36,12 @@ CREATE CONSTRAINT message_id IF NOT EXISTS FOR (m:Message) REQUIRE m.id IS UNIQU
 CREATE INDEX message_client_id IF NOT EXISTS FOR (m:Message) ON (m.clientId);
 CREATE INDEX case_status IF NOT EXISTS FOR (c:Case) ON (c.status);
 
+// Requests for information to traders (cases/, customs.risk.cases.requests): listed newest first,
+// by company for a trader; reminders look for open ones by status.
+CREATE CONSTRAINT information_request_id IF NOT EXISTS FOR (r:InformationRequest) REQUIRE r.id IS UNIQUE;
+CREATE INDEX information_request_status IF NOT EXISTS FOR (r:InformationRequest) ON (r.status);
+CREATE INDEX information_request_asked_at IF NOT EXISTS FOR (r:InformationRequest) ON (r.askedAt);
+
 // Acceptance surveys (survey/, customs.risk.survey.service). One answer per user and survey: the
 // response key is surveyId/username, so a second answer fails here even when two arrive at once.
 CREATE CONSTRAINT survey_id IF NOT EXISTS FOR (s:Survey) REQUIRE s.id IS UNIQUE;

@@ -293,6 +293,17 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
                 || profile.ref().label() == customs.risk.graph.NodeLabel.PERSON) {
             row.add(watchButton(profile.ref().toString()));
         }
+        var label = profile.ref().label();
+        if ((label == customs.risk.graph.NodeLabel.COMPANY || label == customs.risk.graph.NodeLabel.DECLARATION)
+                && authentication.hasAnyRole("ADMIN", "RISK_OFFICER", "INVESTIGATOR")) {
+            var ask = new Anchor(
+                    "/requests?" + (label == customs.risk.graph.NodeLabel.COMPANY ? "company=" : "declaration=")
+                            + java.net.URLEncoder.encode(profile.ref().key(), java.nio.charset.StandardCharsets.UTF_8),
+                    "");
+            ask.add(new Button("Ask the trader", VaadinIcon.COMMENTS_O.create()));
+            ask.setId("ask-trader");
+            row.add(ask);
+        }
         if (!profile.reviewed().isEmpty()) {
             row.add(new Span("reviewed by " + profile.reviewed()));
         }
