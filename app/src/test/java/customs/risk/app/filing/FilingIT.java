@@ -110,27 +110,25 @@ class FilingIT {
                 .doesNotContainIgnoringCase("score")
                 .doesNotContainIgnoringCase("lane")
                 .doesNotContain("FIL-X");
-        assertThat(count(BATCH_DECLARATIONS))
-                .isEqualTo(3);
+        assertThat(count(BATCH_DECLARATIONS)).isEqualTo(3);
         assertThat(count("MATCH (d:Declaration {id: 'FIL-OTHER'}) WHERE d.quantity = 7.0 RETURN count(d)"))
                 .as("another trader's item is untouched")
                 .isOne();
 
         var again = post("/api/my/declarations", TRADER, "text/csv", csv);
         assertThat(again.body()).contains("\"received\":5", "\"saved\":2", "\"refused\":3");
-        assertThat(count(BATCH_DECLARATIONS))
-                .isEqualTo(3);
+        assertThat(count(BATCH_DECLARATIONS)).isEqualTo(3);
 
         var json = post("/api/my/declarations", TRADER, "application/json", """
                 [{"declaration_id": "FIL-1", "filed_on": "2024-03-31", "direction": "IMPORT", "office_code": "KRPUS",
                   "seller_id": "FIL-S1", "buyer_id": "FIL-T1", "hs_code": "847130", "origin_country": "CN",
                   "quantity": 12, "declared_value": "1200.50"},
-                 {"declaration_id": "FIL-5", "filed_on": "2024-13-01"}]
+                 {"declaration_id": "FIL-5", "buyer_id": "FIL-T1", "filed_on": "2024-13-01"}]
                 """);
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.body())
                 .contains("\"received\":2", "\"saved\":1", "\"refused\":1")
-                .contains("{\"line\":2,\"column\":\"direction\"");
+                .contains("{\"line\":2,\"column\":\"filed_on\",\"value\":\"2024-13-01\"");
         assertThat(count("MATCH (d:Declaration {id: 'FIL-1'}) WHERE d.quantity = 12.0 RETURN count(d)"))
                 .as("a corrected item replaces the old one")
                 .isOne();
