@@ -114,6 +114,7 @@ enum BundleFile {
                     "PACKING_LIST",
                     "CERTIFICATE_OF_ORIGIN",
                     "CONTRACT",
+                    "PHOTO",
                     "OTHER"),
             optional("declaration_id", ID),
             optional("company_id", ID),

@@ -80,6 +80,16 @@ public final class ContractRows {
         return problems;
     }
 
+    /**
+     * Checks a header row as a bulk load checks it: every required column present, none twice.
+     *
+     * @throws BundleException naming the file and the fault
+     * @throws IllegalArgumentException for a file the contract does not define
+     */
+    public static void checkHeader(String fileName, List<String> header) throws BundleException {
+        CsvTable.checkHeader(file(fileName), header);
+    }
+
     private static BundleFile file(String fileName) {
         var names = new ArrayList<String>();
         for (BundleFile file : BundleFile.values()) {

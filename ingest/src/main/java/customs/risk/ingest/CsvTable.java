@@ -101,6 +101,17 @@ final class CsvTable implements AutoCloseable {
     }
 
     private void checkHeader() throws BundleException {
+        checkHeader(spec, header);
+        var known = spec.columns().stream().map(Column::name).toList();
+        for (String column : header) {
+            if (!known.contains(column)) {
+                unknownColumns.add(column);
+            }
+        }
+    }
+
+    /** Refuses a header that names a column twice or lacks a required one, naming the file and the fault. */
+    static void checkHeader(BundleFile spec, List<String> header) throws BundleException {
         String name = spec.fileName();
         var seen = new HashMap<String, Integer>();
         for (String column : header) {
@@ -116,12 +127,6 @@ final class CsvTable implements AutoCloseable {
         if (!missing.isEmpty()) {
             throw new BundleException(name + ": wrong header: required column(s) " + String.join(", ", missing)
                     + " missing (found: " + String.join(", ", header) + ")");
-        }
-        var known = spec.columns().stream().map(Column::name).toList();
-        for (String column : header) {
-            if (!known.contains(column)) {
-                unknownColumns.add(column);
-            }
         }
     }
 

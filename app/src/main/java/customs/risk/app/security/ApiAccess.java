@@ -1,6 +1,7 @@
 package customs.risk.app.security;
 
 import static customs.risk.graph.access.Role.ADMIN;
+import static customs.risk.graph.access.Role.INSPECTOR;
 import static customs.risk.graph.access.Role.INVESTIGATOR;
 import static customs.risk.graph.access.Role.RISK_OFFICER;
 import static customs.risk.graph.access.Role.STAFF;
@@ -19,9 +20,12 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * {@code /api/} that no row names is refused, so a new endpoint is closed until it gets a row here.
  *
  * <p>Decisions: traders may not upload bundles (a bundle can describe other companies, people and
- * inspections, which a trader must not write; their declarations come through the declaration form,
- * scoped to their company), nor read rankings, statistics or documents; they read their own
- * declarations at {@code /api/my/declarations}. Inspectors see documents and statistics but not the
+ * inspections, which a trader must not write), nor read rankings, statistics or documents; they read
+ * and file their own company's declarations at {@code /api/my/declarations} (the form, the API and the
+ * installed client), where a row their company is no party to, or another trader's item, is refused.
+ * Inspectors, risk officers and administrators file inspection results (with photos) at
+ * {@code /api/inspections}: inspectors record them in the form too; officers and administrators may
+ * load them in bundles anyway. Investigators build cases and do not record outcomes. Inspectors see documents and statistics but not the
  * rankings, which steer selection. Traders have no part in cases. Administrators and risk officers
  * publish announcements and see who acknowledged them; everyone reads those addressed to them.
  * Everyone reads and sets their own e-mail address and notification choices at {@code /api/account}.
@@ -51,6 +55,8 @@ final class ApiAccess {
             new Rule(HttpMethod.GET, "/api/documents/**", STAFF),
             new Rule(HttpMethod.GET, "/api/companies/*/documents", STAFF),
             new Rule(HttpMethod.GET, "/api/my/**", EnumSet.of(TRADER)),
+            new Rule(HttpMethod.POST, "/api/my/declarations", EnumSet.of(TRADER)),
+            new Rule(HttpMethod.POST, "/api/inspections", EnumSet.of(ADMIN, RISK_OFFICER, INSPECTOR)),
             // Staff watch and are alerted, each for themselves; traders watch nothing.
             new Rule(HttpMethod.GET, "/api/watches", STAFF),
             new Rule(HttpMethod.POST, "/api/watches", STAFF),

@@ -175,6 +175,9 @@ class SecurityIT {
                 new Object[] {"GET", "/api/documents/no-such-document/file", staff},
                 new Object[] {"GET", "/api/companies/SEC-C2/documents", staff},
                 new Object[] {"GET", "/api/my/declarations", EnumSet.of(Role.TRADER)},
+                // A zip is no batch of rows: an allowed caller gets 415 and nothing is filed.
+                new Object[] {"POST", "/api/my/declarations", EnumSet.of(Role.TRADER)},
+                new Object[] {"POST", "/api/inspections", EnumSet.of(Role.ADMIN, Role.RISK_OFFICER, Role.INSPECTOR)},
                 // Traders watch nothing.
                 new Object[] {"GET", "/api/watches", staff},
                 new Object[] {"GET", "/api/alerts", staff},

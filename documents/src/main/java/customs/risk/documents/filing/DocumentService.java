@@ -48,7 +48,7 @@ public class DocumentService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
     public static final Set<String> TYPES =
-            Set.of("INVOICE", "BILL_OF_LADING", "PACKING_LIST", "CERTIFICATE_OF_ORIGIN", "CONTRACT", "OTHER");
+            Set.of("INVOICE", "BILL_OF_LADING", "PACKING_LIST", "CERTIFICATE_OF_ORIGIN", "CONTRACT", "PHOTO", "OTHER");
     static final Duration DRAIN_EVERY = Duration.ofSeconds(5);
     private static final int BATCH = 500;
 

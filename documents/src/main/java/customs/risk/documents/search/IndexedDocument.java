@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param documentId unique id (documents.csv {@code document_id})
  * @param docType {@code INVOICE}, {@code BILL_OF_LADING}, {@code PACKING_LIST},
- *     {@code CERTIFICATE_OF_ORIGIN}, {@code CONTRACT} or {@code OTHER}
+ *     {@code CERTIFICATE_OF_ORIGIN}, {@code CONTRACT}, {@code PHOTO} or {@code OTHER}
  * @param title file name or subject, searched with extra weight
  * @param content extracted text, may be empty (images, encrypted files)
  * @param companyIds companies linked to the document
