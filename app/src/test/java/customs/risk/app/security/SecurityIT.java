@@ -178,6 +178,14 @@ class SecurityIT {
                 // A zip is no batch of rows: an allowed caller gets 415 and nothing is filed.
                 new Object[] {"POST", "/api/my/declarations", EnumSet.of(Role.TRADER)},
                 new Object[] {"POST", "/api/inspections", EnumSet.of(Role.ADMIN, Role.RISK_OFFICER, Role.INSPECTOR)},
+                // Requests for information: between those who work cases and traders; inspectors stay out.
+                new Object[] {
+                    "GET", "/api/requests", EnumSet.of(Role.ADMIN, Role.RISK_OFFICER, Role.INVESTIGATOR, Role.TRADER)
+                },
+                new Object[] {"POST", "/api/requests", EnumSet.of(Role.ADMIN, Role.RISK_OFFICER, Role.INVESTIGATOR)},
+                new Object[] {
+                    "POST", "/api/requests/RFI-NONE/close", EnumSet.of(Role.ADMIN, Role.RISK_OFFICER, Role.INVESTIGATOR)
+                },
                 // Traders watch nothing.
                 new Object[] {"GET", "/api/watches", staff},
                 new Object[] {"GET", "/api/alerts", staff},
