@@ -24,8 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Each view walked in headless Chromium, on the demo bundle scored by a trained model: filter the
  * ranking, open an entity, expand its network, search globally and in documents, submit the
- * declaration form with a validation error and then correctly, record an inspection, upload a
- * bundle, watch a company and follow its alert. Screenshots land in {@code target/screenshots}.
+ * declaration form with a validation error and then correctly and record an inspection with a photo
+ * (both on a phone-sized screen), answer a request for information on a phone, upload a bundle,
+ * watch a company and follow its alert. Screenshots land in {@code target/screenshots}.
  */
 @SpringBootTest(classes = RiskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @org.springframework.test.context.ActiveProfiles("demo")
@@ -579,41 +580,46 @@ class WalkthroughBrowserIT {
     }
 
     @Test
-    void aTraderFilesADeclarationWithMistakesThenCorrectlyAndSeesNoRankings() {
-        browser.login("trader", DEMO_PASSWORD);
-        browser.open("/ranking");
-        assertThat(browser.byId("not-found-text").getText()).contains("not open to your role");
-        assertThat(browser.all(By.id("ranking-grid"))).isEmpty();
-        browser.screenshot("trader-denied-ranking");
-        browser.open("/entry/declaration");
-        browser.type("declaration-declaration-id", "WEB-0001:1");
-        browser.type("declaration-filed-on", "2024-13-45");
-        browser.choose("declaration-direction", "IMPORT");
-        browser.type("declaration-office-code", "030");
-        browser.type("declaration-seller-id", "CNXIAMEN1604F");
-        browser.type("declaration-buyer-id", "476-87-16904");
-        browser.type("declaration-hs-code", "2836911000");
-        browser.type("declaration-origin-country", "CN");
-        browser.type("declaration-quantity", "-5");
-        browser.type("declaration-declared-value", "1000");
-        browser.click("declaration-submit");
-        browser.until(d -> browser.byId("declaration-quantity").getDomAttribute("invalid") != null ? true : null);
-        assertThat(browser.byId("declaration-filed-on").getDomAttribute("invalid"))
-                .isNotNull();
-        assertThat(browser.byId("declaration-origin-country").getDomAttribute("invalid"))
-                .isNull();
-        browser.screenshot("declaration-refused");
+    void onAPhoneATraderFilesADeclarationWithMistakesThenCorrectlyAndSeesNoRankings() {
+        try (var phone = Browser.phone(port)) {
+            phone.login("trader", DEMO_PASSWORD);
+            phone.open("/ranking");
+            assertThat(phone.byId("not-found-text").getText()).contains("not open to your role");
+            assertThat(phone.all(By.id("ranking-grid"))).isEmpty();
+            phone.screenshot("trader-denied-ranking");
+            phone.open("/entry/declaration");
+            phone.type("declaration-declaration-id", "WEB-0001:1");
+            phone.type("declaration-filed-on", "2024-13-45");
+            phone.choose("declaration-direction", "IMPORT");
+            phone.type("declaration-office-code", "030");
+            phone.type("declaration-seller-id", "CNXIAMEN1604F");
+            phone.type("declaration-buyer-id", "476-87-16904");
+            phone.type("declaration-hs-code", "2836911000");
+            phone.type("declaration-origin-country", "CN");
+            phone.type("declaration-quantity", "-5");
+            phone.type("declaration-declared-value", "1000");
+            phone.click("declaration-submit");
+            phone.until(d -> phone.byId("declaration-quantity").getDomAttribute("invalid") != null ? true : null);
+            assertThat(phone.byId("declaration-filed-on").getDomAttribute("invalid"))
+                    .isNotNull();
+            assertThat(phone.byId("declaration-origin-country").getDomAttribute("invalid"))
+                    .isNull();
+            phone.screenshot("declaration-refused");
 
-        browser.type("declaration-filed-on", "2024-03-01");
-        browser.type("declaration-quantity", "3490");
-        browser.click("declaration-submit");
-        browser.until(d -> browser.byId("declaration-status").getText().startsWith("Saved") ? true : null);
-        assertThat(browser.byId("declaration-result").getText()).doesNotContain("Score");
-        assertThat(browser.byId("declaration-quantity").getDomAttribute("invalid"))
-                .isNull();
-        assertThat(risk.score(customs.risk.engine.ranking.RiskStore.Kind.DECLARATIONS, "WEB-0001:1"))
-                .isPresent();
-        browser.screenshot("declaration-saved");
+            phone.type("declaration-filed-on", "2024-03-01");
+            phone.type("declaration-quantity", "3490");
+            phone.click("declaration-submit");
+            phone.until(d -> phone.byId("declaration-status").getText().startsWith("Saved") ? true : null);
+            assertThat(phone.byId("declaration-result").getText()).doesNotContain("Score");
+            assertThat(phone.byId("declaration-quantity").getDomAttribute("invalid"))
+                    .isNull();
+            assertThat(risk.score(customs.risk.engine.ranking.RiskStore.Kind.DECLARATIONS, "WEB-0001:1"))
+                    .isPresent();
+            phone.screenshot("declaration-saved");
+            assertThat(phone.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("the form fits the phone's width")
+                    .isEqualTo(Boolean.TRUE);
+        }
     }
 
     @Test
@@ -678,18 +684,43 @@ class WalkthroughBrowserIT {
     }
 
     @Test
-    void anInspectionResultIsRecordedForTheLearningLoop() {
-        browser.login("inspector", DEMO_PASSWORD);
-        browser.open("/entry/inspection");
-        browser.type("inspection-declaration-id", "81394-22-0000001:1");
-        browser.type("inspection-inspected-on", "2024-04-02");
-        browser.choose("inspection-outcome", "VIOLATION");
-        browser.choose("inspection-violation-type", "UNDERVALUATION");
-        browser.type("inspection-revenue-recovered", "1200");
-        browser.click("inspection-submit");
-        browser.until(d -> browser.byId("inspection-result").getText().isBlank() ? null : true);
-        assertThat(browser.byId("inspection-result").getText().toLowerCase()).contains("saved");
-        browser.screenshot("inspection-saved");
+    void onAPhoneAnInspectorRecordsAResultWithAPhotoOfTheGoods() throws Exception {
+        Path photo = Files.createTempFile("drums", ".jpg");
+        javax.imageio.ImageIO.write(
+                new java.awt.image.BufferedImage(32, 24, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "jpg",
+                photo.toFile());
+        try (var phone = Browser.phone(port)) {
+            phone.login("inspector", DEMO_PASSWORD);
+            phone.open("/entry/inspection");
+            phone.byId("inspection-photos");
+            assertThat((Object) phone.until(d -> phone.script("const u = document.getElementById('inspection-photos');"
+                            + " const i = u.querySelector('input[type=file]')"
+                            + " || (u.shadowRoot && u.shadowRoot.querySelector('input[type=file]'));"
+                            + " return i ? i.getAttribute('capture') : null;")))
+                    .as("the phone offers its camera")
+                    .isEqualTo("environment");
+            phone.type("inspection-declaration-id", "81394-22-0000001:1");
+            phone.type("inspection-inspected-on", "2024-04-02");
+            phone.choose("inspection-outcome", "VIOLATION");
+            phone.choose("inspection-violation-type", "UNDERVALUATION");
+            phone.type("inspection-revenue-recovered", "1200");
+            phone.attach("inspection-photos", photo);
+            phone.click("inspection-submit");
+            phone.until(d -> phone.byId("inspection-result").getText().isBlank() ? null : true);
+            assertThat(phone.byId("inspection-result").getText().toLowerCase()).contains("saved");
+            assertThat(phone.byId("inspection-photos-filed").getText())
+                    .startsWith("1 photo filed with the declaration's documents");
+            assertThat(phone.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("the form fits the phone's width")
+                    .isEqualTo(Boolean.TRUE);
+            phone.screenshot("phone-inspection-saved");
+        }
+        assertThat(graph.query("""
+                        MATCH (p:Document {docType: 'PHOTO'})-[:SUPPORTS]->(:Declaration {id: '81394-22-0000001:1'})
+                        RETURN p.fileName AS name
+                        """, java.util.Map.of(), r -> r.get("name").asString()))
+                .contains(photo.getFileName().toString());
     }
 
     @Test

@@ -218,7 +218,7 @@ class DataEntryIT {
                 .contains("placeholder");
         assertThat(text(view, "declaration-scoring")).startsWith("Risk: ");
 
-        var inspection = new InspectionEntryView(inspections);
+        var inspection = new InspectionEntryView(inspections, authentication);
         setField(inspection, "inspection-declaration-id", "FORM-VIEW");
         setField(inspection, "inspection-outcome", "COMPLIANT");
         click(inspection, "inspection-submit");
