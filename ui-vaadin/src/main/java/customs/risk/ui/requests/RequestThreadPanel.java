@@ -54,6 +54,8 @@ public class RequestThreadPanel extends VerticalLayout {
         setId("request-thread");
         setPadding(false);
         addClassName("section");
+        // Its padding inside its width, so that it fits a phone and a case's section.
+        getStyle().set("box-sizing", "border-box");
         addDetachListener(e -> discardPending());
         refresh();
     }
@@ -79,7 +81,10 @@ public class RequestThreadPanel extends VerticalLayout {
         var question = new Paragraph(request.question());
         question.setId("request-question");
         question.getStyle().set("white-space", "pre-wrap").set("font-weight", "500");
-        add(new HorizontalLayout(heading, status), facts, question);
+        var title = new HorizontalLayout(heading, status);
+        title.setAlignItems(Alignment.CENTER);
+        title.getStyle().set("flex-wrap", "wrap");
+        add(title, facts, question);
         var messages = new Div();
         messages.setId("request-messages");
         messages.setWidthFull();
