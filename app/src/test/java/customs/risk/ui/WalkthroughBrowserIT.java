@@ -48,6 +48,11 @@ class WalkthroughBrowserIT {
     customs.risk.cases.requests.InformationRequests requests;
 
     @Autowired
+    customs.risk.survey.service.SurveyService surveys;
+
+    private static final String SURVEY_PASSWORD = "a-survey-browser-password";
+
+    @Autowired
     org.neo4j.driver.Driver driver;
 
     private customs.risk.graph.store.Graph graph;
@@ -293,6 +298,72 @@ class WalkthroughBrowserIT {
         browser.login("investigator", DEMO_PASSWORD);
         browser.open("/");
         assertThat(browser.byId("announcement-list").getText()).doesNotContain("Lithium carbonate alert");
+    }
+
+    @Test
+    void anInspectorAnswersInTheBrowserAndTheAdministratorSeesTheStatistics() {
+        for (String name : java.util.List.of("sb-inspector", "sb-1", "sb-2", "sb-3")) {
+            accounts.create(name, SURVEY_PASSWORD, java.util.Set.of(customs.risk.graph.access.Role.INSPECTOR), null);
+        }
+        var survey = surveys.create(
+                "admin",
+                customs.risk.survey.service.SurveyModel.Draft.parse(
+                        "Pilot acceptance", java.util.Set.of(customs.risk.graph.access.Role.INSPECTOR), """
+                        Analysis: The scores point me to the right consignments
+                        Analysis: The reasons shown make sense to me
+                        Dissemination: Results reach me in time
+                        """));
+        surveys.open(survey.id());
+        surveys.answer("sb-1", survey.id(), java.util.Map.of("Q1", 8, "Q2", 7, "Q3", 6));
+        surveys.answer("sb-2", survey.id(), java.util.Map.of("Q1", 4, "Q2", 5, "Q3", 3));
+        surveys.answer("sb-3", survey.id(), java.util.Map.of("Q1", 6, "Q2", 6, "Q3", 7));
+
+        {
+            browser.login("sb-inspector", SURVEY_PASSWORD);
+            browser.open("/surveys");
+            browser.click("answer-" + survey.id());
+            browser.byId("rating-Q1");
+            browser.click("survey-submit");
+            assertThat(browser.all(By.id("survey-answered")))
+                    .as("nothing rated yet")
+                    .isEmpty();
+            for (var rating : java.util.Map.of("Q1", "9", "Q2", "8", "Q3", "7").entrySet()) {
+                var option = browser.until(d ->
+                        browser
+                                .byId("rating-" + rating.getKey())
+                                .findElements(By.cssSelector("vaadin-radio-button"))
+                                .stream()
+                                .filter(b -> b.getText().strip().equals(rating.getValue()))
+                                .findFirst()
+                                .orElse(null));
+                browser.script("arguments[0].scrollIntoView({block: 'center'});", option);
+                option.click();
+            }
+            browser.screenshot("survey-answering");
+            browser.click("survey-submit");
+            assertThat(browser.byId("survey-answered").getText()).contains("You answered this survey");
+            browser.open("/surveys/" + survey.id());
+            assertThat(browser.byId("survey-answered").getText())
+                    .as("answered once")
+                    .contains("You answered");
+            assertThat(browser.all(By.id("nav-admin-surveys"))).isEmpty();
+
+            browser.login("admin", DEMO_PASSWORD);
+            browser.open("/admin/surveys");
+            browser.click("statistics-" + survey.id());
+            assertThat(browser.byId("stat-n").getText()).startsWith("4 answers");
+            assertThat(browser.byId("stat-alpha").getText()).contains("Cronbach's alpha", "95% CI");
+            assertThat(browser.byId("stat-kmo").getText()).contains("KMO");
+            assertThat(browser.byId("statement-stats").getText()).contains("The reasons shown make sense to me");
+            assertThat(browser.byId("construct-stats").getText()).contains("Analysis", "Dissemination");
+            assertThat(browser.fetchStatus("/download/surveys/" + survey.id() + "/results.xlsx"))
+                    .isEqualTo(200);
+            browser.screenshot("survey-statistics");
+        }
+        assertThat(surveys.answers(survey.id()))
+                .filteredOn(a -> a.respondent().equals("sb-inspector"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.ratings()).containsExactly(9, 8, 7));
     }
 
     @Test

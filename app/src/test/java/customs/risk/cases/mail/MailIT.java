@@ -434,16 +434,7 @@ class MailIT {
     private static void replyWithFile(
             String from, String subject, String messageId, String text, String fileName, String fileText)
             throws MessagingException {
-        Session session = GreenMailUtil.getSession(MAIL.getSmtp().getServerSetup());
-        var mail = new MimeMessage(session) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", messageId);
-            }
-        };
-        mail.setFrom(new InternetAddress(from));
-        mail.setRecipients(jakarta.mail.Message.RecipientType.TO, MAILBOX);
-        mail.setSubject(subject);
+        var mail = reply(from, subject, messageId);
         var body = new jakarta.mail.internet.MimeBodyPart();
         body.setText(text, "UTF-8");
         var file = new jakarta.mail.internet.MimeBodyPart();
@@ -465,6 +456,16 @@ class MailIT {
     /** Sends a reply into the application's mailbox, with the Message-ID given (a real client picks its own). */
     private static void reply(String from, String subject, String inReplyTo, String messageId, String text)
             throws MessagingException {
+        var mail = reply(from, subject, messageId);
+        if (inReplyTo != null) {
+            mail.setHeader("In-Reply-To", inReplyTo);
+        }
+        mail.setText(text, "UTF-8");
+        Transport.send(mail);
+    }
+
+    /** A mail to the application's mailbox, not yet sent, with the Message-ID given. */
+    private static MimeMessage reply(String from, String subject, String messageId) throws MessagingException {
         Session session = GreenMailUtil.getSession(MAIL.getSmtp().getServerSetup());
         var mail = new MimeMessage(session) {
             @Override
@@ -475,11 +476,7 @@ class MailIT {
         mail.setFrom(new InternetAddress(from));
         mail.setRecipients(jakarta.mail.Message.RecipientType.TO, MAILBOX);
         mail.setSubject(subject);
-        if (inReplyTo != null) {
-            mail.setHeader("In-Reply-To", inReplyTo);
-        }
-        mail.setText(text, "UTF-8");
-        Transport.send(mail);
+        return mail;
     }
 
     private static List<MimeMessage> mailsTo(String address) {

@@ -36,9 +36,15 @@ class AccountView extends VerticalLayout {
     private final PasswordField fresh = new PasswordField("New password");
     private final Span status = new Span();
 
+    /** What the user may choose: requests only for those who ask traders. */
+    private final java.util.Set<Notification> offered = java.util.EnumSet.allOf(Notification.class);
+
     AccountView(UserAccounts accounts, AuthenticationContext authentication) {
         this.accounts = accounts;
         this.username = authentication.getPrincipalName().orElseThrow();
+        if (!authentication.hasAnyRole("ADMIN", "RISK_OFFICER", "INVESTIGATOR")) {
+            offered.remove(Notification.REQUEST);
+        }
         setId("account-view");
         status.setId("account-status");
         add(
@@ -55,9 +61,11 @@ class AccountView extends VerticalLayout {
         email.setWidth("24em");
         email.setValue(contact.email() == null ? "" : contact.email());
         notifications.setId("account-notifications");
-        notifications.setItems(Notification.values());
+        notifications.setItems(offered);
         notifications.setItemLabelGenerator(AccountView::label);
-        notifications.setValue(contact.notifications());
+        var chosen = new java.util.HashSet<>(contact.notifications());
+        chosen.retainAll(offered);
+        notifications.setValue(chosen);
         var save = new Button("Save e-mail settings", e -> saveMailSettings());
         save.setId("account-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

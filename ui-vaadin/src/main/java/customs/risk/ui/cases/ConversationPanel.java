@@ -17,20 +17,18 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import customs.risk.cases.CaseAttachments;
 import customs.risk.cases.CaseBroadcaster;
 import customs.risk.cases.CaseConversation;
 import customs.risk.cases.CaseException;
 import customs.risk.cases.CaseModel.Message;
 import customs.risk.graph.access.Actor;
+import customs.risk.ui.PendingUploads;
 import customs.risk.ui.RiskBadges;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +55,11 @@ final class ConversationPanel extends VerticalLayout {
     private final Map<String, Div> shown = new HashMap<>();
     private final TextArea input = new TextArea("Message (@name to mention)");
     private final Upload upload = new Upload();
-    private final List<PendingFile> pending = new ArrayList<>();
+    private PendingUploads pending;
     private long lastSeq;
     private CaseBroadcaster.Subscription subscription;
     /** One id per message being written: a retried send is recognised and stored once. */
     private String draftId = UUID.randomUUID().toString();
-
-    private record PendingFile(String name, File file) {}
 
     ConversationPanel(
             CaseConversation cases,
@@ -95,7 +91,6 @@ final class ConversationPanel extends VerticalLayout {
             add(closed);
         }
         fetchMissed();
-        addDetachListener(e -> discardPending());
     }
 
     private VerticalLayout composer(List<String> team, long maxFileBytes) {
@@ -112,18 +107,8 @@ final class ConversationPanel extends VerticalLayout {
             mentions.add(chip);
         });
         upload.setId("message-upload");
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxFileBytes));
         upload.setDropLabel(new Span("Attach files (images show in the conversation)"));
-        upload.setUploadHandler(
-                UploadHandler.toTempFile((metadata, file) -> pending.add(new PendingFile(metadata.fileName(), file))));
-        upload.addFileRejectedListener(e -> Notification.show("Not attached: " + e.getErrorMessage()));
-        upload.addFileRemovedListener(e -> pending.removeIf(p -> {
-            if (p.name().equals(e.getFileName())) {
-                p.file().delete();
-                return true;
-            }
-            return false;
-        }));
+        pending = new PendingUploads(upload, maxFileBytes);
         var send = new Button("Send", e -> send());
         send.setId("message-send");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -139,10 +124,14 @@ final class ConversationPanel extends VerticalLayout {
     }
 
     private void send() {
-        String text = input.getValue().isBlank() && !pending.isEmpty()
+        var files = pending == null ? List.<PendingUploads.PendingFile>of() : pending.files();
+        String text = input.getValue().isBlank() && !files.isEmpty()
                 ? "Attached "
                         + String.join(
-                                ", ", pending.stream().map(PendingFile::name).toList())
+                                ", ",
+                                files.stream()
+                                        .map(PendingUploads.PendingFile::name)
+                                        .toList())
                 : input.getValue();
         Message posted;
         try {
@@ -154,15 +143,14 @@ final class ConversationPanel extends VerticalLayout {
         draftId = UUID.randomUUID().toString();
         input.clear();
         show(posted);
-        for (var file : List.copyOf(pending)) {
+        for (var file : files) {
             try (var in = Files.newInputStream(file.file().toPath())) {
                 show(attachments.attach(actor, caseId, posted.id(), in, file.name(), null));
             } catch (IOException | CaseException | IllegalArgumentException e) {
                 Notification.show(file.name() + " not attached: " + e.getMessage());
             }
         }
-        discardPending();
-        upload.clearFileList();
+        pending.clear();
     }
 
     /** Loads the messages after the newest one shown: first all, after a reconnect what was missed. */
@@ -282,11 +270,6 @@ final class ConversationPanel extends VerticalLayout {
         dialog.add(versions);
         dialog.getFooter().add(new Button("Close", e -> dialog.close()));
         dialog.open();
-    }
-
-    private void discardPending() {
-        pending.forEach(p -> p.file().delete());
-        pending.clear();
     }
 
     @Override

@@ -12,18 +12,15 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import customs.risk.cases.requests.InformationRequest;
 import customs.risk.cases.requests.InformationRequests;
 import customs.risk.cases.team.UserAccount;
 import customs.risk.graph.access.RefusedException;
+import customs.risk.ui.PendingUploads;
 import customs.risk.ui.RiskBadges;
-import java.io.File;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.core.io.FileSystemResource;
 
@@ -40,11 +37,9 @@ public class RequestThreadPanel extends VerticalLayout {
     private final UserAccount viewer;
     private final String requestId;
     private final long maxFileBytes;
-    private final List<PendingFile> pending = new ArrayList<>();
+    private PendingUploads pending;
     /** One id per message being written: a retried send is stored once. */
     private String draftId = UUID.randomUUID().toString();
-
-    private record PendingFile(String name, File file) {}
 
     public RequestThreadPanel(InformationRequests requests, UserAccount viewer, String requestId, long maxFileBytes) {
         this.requests = requests;
@@ -56,7 +51,6 @@ public class RequestThreadPanel extends VerticalLayout {
         addClassName("section");
         // Its padding inside its width, so that it fits a phone and a case's section.
         getStyle().set("box-sizing", "border-box");
-        addDetachListener(e -> discardPending());
         refresh();
     }
 
@@ -125,18 +119,8 @@ public class RequestThreadPanel extends VerticalLayout {
         input.setWidthFull();
         var upload = new Upload();
         upload.setId("request-upload");
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxFileBytes));
-        upload.setUploadHandler(
-                UploadHandler.toTempFile((metadata, file) -> pending.add(new PendingFile(metadata.fileName(), file))));
-        upload.addFileRejectedListener(e -> Notification.show("Not attached: " + e.getErrorMessage()));
-        upload.addFileRemovedListener(e -> pending.removeIf(p -> {
-            if (p.name().equals(e.getFileName())) {
-                p.file().delete();
-                return true;
-            }
-            return false;
-        }));
-        var send = new Button(viewer.isTrader() ? "Send answer" : "Send follow-up", e -> send(input, upload));
+        pending = new PendingUploads(upload, maxFileBytes);
+        var send = new Button(viewer.isTrader() ? "Send answer" : "Send follow-up", e -> send(input));
         send.setId("request-send");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var actions = new HorizontalLayout(send);
@@ -153,8 +137,8 @@ public class RequestThreadPanel extends VerticalLayout {
         return composer;
     }
 
-    private void send(TextArea input, Upload upload) {
-        var files = pending.stream()
+    private void send(TextArea input) {
+        var files = pending.files().stream()
                 .map(p -> new InformationRequests.Upload(p.name(), new FileSystemResource(p.file())))
                 .toList();
         try {
@@ -167,13 +151,7 @@ public class RequestThreadPanel extends VerticalLayout {
             return;
         }
         draftId = UUID.randomUUID().toString();
-        discardPending();
-        upload.clearFileList();
-        refresh();
-    }
-
-    private void discardPending() {
-        pending.forEach(p -> p.file().delete());
         pending.clear();
+        refresh();
     }
 }
