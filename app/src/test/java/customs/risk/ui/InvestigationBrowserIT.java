@@ -2,9 +2,6 @@ package customs.risk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import customs.risk.app.RiskApplication;
-import customs.risk.documents.filing.DocumentService;
-import customs.risk.engine.RiskService;
 import customs.risk.engine.explore.EntityService;
 import customs.risk.engine.explore.EvidenceService;
 import customs.risk.engine.explore.NodeRef;
@@ -13,8 +10,6 @@ import customs.risk.engine.ranking.RiskStore;
 import customs.risk.engine.ranking.ScoredItem;
 import customs.risk.graph.NodeLabel;
 import customs.risk.graph.access.Actor;
-import customs.risk.ingest.BundleIngester;
-import customs.risk.ingest.IngestListener;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,15 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.w3c.dom.Element;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,11 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * that open their declarations; the entity timeline with its filters; the network exported as PNG,
  * SVG, GraphML and JSON and read back. Screenshots land in {@code target/screenshots}.
  */
-@SpringBootTest(classes = RiskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@org.springframework.test.context.ActiveProfiles("demo")
-class InvestigationBrowserIT {
+class InvestigationBrowserIT extends DemoApplication {
 
-    private static final String DEMO_PASSWORD = "customs-demo";
     private static final Path GROUND_TRUTH = Path.of("../fixtures/sample/ground_truth.csv");
     private static final Actor ADMIN = new Actor("admin", true);
 
@@ -352,28 +338,6 @@ class InvestigationBrowserIT {
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
     }
 
-    private static Path dataDir;
-    private static boolean loaded;
-    private static Browser browser;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        dataDir = Files.createTempDirectory("investigation-it");
-        registry.add("risk.data-dir", dataDir::toString);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    BundleIngester ingester;
-
-    @Autowired
-    RiskService risk;
-
-    @Autowired
-    DocumentService documents;
-
     @Autowired
     EvidenceService evidence;
 
@@ -385,24 +349,4 @@ class InvestigationBrowserIT {
 
     @Autowired
     customs.risk.cases.CaseConversation conversation;
-
-    @BeforeEach
-    void demoData() throws Exception {
-        if (!loaded) {
-            ingester.ingest(Path.of("../fixtures/sample/bundle"), dataDir.resolve("sample.csv"), IngestListener.NONE);
-            risk.train();
-            documents.indexNew();
-            loaded = true;
-        }
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 }

@@ -2,24 +2,14 @@ package customs.risk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import customs.risk.app.RiskApplication;
-import customs.risk.documents.filing.DocumentService;
-import customs.risk.engine.RiskService;
-import customs.risk.ingest.BundleIngester;
-import customs.risk.ingest.IngestListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Each view walked in headless Chromium, on the demo bundle scored by a trained model: filter the
@@ -28,12 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * (both on a phone-sized screen), answer a request for information on a phone, upload a bundle,
  * watch a company and follow its alert. Screenshots land in {@code target/screenshots}.
  */
-@SpringBootTest(classes = RiskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@org.springframework.test.context.ActiveProfiles("demo")
-class WalkthroughBrowserIT {
-
-    /** The documented demo password of every demo user (README, Security). */
-    private static final String DEMO_PASSWORD = "customs-demo";
+class WalkthroughBrowserIT extends DemoApplication {
 
     @Autowired
     customs.risk.cases.CaseService cases;
@@ -460,48 +445,6 @@ class WalkthroughBrowserIT {
 
     private static int count(String shown) {
         return shown.isBlank() ? 0 : Integer.parseInt(shown.strip());
-    }
-
-    private static Path dataDir;
-    private static boolean loaded;
-    private static Browser browser;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        dataDir = Files.createTempDirectory("browser-it");
-        registry.add("risk.data-dir", dataDir::toString);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    BundleIngester ingester;
-
-    @Autowired
-    RiskService risk;
-
-    @Autowired
-    DocumentService documents;
-
-    @BeforeEach
-    void demoData() throws Exception {
-        if (!loaded) {
-            ingester.ingest(Path.of("../fixtures/sample/bundle"), dataDir.resolve("sample.csv"), IngestListener.NONE);
-            risk.train();
-            documents.indexNew();
-            loaded = true;
-        }
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     /** The id (the link's tooltip) of the first company or declaration the ranking grid shows. */
