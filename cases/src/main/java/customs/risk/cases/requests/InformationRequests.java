@@ -67,6 +67,9 @@ public class InformationRequests {
                    coalesce(lastMessage, r.askedAt) AS lastAt
             """;
 
+    /** What one look for due requests announced: reminders, and deadlines passed. */
+    public record Reminders(int reminded, int overdue) {}
+
     /** A file to attach to a message. */
     public record Upload(String fileName, InputStreamSource content) {}
 
@@ -287,9 +290,8 @@ public class InformationRequests {
      * and those whose deadline passed ({@link RequestNotice.Overdue}).
      *
      * @param remindBefore how far before the deadline the reminder goes
-     * @return how many reminders and overdue notices were announced, in that order
      */
-    public int[] remind(java.time.Duration remindBefore) {
+    public Reminders remind(java.time.Duration remindBefore) {
         LocalDate today = today();
         LocalDate remindUpTo = today.plusDays(Math.max(0, remindBefore.toDays()));
         var params = Map.<String, Object>of("today", today, "upTo", remindUpTo);
@@ -310,7 +312,7 @@ public class InformationRequests {
             changed(r);
             events.publishEvent(new RequestNotice.Overdue(r));
         });
-        return new int[] {reminded.size(), overdue.size()};
+        return new Reminders(reminded.size(), overdue.size());
     }
 
     /**

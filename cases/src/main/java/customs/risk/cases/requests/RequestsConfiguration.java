@@ -22,9 +22,9 @@ class RequestsConfiguration {
         timer.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        int[] told = requests.remind(settings.remindBefore());
-                        if (told[0] + told[1] > 0) {
-                            log.info("requests: {} reminded, {} overdue", told[0], told[1]);
+                        var told = requests.remind(settings.remindBefore());
+                        if (told.reminded() + told.overdue() > 0) {
+                            log.info("requests: {} reminded, {} overdue", told.reminded(), told.overdue());
                         }
                     } catch (RuntimeException e) {
                         log.warn("requests not checked for reminders, the next look catches up: {}", e.toString());
