@@ -348,7 +348,7 @@ public class InformationRequests {
         for (Upload upload : files) {
             try (InputStream in = upload.content().getInputStream()) {
                 var filed = intake.file(
-                        new Actor(author.username(), author.roles().contains(Role.ADMIN)),
+                        author.actor(),
                         in,
                         DocumentService.Filing.of(
                                 upload.fileName(),

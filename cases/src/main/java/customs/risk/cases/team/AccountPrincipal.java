@@ -1,7 +1,6 @@
 package customs.risk.cases.team;
 
 import customs.risk.graph.access.Actor;
-import customs.risk.graph.access.Role;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -28,12 +27,12 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
         return account;
     }
 
-    /** The company a trader may see; empty for staff. */
     /** The account as the services see it: its username, and whether the admin's rights apply. */
     public Actor actor() {
-        return new Actor(getUsername(), account.roles().contains(Role.ADMIN));
+        return account.actor();
     }
 
+    /** The company a trader may see; empty for staff. */
     public Optional<String> companyId() {
         return account.company();
     }

@@ -1,5 +1,6 @@
 package customs.risk.cases.team;
 
+import customs.risk.graph.access.Actor;
 import customs.risk.graph.access.Role;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,6 +23,11 @@ public record UserAccount(String username, Set<Role> roles, boolean enabled, Str
 
     public Optional<String> company() {
         return Optional.ofNullable(companyId);
+    }
+
+    /** The account as the services see it: its username, and whether the admin's rights apply. */
+    public Actor actor() {
+        return new Actor(username, roles.contains(Role.ADMIN));
     }
 
     public boolean isTrader() {

@@ -187,22 +187,8 @@ public class DeclarationEntry {
             problems.put("buyer_id", notAParty(company));
         }
         String id = blankToEmpty(values.get("declaration_id"));
-        if (!id.isEmpty()) {
-            boolean others =
-                    graph
-                            .query(
-                                    """
-                            MATCH (d:Declaration {id: $id})
-                            RETURN NOT EXISTS { (d)-[:SOLD_BY|BOUGHT_BY|DECLARED_BY]->(:Company {id: $company}) } AS others
-                            """,
-                                    Map.of("id", id, "company", company),
-                                    r -> r.get("others").asBoolean())
-                            .stream()
-                            .findFirst()
-                            .orElse(false);
-            if (others) {
-                problems.put("declaration_id", othersItem(id));
-            }
+        if (!id.isEmpty() && othersDeclarations(List.of(id), company).contains(id)) {
+            problems.put("declaration_id", othersItem(id));
         }
         return problems;
     }

@@ -109,10 +109,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver {
                 .getAuthenticatedUser(AccountPrincipal.class)
                 .map(AccountPrincipal::account)
                 .orElseThrow();
-        this.actor = authentication
-                .getAuthenticatedUser(AccountPrincipal.class)
-                .map(AccountPrincipal::actor)
-                .orElseThrow();
+        this.actor = account.actor();
         setId("case-view");
         summary.setWidthFull();
         manage.setWidthFull();
