@@ -1,9 +1,7 @@
 package customs.risk.app;
 
 import customs.risk.app.security.TestAdmin;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import customs.risk.graph.TestFolders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** What most application tests start on: a data dir of their own, no search engine, and the test admin. */
@@ -16,12 +14,7 @@ public final class TestStores {
 
     /** @param name the prefix of the temporary data dir, to tell the tests' folders apart */
     public static void withoutSearch(DynamicPropertyRegistry registry, String name) {
-        String dataDir;
-        try {
-            dataDir = Files.createTempDirectory(name).toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String dataDir = TestFolders.temporary(name).toString();
         registry.add("risk.data-dir", () -> dataDir);
         registry.add("risk.elasticsearch.uris", () -> NO_SEARCH_ENGINE);
         TestAdmin.register(registry);

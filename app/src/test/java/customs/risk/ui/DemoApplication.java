@@ -3,11 +3,9 @@ package customs.risk.ui;
 import customs.risk.app.RiskApplication;
 import customs.risk.documents.filing.DocumentService;
 import customs.risk.engine.RiskService;
+import customs.risk.graph.TestFolders;
 import customs.risk.ingest.BundleIngester;
 import customs.risk.ingest.IngestListener;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +29,7 @@ abstract class DemoApplication {
     /** The documented demo password of every demo user (README, Security). */
     static final String DEMO_PASSWORD = "customs-demo";
 
-    private static final Path DATA_DIR = temporaryDataDir();
+    private static final Path DATA_DIR = TestFolders.temporary("demo-browser-it");
     private static boolean loaded;
 
     /** The browser of the running test class, opened before its first test. */
@@ -75,14 +73,6 @@ abstract class DemoApplication {
         if (browser != null) {
             browser.close();
             browser = null;
-        }
-    }
-
-    private static Path temporaryDataDir() {
-        try {
-            return Files.createTempDirectory("demo-browser-it");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -6,10 +6,10 @@ import customs.risk.app.RiskApplication;
 import customs.risk.engine.RiskService;
 import customs.risk.engine.resolution.MatchStatus;
 import customs.risk.engine.resolution.ResolutionService;
+import customs.risk.graph.TestFolders;
 import customs.risk.ingest.BundleIngester;
 import customs.risk.ingest.IngestListener;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +39,7 @@ class ResolutionBrowserIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        dataDir = Files.createTempDirectory("resolution-browser-it");
+        dataDir = TestFolders.temporary("resolution-browser-it");
         registry.add("risk.data-dir", dataDir::toString);
     }
 

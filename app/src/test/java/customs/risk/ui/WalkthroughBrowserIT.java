@@ -120,7 +120,7 @@ class WalkthroughBrowserIT extends DemoApplication {
                             .findElement(By.cssSelector("textarea"))
                             .getDomProperty("value"))
                     .isEqualTo("@investigator ");
-            Path picture = Files.createTempFile("seal", ".png");
+            Path picture = temporaryFile("seal", ".png");
             javax.imageio.ImageIO.write(
                     new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
                     "png",
@@ -662,7 +662,7 @@ class WalkthroughBrowserIT extends DemoApplication {
             phone.screenshot("phone-trader-requests");
             phone.open("/requests/" + request.id());
             assertThat(phone.byId("request-question").getText()).contains("labels on the drums");
-            Path photo = Files.createTempFile("labels", ".png");
+            Path photo = temporaryFile("labels", ".png");
             javax.imageio.ImageIO.write(
                     new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB),
                     "png",
@@ -699,7 +699,7 @@ class WalkthroughBrowserIT extends DemoApplication {
 
     @Test
     void onAPhoneAnInspectorRecordsAResultWithAPhotoOfTheGoods() throws Exception {
-        Path photo = Files.createTempFile("drums", ".jpg");
+        Path photo = temporaryFile("drums", ".jpg");
         javax.imageio.ImageIO.write(
                 new java.awt.image.BufferedImage(32, 24, java.awt.image.BufferedImage.TYPE_INT_RGB),
                 "jpg",
@@ -739,7 +739,7 @@ class WalkthroughBrowserIT extends DemoApplication {
 
     @Test
     void aBundleUploadShowsItsProgressAndTheReport() throws Exception {
-        Path zip = Files.createTempFile("bundle", ".zip");
+        Path zip = temporaryFile("bundle", ".zip");
         try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
             out.putNextEntry(new java.util.zip.ZipEntry("declarations.csv"));
             out.write(Files.readAllLines(Path.of("../fixtures/sample/bundle/declarations.csv")).stream()
@@ -792,5 +792,12 @@ class WalkthroughBrowserIT extends DemoApplication {
         browser.until(d -> browser.path().startsWith("/search") ? true : null);
         assertThat(browser.byId("search-documents").getText()).contains("INVOICE");
         browser.screenshot("global-search");
+    }
+
+    /** A file for an upload, gone when the tests end. */
+    private static Path temporaryFile(String prefix, String suffix) throws IOException {
+        Path file = Files.createTempFile(prefix, suffix);
+        file.toFile().deleteOnExit();
+        return file;
     }
 }

@@ -2,9 +2,6 @@ package customs.risk.graph;
 
 import customs.risk.graph.store.EmbeddedNeo4j;
 import customs.risk.graph.store.GraphSchema;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -22,18 +19,14 @@ public final class TestNeo4j {
 
     public static synchronized Driver driver() {
         if (driver == null) {
-            try {
-                var home = Files.createTempDirectory("test-neo4j");
-                neo4j = EmbeddedNeo4j.start(home, 0);
-                driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
-                GraphSchema.apply(driver);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    driver.close();
-                    neo4j.close();
-                }));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            var home = TestFolders.temporary("test-neo4j");
+            neo4j = EmbeddedNeo4j.start(home, 0);
+            driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+            GraphSchema.apply(driver);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                driver.close();
+                neo4j.close();
+            }));
         }
         return driver;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import customs.risk.app.security.TestAdmin;
+import customs.risk.graph.TestFolders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -47,7 +48,7 @@ class BundleApiIT {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-        dataDir = Files.createTempDirectory("bundle-api-it");
+        dataDir = TestFolders.temporary("bundle-api-it");
         Files.createDirectories(dataDir.resolve("reports"));
         Files.writeString(dataDir.resolve("reports").resolve(INTERRUPTED_JOB + ".job.json"), """
                 {"jobId":"%s","status":"RUNNING","submitted":"2026-01-05T10:00:00Z","statusUrl":"/api/bundles/%s"}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import customs.risk.app.security.TestAdmin;
 import customs.risk.cases.team.UserAccounts;
+import customs.risk.graph.TestFolders;
 import customs.risk.graph.access.Role;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +46,7 @@ class CaseAttachmentsIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        String dataDir = Files.createTempDirectory("case-attachments-it").toString();
+        String dataDir = TestFolders.temporary("case-attachments-it").toString();
         registry.add("risk.data-dir", () -> dataDir);
         registry.add("risk.documents.max-size", () -> "256KB");
         TestAdmin.register(registry);

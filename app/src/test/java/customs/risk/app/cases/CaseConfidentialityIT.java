@@ -17,6 +17,7 @@ import customs.risk.engine.explore.EntityService;
 import customs.risk.engine.explore.NetworkService;
 import customs.risk.engine.explore.NodeRef;
 import customs.risk.graph.NodeLabel;
+import customs.risk.graph.TestFolders;
 import customs.risk.graph.access.Actor;
 import customs.risk.graph.access.Role;
 import customs.risk.ui.SignedIn;
@@ -28,7 +29,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +61,7 @@ class CaseConfidentialityIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        String dataDir = Files.createTempDirectory("case-confidentiality-it").toString();
+        String dataDir = TestFolders.temporary("case-confidentiality-it").toString();
         registry.add("risk.data-dir", () -> dataDir);
         TestAdmin.register(registry);
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import customs.risk.app.security.TestAdmin;
 import customs.risk.documents.filing.DocumentService;
+import customs.risk.graph.TestFolders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -37,7 +38,7 @@ class DocumentsApiIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        dataDir = Files.createTempDirectory("documents-api-it");
+        dataDir = TestFolders.temporary("documents-api-it");
         registry.add("risk.data-dir", dataDir::toString);
         registry.add("risk.documents.max-size", () -> "256KB");
         TestAdmin.register(registry);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import customs.risk.app.security.TestAdmin;
 import customs.risk.cases.team.UserAccounts;
+import customs.risk.graph.TestFolders;
 import customs.risk.graph.access.Role;
 import java.io.IOException;
 import java.net.URI;
@@ -11,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +40,7 @@ class FiledEvidenceIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        String dataDir = Files.createTempDirectory("filed-evidence-it").toString();
+        String dataDir = TestFolders.temporary("filed-evidence-it").toString();
         registry.add("risk.data-dir", () -> dataDir);
         TestAdmin.register(registry);
     }

@@ -11,6 +11,7 @@ import customs.risk.engine.RiskService;
 import customs.risk.engine.ranking.RiskStore;
 import customs.risk.fixtures.BundleGenerator;
 import customs.risk.fixtures.GeneratorSettings;
+import customs.risk.graph.TestFolders;
 import customs.risk.ingest.BundleIngester;
 import customs.risk.ingest.IngestListener;
 import customs.risk.ingest.entry.DeclarationEntry;
@@ -18,7 +19,6 @@ import customs.risk.ingest.entry.InspectionEntry;
 import customs.risk.ui.entry.DeclarationEntryView;
 import customs.risk.ui.entry.InspectionEntryView;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,7 +42,7 @@ class DataEntryIT {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-        dataDir = Files.createTempDirectory("data-entry-it");
+        dataDir = TestFolders.temporary("data-entry-it");
         registry.add("risk.data-dir", dataDir::toString);
         customs.risk.app.security.TestAdmin.register(registry);
     }

@@ -7,6 +7,7 @@ import customs.risk.engine.RiskService;
 import customs.risk.engine.ranking.RiskStore;
 import customs.risk.fixtures.BundleGenerator;
 import customs.risk.fixtures.GeneratorSettings;
+import customs.risk.graph.TestFolders;
 import customs.risk.ingest.BundleIngester;
 import customs.risk.ingest.IngestListener;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,7 +41,7 @@ class ResolutionIT {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-        dataDir = Files.createTempDirectory("resolution-it");
+        dataDir = TestFolders.temporary("resolution-it");
         registry.add("risk.data-dir", dataDir::toString);
         TestAdmin.register(registry);
     }

@@ -8,6 +8,7 @@ import customs.risk.engine.RiskService;
 import customs.risk.engine.ranking.RiskStore;
 import customs.risk.fixtures.BundleGenerator;
 import customs.risk.fixtures.GeneratorSettings;
+import customs.risk.graph.TestFolders;
 import customs.risk.ingest.BundleIngester;
 import customs.risk.ingest.IngestListener;
 import java.io.IOException;
@@ -35,7 +36,7 @@ class RiskApiIT {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-        dataDir = Files.createTempDirectory("risk-api-it");
+        dataDir = TestFolders.temporary("risk-api-it");
         registry.add("risk.data-dir", dataDir::toString);
         TestAdmin.register(registry);
     }

@@ -15,6 +15,7 @@ import customs.risk.cases.CaseService;
 import customs.risk.cases.team.UserAccounts;
 import customs.risk.engine.ranking.Lane;
 import customs.risk.engine.ranking.RankingFilter;
+import customs.risk.graph.TestFolders;
 import customs.risk.graph.access.Actor;
 import customs.risk.graph.access.Role;
 import customs.risk.ingest.jobs.IngestJob;
@@ -23,7 +24,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -52,7 +52,7 @@ class AlertsIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        var dataDir = Files.createTempDirectory("alerts-it");
+        var dataDir = TestFolders.temporary("alerts-it");
         registry.add("risk.data-dir", dataDir::toString);
         TestAdmin.register(registry);
         registry.add("risk.mail.enabled", () -> "true");

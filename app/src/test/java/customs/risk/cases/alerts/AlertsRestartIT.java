@@ -12,13 +12,13 @@ import com.icegreen.greenmail.util.ServerSetup;
 import customs.risk.app.cli.ApplicationContexts;
 import customs.risk.app.security.TestAdmin;
 import customs.risk.cases.team.UserAccounts;
+import customs.risk.graph.TestFolders;
 import customs.risk.graph.access.Actor;
 import customs.risk.graph.access.Role;
 import customs.risk.ingest.jobs.IngestJobs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +39,7 @@ class AlertsRestartIT {
 
     @Test
     void aRestartBetweenIngestAndDeliveryLosesNothingAndDuplicatesNothing() throws Exception {
-        Path dataDir = Files.createTempDirectory("alerts-restart-it");
+        Path dataDir = TestFolders.temporary("alerts-restart-it");
         var ana = new Actor("restart-ana", false);
         try (var first = start(dataDir)) {
             var accounts = first.getBean(UserAccounts.class);

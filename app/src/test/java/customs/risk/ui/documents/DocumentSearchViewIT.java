@@ -12,12 +12,12 @@ import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import customs.risk.app.RiskApplication;
 import customs.risk.documents.filing.DocumentService;
+import customs.risk.graph.TestFolders;
 import customs.risk.graph.access.Actor;
 import customs.risk.ui.SignedIn;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ class DocumentSearchViewIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        var dataDir = Files.createTempDirectory("document-search-view-it");
+        var dataDir = TestFolders.temporary("document-search-view-it");
         registry.add("risk.data-dir", dataDir::toString);
         customs.risk.app.security.TestAdmin.register(registry);
     }
