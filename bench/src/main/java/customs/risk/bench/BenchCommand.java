@@ -632,7 +632,7 @@ public final class BenchCommand implements Callable<Integer> {
                 "%s: %.1f s for %,d declarations and %,d companies%n",
                 what,
                 (System.nanoTime() - started) / 1e9,
-                assessment.declarations().size(),
+                assessment.declarationCount(),
                 assessment.entities().size());
         assessment
                 .stages()

@@ -16,6 +16,7 @@ import customs.risk.graph.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +72,9 @@ public class RiskService {
         long started = System.nanoTime();
         var data = GraphProjection.load(driver);
         long loaded = System.nanoTime();
-        var trained = scorer.train(data, models.nextVersion());
+        String version = models.nextVersion();
+        String scoredAt = Instant.now().toString();
+        var trained = scorer.train(data, version, page -> store.saveDeclarations(page, version, scoredAt));
         long fitted = System.nanoTime();
         try {
             models.save(trained.model());
@@ -81,17 +84,20 @@ public class RiskService {
         }
         current = trained.model();
         long kept = System.nanoTime();
-        store.save(trained.assessment());
+        store.save(trained.assessment(), scoredAt);
         var stages = new LinkedHashMap<String, Duration>();
         stages.put("projection load", Duration.ofNanos(loaded - started));
         stages.putAll(trained.assessment().stages());
         stages.put("model save", Duration.ofNanos(kept - fitted));
-        stages.put("write-back", Duration.ofNanos(System.nanoTime() - kept));
+        stages.merge("write-back", Duration.ofNanos(System.nanoTime() - kept), Duration::plus);
         afterFullScoring.forEach(Runnable::run);
         return new RiskScorer.Trained(trained.model(), withStages(trained.assessment(), stages));
     }
 
-    /** Rescores everything with the current model; trains the first one when there is none. */
+    /**
+     * Rescores everything with the current model; trains the first one when there is none. The
+     * declarations are stored page by page as they are scored, so the assessment lists none.
+     */
     public synchronized RiskAssessment rescore() {
         var model = currentModel();
         if (model.isEmpty()) {
@@ -100,13 +106,15 @@ public class RiskService {
         long started = System.nanoTime();
         var data = GraphProjection.load(driver);
         long loaded = System.nanoTime();
-        var assessment = scorer.score(data, model.get());
+        String version = model.get().version();
+        String scoredAt = Instant.now().toString();
+        var assessment = scorer.score(data, model.get(), page -> store.saveDeclarations(page, version, scoredAt));
         long scored = System.nanoTime();
-        store.save(assessment);
+        store.save(assessment, scoredAt);
         var stages = new LinkedHashMap<String, Duration>();
         stages.put("projection load", Duration.ofNanos(loaded - started));
         stages.putAll(assessment.stages());
-        stages.put("write-back", Duration.ofNanos(System.nanoTime() - scored));
+        stages.merge("write-back", Duration.ofNanos(System.nanoTime() - scored), Duration::plus);
         afterFullScoring.forEach(Runnable::run);
         return withStages(assessment, stages);
     }
@@ -133,7 +141,7 @@ public class RiskService {
                 parties.add(s.buyerId());
             });
             var scored = scorer.scoreNew(fresh, store.parties(parties), model.get(), laneCut());
-            store.saveDeclarations(scored, model.get().version());
+            store.saveDeclarations(scored, model.get().version(), Instant.now().toString());
         }
         return Optional.of(
                 new NewScores(fresh.size(), model.get().version(), Duration.ofNanos(System.nanoTime() - started)));

@@ -68,7 +68,7 @@ final class ResolveCommand implements Callable<Integer> {
                 var assessment = risk.rescore();
                 System.out.printf(
                         "Rescored %,d declarations and %,d companies with %s in %.1f s%n",
-                        assessment.declarations().size(),
+                        assessment.declarationCount(),
                         assessment.entities().size(),
                         assessment.model(),
                         (System.nanoTime() - started) / 1e9);

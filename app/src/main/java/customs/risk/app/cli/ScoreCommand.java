@@ -5,7 +5,9 @@ import customs.risk.engine.ranking.Lane;
 import customs.risk.engine.ranking.ScoredItem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Unmatched;
@@ -34,24 +36,26 @@ final class ScoreCommand implements Callable<Integer> {
             var assessment = context.getBean(RiskService.class).rescore();
             System.out.printf(
                     "Scored %,d declarations (%s) and %,d companies (%s) with %s in %.1f s%n",
-                    assessment.declarations().size(),
-                    lanes(assessment.declarations()),
+                    assessment.declarationCount(),
+                    lanes(assessment.declarationLanes()),
                     assessment.entities().size(),
-                    lanes(assessment.entities()),
+                    lanes(laneCounts(assessment.entities())),
                     assessment.model(),
                     (System.nanoTime() - started) / 1e9);
             return ExitCodes.OK;
         }
     }
 
-    private static String lanes(List<ScoredItem> items) {
+    private static String lanes(Map<Lane, Long> counts) {
         var parts = new ArrayList<String>();
         for (Lane lane : Lane.values()) {
             parts.add(String.format(
-                    "%,d %s",
-                    items.stream().filter(i -> i.lane() == lane).count(),
-                    lane.name().toLowerCase()));
+                    "%,d %s", counts.getOrDefault(lane, 0L), lane.name().toLowerCase()));
         }
         return String.join(", ", parts);
+    }
+
+    private static Map<Lane, Long> laneCounts(List<ScoredItem> items) {
+        return items.stream().collect(Collectors.groupingBy(ScoredItem::lane, Collectors.counting()));
     }
 }

@@ -46,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
                     .forEach((stage, took) -> System.out.printf("  %-32s %6.1f s%n", stage, took.toMillis() / 1000.0));
             System.out.printf(
                     "Scored %,d declarations and %,d companies with %s%n",
-                    assessment.declarations().size(), assessment.entities().size(), model.version());
+                    assessment.declarationCount(), assessment.entities().size(), model.version());
             return ExitCodes.OK;
         }
     }

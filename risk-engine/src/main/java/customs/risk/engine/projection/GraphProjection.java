@@ -64,7 +64,7 @@ public final class GraphProjection {
         }
         return new Shipment(
                 r.get("id").asString(),
-                r.get("filedOn").asLocalDate(),
+                words.of(r.get("filedOn").asLocalDate()),
                 words.of(r.get("seller").asString()),
                 words.of(r.get("buyer").asString()),
                 words.of(r.get("hs").asString()),
@@ -76,7 +76,7 @@ public final class GraphProjection {
                 words.of(r.get("office").asString(null)),
                 number(r.get("netMass")),
                 number(r.get("duty")),
-                attributes.isEmpty() ? Map.of() : Map.copyOf(attributes));
+                words.of(attributes));
     }
 
     private static void putAttribute(Map<String, String> attributes, Words words, String name, Value value) {
@@ -90,14 +90,33 @@ public final class GraphProjection {
     }
 
     /**
-     * One copy of each repeated text (ids, codes, countries): a million declarations name a few
-     * thousand companies and codes, and holding each once keeps the projection's memory to the parties.
+     * One copy of each repeated value (ids, codes, countries, dates, sets of other columns): a million
+     * declarations name a few thousand companies, codes and days, and holding each once keeps the
+     * projection's memory to the parties.
      */
     private static final class Words {
-        private final Map<String, String> seen = new HashMap<>();
+        private static final int MAX_SHARED_COLUMN_SETS = 100_000;
+        private final Map<String, String> texts = new HashMap<>();
+        private final Map<LocalDate, LocalDate> dates = new HashMap<>();
+        private final Map<Map<String, String>, Map<String, String>> attributes = new HashMap<>();
 
         String of(String text) {
-            return text == null ? null : seen.computeIfAbsent(text, t -> t);
+            return text == null ? null : texts.computeIfAbsent(text, t -> t);
+        }
+
+        LocalDate of(LocalDate date) {
+            return dates.computeIfAbsent(date, d -> d);
+        }
+
+        /** Sets of columns repeat in most data; where they hardly do (a column unique per row), past a bound each row keeps its own. */
+        Map<String, String> of(Map<String, String> columns) {
+            if (columns.isEmpty()) {
+                return Map.of();
+            }
+            var copy = Map.copyOf(columns);
+            return attributes.size() < MAX_SHARED_COLUMN_SETS
+                    ? attributes.computeIfAbsent(copy, c -> c)
+                    : attributes.getOrDefault(copy, copy);
         }
     }
 

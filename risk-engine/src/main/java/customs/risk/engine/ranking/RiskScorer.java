@@ -25,11 +25,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -62,6 +66,8 @@ public final class RiskScorer {
     static final double CONTROL_LINK_WEIGHT = 5;
     /** Share of inspected declarations, oldest first, whose outcomes make a company's history when it learns. */
     static final double HISTORY_SHARE = 0.7;
+    /** Declarations explained, laned and handed on at a time: reasons are held for one page only. */
+    private static final int PAGE_DEFAULT = 50_000;
     /** Most reasons kept per item: the signals that moved its score the most. */
     static final int REASONS = 4;
     /** A signal that moved a score by less than this many probability points goes unmentioned. */
@@ -81,6 +87,7 @@ public final class RiskScorer {
     private final DenseAutoencoder.Settings autoencoder;
     private final LearnedScore.Settings learning;
     private final boolean wholeDeclarationAutoencoder;
+    private final int pageSize;
 
     public RiskScorer(RiskSettings settings) {
         this(settings, DenseAutoencoder.Settings.DEFAULTS);
@@ -91,23 +98,30 @@ public final class RiskScorer {
     }
 
     public RiskScorer(RiskSettings settings, DenseAutoencoder.Settings autoencoder, LearnedScore.Settings learning) {
-        this(settings, autoencoder, learning, true);
+        this(settings, autoencoder, learning, true, PAGE_DEFAULT);
     }
 
     private RiskScorer(
             RiskSettings settings,
             DenseAutoencoder.Settings autoencoder,
             LearnedScore.Settings learning,
-            boolean wholeDeclarationAutoencoder) {
+            boolean wholeDeclarationAutoencoder,
+            int pageSize) {
         this.settings = settings;
         this.autoencoder = autoencoder;
         this.learning = learning.withCapacity(settings.capacity());
         this.wholeDeclarationAutoencoder = wholeDeclarationAutoencoder;
+        this.pageSize = pageSize;
     }
 
     /** The same scorer training no autoencoder over the whole declaration (to measure what it adds). */
     public RiskScorer withoutDeclarationAutoencoder() {
-        return new RiskScorer(settings, autoencoder, learning, false);
+        return new RiskScorer(settings, autoencoder, learning, false, pageSize);
+    }
+
+    /** The same scorer handing declarations on in pages of {@code size}. */
+    RiskScorer withPageSize(int size) {
+        return new RiskScorer(settings, autoencoder, learning, wholeDeclarationAutoencoder, size);
     }
 
     /** A model just trained and the scores it gives the data it learnt from. */
@@ -133,6 +147,16 @@ public final class RiskScorer {
 
     /** Fits new models on {@code data} (price, then declarations and companies) and scores it with them. */
     public Trained train(TradeData data, String version) {
+        var collected = new Collected();
+        var trained = train(data, version, collected);
+        return new Trained(trained.model(), collected.into(trained.assessment()));
+    }
+
+    /**
+     * As {@link #train(TradeData, String)}, handing the scored declarations to {@code sink} page by
+     * page (in no order) instead of keeping them: the assessment's list of them is empty.
+     */
+    public Trained train(TradeData data, String version, Consumer<List<ScoredItem>> sink) {
         var stages = new Stopwatch();
         var graph = graphFeatures(data, stages);
         var price = PriceModel.fit(data.shipments(), settings.minPeers());
@@ -176,17 +200,40 @@ public final class RiskScorer {
                 .forEach((stage, time) -> facts.put(
                         "seconds." + stage.replace(' ', '-'), String.format("%.2f", time.toMillis() / 1000.0)));
         var model = new RiskModel(version, Instant.now(), price, anomaly, declarations, entities, facts);
-        return new Trained(model, finish(data, graph, rules, model, stages));
+        return new Trained(model, finish(data, graph, rules, model, stages, sink));
     }
 
     /** Rescores {@code data} with a model trained before: graph features anew, models as they were. */
     public RiskAssessment score(TradeData data, RiskModel model) {
+        var collected = new Collected();
+        return collected.into(score(data, model, collected));
+    }
+
+    /**
+     * As {@link #score(TradeData, RiskModel)}, handing the scored declarations to {@code sink} page by
+     * page (in no order) instead of keeping them: the assessment's list of them is empty.
+     */
+    public RiskAssessment score(TradeData data, RiskModel model, Consumer<List<ScoredItem>> sink) {
         var stages = new Stopwatch();
         var graph = graphFeatures(data, stages);
         var rules = rules(data, graph, model.price(), stages);
         anomalyColumn(rules.shipments(), model.anomaly(), rules.declarationColumns());
         stages.lap("declaration autoencoder scoring");
-        return finish(data, graph, rules, model, stages);
+        return finish(data, graph, rules, model, stages, sink);
+    }
+
+    /** Declarations handed on page by page, kept and put riskiest first for an in-memory assessment. */
+    private static final class Collected implements Consumer<List<ScoredItem>> {
+        private final List<ScoredItem> items = new ArrayList<>();
+
+        @Override
+        public void accept(List<ScoredItem> page) {
+            items.addAll(page);
+        }
+
+        RiskAssessment into(RiskAssessment assessment) {
+            return assessment.withDeclarations(ranked(items));
+        }
     }
 
     /** Trains on {@code data} and scores it, keeping no model. */
@@ -222,8 +269,10 @@ public final class RiskScorer {
             var own = signals.get(fresh.get(i).declarationId());
             prior[i] = own == null ? 0 : own.prior();
         }
-        var scored = scoreDeclarations(fresh, signals, columns, prior, parties, model);
-        return explore(laned(ranked(scored), cut), model.version());
+        var collected = new ArrayList<ScoredItem>(n);
+        scoreDeclarations(
+                fresh, signals, columns, prior, parties, model, scores -> cut, collected::addAll, new Stopwatch());
+        return ranked(collected);
     }
 
     private GraphFeatures graphFeatures(TradeData data, Stopwatch stages) {
@@ -244,9 +293,14 @@ public final class RiskScorer {
         var declarationSignals = new HashMap<String, Signals>();
         var entitySignals = new HashMap<String, Signals>();
         double[][] columns = new double[Signal.values().length][n];
-        var rowOf = new HashMap<String, Integer>(n * 2);
-        for (int i = 0; i < n; i++) {
-            rowOf.put(shipments.get(i).declarationId(), i);
+        // Rows of loop legs only: a map of every declaration would grow with the declarations.
+        var legs = new HashSet<String>();
+        graph.loops().forEach(loop -> legs.addAll(loop.declarationIds()));
+        var rowOf = new HashMap<String, Integer>(legs.size() * 2);
+        for (int i = 0; i < n && rowOf.size() < legs.size(); i++) {
+            if (legs.contains(shipments.get(i).declarationId())) {
+                rowOf.put(shipments.get(i).declarationId(), i);
+            }
         }
 
         var facts = new HashMap<String, CompanyFacts>();
@@ -696,25 +750,28 @@ public final class RiskScorer {
     /** Smoothing of a company's violation rate toward the overall rate, in inspections. */
     static final double SMOOTHING = 10;
 
-    private RiskAssessment finish(TradeData data, GraphFeatures graph, Rules rules, RiskModel model, Stopwatch stages) {
+    private RiskAssessment finish(
+            TradeData data,
+            GraphFeatures graph,
+            Rules rules,
+            RiskModel model,
+            Stopwatch stages,
+            Consumer<List<ScoredItem>> sink) {
         var entityRows = entityTable(data, rules, data.violations());
         stages.lap("risk spreading");
         var entities = scoreEntities(rules, entityRows, model);
-        var declarations = scoreDeclarations(
+        var lanes = scoreDeclarations(
                 rules.shipments(),
                 rules.declarationSignals(),
                 rules.declarationColumns(),
                 rules.declarationPrior(),
                 rules.parties(),
-                model);
-        var ranked = ranked(declarations);
-        var cut = settings.byCapacity()
-                ? LaneCut.byCapacity(
-                        ranked.stream().mapToDouble(ScoredItem::score).toArray(),
-                        settings.redShare(),
-                        settings.yellowShare())
-                : settings.thresholds();
-        var laned = explore(laned(ranked, cut), model.version());
+                model,
+                scores -> settings.byCapacity()
+                        ? LaneCut.byCapacity(riskiestFirst(scores), settings.redShare(), settings.yellowShare())
+                        : settings.thresholds(),
+                sink,
+                stages);
         var rankedEntities = ranked(entities);
         var entityCut = settings.entityRedShare() > 0
                 ? LaneCut.byCapacity(
@@ -725,7 +782,8 @@ public final class RiskScorer {
         stages.lap("scoring");
         return new RiskAssessment(
                 model.version(),
-                laned,
+                List.of(),
+                lanes,
                 laned(rankedEntities, entityCut),
                 rules.parties(),
                 graph.loops(),
@@ -761,73 +819,114 @@ public final class RiskScorer {
         return List.of(items);
     }
 
-    /** Learned scores where a model exists (held-out ones for the declarations it learnt from), else the rule prior. */
-    private List<ScoredItem> scoreDeclarations(
+    /**
+     * Learned scores where a model exists (held-out ones for the declarations it learnt from), else
+     * the rule prior. All scores come first, for the lanes ({@code cutOf} them); then reasons, lanes
+     * and the exploration draw page by page to {@code sink}, so that only one page of reasons is
+     * ever held.
+     *
+     * @return how many declarations each lane took
+     */
+    private Map<Lane, Long> scoreDeclarations(
             List<Shipment> shipments,
             Map<String, Signals> signals,
             double[][] columns,
             double[] prior,
             Map<String, PartyContext> parties,
-            RiskModel model) {
-        var items = new ScoredItem[shipments.size()];
-        if (model.declarations().isEmpty()) {
-            for (int i = 0; i < items.length; i++) {
-                var own = signals.get(shipments.get(i).declarationId());
-                items[i] = new ScoredItem(
-                        shipments.get(i).declarationId(),
-                        prior[i],
-                        Lane.GREEN,
-                        own == null ? List.of() : own.reasons());
+            RiskModel model,
+            Function<double[], LaneCut> cutOf,
+            Consumer<List<ScoredItem>> sink,
+            Stopwatch stages) {
+        int n = shipments.size();
+        var learned = model.declarations();
+        var table = learned.isPresent() ? DeclarationScoring.table(shipments, columns, prior) : null;
+        double[] scores = learned.isPresent() ? learned.get().model().probabilities(table) : prior.clone();
+        learned.ifPresent(m -> {
+            for (int i = 0; i < n; i++) {
+                Double held = m.heldOut().get(shipments.get(i).declarationId());
+                if (held != null) {
+                    scores[i] = held;
+                }
             }
-            return List.of(items);
-        }
-        var learned = model.declarations().get();
-        var table = DeclarationScoring.table(shipments, columns, prior);
-        var explained = learned.model().explainAll(table, REASONS, SMALLEST_EFFECT);
+        });
+        var cut = cutOf.apply(scores);
         var partyReasons = new HashMap<String, String>();
         parties.forEach((id, party) -> {
             if (party.reason() != null) {
                 partyReasons.put(id, party.reason());
             }
         });
-        IntStream.range(0, items.length).parallel().forEach(i -> {
-            Shipment s = shipments.get(i);
-            Double held = learned.heldOut().get(s.declarationId());
-            var reasons = DeclarationScoring.reasons(
-                    learned.model(), explained[i].effects(), s, signals.get(s.declarationId()), partyReasons);
-            if (held != null) {
-                reasons.add(HELD_OUT);
-            }
-            items[i] = new ScoredItem(
-                    s.declarationId(), held == null ? explained[i].probability() : held, Lane.GREEN, reasons);
-        });
-        return List.of(items);
-    }
-
-    /**
-     * Sends a random share of the declarations not already red to the red lane, saying so. The draw
-     * hangs on the declaration id and the model version, so rescoring with the same model keeps it.
-     */
-    private List<ScoredItem> explore(List<ScoredItem> declarations, String version) {
-        if (settings.explorationShare() == 0) {
-            return declarations;
-        }
-        String reason = String.format(
+        String exploration = String.format(
                 "random selection for inspection (exploration share %.1f%%), so that "
                         + "inspection outcomes also cover declarations the model finds safe",
                 100 * settings.explorationShare());
-        var result = new ArrayList<ScoredItem>(declarations.size());
-        for (ScoredItem item : declarations) {
-            if (item.lane() != Lane.RED && uniform(item.id() + "|" + version) < settings.explorationShare()) {
-                var reasons = new ArrayList<String>();
-                reasons.add(reason);
-                reasons.addAll(item.reasons());
-                result.add(new ScoredItem(item.id(), item.score(), Lane.RED, reasons));
-            } else {
-                result.add(item);
-            }
+        var lanes = new EnumMap<Lane, Long>(Lane.class);
+        for (Lane lane : Lane.values()) {
+            lanes.put(lane, 0L);
         }
-        return result;
+        for (int from = 0; from < n; from += pageSize) {
+            int[] rows = IntStream.range(from, Math.min(n, from + pageSize)).toArray();
+            var explained = learned.isPresent()
+                    ? learned.get().model().explainAll(table.rows(rows), REASONS, SMALLEST_EFFECT)
+                    : null;
+            var page = new ScoredItem[rows.length];
+            IntStream.range(0, rows.length).parallel().forEach(j -> {
+                int i = rows[j];
+                Shipment s = shipments.get(i);
+                var own = signals.get(s.declarationId());
+                List<String> reasons;
+                if (learned.isEmpty()) {
+                    reasons = own == null ? List.of() : own.reasons();
+                } else {
+                    var words = DeclarationScoring.reasons(
+                            learned.get().model(), explained[j].effects(), s, own, partyReasons);
+                    if (learned.get().heldOut().containsKey(s.declarationId())) {
+                        words.add(HELD_OUT);
+                    }
+                    reasons = words;
+                }
+                page[j] = explored(
+                        new ScoredItem(s.declarationId(), scores[i], cut.laneOf(scores[i]), reasons),
+                        model.version(),
+                        exploration);
+            });
+            for (ScoredItem item : page) {
+                lanes.merge(item.lane(), 1L, Long::sum);
+            }
+            stages.lap("scoring");
+            sink.accept(List.of(page));
+            stages.lap("write-back");
+        }
+        return lanes;
+    }
+
+    /** Scores sorted riskiest first. */
+    private static double[] riskiestFirst(double[] scores) {
+        double[] sorted = scores.clone();
+        Arrays.sort(sorted);
+        for (int i = 0, j = sorted.length - 1; i < j; i++, j--) {
+            double t = sorted[i];
+            sorted[i] = sorted[j];
+            sorted[j] = t;
+        }
+        return sorted;
+    }
+
+    /**
+     * The item, or, at a random share of the declarations not already red, the item sent to the red
+     * lane saying so. The draw hangs on the declaration id and the model version, so rescoring with
+     * the same model keeps it.
+     */
+    private ScoredItem explored(ScoredItem item, String version, String reason) {
+        if (settings.explorationShare() == 0
+                || item.lane() == Lane.RED
+                || uniform(item.id() + "|" + version) >= settings.explorationShare()) {
+            return item;
+        }
+        var reasons = new ArrayList<String>();
+        reasons.add(reason);
+        reasons.addAll(item.reasons());
+        return new ScoredItem(item.id(), item.score(), Lane.RED, reasons);
     }
 
     /** A stable draw in [0, 1) from a text (64-bit FNV-1a, then a finalizing mix). */

@@ -7,7 +7,6 @@ import customs.risk.graph.store.Graph;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -73,8 +72,14 @@ public final class RiskStore {
         this.graph = new Graph(driver);
     }
 
-    public void save(RiskAssessment assessment) {
-        String scoredAt = Instant.now().toString();
+    /**
+     * Stores what a full scoring found: the scores of the declarations it kept (none when they were
+     * stored page by page with {@link #saveDeclarations(List, String, String)}), of the companies,
+     * what their networks say, and the loops and clusters.
+     *
+     * @param scoredAt when the scoring ran, as stored with each score
+     */
+    public void save(RiskAssessment assessment, String scoredAt) {
         write(Kind.DECLARATIONS, assessment.declarations(), assessment.model(), scoredAt);
         write(Kind.ENTITIES, assessment.entities(), assessment.model(), scoredAt);
         writeParties(assessment.parties());
@@ -216,9 +221,9 @@ public final class RiskStore {
                 .consume());
     }
 
-    /** Stores the scores of some declarations only (newly filed ones), leaving the others as they are. */
-    public void saveDeclarations(List<ScoredItem> declarations, String model) {
-        write(Kind.DECLARATIONS, declarations, model, Instant.now().toString());
+    /** Stores the scores of some declarations only, leaving the others as they are. */
+    public void saveDeclarations(List<ScoredItem> declarations, String model, String scoredAt) {
+        write(Kind.DECLARATIONS, declarations, model, scoredAt);
     }
 
     /** What the last full scoring found in the networks of the given companies (those never scored are left out), by id. */

@@ -71,7 +71,8 @@ class EvidenceServiceTest {
                     """).consume();
         }
         var assessment = new RiskScorer(RiskSettings.DEFAULTS).score(GraphProjection.load(TestNeo4j.driver()));
-        new RiskStore(TestNeo4j.driver()).save(assessment);
+        new RiskStore(TestNeo4j.driver())
+                .save(assessment, java.time.Instant.now().toString());
     }
 
     @Test

@@ -75,6 +75,30 @@ class RiskScorerTest {
     }
 
     @Test
+    void aFullScoringHandsOnItsDeclarationsPageByPageAndTheyMakeTheSameRankingAsInMemory() {
+        var data = ModelStoreTest.trade();
+        var scorer = new RiskScorer(RiskSettings.DEFAULTS, SMALL);
+        var trained = scorer.train(data, "v0001");
+        var pages = new ArrayList<List<ScoredItem>>();
+
+        var streamed = scorer.withPageSize(400).score(data, trained.model(), pages::add);
+
+        assertThat(pages).hasSize(4).allSatisfy(page -> assertThat(page).hasSizeLessThanOrEqualTo(400));
+        assertThat(streamed.declarations()).isEmpty();
+        var ranked = pages.stream()
+                .flatMap(List::stream)
+                .sorted(java.util.Comparator.comparingDouble(ScoredItem::score)
+                        .reversed()
+                        .thenComparing(ScoredItem::id))
+                .toList();
+        assertThat(ranked).isEqualTo(trained.assessment().declarations());
+        assertThat(streamed.declarationCount()).isEqualTo(1_500);
+        assertThat(streamed.declarationLanes().get(Lane.RED))
+                .isEqualTo(ranked.stream().filter(d -> d.lane() == Lane.RED).count())
+                .isPositive();
+    }
+
+    @Test
     void aRandomShareOfDeclarationsGoesToTheRedLaneSayingWhyAndTheDrawIsStable() {
         var data = ModelStoreTest.trade();
         var settings = new RiskSettings(0.7, 0.4, 3.0, 20, 0.1);

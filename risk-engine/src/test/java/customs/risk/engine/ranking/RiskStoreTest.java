@@ -40,7 +40,7 @@ class RiskStoreTest {
         assertThat(data.companies()).hasSize(4);
         var assessment = new RiskScorer(RiskSettings.DEFAULTS).score(data);
         var store = new RiskStore(TestNeo4j.driver());
-        store.save(assessment);
+        store.save(assessment, java.time.Instant.now().toString());
 
         var top = store.top(RiskStore.Kind.ENTITIES, 3);
         assertThat(top).extracting(ScoredItem::id).containsExactlyInAnyOrder("A", "B", "C");
@@ -118,7 +118,7 @@ class RiskStoreTest {
         assertThat(store.find(RiskStore.Kind.DECLARATIONS, "NO-SUCH")).isEmpty();
 
         // A rescoring replaces the scores rather than adding to them.
-        store.save(assessment);
+        store.save(assessment, java.time.Instant.now().toString());
         assertThat(store.top(RiskStore.Kind.ENTITIES, 3)).isEqualTo(top);
         assertThat(List.of(top.getFirst().lane())).containsAnyOf(Lane.RED, Lane.YELLOW);
     }
