@@ -250,13 +250,13 @@ public final class BenchCommand implements Callable<Integer> {
                     "training (fit " + trained.model().version() + " and rescore with it)",
                     started,
                     trained.assessment(),
-                    heap.describeAndReset());
+                    heap.peakAndReset());
             System.out.println("  declaration score: " + trained.model().facts().get("declarationModel"));
             System.out.println("  company score: " + trained.model().facts().get("companyModel"));
 
             started = System.nanoTime();
             var assessment = risk.rescore();
-            printStages("full rescoring with " + assessment.model(), started, assessment, heap.describeAndReset());
+            printStages("full rescoring with " + assessment.model(), started, assessment, heap.peakAndReset());
 
             var loaded = context.getBean(BundleIngester.class)
                     .ingest(secondBundle, data.reports().resolve("second.csv"), IngestListener.NONE);
@@ -264,12 +264,12 @@ public final class BenchCommand implements Callable<Integer> {
             var scored = risk.scoreNew().orElseThrow();
             System.out.printf(
                     "incremental scoring after loading %,d more declarations: %,d new declarations scored"
-                            + " with %s in %.2f s; %s%n",
+                            + " with %s in %.2f s; peak heap %,d MB%n",
                     loaded.declarationsLoaded(),
                     scored.declarations(),
                     scored.model(),
                     scored.took().toMillis() / 1000.0,
-                    heap.describeAndReset());
+                    heap.peakAndReset() >> 20);
         } finally {
             heap.stop();
         }
@@ -627,7 +627,7 @@ public final class BenchCommand implements Callable<Integer> {
         return out;
     }
 
-    private static void printStages(String what, long started, RiskAssessment assessment, String heap) {
+    private static void printStages(String what, long started, RiskAssessment assessment, long peakHeap) {
         System.out.printf(
                 "%s: %.1f s for %,d declarations and %,d companies%n",
                 what,
@@ -637,7 +637,7 @@ public final class BenchCommand implements Callable<Integer> {
         assessment
                 .stages()
                 .forEach((stage, took) -> System.out.printf("  %-32s %6.1f s%n", stage, took.toMillis() / 1000.0));
-        System.out.println("  " + heap);
+        System.out.printf("  peak heap %,d MB%n", peakHeap >> 20);
     }
 
     static Path generate(long seed, int n, Path out) {
@@ -675,32 +675,17 @@ public final class BenchCommand implements Callable<Integer> {
                 .asLong();
     }
 
-    /**
-     * Samples used heap in the background: the highest sample since the last reset, and the highest
-     * heap left after a garbage collection, closer to what the work holds alive (used heap also
-     * counts garbage not collected yet, which grows with the heap allowed).
-     */
+    /** Samples used heap in the background; the highest sample since the last reset. */
     static final class HeapSampler {
         private final AtomicLong peak = new AtomicLong();
-        private final AtomicLong peakLive = new AtomicLong();
         private final Thread thread;
 
         HeapSampler() {
             var memory = ManagementFactory.getMemoryMXBean();
-            var pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP
-                            && p.isCollectionUsageThresholdSupported())
-                    .toList();
             thread = new Thread(
                     () -> {
                         while (!Thread.currentThread().isInterrupted()) {
                             peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                            long live = 0;
-                            for (var pool : pools) {
-                                var after = pool.getCollectionUsage();
-                                live += after == null ? 0 : after.getUsed();
-                            }
-                            peakLive.accumulateAndGet(live, Math::max);
                             try {
                                 Thread.sleep(50);
                             } catch (InterruptedException e) {
@@ -714,15 +699,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
 
         long peakAndReset() {
-            peakLive.set(0);
             return peak.getAndSet(0);
-        }
-
-        /** Both peaks since the last reset, in words, and a reset. */
-        String describeAndReset() {
-            long live = peakLive.get();
-            return String.format(
-                    "peak heap %,d MB, at most %,d MB left after a collection", peakAndReset() >> 20, live >> 20);
         }
 
         void stop() {
