@@ -22,12 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import org.neo4j.driver.Driver;
 
 /**
@@ -81,7 +75,7 @@ public class RiskService {
         String version = models.nextVersion();
         String scoredAt = Instant.now().toString();
         RiskScorer.Trained trained;
-        var writer = new PageWriter(version, scoredAt);
+        var writer = store.pageWriter(version, scoredAt);
         try (writer) {
             trained = scorer.train(data, version, writer);
         }
@@ -99,7 +93,7 @@ public class RiskService {
         stages.put("projection load", Duration.ofNanos(loaded - started));
         stages.putAll(trained.assessment().stages());
         stages.put("model save", Duration.ofNanos(kept - fitted));
-        stages.merge("write-back", writer.lastPage.plus(Duration.ofNanos(System.nanoTime() - kept)), Duration::plus);
+        stages.merge("write-back", writer.lastPage().plus(Duration.ofNanos(System.nanoTime() - kept)), Duration::plus);
         afterFullScoring.forEach(Runnable::run);
         return new RiskScorer.Trained(trained.model(), withStages(trained.assessment(), stages));
     }
@@ -119,7 +113,7 @@ public class RiskService {
         String version = model.get().version();
         String scoredAt = Instant.now().toString();
         RiskAssessment assessment;
-        var writer = new PageWriter(version, scoredAt);
+        var writer = store.pageWriter(version, scoredAt);
         try (writer) {
             assessment = scorer.score(data, model.get(), writer);
         }
@@ -128,56 +122,10 @@ public class RiskService {
         var stages = new LinkedHashMap<String, Duration>();
         stages.put("projection load", Duration.ofNanos(loaded - started));
         stages.putAll(assessment.stages());
-        stages.merge("write-back", writer.lastPage.plus(Duration.ofNanos(System.nanoTime() - scored)), Duration::plus);
+        stages.merge(
+                "write-back", writer.lastPage().plus(Duration.ofNanos(System.nanoTime() - scored)), Duration::plus);
         afterFullScoring.forEach(Runnable::run);
         return withStages(assessment, stages);
-    }
-
-    /**
-     * Stores pages of scored declarations in the background while the scorer explains the next one:
-     * at most one page waits, so two pages of reasons are held at most.
-     */
-    private final class PageWriter implements Consumer<List<ScoredItem>>, AutoCloseable {
-        private final String model;
-        private final String scoredAt;
-        private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "score-writer"));
-        private Future<?> writing = CompletableFuture.completedFuture(null);
-        /** How long closing waited for the last page. */
-        private Duration lastPage = Duration.ZERO;
-
-        PageWriter(String model, String scoredAt) {
-            this.model = model;
-            this.scoredAt = scoredAt;
-        }
-
-        @Override
-        public void accept(List<ScoredItem> page) {
-            finishWriting();
-            writing = thread.submit(() -> store.saveDeclarations(page, model, scoredAt));
-        }
-
-        /** Waits for the last page; a page that failed to store fails the scoring. */
-        @Override
-        public void close() {
-            long started = System.nanoTime();
-            try {
-                finishWriting();
-                lastPage = Duration.ofNanos(System.nanoTime() - started);
-            } finally {
-                thread.shutdownNow();
-            }
-        }
-
-        private void finishWriting() {
-            try {
-                writing.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while storing scores", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
-        }
     }
 
     private static RiskAssessment withStages(RiskAssessment assessment, Map<String, Duration> stages) {

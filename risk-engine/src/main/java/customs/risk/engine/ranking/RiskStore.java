@@ -7,6 +7,7 @@ import customs.risk.graph.store.Graph;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,9 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Query;
 import org.neo4j.driver.Value;
@@ -198,16 +202,66 @@ public final class RiskStore {
                 var batch = items.subList(from, Math.min(items.size(), from + BATCH));
                 pending.add(pool.submit(() -> writeBatch(cypher, batch, model, scoredAt)));
             }
-            for (Future<?> future : pending) {
-                future.get();
-            }
+            pending.forEach(RiskStore::await);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits for a write; one that failed fails the caller with its cause. */
+    private static void await(Future<?> write) {
+        try {
+            write.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while storing scores", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        }
+    }
+
+    /** A writer of the pages of a full scoring, each stored with {@code model} and {@code scoredAt}. */
+    public PageWriter pageWriter(String model, String scoredAt) {
+        return new PageWriter(model, scoredAt);
+    }
+
+    /**
+     * Stores pages of scored declarations in the background while the scorer explains the next one:
+     * at most one page waits, so two pages of reasons are held at most.
+     */
+    public final class PageWriter implements Consumer<List<ScoredItem>>, AutoCloseable {
+        private final String model;
+        private final String scoredAt;
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "score-writer"));
+        private Future<?> writing = CompletableFuture.completedFuture(null);
+        private Duration lastPage = Duration.ZERO;
+
+        private PageWriter(String model, String scoredAt) {
+            this.model = model;
+            this.scoredAt = scoredAt;
+        }
+
+        @Override
+        public void accept(List<ScoredItem> page) {
+            await(writing);
+            writing = thread.submit(() -> saveDeclarations(page, model, scoredAt));
+        }
+
+        /** Waits for the last page; a page that failed to store fails the scoring. */
+        @Override
+        public void close() {
+            long started = System.nanoTime();
+            try {
+                await(writing);
+                lastPage = Duration.ofNanos(System.nanoTime() - started);
+            } finally {
+                thread.shutdownNow();
+            }
+        }
+
+        /** How long closing waited for the last page to be stored. */
+        public Duration lastPage() {
+            return lastPage;
         }
     }
 
