@@ -249,8 +249,14 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
     }
 
     private NodeFile nodeFile(NodeLabel label, Map<String, Object> firstProps) {
-        return nodeFiles.computeIfAbsent(
-                label.cypher(), l -> new NodeFile(work, l, label.key(), List.copyOf(firstProps.keySet())));
+        return nodeFiles.computeIfAbsent(label.cypher(), l -> {
+            var file = new NodeFile(work, l, label.key(), List.copyOf(firstProps.keySet()));
+            if (label == NodeLabel.DECLARATION) {
+                // The risk engine finds the declarations it has not scored yet by this label.
+                file.extraLabel = "Unscored";
+            }
+            return file;
+        });
     }
 
     private RelationshipFile relationship(String type, NodeLabel from, NodeLabel to, Map<String, Object> firstProps) {

@@ -118,9 +118,10 @@ final class GraphWriter implements RowSink {
 
     // The common case, a declaration seen for the first time: no MERGE, nothing to delete. When it
     // came is kept (loadedAt): alerts tell watchers of the declarations loaded since they last looked.
+    // Unscored until the risk engine scores it, which finds the new ones by that label.
     private static final String DECLARATIONS_CREATE = """
             UNWIND $rows AS row
-            CREATE (d:Declaration)
+            CREATE (d:Declaration:Unscored)
             SET d = row.props, d.id = row.key, d.loadedAt = datetime()
             WITH d, row
             """ + DECLARATION_LINKS;

@@ -192,6 +192,8 @@ class DataEntryIT {
         assertThat(corrected.scoring()).isEqualTo("scored with model " + version);
         assertThat(count("MATCH (d:Declaration {id: 'FORM-SCORED'}) WHERE d.riskScore IS NOT NULL RETURN count(d)"))
                 .isOne();
+        // Nothing is left for the next incremental scoring to find.
+        assertThat(count("MATCH (d:Unscored) RETURN count(d)")).isZero();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
 
 /**
  * Applies {@code cypher/schema.cypher} (constraints and indexes). Every statement there is
@@ -24,7 +25,28 @@ public final class GraphSchema {
                 session.run(statement).consume();
             }
             session.run("CALL db.awaitIndexes(300)").consume();
+            labelUnscoredOnce(session);
         }
+    }
+
+    /**
+     * Declarations carry the label {@code Unscored} until the risk engine scores them, so that it finds
+     * the new ones without reading every declaration. A store written before that label gets it once:
+     * the {@code SchemaStep} node remembers it was done; a store with labelled declarations needs none.
+     */
+    private static void labelUnscoredOnce(Session session) {
+        boolean done = session.run("OPTIONAL MATCH (s:SchemaStep {name: 'unscored-label'})"
+                        + " RETURN s IS NOT NULL OR EXISTS { (:Unscored) } AS done LIMIT 1")
+                .single()
+                .get("done")
+                .asBoolean();
+        if (!done) {
+            session.run("""
+                    MATCH (d:Declaration) WHERE d.riskScore IS NULL
+                    CALL (d) { SET d:Unscored } IN TRANSACTIONS OF 10000 ROWS
+                    """).consume();
+        }
+        session.run("MERGE (:SchemaStep {name: 'unscored-label'})").consume();
     }
 
     static List<String> statements() {

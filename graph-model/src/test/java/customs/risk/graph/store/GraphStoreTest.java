@@ -25,6 +25,27 @@ class GraphStoreTest {
     }
 
     @Test
+    void aStoreFromBeforeTheUnscoredLabelHasItsUnscoredDeclarationsLabelledOnce() {
+        TestNeo4j.clear();
+        try (var session = TestNeo4j.driver().session()) {
+            session.run("CREATE (:Declaration {id: 'NEW'}), (:Declaration {id: 'SCORED', riskScore: 0.3})")
+                    .consume();
+        }
+
+        GraphSchema.apply(TestNeo4j.driver());
+
+        assertThat(TestNeo4j.count("MATCH (d:Unscored {id: 'NEW'}) RETURN count(d)"))
+                .isOne();
+        assertThat(TestNeo4j.count("MATCH (d:Unscored) RETURN count(d)")).isOne();
+        // Done once: the next start reads no declaration for it.
+        try (var session = TestNeo4j.driver().session()) {
+            session.run("MATCH (d:Unscored) REMOVE d:Unscored").consume();
+        }
+        GraphSchema.apply(TestNeo4j.driver());
+        assertThat(TestNeo4j.count("MATCH (d:Unscored) RETURN count(d)")).isZero();
+    }
+
+    @Test
     void businessKeysAreUnique() {
         TestNeo4j.clear();
         try (var session = TestNeo4j.driver().session()) {

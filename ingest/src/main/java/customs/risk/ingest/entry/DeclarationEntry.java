@@ -209,6 +209,7 @@ public class DeclarationEntry {
                 UNWIND $ids AS id
                 MATCH (d:Declaration {id: id})
                 REMOVE d.riskScore, d.riskLane, d.riskReasons, d.riskModel, d.riskScoredAt
+                SET d:Unscored
                 """, Map.of("ids", ids)).consume());
     }
 }

@@ -15,6 +15,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 
@@ -29,12 +33,19 @@ public final class GraphProjection {
 
     private static final String SHIPMENTS = CypherFiles.read("projection/shipments.cypher");
     private static final String UNSCORED_SHIPMENTS = CypherFiles.read("projection/unscored-shipments.cypher");
+    private static final String DECLARATION_IDS = CypherFiles.read("projection/declaration-ids.cypher");
+    private static final String PARTIES = CypherFiles.read("projection/parties.cypher");
     private static final String INSPECTIONS = CypherFiles.read("projection/inspections.cypher");
     private static final String COMPANIES = CypherFiles.read("projection/companies.cypher");
     private static final String IDENTIFIERS = CypherFiles.read("projection/shared-identifiers.cypher");
     private static final String OFFICERS = CypherFiles.read("projection/shared-officers.cypher");
     /** Property keys of the columns bundles carried beyond the contract ({@code x_*}). */
     private static final String EXTRA_KEYS = CypherFiles.read("projection/extra-keys.cypher");
+
+    /** Ranges of declarations read side by side: each keeps the store busy while another is turned into shipments. */
+    private static final int READERS = 2;
+    /** Fewer declarations than this are read in one go. */
+    private static final long MIN_RANGE = 50_000;
 
     private GraphProjection() {}
 
@@ -46,14 +57,94 @@ public final class GraphProjection {
     /** The declarations that have no score yet (newly filed), as shipments. */
     public static List<Shipment> loadUnscored(Driver driver) {
         var shipments = new ArrayList<Shipment>();
-        var words = new Words();
         var graph = new Graph(driver);
-        var keys = extraKeys(graph);
-        graph.stream(UNSCORED_SHIPMENTS, Map.of("extraKeys", keys), r -> shipments.add(shipment(r, keys, words)));
+        var reader = new ShipmentReader(extraKeys(graph), parties(graph));
+        graph.stream(UNSCORED_SHIPMENTS, Map.of("extraKeys", reader.extraKeys), r -> shipments.add(reader.shipment(r)));
         return shipments;
     }
 
-    private static Shipment shipment(org.neo4j.driver.Record r, List<String> extraKeys, Words words) {
+    /** Company id to party id, for the companies entity resolution put in a party. */
+    private static Map<String, String> parties(Graph graph) {
+        var parties = new HashMap<String, String>();
+        graph.stream(
+                PARTIES,
+                Map.of(),
+                r -> parties.put(r.get("id").asString(), r.get("party").asString()));
+        return parties;
+    }
+
+    /**
+     * Every declaration, read in ranges of node ids side by side (one per core: the store works on one
+     * range while this process turns the rows of another into shipments), in node id order.
+     */
+    private static List<Shipment> allShipments(Driver driver, Graph graph, ShipmentReader reader) {
+        var span = graph.query(DECLARATION_IDS, Map.of()).getFirst();
+        if (span.get("low").isNull()) {
+            return new ArrayList<>();
+        }
+        long low = span.get("low").asLong();
+        long high = span.get("high").asLong() + 1;
+        int parts = (int) Math.min(READERS, Math.max(1, (high - low) / MIN_RANGE));
+        long step = (high - low + parts - 1) / parts;
+        var pool = Executors.newFixedThreadPool(parts);
+        try {
+            var ranges = new ArrayList<Future<List<Shipment>>>();
+            for (long from = low; from < high; from += step) {
+                var params = Map.<String, Object>of(
+                        "from", from, "to", Math.min(high, from + step), "extraKeys", reader.extraKeys);
+                ranges.add(pool.submit(() -> {
+                    var part = new ArrayList<Shipment>();
+                    new Graph(driver).stream(SHIPMENTS, params, r -> part.add(reader.shipment(r)));
+                    return part;
+                }));
+            }
+            var read = new ArrayList<List<Shipment>>();
+            for (var range : ranges) {
+                read.add(range.get());
+            }
+            var shipments =
+                    new ArrayList<Shipment>(read.stream().mapToInt(List::size).sum());
+            for (var part : read) {
+                shipments.addAll(part);
+                part.clear();
+            }
+            return shipments;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reading the declarations was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Turns rows of the shipment queries into shipments, sharing repeated values; safe across threads. */
+    private static final class ShipmentReader {
+        final List<String> extraKeys;
+        private final Map<String, String> parties;
+        private final Words words = new Words();
+
+        ShipmentReader(List<String> extraKeys, Map<String, String> parties) {
+            this.extraKeys = extraKeys;
+            this.parties = parties;
+        }
+
+        Shipment shipment(org.neo4j.driver.Record r) {
+            return GraphProjection.shipment(r, extraKeys, parties, words);
+        }
+    }
+
+    private static String party(Map<String, String> parties, Value company) {
+        String id = company.asString(null);
+        return id == null ? null : parties.getOrDefault(id, id);
+    }
+
+    private static Shipment shipment(
+            org.neo4j.driver.Record r, List<String> extraKeys, Map<String, String> parties, Words words) {
         var attributes = new TreeMap<String, String>();
         putAttribute(attributes, words, "direction", r.get("direction"));
         putAttribute(attributes, words, "departure_country", r.get("departure"));
@@ -65,14 +156,14 @@ public final class GraphProjection {
         return new Shipment(
                 r.get("id").asString(),
                 words.of(r.get("filedOn").asLocalDate()),
-                words.of(r.get("seller").asString()),
-                words.of(r.get("buyer").asString()),
+                words.of(party(parties, r.get("seller"))),
+                words.of(party(parties, r.get("buyer"))),
                 words.of(r.get("hs").asString()),
                 words.of(r.get("origin").asString()),
                 r.get("quantity").asDouble(),
                 words.of(r.get("unit").asString("KG")),
                 r.get("usd").asDouble(Double.NaN),
-                words.of(r.get("declarant").asString(null)),
+                words.of(party(parties, r.get("declarant"))),
                 words.of(r.get("office").asString(null)),
                 number(r.get("netMass")),
                 number(r.get("duty")),
@@ -96,12 +187,16 @@ public final class GraphProjection {
      */
     private static final class Words {
         private static final int MAX_SHARED_COLUMN_SETS = 100_000;
-        private final Map<String, String> texts = new HashMap<>();
-        private final Map<LocalDate, LocalDate> dates = new HashMap<>();
-        private final Map<Map<String, String>, Map<String, String>> attributes = new HashMap<>();
+        private final Map<String, String> texts = new ConcurrentHashMap<>();
+        private final Map<LocalDate, LocalDate> dates = new ConcurrentHashMap<>();
+        private final Map<Map<String, String>, Map<String, String>> attributes = new ConcurrentHashMap<>();
 
         String of(String text) {
-            return text == null ? null : texts.computeIfAbsent(text, t -> t);
+            if (text == null) {
+                return null;
+            }
+            String shared = texts.get(text);
+            return shared != null ? shared : texts.computeIfAbsent(text, t -> t);
         }
 
         LocalDate of(LocalDate date) {
@@ -121,22 +216,18 @@ public final class GraphProjection {
     }
 
     public static TradeData load(Driver driver) {
-        var shipments = new ArrayList<Shipment>();
         var firstDeclared = new HashMap<String, LocalDate>();
         var traded = new HashMap<String, Double>();
-        var words = new Words();
         var graph = new Graph(driver);
-        var keys = extraKeys(graph);
-        graph.stream(SHIPMENTS, Map.of("extraKeys", keys), r -> {
-            var s = shipment(r, keys, words);
-            shipments.add(s);
+        var shipments = allShipments(driver, graph, new ShipmentReader(extraKeys(graph), parties(graph)));
+        for (Shipment s : shipments) {
             for (String company : List.of(s.sellerId(), s.buyerId())) {
                 firstDeclared.merge(company, s.filedOn(), (a, b) -> a.isBefore(b) ? a : b);
                 if (!Double.isNaN(s.valueUsd())) {
                     traded.merge(company, s.valueUsd(), Double::sum);
                 }
             }
-        });
+        }
         // The records of one party arrive under one id: it was registered when the first was, is
         // dissolved only when all are, and employs what its largest record says.
         var companies = new LinkedHashMap<String, CompanyFacts>();

@@ -189,6 +189,7 @@ public final class RiskStore {
                 SET n.riskScore = row.score, n.riskLane = row.lane, n.riskReasons = row.reasons,
                     n.riskModel = $model, n.riskScoredAt = $scoredAt
                 """.formatted(kind.label.cypher())
+                + (kind == Kind.DECLARATIONS ? "REMOVE n:Unscored " : "")
                 // A company's timeline shows how its score moved from one full scoring to the next.
                 + (kind == Kind.ENTITIES
                         ? "SET n.riskHistory = (coalesce(n.riskHistory, []) + [$model + '|' + $scoredAt + '|'"
@@ -315,6 +316,14 @@ public final class RiskStore {
 
     /** How many items of a kind have a score. */
     public long countScored(Kind kind) {
+        if (kind == Kind.DECLARATIONS) {
+            // Two counts that Neo4j keeps, where counting the scores would read every one.
+            return graph.query(
+                            "MATCH (d:Declaration) WITH count(d) AS all MATCH (u:Unscored) RETURN all - count(u) AS n",
+                            Map.of(),
+                            r -> r.get("n").asLong())
+                    .getFirst();
+        }
         return graph.query(
                         "MATCH (n:" + kind.label.cypher() + ") WHERE n.riskScore >= 0.0 RETURN count(n) AS n",
                         Map.of(),

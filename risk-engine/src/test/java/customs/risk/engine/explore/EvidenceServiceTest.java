@@ -47,12 +47,12 @@ class EvidenceServiceTest {
                     MATCH (s:Company {id: leg[0]}), (b:Company {id: leg[1]})
                     CREATE (s)<-[:SOLD_BY]-(:Declaration {id: 'D' + round + leg[0], filedOn: date('2024-01-01') + duration({days: round * 150 + leg[2]}),
                             hsCode: '847130', originCountry: 'CN', quantity: 10.0, quantityUnit: 'PCS',
-                            valueUsd: leg[3]})-[:BOUGHT_BY]->(b)
+                            valueUsd: leg[3], sellerId: s.id, buyerId: b.id})-[:BOUGHT_BY]->(b)
                     """).consume();
             session.run("""
                     MATCH (a:Company {id: 'A'}), (x:Company {id: 'X'})
                     CREATE (x)<-[:SOLD_BY]-(d:Declaration {id: 'DX', filedOn: date('2024-02-01'), hsCode: '940360',
-                            originCountry: 'VN', quantity: 5.0, quantityUnit: 'PCS', valueUsd: 500.0})-[:BOUGHT_BY]->(a)
+                            originCountry: 'VN', quantity: 5.0, quantityUnit: 'PCS', valueUsd: 500.0, sellerId: x.id, buyerId: a.id})-[:BOUGHT_BY]->(a)
                     CREATE (:Inspection {key: 'DX@2024-03-01', inspectedOn: date('2024-03-01'), outcome: 'VIOLATION',
                             violationType: 'UNDERVALUATION', revenueRecovered: 1200.0})-[:OF]->(d)
                     """).consume();
@@ -67,7 +67,7 @@ class EvidenceServiceTest {
                     WITH s
                     MATCH (x:Company {id: 'X'})
                     CREATE (s)<-[:SOLD_BY]-(:Declaration {id: 'DS' + s.id, filedOn: date('2024-04-01'), hsCode: '851712',
-                            originCountry: 'HK', quantity: 1.0, quantityUnit: 'PCS', valueUsd: 90000.0})-[:BOUGHT_BY]->(x)
+                            originCountry: 'HK', quantity: 1.0, quantityUnit: 'PCS', valueUsd: 90000.0, sellerId: s.id, buyerId: x.id})-[:BOUGHT_BY]->(x)
                     """).consume();
         }
         var assessment = new RiskScorer(RiskSettings.DEFAULTS).score(GraphProjection.load(TestNeo4j.driver()));

@@ -26,12 +26,12 @@ class RiskStoreTest {
                     MATCH (s:Company {id: leg[0]}), (b:Company {id: leg[1]})
                     CREATE (s)<-[:SOLD_BY]-(:Declaration {id: 'D' + round + leg[0], filedOn: date('2024-01-01') + duration({days: round * 150 + leg[2]}),
                             hsCode: '847130', originCountry: 'CN', quantity: [100.0, 260.0, 170.0][round], quantityUnit: 'PCS',
-                            valueUsd: leg[3]})-[:BOUGHT_BY]->(b)
+                            valueUsd: leg[3], sellerId: s.id, buyerId: b.id})-[:BOUGHT_BY]->(b)
                     """).consume();
             session.run("""
                     MATCH (a:Company {id: 'A'}), (x:Company {id: 'X'})
                     CREATE (x)<-[:SOLD_BY]-(:Declaration {id: 'DX', filedOn: date('2024-02-01'), hsCode: '940360',
-                            originCountry: 'VN', quantity: 5.0, quantityUnit: 'PCS', valueUsd: 500.0})-[:BOUGHT_BY]->(a)
+                            originCountry: 'VN', quantity: 5.0, quantityUnit: 'PCS', valueUsd: 500.0, sellerId: x.id, buyerId: a.id})-[:BOUGHT_BY]->(a)
                     """).consume();
         }
 

@@ -36,7 +36,7 @@ class ResolutionServiceTest {
             session.run("""
                     MATCH (a:Company {id: 'A2'}), (b:Company {id: 'B'})
                     CREATE (a)<-[:SOLD_BY]-(:Declaration {id: 'D1', filedOn: date('2024-01-05'), hsCode: '854231',
-                            originCountry: 'KR', quantity: 10.0, quantityUnit: 'PCS', valueUsd: 100.0})-[:BOUGHT_BY]->(b)
+                            originCountry: 'KR', quantity: 10.0, quantityUnit: 'PCS', valueUsd: 100.0, sellerId: a.id, buyerId: b.id})-[:BOUGHT_BY]->(b)
                     """).consume();
         }
     }
