@@ -74,7 +74,8 @@ class BenchCommandIT {
                         "declaration score: ",
                         "company score: ")
                 .containsPattern("incremental scoring after loading 1,000 more declarations: [\\d,]+ new declarations"
-                        + " scored with v0001 in [\\d.]+ s");
+                        + " scored with v0001 in [\\d.]+ s")
+                .containsPattern("[\\d,]+ declaration scores changed and were stored");
         reset();
         assertThat(BenchMain.execute("bench", "documents", "--count", "1500"))
                 .as(err())

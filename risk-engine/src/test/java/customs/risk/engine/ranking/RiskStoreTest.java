@@ -118,8 +118,20 @@ class RiskStoreTest {
         assertThat(store.find(RiskStore.Kind.DECLARATIONS, "NO-SUCH")).isEmpty();
 
         // A rescoring replaces the scores rather than adding to them.
-        store.save(assessment, java.time.Instant.now().toString());
+        store.save(assessment, "2030-01-01T00:00:00Z");
         assertThat(store.top(RiskStore.Kind.ENTITIES, 3)).isEqualTo(top);
         assertThat(List.of(top.getFirst().lane())).containsAnyOf(Lane.RED, Lane.YELLOW);
+        // Scores it finds again are left as stored; a changed one is stored with its time.
+        assertThat(TestNeo4j.count("MATCH (d:Declaration {riskScoredAt: '2030-01-01T00:00:00Z'}) RETURN count(d)"))
+                .isZero();
+        var dxScore = store.find(RiskStore.Kind.DECLARATIONS, "DX").orElseThrow();
+        store.saveDeclarations(
+                List.of(new ScoredItem("DX", dxScore.score() / 2, dxScore.lane(), dxScore.reasons())),
+                assessment.model(),
+                "2030-01-02T00:00:00Z");
+        assertThat(TestNeo4j.count("MATCH (d:Declaration {riskScoredAt: '2030-01-02T00:00:00Z'}) RETURN count(d)"))
+                .isOne();
+        assertThat(store.find(RiskStore.Kind.DECLARATIONS, "DX").orElseThrow().score())
+                .isEqualTo(dxScore.score() / 2);
     }
 }
