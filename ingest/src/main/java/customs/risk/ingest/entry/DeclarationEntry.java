@@ -208,7 +208,7 @@ public class DeclarationEntry {
         graph.update(tx -> tx.run("""
                 UNWIND $ids AS id
                 MATCH (d:Declaration {id: id})
-                REMOVE d.riskScore, d.riskLane, d.riskReasons, d.riskModel, d.riskScoredAt
+                REMOVE d.riskScore, d.riskLane, d.riskReasons, d.riskModel, d.riskScoredAt, d.riskDigest
                 SET d:Unscored
                 """, Map.of("ids", ids)).consume());
     }

@@ -27,6 +27,7 @@ public class EntityService {
             "riskReasons",
             "riskModel",
             "riskScoredAt",
+            "riskDigest",
             "riskHistory",
             "riskStructure",
             "riskStructureReason",

@@ -186,19 +186,10 @@ public final class RiskStore {
         String cypher = """
                 UNWIND $rows AS row
                 MATCH (n:%s {id: row.id})
-                """.formatted(kind.label.cypher())
-                // A declaration whose score, lane, reasons and model are what a scoring finds again is
-                // left as it is (its riskScoredAt says when they were set): comparing costs a read,
-                // rewriting ten million reasons costs minutes.
-                + (kind == Kind.DECLARATIONS
-                        ? "WITH n, row WHERE n:Unscored OR n.riskScore IS NULL OR n.riskScore <> row.score"
-                                + " OR n.riskLane <> row.lane OR n.riskModel <> $model OR n.riskReasons <> row.reasons "
-                        : "")
-                + """
                 SET n.riskScore = row.score, n.riskLane = row.lane, n.riskReasons = row.reasons,
                     n.riskModel = $model, n.riskScoredAt = $scoredAt
-                """
-                + (kind == Kind.DECLARATIONS ? "REMOVE n:Unscored " : "")
+                """.formatted(kind.label.cypher())
+                + (kind == Kind.DECLARATIONS ? "SET n.riskDigest = row.digest REMOVE n:Unscored " : "")
                 // A company's timeline shows how its score moved from one full scoring to the next.
                 + (kind == Kind.ENTITIES
                         ? "SET n.riskHistory = (coalesce(n.riskHistory, []) + [$model + '|' + $scoredAt + '|'"
@@ -210,7 +201,7 @@ public final class RiskStore {
             var pending = new ArrayList<Future<?>>();
             for (int from = 0; from < items.size(); from += BATCH) {
                 var batch = items.subList(from, Math.min(items.size(), from + BATCH));
-                pending.add(pool.submit(() -> writeBatch(cypher, batch, model, scoredAt)));
+                pending.add(pool.submit(() -> writeBatch(kind, cypher, batch, model, scoredAt)));
             }
             pending.forEach(RiskStore::await);
         } finally {
@@ -275,14 +266,75 @@ public final class RiskStore {
         }
     }
 
-    private void writeBatch(String cypher, List<ScoredItem> batch, String model, String scoredAt) {
+    private void writeBatch(Kind kind, String cypher, List<ScoredItem> batch, String model, String scoredAt) {
         var rows = new ArrayList<Map<String, Object>>(batch.size());
         for (ScoredItem item : batch) {
             rows.add(Map.of(
-                    "id", item.id(), "score", item.score(), "lane", item.lane().name(), "reasons", item.reasons()));
+                    "id",
+                    item.id(),
+                    "score",
+                    item.score(),
+                    "lane",
+                    item.lane().name(),
+                    "reasons",
+                    item.reasons(),
+                    "digest",
+                    digest(item, model)));
         }
-        graph.update(tx -> tx.run(new Query(cypher, Map.of("rows", rows, "model", model, "scoredAt", scoredAt)))
+        if (kind == Kind.DECLARATIONS) {
+            rows = changed(rows);
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        var changedRows = rows;
+        graph.update(tx -> tx.run(new Query(cypher, Map.of("rows", changedRows, "model", model, "scoredAt", scoredAt)))
                 .consume());
+    }
+
+    /**
+     * The rows whose declaration does not hold that score already. A declaration keeps the digest of
+     * its score, lane, reasons and model; one that a scoring finds the same is left as it is (its
+     * riskScoredAt says when it was set): sending ids and digests costs little, rewriting ten million
+     * declarations' reasons costs minutes.
+     */
+    private ArrayList<Map<String, Object>> changed(List<Map<String, Object>> rows) {
+        var keys = new ArrayList<Map<String, Object>>(rows.size());
+        rows.forEach(row -> keys.add(Map.of("id", row.get("id"), "digest", row.get("digest"))));
+        var changed = new HashSet<>(
+                graph.query("""
+                UNWIND $rows AS row
+                MATCH (n:Declaration {id: row.id})
+                WHERE n:Unscored OR n.riskDigest IS NULL OR n.riskDigest <> row.digest
+                RETURN n.id AS id
+                """, Map.of("rows", keys), r -> r.get("id").asString()));
+        var out = new ArrayList<Map<String, Object>>(changed.size());
+        rows.forEach(row -> {
+            if (changed.contains(row.get("id"))) {
+                out.add(row);
+            }
+        });
+        return out;
+    }
+
+    /** A 64-bit FNV-1a hash of what is stored with a score: equal digests mean nothing to rewrite. */
+    static long digest(ScoredItem item, String model) {
+        long h = 0xcbf29ce484222325L;
+        h = mix(h, Double.toString(item.score()));
+        h = mix(h, item.lane().name());
+        h = mix(h, model);
+        for (String reason : item.reasons()) {
+            h = mix(h, reason);
+        }
+        return h;
+    }
+
+    private static long mix(long h, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            h = (h ^ text.charAt(i)) * 0x100000001b3L;
+        }
+        // A separator, so that ["ab", "c"] and ["a", "bc"] differ.
+        return (h ^ 0x1F) * 0x100000001b3L;
     }
 
     /** Stores the scores of some declarations only, leaving the others as they are. */
