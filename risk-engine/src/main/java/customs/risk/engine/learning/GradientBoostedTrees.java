@@ -65,11 +65,18 @@ public final class GradientBoostedTrees {
     private final double base;
     private final List<Node[]> trees;
     private final int features;
+    /** Asked once per explained row: summed once. */
+    private final double expectedMargin;
 
     private GradientBoostedTrees(double base, List<Node[]> trees, int features) {
         this.base = base;
         this.trees = trees;
         this.features = features;
+        double margin = base;
+        for (Node[] tree : trees) {
+            margin += tree[0].value();
+        }
+        this.expectedMargin = margin;
     }
 
     /**
@@ -162,11 +169,7 @@ public final class GradientBoostedTrees {
 
     /** The log-odds before any feature is read: the base plus every tree's root value. */
     public double expectedMargin() {
-        double margin = base;
-        for (Node[] tree : trees) {
-            margin += tree[0].value();
-        }
-        return margin;
+        return expectedMargin;
     }
 
     public int features() {
