@@ -380,7 +380,9 @@ public final class RiskStore {
         if (kind == Kind.DECLARATIONS) {
             // Two counts that Neo4j keeps, where counting the scores would read every one.
             return graph.query(
-                            "MATCH (d:Declaration) WITH count(d) AS all MATCH (u:Unscored) RETURN all - count(u) AS n",
+                            "CALL { MATCH (d:Declaration) RETURN count(d) AS all }"
+                                    + " CALL { MATCH (u:Unscored) RETURN count(u) AS unscored }"
+                                    + " RETURN all - unscored AS n",
                             Map.of(),
                             r -> r.get("n").asLong())
                     .getFirst();

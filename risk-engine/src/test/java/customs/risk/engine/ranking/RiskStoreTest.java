@@ -49,6 +49,7 @@ class RiskStoreTest {
                 .extracting(ScoredItem::id)
                 .endsWith("X");
         assertThat(store.top(RiskStore.Kind.DECLARATIONS, 100)).hasSize(10);
+        assertThat(store.countScored(RiskStore.Kind.DECLARATIONS)).isEqualTo(10);
         assertThat(TestNeo4j.count("MATCH (d:Declaration {riskModel: $model}) RETURN count(d)"
                         .replace("$model", "'" + assessment.model() + "'")))
                 .isEqualTo(10);
