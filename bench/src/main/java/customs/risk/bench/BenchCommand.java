@@ -671,22 +671,23 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Declarations whose score the last full scoring stored (it stores the companies' always). */
     private static long rescored(Driver driver) {
-        return new Graph(driver)
-                .query(
-                        "MATCH (c:Company) WITH max(c.riskScoredAt) AS at"
-                                + " MATCH (d:Declaration) WHERE d.riskScoredAt = at RETURN count(d)",
-                        java.util.Map.of())
-                .getFirst()
-                .get(0)
-                .asLong();
+        return count(
+                driver,
+                "MATCH (c:Company) WITH max(c.riskScoredAt) AS at"
+                        + " MATCH (d:Declaration) WHERE d.riskScoredAt = at RETURN count(d)");
     }
 
     private static long nodesAndRelationships(Driver driver) {
+        return count(
+                driver,
+                "CALL { MATCH (n) RETURN count(n) AS n } CALL { MATCH ()-[r]->() RETURN count(r) AS r }"
+                        + " RETURN n + r");
+    }
+
+    /** The one number a counting query returns. */
+    private static long count(Driver driver, String cypher) {
         return new Graph(driver)
-                .query(
-                        "CALL { MATCH (n) RETURN count(n) AS n } CALL { MATCH ()-[r]->() RETURN count(r) AS r }"
-                                + " RETURN n + r",
-                        java.util.Map.of())
+                .query(cypher, java.util.Map.of())
                 .getFirst()
                 .get(0)
                 .asLong();

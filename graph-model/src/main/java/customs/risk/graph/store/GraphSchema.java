@@ -35,12 +35,13 @@ public final class GraphSchema {
      * the {@code SchemaStep} node remembers it was done; a store with labelled declarations needs none.
      */
     private static void labelUnscoredOnce(Session session) {
-        boolean done = session.run("OPTIONAL MATCH (s:SchemaStep {name: 'unscored-label'})"
-                        + " RETURN s IS NOT NULL OR EXISTS { (:Unscored) } AS done LIMIT 1")
-                .single()
-                .get("done")
-                .asBoolean();
-        if (!done) {
+        var state = session.run("OPTIONAL MATCH (s:SchemaStep {name: 'unscored-label'})"
+                        + " RETURN s IS NOT NULL AS recorded, EXISTS { (:Unscored) } AS labelled LIMIT 1")
+                .single();
+        if (state.get("recorded").asBoolean()) {
+            return;
+        }
+        if (!state.get("labelled").asBoolean()) {
             session.run("""
                     MATCH (d:Declaration) WHERE d.riskScore IS NULL
                     CALL (d) { SET d:Unscored } IN TRANSACTIONS OF 10000 ROWS

@@ -278,8 +278,9 @@ public final class RiskStore {
                     item.lane().name(),
                     "reasons",
                     item.reasons(),
+                    // Declarations keep it to skip unchanged rewrites; companies are always written.
                     "digest",
-                    digest(item, model)));
+                    kind == Kind.DECLARATIONS ? digest(item, model) : 0L));
         }
         if (kind == Kind.DECLARATIONS) {
             rows = changed(rows);
