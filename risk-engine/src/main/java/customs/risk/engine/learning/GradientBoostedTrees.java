@@ -146,14 +146,17 @@ public final class GradientBoostedTrees {
     /**
      * How much each feature moved the log-odds of {@code row} away from the model's average, by
      * path attribution (Saabas, "Interpreting random forests", 2014): along the path of every tree,
-     * the change in node value at a split is credited to the split's feature. The contributions add
-     * up to {@code margin(row) - expectedMargin()}. O(T · D).
+     * the change in node value at a split is credited to the split's feature. The contributions,
+     * written to {@code credit}, add up to {@code margin(row) - expectedMargin()}. O(T · D).
+     *
+     * @return {@code margin(row)}, summed as {@link #margin} sums it (so the two agree to the bit)
      */
-    public double[] contributions(double[] row) {
-        if (row.length != features) {
+    public double contributions(double[] row, double[] credit) {
+        if (row.length != features || credit.length != features) {
             throw new IllegalArgumentException("expected " + features + " features, got " + row.length);
         }
-        double[] credit = new double[features];
+        Arrays.fill(credit, 0);
+        double margin = base;
         for (Node[] tree : trees) {
             Node node = tree[0];
             while (!node.leaf()) {
@@ -163,8 +166,9 @@ public final class GradientBoostedTrees {
                 credit[node.feature()] += next.value() - node.value();
                 node = next;
             }
+            margin += node.value();
         }
-        return credit;
+        return margin;
     }
 
     /** The log-odds before any feature is read: the base plus every tree's root value. */

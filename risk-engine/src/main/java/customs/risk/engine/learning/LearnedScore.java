@@ -139,6 +139,70 @@ public final class LearnedScore {
     /** A row's calibrated probability and the effects of its signals, largest first. */
     public record Explained(double probability, List<Contribution> effects) {}
 
+    /**
+     * The probabilities and strongest effects of many rows, held compactly (a group number and a
+     * float per effect, not objects), so that millions of rows can be explained at once.
+     */
+    public static final class Explanations {
+        private final double[] probabilities;
+        private final short[] groups;
+        private final float[] effects;
+        private final int limit;
+        private final String[] groupNames;
+
+        Explanations(int rows, int limit, String[] groupNames) {
+            if (groupNames.length > Short.MAX_VALUE) {
+                throw new IllegalArgumentException("too many signal groups: " + groupNames.length);
+            }
+            this.probabilities = new double[rows];
+            this.groups = new short[rows * limit];
+            this.effects = new float[rows * limit];
+            this.limit = limit;
+            this.groupNames = groupNames;
+            Arrays.fill(groups, (short) -1);
+        }
+
+        private void set(int row, Explained explained) {
+            probabilities[row] = explained.probability();
+            var list = explained.effects();
+            for (int k = 0; k < list.size(); k++) {
+                groups[row * limit + k] = (short) indexOf(list.get(k).group());
+                effects[row * limit + k] = (float) list.get(k).probability();
+            }
+        }
+
+        private int indexOf(String group) {
+            for (int g = 0; g < groupNames.length; g++) {
+                if (groupNames[g].equals(group)) {
+                    return g;
+                }
+            }
+            throw new IllegalStateException("unknown signal group " + group);
+        }
+
+        public int rows() {
+            return probabilities.length;
+        }
+
+        public double probability(int row) {
+            return probabilities[row];
+        }
+
+        /** Every row's probability: the array itself, not a copy. */
+        public double[] probabilities() {
+            return probabilities;
+        }
+
+        /** The row's strongest effects, largest first. */
+        public List<Contribution> effects(int row) {
+            var list = new ArrayList<Contribution>(limit);
+            for (int k = 0; k < limit && groups[row * limit + k] >= 0; k++) {
+                list.add(new Contribution(groupNames[groups[row * limit + k]], effects[row * limit + k]));
+            }
+            return list;
+        }
+    }
+
     /** A fitted model and the cross-fitted probabilities of the rows it learnt from, in their order. */
     public record Fitted(Model model, double[] heldOut) {}
 
@@ -492,16 +556,17 @@ public final class LearnedScore {
 
         /**
          * Every row's probability with its strongest effects: at most {@code limit} of them, each of
-         * at least {@code smallest} probability points. One pass over the trees per row; parallel.
+         * at least {@code smallest} probability points. One walk of the trees per row; parallel. The
+         * probabilities equal {@link #probabilities}'s to the bit.
          */
-        public Explained[] explainAll(FeatureTable rows, int limit, double smallest) {
+        public Explanations explainAll(FeatureTable rows, int limit, double smallest) {
             var categoricalColumns = schema.categoricalColumns(rows);
             var numericColumns = schema.numericColumns(rows);
-            var result = new Explained[rows.rows()];
+            var result = new Explanations(rows.rows(), limit, schema.groupNames());
             IntStream.range(0, (rows.rows() + CHUNK - 1) / CHUNK).parallel().forEach(chunk -> {
                 double[] buffer = new double[schema.width()];
-                for (int i = chunk * CHUNK; i < Math.min(result.length, (chunk + 1) * CHUNK); i++) {
-                    result[i] = explain(rows, categoricalColumns, numericColumns, i, buffer, limit, smallest);
+                for (int i = chunk * CHUNK; i < Math.min(rows.rows(), (chunk + 1) * CHUNK); i++) {
+                    result.set(i, explain(rows, categoricalColumns, numericColumns, i, buffer, limit, smallest));
                 }
             });
             return result;
@@ -516,14 +581,11 @@ public final class LearnedScore {
                 int limit,
                 double smallest) {
             double[] x = schema.row(rows, categoricalColumns, numericColumns, encoders, null, i, buffer);
-            double[] credit = trees.contributions(x);
-            double margin = trees.expectedMargin();
-            for (double c : credit) {
-                margin += c;
-            }
+            double[] credit = new double[x.length];
+            double margin = trees.contributions(x, credit);
             double priorLogit = logitPrior(rows.prior(i));
             double logit = calibration.logit(blend(margin, priorLogit, priorWeight));
-            double p = sigmoid(logit);
+            double p = calibration.probability(blend(margin, priorLogit, priorWeight));
             double reference = referenceLogit();
             double p0 = sigmoid(reference);
             // Log-odds effects become probability points along the secant from the typical row to this one.

@@ -808,13 +808,13 @@ public final class RiskScorer {
         IntStream.range(0, items.length).parallel().forEach(c -> {
             var company = companies.get(c);
             var reasons = EntityScoring.reasons(
-                    explained[c].effects(),
+                    explained.effects(c),
                     c,
                     company,
                     rules.evidence(),
                     rows.history(),
                     rows.signals().get(company.id()));
-            items[c] = new ScoredItem(company.id(), explained[c].probability(), Lane.GREEN, reasons);
+            items[c] = new ScoredItem(company.id(), explained.probability(c), Lane.GREEN, reasons);
         });
         return List.of(items);
     }
@@ -839,8 +839,13 @@ public final class RiskScorer {
             Stopwatch stages) {
         int n = shipments.size();
         var learned = model.declarations();
-        var table = learned.isPresent() ? DeclarationScoring.table(shipments, columns, prior) : null;
-        double[] scores = learned.isPresent() ? learned.get().model().probabilities(table) : prior.clone();
+        // One walk of the trees gives every score (for the lanes) and its effects (for the reasons).
+        var explained = learned.isPresent()
+                ? learned.get()
+                        .model()
+                        .explainAll(DeclarationScoring.table(shipments, columns, prior), REASONS, SMALLEST_EFFECT)
+                : null;
+        double[] scores = learned.isPresent() ? explained.probabilities() : prior.clone();
         learned.ifPresent(m -> {
             for (int i = 0; i < n; i++) {
                 Double held = m.heldOut().get(shipments.get(i).declarationId());
@@ -866,9 +871,6 @@ public final class RiskScorer {
         }
         for (int from = 0; from < n; from += pageSize) {
             int[] rows = IntStream.range(from, Math.min(n, from + pageSize)).toArray();
-            var explained = learned.isPresent()
-                    ? learned.get().model().explainAll(table.rows(rows), REASONS, SMALLEST_EFFECT)
-                    : null;
             var page = new ScoredItem[rows.length];
             IntStream.range(0, rows.length).parallel().forEach(j -> {
                 int i = rows[j];
@@ -879,7 +881,7 @@ public final class RiskScorer {
                     reasons = own == null ? List.of() : own.reasons();
                 } else {
                     var words = DeclarationScoring.reasons(
-                            learned.get().model(), explained[j].effects(), s, own, partyReasons);
+                            learned.get().model(), explained.effects(i), s, own, partyReasons);
                     if (learned.get().heldOut().containsKey(s.declarationId())) {
                         words.add(HELD_OUT);
                     }

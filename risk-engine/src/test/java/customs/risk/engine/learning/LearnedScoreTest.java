@@ -192,6 +192,33 @@ class LearnedScoreTest {
     }
 
     @Test
+    void explainingEveryRowGivesTheScoresOfScoringThemAndEachRowsStrongestEffects() {
+        var world = World.of(4_000, 18, true, 1.5);
+        var model = LearnedScore.fit(world.table(), world.y(), world.day(), FAST)
+                .orElseThrow()
+                .model();
+        double[] p = model.probabilities(world.table());
+
+        var all = model.explainAll(world.table(), 2, 0.01);
+
+        assertThat(all.probabilities()).containsExactly(p);
+        for (int i = 0; i < p.length; i += 97) {
+            var one = model.explain(world.table(), i).effects().stream()
+                    .filter(c -> Math.abs(c.probability()) >= 0.01)
+                    .limit(2)
+                    .toList();
+            assertThat(all.effects(i))
+                    .extracting(LearnedScore.Contribution::group)
+                    .containsExactlyElementsOf(
+                            one.stream().map(LearnedScore.Contribution::group).toList());
+            for (int k = 0; k < one.size(); k++) {
+                assertThat(all.effects(i).get(k).probability())
+                        .isCloseTo(one.get(k).probability(), org.assertj.core.data.Offset.offset(1e-6));
+            }
+        }
+    }
+
+    @Test
     void aSavedModelScoresAsTheOneItWasSavedFrom(@TempDir Path dir) throws Exception {
         var world = World.of(3_000, 17, true, 1.0);
         var model = LearnedScore.fit(world.table(), world.y(), world.day(), FAST)
