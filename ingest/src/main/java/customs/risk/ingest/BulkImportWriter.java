@@ -14,11 +14,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -33,7 +31,11 @@ import picocli.CommandLine;
  * builds exactly the graph {@link GraphWriter} builds (same nodes, keys, properties, placeholders
  * and links), which the ingest tests check by loading one bundle both ways.
  *
- * <p>Single-threaded; memory holds the keys of the nodes written so far, never the rows.
+ * <p>Nodes are numbered here, in the order they are met, and the importer is given those numbers
+ * as the store's own node ids ({@code --id-type=actual}): it then has no string ids to sort and
+ * look up for every relationship, which was most of its time.
+ *
+ * <p>Single-threaded; memory holds the key and number of every node met so far, never the rows.
  */
 final class BulkImportWriter implements RowSink, AutoCloseable {
 
@@ -44,8 +46,10 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
     private final Path work;
     private final Map<String, NodeFile> nodeFiles = new LinkedHashMap<>();
     private final Map<String, RelationshipFile> relationshipFiles = new LinkedHashMap<>();
-    private final Map<NodeLabel, Set<String>> written = new HashMap<>();
+    private final Map<NodeLabel, Map<String, Long>> nodeIds = new HashMap<>();
+    // Keys referenced but not (yet) written, with the first line that referenced them.
     private final Map<NodeLabel, Map<String, Long>> placeholders = new LinkedHashMap<>();
+    private long nextNodeId;
     private final Map<String, TreeMap<LocalDate, Double>> rates = new HashMap<>();
     private IngestReport report;
 
@@ -119,7 +123,7 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
                 props.put("since", p.get("since"));
                 props.put("until", p.get("until"));
                 relationship("OFFICER_OF", NodeLabel.PERSON, NodeLabel.COMPANY, props)
-                        .add(person, company, props);
+                        .add(nodeId(NodeLabel.PERSON, person), nodeId(NodeLabel.COMPANY, company), props);
             }
             case DECLARATIONS -> writeDeclaration(file, row);
             case INSPECTIONS -> {
@@ -168,7 +172,7 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
     }
 
     private boolean knownDeclaration(BundleFile file, PreparedRow row, String id, boolean required) {
-        if ((id == null && !required) || keys(NodeLabel.DECLARATION).contains(id)) {
+        if ((id == null && !required) || isWritten(NodeLabel.DECLARATION, id)) {
             return true;
         }
         report.reject(
@@ -184,19 +188,20 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
     private String reference(
             BundleFile file, PreparedRow row, NodeLabel label, String noun, String column, String property) {
         String id = (String) row.props().get(property);
-        if (id == null || keys(label).contains(id)) {
+        if (id == null || isWritten(label, id)) {
             return id;
         }
         var pending = placeholders.computeIfAbsent(label, l -> new LinkedHashMap<>());
         if (pending.putIfAbsent(id, row.line()) == null) {
             report.placeholder(file.fileName(), row.line(), column, noun, id);
+            nodeId(label, id);
         }
         return id;
     }
 
     private String country(String code) {
-        if (code != null && keys(NodeLabel.COUNTRY).add(code)) {
-            nodeFile(NodeLabel.COUNTRY, Map.of()).add(code, Map.of());
+        if (code != null && !nodeIds(NodeLabel.COUNTRY).containsKey(code)) {
+            nodeFile(NodeLabel.COUNTRY, Map.of()).add(nodeId(NodeLabel.COUNTRY, code), code, Map.of());
         }
         return code;
     }
@@ -205,10 +210,10 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
         String child = null;
         String current = code;
         while (current != null) {
-            boolean isNew = keys(NodeLabel.HS_CODE).add(current);
+            boolean isNew = !nodeIds(NodeLabel.HS_CODE).containsKey(current);
             if (isNew) {
                 var props = Map.<String, Object>of("level", (long) current.length());
-                nodeFile(NodeLabel.HS_CODE, props).add(current, props);
+                nodeFile(NodeLabel.HS_CODE, props).add(nodeId(NodeLabel.HS_CODE, current), current, props);
             }
             if (child != null) {
                 link("PART_OF", NodeLabel.HS_CODE, child, NodeLabel.HS_CODE, current);
@@ -228,24 +233,40 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
         if (key == null) {
             return;
         }
-        if (keys(label).add(key)) {
+        if (!nodeIds(label).containsKey(key)) {
             var props = Map.<String, Object>of("value", value);
-            nodeFile(label, props).add(key, props);
+            nodeFile(label, props).add(nodeId(label, key), key, props);
         }
         link(type, NodeLabel.COMPANY, company, label, key);
     }
 
     private void node(NodeLabel label, String key, Map<String, Object> props) {
-        keys(label).add(key);
-        nodeFile(label, props).add(key, props);
+        var pending = placeholders.get(label);
+        if (pending != null) {
+            pending.remove(key);
+        }
+        nodeFile(label, props).add(nodeId(label, key), key, props);
     }
 
     private void link(String type, NodeLabel fromLabel, String from, NodeLabel toLabel, String to) {
-        relationship(type, fromLabel, toLabel, Map.of()).add(from, to, Map.of());
+        relationship(type, fromLabel, toLabel, Map.of()).add(nodeId(fromLabel, from), nodeId(toLabel, to), Map.of());
     }
 
-    private Set<String> keys(NodeLabel label) {
-        return written.computeIfAbsent(label, l -> new HashSet<>());
+    private Map<String, Long> nodeIds(NodeLabel label) {
+        return nodeIds.computeIfAbsent(label, l -> new HashMap<>());
+    }
+
+    /** The node's number in the new store: given when its key is first met. */
+    private long nodeId(NodeLabel label, String key) {
+        return nodeIds(label).computeIfAbsent(key, k -> nextNodeId++);
+    }
+
+    private boolean isWritten(NodeLabel label, String key) {
+        if (!nodeIds(label).containsKey(key)) {
+            return false;
+        }
+        var pending = placeholders.get(label);
+        return pending == null || !pending.containsKey(key);
     }
 
     private NodeFile nodeFile(NodeLabel label, Map<String, Object> firstProps) {
@@ -273,9 +294,7 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
             file.extraLabel = "Placeholder";
             file.label = label.cypher();
             for (String id : entry.getValue().keySet()) {
-                if (!keys(label).contains(id)) {
-                    file.add(id, Map.of());
-                }
+                file.add(nodeId(label, id), id, Map.of());
             }
             nodeFiles.put(label.cypher() + "-placeholders", file);
         }
@@ -288,6 +307,7 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
             file.close();
             args.add("--relationships=" + file.type + "=" + file.header + "," + file.data);
         }
+        args.add("--id-type=actual");
         args.add("--multiline-fields=true");
         args.add("--report-file=" + work.resolve("import.report"));
         args.add("--threads=2");
@@ -400,8 +420,8 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
             this.keyProperty = keyProperty;
         }
 
-        void add(String key, Map<String, Object> props) {
-            print(List.of(key), props);
+        void add(long id, String key, Map<String, Object> props) {
+            print(List.of(id, key), props);
         }
 
         String labels() {
@@ -410,29 +430,25 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
 
         @Override
         List<String> leadingHeader() {
-            return List.of(keyProperty + ":ID(" + label + ")");
+            return List.of(":ID", keyProperty);
         }
     }
 
     private static final class RelationshipFile extends ImportFile {
         final String type;
-        private final String from;
-        private final String to;
 
         RelationshipFile(Path work, String type, String from, String to, List<String> properties) {
             super(work, "rels-" + type + "-" + from + "-" + to, properties);
             this.type = type;
-            this.from = from;
-            this.to = to;
         }
 
-        void add(String start, String end, Map<String, Object> props) {
+        void add(long start, long end, Map<String, Object> props) {
             print(List.of(start, end), props);
         }
 
         @Override
         List<String> leadingHeader() {
-            return List.of(":START_ID(" + from + ")", ":END_ID(" + to + ")");
+            return List.of(":START_ID", ":END_ID");
         }
     }
 }

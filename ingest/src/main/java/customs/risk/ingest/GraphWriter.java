@@ -30,11 +30,17 @@ final class GraphWriter implements RowSink {
         PERSON(NodeLabel.PERSON, "person"),
         OFFICE(NodeLabel.OFFICE, "office");
 
+        final String findQuery;
         final String ensureQuery;
         final String noun;
 
         Referenced(NodeLabel label, String noun) {
             this.noun = noun;
+            this.findQuery = """
+                    UNWIND $ids AS id
+                    MATCH (n:%s {%s: id})
+                    RETURN id, n:Placeholder AS placeholder
+                    """.formatted(label.cypher(), label.key());
             this.ensureQuery = """
                     UNWIND $ids AS id
                     MERGE (n:%s {%s: id}) ON CREATE SET n:Placeholder
@@ -118,13 +124,22 @@ final class GraphWriter implements RowSink {
 
     // The common case, a declaration seen for the first time: no MERGE, nothing to delete. When it
     // came is kept (loadedAt): alerts tell watchers of the declarations loaded since they last looked.
-    // Unscored until the risk engine scores it, which finds the new ones by that label.
+    // Unscored until the risk engine scores it, which finds the new ones by that label. The nodes it
+    // links to are found before anything is created, so that the planner needs no eager step.
     private static final String DECLARATIONS_CREATE = """
             UNWIND $rows AS row
+            MATCH (s:Company {id: row.props.sellerId})
+            MATCH (b:Company {id: row.props.buyerId})
+            MATCH (o:Office {code: row.props.officeCode})
+            MATCH (h:HsCode {code: row.props.hsCode})
+            MATCH (oc:Country {code: row.props.originCountry})
+            OPTIONAL MATCH (x:Company {id: row.props.declarantId})
             CREATE (d:Declaration:Unscored)
             SET d = row.props, d.id = row.key, d.loadedAt = datetime()
-            WITH d, row
-            """ + DECLARATION_LINKS;
+            CREATE (d)-[:SOLD_BY]->(s), (d)-[:BOUGHT_BY]->(b), (d)-[:LODGED_AT]->(o),
+                   (d)-[:CLASSIFIED_AS]->(h), (d)-[:ORIGINATES_IN]->(oc)
+            FOREACH (_ IN CASE WHEN x IS NULL THEN [] ELSE [1] END | CREATE (d)-[:DECLARED_BY]->(x))
+            """;
 
     private static final String HS_CODES = """
             UNWIND $links AS link
@@ -344,9 +359,26 @@ final class GraphWriter implements RowSink {
         if (firstLine.isEmpty()) {
             return;
         }
-        for (var record : read(kind.ensureQuery, Map.of("ids", List.copyOf(firstLine.keySet())))) {
+        // Most references are to nodes already stored: a read finds them without the write locks of MERGE.
+        var found = graph.read(tx -> tx.run(new Query(kind.findQuery, Map.of("ids", List.copyOf(firstLine.keySet()))))
+                .list());
+        known(kind, file, column, firstLine, found);
+        var missing =
+                firstLine.keySet().stream().filter(id -> !ids.contains(id)).toList();
+        if (!missing.isEmpty()) {
+            known(kind, file, column, firstLine, read(kind.ensureQuery, Map.of("ids", missing)));
+        }
+    }
+
+    private void known(
+            Referenced kind,
+            BundleFile file,
+            String column,
+            Map<String, Long> firstLine,
+            List<org.neo4j.driver.Record> records) {
+        for (var record : records) {
             String id = record.get("id").asString();
-            ids.add(id);
+            known.get(kind).add(id);
             if (record.get("placeholder").asBoolean() && reportedPlaceholders.add(kind.noun + ":" + id)) {
                 report.placeholder(file.fileName(), firstLine.get(id), column, kind.noun, id);
             }
