@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -408,7 +409,24 @@ public final class BundleIngester {
         return e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
 
+    // Column names seen, with their property names: a load asks for every value of every row.
+    private static final Map<String, String> CAMEL_CASE = new ConcurrentHashMap<>();
+    private static final int CAMEL_CASE_KEPT = 10_000;
+
+    /** The property name of a column: lower camel case. */
     static String camelCase(String column) {
+        String known = CAMEL_CASE.get(column);
+        if (known != null) {
+            return known;
+        }
+        String converted = toCamelCase(column);
+        if (CAMEL_CASE.size() < CAMEL_CASE_KEPT) {
+            CAMEL_CASE.put(column, converted);
+        }
+        return converted;
+    }
+
+    private static String toCamelCase(String column) {
         var out = new StringBuilder(column.length());
         boolean upper = false;
         for (char c : column.toCharArray()) {

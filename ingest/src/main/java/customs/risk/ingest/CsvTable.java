@@ -50,6 +50,8 @@ final class CsvTable implements AutoCloseable {
     private final CountingInputStream counter;
     private final CSVParser parser;
     private final List<String> header;
+    // Where each contract column sits in the header (-1: absent), looked up once, not per row.
+    private final int[] positions;
     private final List<String> unknownColumns = new ArrayList<>();
 
     private CsvTable(BundleFile spec, CountingInputStream counter, CSVParser parser, List<String> header) {
@@ -57,6 +59,8 @@ final class CsvTable implements AutoCloseable {
         this.counter = counter;
         this.parser = parser;
         this.header = header;
+        this.positions =
+                spec.columns().stream().mapToInt(c -> header.indexOf(c.name())).toArray();
     }
 
     /** Checks encoding and header of {@code path}; throws with a message naming the file and the fault. */
@@ -198,8 +202,10 @@ final class CsvTable implements AutoCloseable {
 
     private void validate(long line, CSVRecord record, RowHandler handler) {
         var values = new LinkedHashMap<String, Object>();
-        for (Column column : spec.columns()) {
-            int index = header.indexOf(column.name());
+        var columns = spec.columns();
+        for (int c = 0; c < columns.size(); c++) {
+            Column column = columns.get(c);
+            int index = positions[c];
             String raw = index < 0 ? "" : record.get(index).strip();
             if (raw.isEmpty()) {
                 if (column.required()) {
