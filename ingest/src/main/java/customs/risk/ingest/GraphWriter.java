@@ -360,17 +360,17 @@ final class GraphWriter implements RowSink {
             return;
         }
         // Most references are to nodes already stored: a read finds them without the write locks of MERGE.
-        var found = graph.read(tx -> tx.run(new Query(kind.findQuery, Map.of("ids", List.copyOf(firstLine.keySet()))))
-                .list());
-        known(kind, file, column, firstLine, found);
+        var found = graph.query(kind.findQuery, Map.of("ids", List.copyOf(firstLine.keySet())));
+        remember(kind, file, column, firstLine, found);
         var missing =
                 firstLine.keySet().stream().filter(id -> !ids.contains(id)).toList();
         if (!missing.isEmpty()) {
-            known(kind, file, column, firstLine, read(kind.ensureQuery, Map.of("ids", missing)));
+            remember(kind, file, column, firstLine, read(kind.ensureQuery, Map.of("ids", missing)));
         }
     }
 
-    private void known(
+    /** Notes the ids found or created as known, reporting each placeholder once per load. */
+    private void remember(
             Referenced kind,
             BundleFile file,
             String column,

@@ -584,8 +584,9 @@ public final class LearnedScore {
             double[] credit = new double[x.length];
             double margin = trees.contributions(x, credit);
             double priorLogit = logitPrior(rows.prior(i));
-            double logit = calibration.logit(blend(margin, priorLogit, priorWeight));
-            double p = calibration.probability(blend(margin, priorLogit, priorWeight));
+            double blended = blend(margin, priorLogit, priorWeight);
+            double logit = calibration.logit(blended);
+            double p = calibration.probability(blended);
             double reference = referenceLogit();
             double p0 = sigmoid(reference);
             // Log-odds effects become probability points along the secant from the typical row to this one.
