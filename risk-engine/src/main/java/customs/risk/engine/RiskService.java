@@ -70,12 +70,13 @@ public class RiskService {
     /** Trains a new model version on everything in the graph, keeps it, and rescores everything with it. */
     public synchronized RiskScorer.Trained train() {
         long started = System.nanoTime();
-        var data = GraphProjection.load(driver);
+        var projection = GraphProjection.loadWithStoredDigests(driver);
+        var data = projection.data();
         long loaded = System.nanoTime();
         String version = models.nextVersion();
         String scoredAt = Instant.now().toString();
         RiskScorer.Trained trained;
-        var writer = store.pageWriter(version, scoredAt);
+        var writer = store.pageWriter(version, scoredAt, projection.storedDigests());
         try (writer) {
             trained = scorer.train(data, version, writer);
         }
@@ -108,12 +109,13 @@ public class RiskService {
             return train().assessment();
         }
         long started = System.nanoTime();
-        var data = GraphProjection.load(driver);
+        var projection = GraphProjection.loadWithStoredDigests(driver);
+        var data = projection.data();
         long loaded = System.nanoTime();
         String version = model.get().version();
         String scoredAt = Instant.now().toString();
         RiskAssessment assessment;
-        var writer = store.pageWriter(version, scoredAt);
+        var writer = store.pageWriter(version, scoredAt, projection.storedDigests());
         try (writer) {
             assessment = scorer.score(data, model.get(), writer);
         }

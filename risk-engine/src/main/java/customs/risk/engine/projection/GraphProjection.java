@@ -9,6 +9,7 @@ import customs.risk.graph.store.CypherFiles;
 import customs.risk.graph.store.Graph;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -75,12 +76,13 @@ public final class GraphProjection {
 
     /**
      * Every declaration, read in ranges of node ids side by side (one per core: the store works on one
-     * range while this process turns the rows of another into shipments), in node id order.
+     * range while this process turns the rows of another into shipments), in node id order, with the
+     * digest of the score each holds.
      */
-    private static List<Shipment> allShipments(Driver driver, Graph graph, ShipmentReader reader) {
+    private static Part allShipments(Driver driver, Graph graph, ShipmentReader reader) {
         var span = graph.query(DECLARATION_IDS, Map.of()).getFirst();
         if (span.get("low").isNull()) {
-            return new ArrayList<>();
+            return new Part();
         }
         long low = span.get("low").asLong();
         long high = span.get("high").asLong() + 1;
@@ -88,27 +90,21 @@ public final class GraphProjection {
         long step = (high - low + parts - 1) / parts;
         var pool = Executors.newFixedThreadPool(parts);
         try {
-            var ranges = new ArrayList<Future<List<Shipment>>>();
+            var ranges = new ArrayList<Future<Part>>();
             for (long from = low; from < high; from += step) {
                 var params = Map.<String, Object>of(
                         "from", from, "to", Math.min(high, from + step), "extraKeys", reader.extraKeys);
                 ranges.add(pool.submit(() -> {
-                    var part = new ArrayList<Shipment>();
-                    new Graph(driver).stream(SHIPMENTS, params, r -> part.add(reader.shipment(r)));
+                    var part = new Part();
+                    new Graph(driver).stream(SHIPMENTS, params, r -> part.add(reader.shipment(r), digest(r)));
                     return part;
                 }));
             }
-            var read = new ArrayList<List<Shipment>>();
+            var read = new ArrayList<Part>();
             for (var range : ranges) {
                 read.add(range.get());
             }
-            var shipments =
-                    new ArrayList<Shipment>(read.stream().mapToInt(List::size).sum());
-            for (var part : read) {
-                shipments.addAll(part);
-                part.clear();
-            }
-            return shipments;
+            return Part.joined(read);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("reading the declarations was interrupted", e);
@@ -119,6 +115,39 @@ public final class GraphProjection {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static long digest(org.neo4j.driver.Record r) {
+        var digest = r.get("digest");
+        return digest.isNull() ? NO_DIGEST : digest.asLong();
+    }
+
+    /** Shipments read from one range of ids, with the digests of their stored scores alongside. */
+    private static final class Part {
+        final ArrayList<Shipment> shipments = new ArrayList<>();
+        long[] digests = new long[1024];
+
+        void add(Shipment shipment, long digest) {
+            if (shipments.size() == digests.length) {
+                digests = Arrays.copyOf(digests, digests.length * 2);
+            }
+            digests[shipments.size()] = digest;
+            shipments.add(shipment);
+        }
+
+        static Part joined(List<Part> parts) {
+            var all = new Part();
+            int n = parts.stream().mapToInt(p -> p.shipments.size()).sum();
+            all.shipments.ensureCapacity(n);
+            all.digests = new long[n];
+            for (var part : parts) {
+                System.arraycopy(part.digests, 0, all.digests, all.shipments.size(), part.shipments.size());
+                all.shipments.addAll(part.shipments);
+                part.shipments.clear();
+                part.digests = null;
+            }
+            return all;
         }
     }
 
@@ -215,11 +244,26 @@ public final class GraphProjection {
         }
     }
 
+    /** A declaration that holds no score (or was filed again since it got one). */
+    public static final long NO_DIGEST = 0;
+
+    /**
+     * The projection, and by row of its shipments the digest of the score each declaration holds
+     * ({@link #NO_DIGEST} when none): what a full scoring compares its scores with to store only
+     * those that changed.
+     */
+    public record Loaded(TradeData data, long[] storedDigests) {}
+
     public static TradeData load(Driver driver) {
+        return loadWithStoredDigests(driver).data();
+    }
+
+    public static Loaded loadWithStoredDigests(Driver driver) {
         var firstDeclared = new HashMap<String, LocalDate>();
         var traded = new HashMap<String, Double>();
         var graph = new Graph(driver);
-        var shipments = allShipments(driver, graph, new ShipmentReader(extraKeys(graph), parties(graph)));
+        var read = allShipments(driver, graph, new ShipmentReader(extraKeys(graph), parties(graph)));
+        var shipments = read.shipments;
         for (Shipment s : shipments) {
             for (String company : List.of(s.sellerId(), s.buyerId())) {
                 firstDeclared.merge(company, s.filedOn(), (a, b) -> a.isBefore(b) ? a : b);
@@ -258,7 +302,8 @@ public final class GraphProjection {
                 INSPECTIONS,
                 Map.of(),
                 r -> violations.put(r.get("id").asString(), r.get("violation").asInt() == 1));
-        return new TradeData(shipments, List.copyOf(companies.values()), identifiers, violations);
+        return new Loaded(
+                new TradeData(shipments, List.copyOf(companies.values()), identifiers, violations), read.digests);
     }
 
     private static CompanyFacts sameParty(CompanyFacts a, CompanyFacts b) {

@@ -154,7 +154,7 @@ public final class RiskScorer {
 
     /**
      * As {@link #train(TradeData, String)}, handing the scored declarations to {@code sink} page by
-     * page (in no order) instead of keeping them: the assessment's list of them is empty.
+     * page, in the order of its shipments, instead of keeping them: the assessment's list of them is empty.
      */
     public Trained train(TradeData data, String version, Consumer<List<ScoredItem>> sink) {
         var stages = new Stopwatch();
@@ -211,7 +211,7 @@ public final class RiskScorer {
 
     /**
      * As {@link #score(TradeData, RiskModel)}, handing the scored declarations to {@code sink} page by
-     * page (in no order) instead of keeping them: the assessment's list of them is empty.
+     * page, in the order of its shipments, instead of keeping them: the assessment's list of them is empty.
      */
     public RiskAssessment score(TradeData data, RiskModel model, Consumer<List<ScoredItem>> sink) {
         var stages = new Stopwatch();

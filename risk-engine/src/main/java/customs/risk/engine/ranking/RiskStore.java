@@ -2,6 +2,7 @@ package customs.risk.engine.ranking;
 
 import customs.risk.engine.network.ShellCluster;
 import customs.risk.engine.network.TradeLoop;
+import customs.risk.engine.projection.GraphProjection;
 import customs.risk.graph.NodeLabel;
 import customs.risk.graph.store.Graph;
 import java.nio.charset.StandardCharsets;
@@ -84,8 +85,8 @@ public final class RiskStore {
      * @param scoredAt when the scoring ran, as stored with each score
      */
     public void save(RiskAssessment assessment, String scoredAt) {
-        write(Kind.DECLARATIONS, assessment.declarations(), assessment.model(), scoredAt);
-        write(Kind.ENTITIES, assessment.entities(), assessment.model(), scoredAt);
+        write(Kind.DECLARATIONS, assessment.declarations(), assessment.model(), scoredAt, true);
+        write(Kind.ENTITIES, assessment.entities(), assessment.model(), scoredAt, true);
         writeParties(assessment.parties());
         writeFindings(assessment.loops(), assessment.clusters(), assessment.model());
     }
@@ -182,7 +183,8 @@ public final class RiskStore {
         }
     }
 
-    private void write(Kind kind, List<ScoredItem> items, String model, String scoredAt) {
+    /** Stores {@code items}; declarations that hold the same score already are left when {@code compare}. */
+    private void write(Kind kind, List<ScoredItem> items, String model, String scoredAt, boolean compare) {
         String cypher = """
                 UNWIND $rows AS row
                 MATCH (n:%s {id: row.id})
@@ -201,7 +203,7 @@ public final class RiskStore {
             var pending = new ArrayList<Future<?>>();
             for (int from = 0; from < items.size(); from += BATCH) {
                 var batch = items.subList(from, Math.min(items.size(), from + BATCH));
-                pending.add(pool.submit(() -> writeBatch(kind, cypher, batch, model, scoredAt)));
+                pending.add(pool.submit(() -> writeBatch(kind, cypher, batch, model, scoredAt, compare)));
             }
             pending.forEach(RiskStore::await);
         } finally {
@@ -223,7 +225,17 @@ public final class RiskStore {
 
     /** A writer of the pages of a full scoring, each stored with {@code model} and {@code scoredAt}. */
     public PageWriter pageWriter(String model, String scoredAt) {
-        return new PageWriter(model, scoredAt);
+        return new PageWriter(model, scoredAt, null);
+    }
+
+    /**
+     * As {@link #pageWriter(String, String)}, for pages that come in the order of the declarations
+     * whose stored digests {@code storedDigests} holds (as the projection read them, {@link
+     * GraphProjection#NO_DIGEST} for none): a score whose digest equals the stored one is not
+     * written, and the store is not asked again.
+     */
+    public PageWriter pageWriter(String model, String scoredAt, long[] storedDigests) {
+        return new PageWriter(model, scoredAt, storedDigests);
     }
 
     /**
@@ -233,19 +245,40 @@ public final class RiskStore {
     public final class PageWriter implements Consumer<List<ScoredItem>>, AutoCloseable {
         private final String model;
         private final String scoredAt;
+        private final long[] storedDigests;
         private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "score-writer"));
         private Future<?> writing = CompletableFuture.completedFuture(null);
+        private int nextRow;
         private Duration lastPage = Duration.ZERO;
 
-        private PageWriter(String model, String scoredAt) {
+        private PageWriter(String model, String scoredAt, long[] storedDigests) {
             this.model = model;
             this.scoredAt = scoredAt;
+            this.storedDigests = storedDigests;
         }
 
         @Override
         public void accept(List<ScoredItem> page) {
             await(writing);
-            writing = thread.submit(() -> saveDeclarations(page, model, scoredAt));
+            if (storedDigests == null) {
+                writing = thread.submit(() -> saveDeclarations(page, model, scoredAt));
+                return;
+            }
+            int first = nextRow;
+            nextRow += page.size();
+            writing = thread.submit(() -> write(Kind.DECLARATIONS, changedSince(page, first), model, scoredAt, false));
+        }
+
+        /** The items of {@code page} (whose first is row {@code first}) that do not hold their score already. */
+        private List<ScoredItem> changedSince(List<ScoredItem> page, int first) {
+            var changed = new ArrayList<ScoredItem>();
+            for (int k = 0; k < page.size(); k++) {
+                long stored = storedDigests[first + k];
+                if (stored == GraphProjection.NO_DIGEST || stored != digest(page.get(k), model)) {
+                    changed.add(page.get(k));
+                }
+            }
+            return changed;
         }
 
         /** Waits for the last page; a page that failed to store fails the scoring. */
@@ -266,7 +299,8 @@ public final class RiskStore {
         }
     }
 
-    private void writeBatch(Kind kind, String cypher, List<ScoredItem> batch, String model, String scoredAt) {
+    private void writeBatch(
+            Kind kind, String cypher, List<ScoredItem> batch, String model, String scoredAt, boolean compare) {
         var rows = new ArrayList<Map<String, Object>>(batch.size());
         for (ScoredItem item : batch) {
             rows.add(Map.of(
@@ -282,7 +316,7 @@ public final class RiskStore {
                     "digest",
                     kind == Kind.DECLARATIONS ? digest(item, model) : 0L));
         }
-        if (kind == Kind.DECLARATIONS) {
+        if (kind == Kind.DECLARATIONS && compare) {
             rows = changed(rows);
         }
         if (rows.isEmpty()) {
@@ -340,7 +374,7 @@ public final class RiskStore {
 
     /** Stores the scores of some declarations only, leaving the others as they are. */
     public void saveDeclarations(List<ScoredItem> declarations, String model, String scoredAt) {
-        write(Kind.DECLARATIONS, declarations, model, scoredAt);
+        write(Kind.DECLARATIONS, declarations, model, scoredAt, true);
     }
 
     /** What the last full scoring found in the networks of the given companies (those never scored are left out), by id. */

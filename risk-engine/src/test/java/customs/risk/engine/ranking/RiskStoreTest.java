@@ -13,27 +13,7 @@ class RiskStoreTest {
 
     @Test
     void scoresGoIntoTheGraphAndComeBackRanked() {
-        TestNeo4j.clear();
-        try (var session = TestNeo4j.driver().session()) {
-            session.run("""
-                    UNWIND ['A', 'B', 'C', 'X'] AS id
-                    CREATE (:Company {id: id, name: 'Company ' + id, country: 'KR', employees: 20,
-                                      registeredOn: date('2010-01-01')})
-                    """).consume();
-            session.run("""
-                    UNWIND range(0, 2) AS round
-                    UNWIND [['A', 'B', 0, 100.0], ['B', 'C', 10, 110.0], ['C', 'A', 20, 130.0]] AS leg
-                    MATCH (s:Company {id: leg[0]}), (b:Company {id: leg[1]})
-                    CREATE (s)<-[:SOLD_BY]-(:Declaration {id: 'D' + round + leg[0], filedOn: date('2024-01-01') + duration({days: round * 150 + leg[2]}),
-                            hsCode: '847130', originCountry: 'CN', quantity: [100.0, 260.0, 170.0][round], quantityUnit: 'PCS',
-                            valueUsd: leg[3], sellerId: s.id, buyerId: b.id})-[:BOUGHT_BY]->(b)
-                    """).consume();
-            session.run("""
-                    MATCH (a:Company {id: 'A'}), (x:Company {id: 'X'})
-                    CREATE (x)<-[:SOLD_BY]-(:Declaration {id: 'DX', filedOn: date('2024-02-01'), hsCode: '940360',
-                            originCountry: 'VN', quantity: 5.0, quantityUnit: 'PCS', valueUsd: 500.0, sellerId: x.id, buyerId: a.id})-[:BOUGHT_BY]->(a)
-                    """).consume();
-        }
+        createLoopAndOneOtherSale();
 
         var data = GraphProjection.load(TestNeo4j.driver());
         assertThat(data.shipments()).hasSize(10);
@@ -134,5 +114,67 @@ class RiskStoreTest {
                 .isOne();
         assertThat(store.find(RiskStore.Kind.DECLARATIONS, "DX").orElseThrow().score())
                 .isEqualTo(dxScore.score() / 2);
+    }
+
+    @Test
+    void aRescoringStoresOnlyTheScoresThatDifferFromThoseItRead() {
+        createLoopAndOneOtherSale();
+        var store = new RiskStore(TestNeo4j.driver());
+        var scorer = new RiskScorer(RiskSettings.DEFAULTS).withPageSize(3);
+        var unscored = GraphProjection.loadWithStoredDigests(TestNeo4j.driver());
+        assertThat(unscored.storedDigests()).hasSize(10).containsOnly(GraphProjection.NO_DIGEST);
+        RiskModel model;
+        try (var writer = store.pageWriter("v1", "2030-01-01T00:00:00Z", unscored.storedDigests())) {
+            model = scorer.train(unscored.data(), "v1", writer).model();
+        }
+        assertThat(scoredAt("2030-01-01T00:00:00Z")).isEqualTo(10);
+
+        var scored = GraphProjection.loadWithStoredDigests(TestNeo4j.driver());
+        assertThat(scored.storedDigests()).doesNotContain(GraphProjection.NO_DIGEST);
+        try (var writer = store.pageWriter("v1", "2030-01-02T00:00:00Z", scored.storedDigests())) {
+            scorer.score(scored.data(), model, writer);
+        }
+        assertThat(scoredAt("2030-01-02T00:00:00Z")).isZero();
+
+        // One declaration holds another score than the model gives it, one was filed again since.
+        TestNeo4j.count("MATCH (d:Declaration {id: 'D1B'}) SET d.riskDigest = 1 RETURN count(d)");
+        TestNeo4j.count("MATCH (d:Declaration {id: 'DX'}) SET d:Unscored RETURN count(d)");
+        var changed = GraphProjection.loadWithStoredDigests(TestNeo4j.driver());
+        try (var writer = store.pageWriter("v1", "2030-01-03T00:00:00Z", changed.storedDigests())) {
+            scorer.score(changed.data(), model, writer);
+        }
+        assertThat(TestNeo4j.count("MATCH (d:Declaration {riskScoredAt: '2030-01-03T00:00:00Z'}) WHERE d.id IN"
+                        + " ['D1B', 'DX'] AND NOT d:Unscored AND d.riskDigest <> 1 RETURN count(d)"))
+                .isEqualTo(2);
+        assertThat(scoredAt("2030-01-03T00:00:00Z")).isEqualTo(2);
+    }
+
+    private static long scoredAt(String time) {
+        return TestNeo4j.count("MATCH (d:Declaration {riskScoredAt: '" + time + "'}) RETURN count(d)");
+    }
+
+    /** Companies A, B and C sell to each other in a loop three times; X sells once to A. */
+    private static void createLoopAndOneOtherSale() {
+        TestNeo4j.clear();
+        try (var session = TestNeo4j.driver().session()) {
+            session.run("""
+                UNWIND ['A', 'B', 'C', 'X'] AS id
+                CREATE (:Company {id: id, name: 'Company ' + id, country: 'KR', employees: 20,
+                                  registeredOn: date('2010-01-01')})
+                """).consume();
+            session.run("""
+                UNWIND range(0, 2) AS round
+                UNWIND [['A', 'B', 0, 100.0], ['B', 'C', 10, 110.0], ['C', 'A', 20, 130.0]] AS leg
+                MATCH (s:Company {id: leg[0]}), (b:Company {id: leg[1]})
+                CREATE (s)<-[:SOLD_BY]-(:Declaration {id: 'D' + round + leg[0], filedOn: date('2024-01-01') + duration({days: round * 150 + leg[2]}),
+                        hsCode: '847130', originCountry: 'CN', quantity: [100.0, 260.0, 170.0][round], quantityUnit: 'PCS',
+                        valueUsd: leg[3], sellerId: s.id, buyerId: b.id})-[:BOUGHT_BY]->(b)
+                """).consume();
+            session.run("""
+                MATCH (a:Company {id: 'A'}), (x:Company {id: 'X'})
+                CREATE (x)<-[:SOLD_BY]-(:Declaration {id: 'DX', filedOn: date('2024-02-01'), hsCode: '940360',
+                        originCountry: 'VN', quantity: 5.0, quantityUnit: 'PCS', valueUsd: 500.0, sellerId: x.id, buyerId: a.id})-[:BOUGHT_BY]->(a)
+                """).consume();
+        }
     }
 }
