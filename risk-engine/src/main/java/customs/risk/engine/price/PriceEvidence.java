@@ -3,6 +3,7 @@ package customs.risk.engine.price;
 import customs.risk.engine.trade.Shipment;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,10 +69,12 @@ public final class PriceEvidence {
     }
 
     private final PriceLineModes modes;
-    private final Map<String, Signal> signals;
+    /** By row of the shipments read, null where the price is unremarkable or unknown. */
+    private final Signal[] signals;
+
     private final Map<String, CompanyPricing> companies;
 
-    private PriceEvidence(PriceLineModes modes, Map<String, Signal> signals, Map<String, CompanyPricing> companies) {
+    private PriceEvidence(PriceLineModes modes, Signal[] signals, Map<String, CompanyPricing> companies) {
         this.modes = modes;
         this.signals = signals;
         this.companies = companies;
@@ -81,7 +84,12 @@ public final class PriceEvidence {
      * @param zThreshold the robust z from which a price counts as far from its peers
      */
     public static PriceEvidence of(Collection<Shipment> shipments, PeerPriceBaseline baseline, double zThreshold) {
-        return of(shipments, baselineDeviations(shipments, baseline), zThreshold);
+        var rows = List.copyOf(shipments);
+        var deviations = new PriceDeviation[rows.size()];
+        for (int row = 0; row < deviations.length; row++) {
+            deviations[row] = baseline.deviation(rows.get(row)).orElse(null);
+        }
+        return of(rows, deviations, zThreshold, PriceLineModes.Settings.DEFAULTS);
     }
 
     /**
@@ -101,35 +109,57 @@ public final class PriceEvidence {
             Map<String, PriceDeviation> deviations,
             double zThreshold,
             PriceLineModes.Settings settings) {
+        if (shipments == null || deviations == null) {
+            throw new IllegalArgumentException("shipments, deviations and settings are required");
+        }
+        var rows = List.copyOf(shipments);
+        var byRow = new PriceDeviation[rows.size()];
+        for (int row = 0; row < byRow.length; row++) {
+            byRow[row] = deviations.get(rows.get(row).declarationId());
+        }
+        return of(rows, byRow, zThreshold, settings);
+    }
+
+    /**
+     * As {@link #of(Collection, Map, double, PriceLineModes.Settings)} with the deviations by row of
+     * {@code shipments} (null for none): holds nothing per declaration id, and the look-ups by row
+     * count in the same rows.
+     */
+    public static PriceEvidence of(
+            List<Shipment> shipments,
+            PriceDeviation[] deviations,
+            double zThreshold,
+            PriceLineModes.Settings settings) {
         if (shipments == null || deviations == null || settings == null) {
             throw new IllegalArgumentException("shipments, deviations and settings are required");
+        }
+        if (deviations.length != shipments.size()) {
+            throw new IllegalArgumentException("one deviation (or null) per shipment is required");
         }
         if (!(zThreshold > 0)) {
             throw new IllegalArgumentException("zThreshold must be positive: " + zThreshold);
         }
-        var peerMedians = new HashMap<String, Double>();
-        for (Shipment s : shipments) {
-            var d = deviations.get(s.declarationId());
-            if (d != null && s.unitValueUsd() > 0 && d.ratioToMedian() > 0) {
-                peerMedians.put(s.declarationId(), Math.log(s.unitValueUsd()) - Math.log(d.ratioToMedian()));
-            }
+        double[] peerMedians = new double[shipments.size()];
+        for (int row = 0; row < peerMedians.length; row++) {
+            Shipment s = shipments.get(row);
+            var d = deviations[row];
+            peerMedians[row] = d != null && s.unitValueUsd() > 0 && d.ratioToMedian() > 0
+                    ? Math.log(s.unitValueUsd()) - Math.log(d.ratioToMedian())
+                    : Double.NaN;
         }
         var modes = PriceLineModes.fit(shipments, peerMedians, settings);
-        var signals = new HashMap<String, Signal>();
+        var signals = new Signal[shipments.size()];
         var counts = new HashMap<String, int[]>();
         var expected = new HashMap<String, Double>();
-        for (Shipment s : shipments) {
-            String id = s.declarationId();
-            if (!modes.contains(id)) {
+        for (int row = 0; row < signals.length; row++) {
+            var line = modes.lineAt(row);
+            if (line.isEmpty()) {
                 continue;
             }
-            double p = modes.mispricing(id);
-            var line = modes.line(id).orElseThrow();
-            var deviation = deviations.get(id);
-            var signal = signal(modes, id, p, line, deviation, zThreshold);
-            if (signal != null) {
-                signals.put(id, signal);
-            }
+            Shipment s = shipments.get(row);
+            double p = modes.mispricingAt(row);
+            signals[row] =
+                    signal(modes.ratioToLineAt(row), p, line.get(), deviations[row], modes.laneSpread(), zThreshold);
             for (String company : s.sellerId().equals(s.buyerId())
                     ? new String[] {s.sellerId()}
                     : new String[] {s.sellerId(), s.buyerId()}) {
@@ -147,13 +177,12 @@ public final class PriceEvidence {
     }
 
     private static Signal signal(
-            PriceLineModes modes,
-            String id,
+            double ratio,
             double p,
             PriceLineModes.Line line,
             PriceDeviation deviation,
+            double laneSpread,
             double zThreshold) {
-        double ratio = modes.ratioToLine(id);
         String peers = deviation == null ? "" : "; " + deviation.describe();
         double consistent = 0;
         double absZ = deviation == null ? 0 : Math.abs(deviation.robustZ());
@@ -180,7 +209,7 @@ public final class PriceEvidence {
                     : String.format("unit price %.2gx the market (%s)", ratio, direction);
             return new Signal(strength, reason);
         }
-        String rest = marketWords(line, modes.laneSpread());
+        String rest = marketWords(line, laneSpread);
         String scope = line.sellerWide() ? "this seller's sales of the goods" : "this seller-buyer line";
         String reason;
         if (line.secondMode() > 0.5) {
@@ -202,18 +231,14 @@ public final class PriceEvidence {
                 : String.format("at %.2gx the market", line.marketRatio());
     }
 
-    private static Map<String, PriceDeviation> baselineDeviations(
-            Collection<Shipment> shipments, PeerPriceBaseline baseline) {
-        var deviations = new HashMap<String, PriceDeviation>();
-        for (Shipment s : shipments) {
-            baseline.deviation(s).ifPresent(d -> deviations.put(s.declarationId(), d));
-        }
-        return deviations;
-    }
-
     /** The evidence on a declaration, or null when its price is unremarkable or unknown. */
     public Signal signal(String declarationId) {
-        return signals.get(declarationId);
+        return signalAt(modes.rowOf(declarationId));
+    }
+
+    /** As {@link #signal(String)} for the shipment at {@code row} of those read. */
+    public Signal signalAt(int row) {
+        return row < 0 ? null : signals[row];
     }
 
     /**
@@ -225,13 +250,23 @@ public final class PriceEvidence {
         return modes.shift(declarationId);
     }
 
+    /** As {@link #lineShift(String)} for the shipment at {@code row} of those read. */
+    public double lineShiftAt(int row) {
+        return modes.shiftAt(row);
+    }
+
     /**
      * 0 to 1: the probability that the item sits in a deviating price level of its line or is a
      * stray item in it; for a line too small to have levels, against the market alone. 0 for an item
      * without a price.
      */
     public double lineMispricing(String declarationId) {
-        double p = modes.mispricing(declarationId);
+        return lineMispricingAt(modes.rowOf(declarationId));
+    }
+
+    /** As {@link #lineMispricing(String)} for the shipment at {@code row} of those read. */
+    public double lineMispricingAt(int row) {
+        double p = modes.mispricingAt(row);
         return Double.isNaN(p) ? 0 : p;
     }
 

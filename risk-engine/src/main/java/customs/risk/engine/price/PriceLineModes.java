@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Price modes within trading lines: for every line (same seller, buyer, HS6 and unit) whether its
@@ -223,7 +224,13 @@ public final class PriceLineModes {
     private record MarketKey(String hs6, String origin, String unit) {}
 
     private final Settings settings;
-    private final Map<String, Integer> index;
+    /** The shipments read, by row: what the row-based look-ups count in. */
+    private final List<Shipment> shipments;
+    /** By row of {@link #shipments}, the item's place in the arrays below, -1 when it was not read. */
+    private final int[] readOf;
+    /** Declaration id to row, built at the first look-up by id: at ten million rows it would weigh a gigabyte. */
+    private Map<String, Integer> rowOfId;
+
     private final double[] mispricing;
     private final double[] shift;
     private final double[] fromHonest;
@@ -233,7 +240,8 @@ public final class PriceLineModes {
 
     private PriceLineModes(
             Settings settings,
-            Map<String, Integer> index,
+            List<Shipment> shipments,
+            int[] readOf,
             double[] mispricing,
             double[] shift,
             double[] fromHonest,
@@ -241,7 +249,8 @@ public final class PriceLineModes {
             Line[] lines,
             double laneSpread) {
         this.settings = settings;
-        this.index = index;
+        this.shipments = shipments;
+        this.readOf = readOf;
         this.mispricing = mispricing;
         this.shift = shift;
         this.fromHonest = fromHonest;
@@ -262,14 +271,32 @@ public final class PriceLineModes {
         if (shipments == null || peerMedians == null || settings == null) {
             throw new IllegalArgumentException("shipments, peerMedians and settings are required");
         }
-        var priced = new ArrayList<Shipment>(shipments.size());
-        for (Shipment s : shipments) {
-            double unit = s.unitValueUsd();
-            if (unit > 0 && Double.isFinite(unit)) {
-                priced.add(s);
-            }
+        var rows = List.copyOf(shipments);
+        double[] medians = new double[rows.size()];
+        for (int row = 0; row < medians.length; row++) {
+            medians[row] = peerMedians.getOrDefault(rows.get(row).declarationId(), Double.NaN);
         }
-        var pairs = new Fitter(priced, peerMedians, settings, false);
+        return fit(rows, medians, settings);
+    }
+
+    /**
+     * As {@link #fit(Collection, Map, Settings)} with the peer medians by row of {@code shipments}
+     * (NaN for none); look-ups by row then count in the same rows.
+     */
+    public static PriceLineModes fit(List<Shipment> shipments, double[] peerMedians, Settings settings) {
+        if (shipments == null || peerMedians == null || settings == null) {
+            throw new IllegalArgumentException("shipments, peerMedians and settings are required");
+        }
+        if (peerMedians.length != shipments.size()) {
+            throw new IllegalArgumentException("one peer median per shipment is required");
+        }
+        int[] priced = IntStream.range(0, shipments.size())
+                .filter(row -> {
+                    double unit = shipments.get(row).unitValueUsd();
+                    return unit > 0 && Double.isFinite(unit);
+                })
+                .toArray();
+        var pairs = new Fitter(shipments, priced, peerMedians, settings, false);
         var goods = pairs.goods();
         var result = pairs.read(goods);
         var small = new HashSet<LineKey>();
@@ -282,24 +309,26 @@ public final class PriceLineModes {
         if (small.isEmpty()) {
             return result;
         }
-        var ofThoseSellers = new ArrayList<Shipment>();
-        for (Shipment s : priced) {
-            if (small.contains(new LineKey(s.sellerId(), null, s.hs6(), s.quantityUnit()))) {
-                ofThoseSellers.add(s);
-            }
-        }
-        return result.backedOffTo(new Fitter(ofThoseSellers, peerMedians, settings, true).read(goods));
+        int[] ofThoseSellers = Arrays.stream(priced)
+                .filter(row -> {
+                    Shipment s = shipments.get(row);
+                    return small.contains(new LineKey(s.sellerId(), null, s.hs6(), s.quantityUnit()));
+                })
+                .toArray();
+        return result.backedOffTo(new Fitter(shipments, ofThoseSellers, peerMedians, settings, true).read(goods));
     }
 
     /** As {@link #fit(Collection, Map, Settings)} with the peer medians of {@code baseline}. */
     public static PriceLineModes fit(Collection<Shipment> shipments, PeerPriceBaseline baseline, Settings settings) {
-        var medians = new HashMap<String, Double>();
-        for (Shipment s : shipments) {
-            baseline.deviation(s)
-                    .ifPresent(d ->
-                            medians.put(s.declarationId(), Math.log(s.unitValueUsd()) - Math.log(d.ratioToMedian())));
+        var rows = List.copyOf(shipments);
+        double[] medians = new double[rows.size()];
+        for (int row = 0; row < medians.length; row++) {
+            Shipment s = rows.get(row);
+            medians[row] = baseline.deviation(s)
+                    .map(d -> Math.log(s.unitValueUsd()) - Math.log(d.ratioToMedian()))
+                    .orElse(Double.NaN);
         }
-        return fit(shipments, medians, settings);
+        return fit(rows, medians, settings);
     }
 
     /** This reading, with items of unreadable lines read in {@code sellers} where their seller's line is readable. */
@@ -310,11 +339,15 @@ public final class PriceLineModes {
         int[] of = lineOf.clone();
         var all = new ArrayList<>(Arrays.asList(lines));
         var added = new HashMap<Integer, Integer>();
-        sellers.index.forEach((id, j) -> {
-            int i = index.get(id);
+        for (int row = 0; row < readOf.length; row++) {
+            int j = sellers.readOf[row];
+            if (j < 0) {
+                continue;
+            }
+            int i = readOf[row];
             int sellerLine = sellers.lineOf[j];
             if (lines[lineOf[i]].readable() || !sellers.lines[sellerLine].readable()) {
-                return;
+                continue;
             }
             p[i] = sellers.mispricing[j];
             sh[i] = sellers.shift[j];
@@ -323,8 +356,8 @@ public final class PriceLineModes {
                 all.add(sellers.lines[l]);
                 return all.size() - 1;
             });
-        });
-        return new PriceLineModes(settings, index, p, sh, from, of, all.toArray(Line[]::new), laneSpread);
+        }
+        return new PriceLineModes(settings, shipments, readOf, p, sh, from, of, all.toArray(Line[]::new), laneSpread);
     }
 
     public Settings settings() {
@@ -338,7 +371,7 @@ public final class PriceLineModes {
 
     /** Whether the declaration was read (it has a positive unit value). */
     public boolean contains(String declarationId) {
-        return index.containsKey(declarationId);
+        return readAt(rowOf(declarationId)) >= 0;
     }
 
     /**
@@ -346,8 +379,13 @@ public final class PriceLineModes {
      * (against the market alone when its line is too small), NaN when it was not read.
      */
     public double mispricing(String declarationId) {
-        Integer i = index.get(declarationId);
-        return i == null ? Double.NaN : mispricing[i];
+        return mispricingAt(rowOf(declarationId));
+    }
+
+    /** As {@link #mispricing(String)} for the shipment at {@code row} of those read. */
+    public double mispricingAt(int row) {
+        int i = readAt(row);
+        return i < 0 ? Double.NaN : mispricing[i];
     }
 
     /**
@@ -356,8 +394,13 @@ public final class PriceLineModes {
      * a level, or the item was not read.
      */
     public double shift(String declarationId) {
-        Integer i = index.get(declarationId);
-        return i == null ? Double.NaN : shift[i];
+        return shiftAt(rowOf(declarationId));
+    }
+
+    /** As {@link #shift(String)} for the shipment at {@code row} of those read. */
+    public double shiftAt(int row) {
+        int i = readAt(row);
+        return i < 0 ? Double.NaN : shift[i];
     }
 
     /**
@@ -365,14 +408,39 @@ public final class PriceLineModes {
      * too small), NaN when it was not read.
      */
     public double ratioToLine(String declarationId) {
-        Integer i = index.get(declarationId);
-        return i == null ? Double.NaN : Math.exp(fromHonest[i]);
+        return ratioToLineAt(rowOf(declarationId));
+    }
+
+    /** As {@link #ratioToLine(String)} for the shipment at {@code row} of those read. */
+    public double ratioToLineAt(int row) {
+        int i = readAt(row);
+        return i < 0 ? Double.NaN : Math.exp(fromHonest[i]);
     }
 
     /** The reading of the item's line. */
     public Optional<Line> line(String declarationId) {
-        Integer i = index.get(declarationId);
-        return i == null ? Optional.empty() : Optional.of(lines[lineOf[i]]);
+        return lineAt(rowOf(declarationId));
+    }
+
+    /** As {@link #line(String)} for the shipment at {@code row} of those read. */
+    public Optional<Line> lineAt(int row) {
+        int i = readAt(row);
+        return i < 0 ? Optional.empty() : Optional.of(lines[lineOf[i]]);
+    }
+
+    /** The row of the shipment with this declaration id among those read, -1 when none. */
+    public synchronized int rowOf(String declarationId) {
+        if (rowOfId == null) {
+            rowOfId = new HashMap<>(Math.max(16, shipments.size() * 4 / 3 + 1));
+            for (int row = 0; row < shipments.size(); row++) {
+                rowOfId.put(shipments.get(row).declarationId(), row);
+            }
+        }
+        return rowOfId.getOrDefault(declarationId, -1);
+    }
+
+    private int readAt(int row) {
+        return row < 0 || row >= readOf.length ? -1 : readOf[row];
     }
 
     /**
@@ -395,7 +463,10 @@ public final class PriceLineModes {
         private final double logKeep;
         private final boolean sellerWide;
         private final int n;
-        private final String[] ids;
+        private final List<Shipment> shipments;
+        /** The row in {@link #shipments} of each item of this pass. */
+        private final int[] rows;
+
         private final double[] price;
         private final double[] peerMedian;
         private final int[] lineOf;
@@ -405,23 +476,23 @@ public final class PriceLineModes {
         private final int[] members;
         private final double[] median;
 
-        Fitter(List<Shipment> priced, Map<String, Double> peerMedians, Settings settings, boolean sellerWide) {
+        Fitter(List<Shipment> shipments, int[] rows, double[] peerMedians, Settings settings, boolean sellerWide) {
             this.settings = settings;
             this.sellerWide = sellerWide;
             this.logStray = Math.log(settings.outlierRate()) - Math.log(2 * settings.outlierSpan());
             this.logKeep = Math.log(1 - settings.outlierRate());
-            n = priced.size();
-            ids = new String[n];
+            this.shipments = shipments;
+            this.rows = rows;
+            n = rows.length;
             price = new double[n];
             peerMedian = new double[n];
             lineOf = new int[n];
             var lineIds = new HashMap<LineKey, Integer>();
             var originCounts = new ArrayList<Map<String, Integer>>();
             for (int i = 0; i < n; i++) {
-                Shipment s = priced.get(i);
-                ids[i] = s.declarationId();
+                Shipment s = shipments.get(rows[i]);
                 price[i] = Math.log(s.unitValueUsd());
-                peerMedian[i] = peerMedians.getOrDefault(s.declarationId(), Double.NaN);
+                peerMedian[i] = peerMedians[rows[i]];
                 var key = new LineKey(s.sellerId(), sellerWide ? null : s.buyerId(), s.hs6(), s.quantityUnit());
                 Integer line = lineIds.get(key);
                 if (line == null) {
@@ -640,12 +711,13 @@ public final class PriceLineModes {
                         ? againstMarket(l, x, spread, goods.laneSpread(), median[l] - market, mispricing, fromHonest)
                         : readLine(l, x, spread, goods.laneSpread(), mispricing, shift, fromHonest);
             }
-            var index = new HashMap<String, Integer>(Math.max(16, n * 4 / 3 + 1));
+            int[] readOf = new int[shipments.size()];
+            Arrays.fill(readOf, -1);
             for (int i = 0; i < n; i++) {
-                index.put(ids[i], i);
+                readOf[rows[i]] = i;
             }
             return new PriceLineModes(
-                    settings, index, mispricing, shift, fromHonest, lineOf, lines, goods.laneSpread());
+                    settings, shipments, readOf, mispricing, shift, fromHonest, lineOf, lines, goods.laneSpread());
         }
 
         /** A line too small for levels of its own: each item against the market alone. */

@@ -61,6 +61,15 @@ public final class PriceModel {
         return result;
     }
 
+    /** The deviation of each item by row of {@code shipments}, null where it has no peers: nothing held per id. */
+    public PriceDeviation[] deviationsByRow(List<Shipment> shipments) {
+        var result = new PriceDeviation[shipments.size()];
+        for (int row = 0; row < result.length; row++) {
+            result[row] = features.baseline().deviation(shipments.get(row)).orElse(null);
+        }
+        return result;
+    }
+
     /** Writes the model into {@code dir} (created if needed). */
     public void save(Path dir) throws IOException {
         ModelFiles.write(dir.resolve(FILE), new Saved(features.baseline().saved(), features.saved()));

@@ -11,6 +11,7 @@ import customs.risk.engine.network.ShellClusterDetector;
 import customs.risk.engine.network.TradeLoop;
 import customs.risk.engine.price.DenseAutoencoder;
 import customs.risk.engine.price.PriceEvidence;
+import customs.risk.engine.price.PriceLineModes;
 import customs.risk.engine.price.PriceModel;
 import customs.risk.engine.ranking.DeclarationScoring.Signal;
 import customs.risk.engine.ranking.EntityScoring.Evidence;
@@ -421,8 +422,9 @@ public final class RiskScorer {
      */
     private PriceEvidence priceSignals(
             List<Shipment> shipments, PriceModel price, Map<String, Signals> signals, double[][] columns) {
-        var deviations = price.deviations(shipments);
-        var evidence = PriceEvidence.of(shipments, deviations, settings.priceZThreshold());
+        var deviations = price.deviationsByRow(shipments);
+        var evidence =
+                PriceEvidence.of(shipments, deviations, settings.priceZThreshold(), PriceLineModes.Settings.DEFAULTS);
         for (Signal column : List.of(
                 Signal.PRICE_Z,
                 Signal.PRICE_Z_ORIGIN,
@@ -434,7 +436,7 @@ public final class RiskScorer {
         }
         for (int i = 0; i < shipments.size(); i++) {
             Shipment s = shipments.get(i);
-            var deviation = deviations.get(s.declarationId());
+            var deviation = deviations[i];
             if (deviation != null) {
                 columns[Signal.PRICE_Z.ordinal()][i] = deviation.robustZ();
             }
@@ -446,9 +448,9 @@ public final class RiskScorer {
                 columns[Signal.LOT_Z.ordinal()][i] = row[3];
                 columns[Signal.PRICE_DRIFT.ordinal()][i] = row[4];
             }
-            columns[Signal.LINE_SHIFT.ordinal()][i] = evidence.lineShift(s.declarationId());
-            columns[Signal.LINE_MISPRICING.ordinal()][i] = evidence.lineMispricing(s.declarationId());
-            var signal = evidence.signal(s.declarationId());
+            columns[Signal.LINE_SHIFT.ordinal()][i] = evidence.lineShiftAt(i);
+            columns[Signal.LINE_MISPRICING.ordinal()][i] = evidence.lineMispricingAt(i);
+            var signal = evidence.signalAt(i);
             if (signal != null) {
                 columns[Signal.PRICE_EVIDENCE.ordinal()][i] = signal.strength();
                 signals(signals, s.declarationId()).add("price", signal.strength(), signal.reason());
