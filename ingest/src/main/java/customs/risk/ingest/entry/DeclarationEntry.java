@@ -1,7 +1,9 @@
 package customs.risk.ingest.entry;
 
 import customs.risk.graph.DataDirectory;
+import customs.risk.graph.NodeLabel;
 import customs.risk.graph.store.Graph;
+import customs.risk.graph.store.ScoreVersions;
 import customs.risk.ingest.BundleException;
 import customs.risk.ingest.BundleIngester;
 import customs.risk.ingest.ContractRows;
@@ -211,5 +213,6 @@ public class DeclarationEntry {
                 REMOVE d.riskScore, d.riskLane, d.riskReasons, d.riskModel, d.riskScoredAt, d.riskDigest
                 SET d:Unscored
                 """, Map.of("ids", ids)).consume());
+        ScoreVersions.raise(graph, NodeLabel.DECLARATION.cypher());
     }
 }

@@ -5,6 +5,7 @@ import customs.risk.engine.network.TradeLoop;
 import customs.risk.engine.projection.GraphProjection;
 import customs.risk.graph.NodeLabel;
 import customs.risk.graph.store.Graph;
+import customs.risk.graph.store.ScoreVersions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,6 +73,8 @@ public final class RiskStore {
     private final Driver driver;
 
     private final Graph graph;
+    /** The last score chart of each kind, kept until its scores change. */
+    private final Map<Kind, Chart> charts = new ConcurrentHashMap<>();
 
     public RiskStore(Driver driver) {
         this.driver = driver;
@@ -200,21 +204,27 @@ public final class RiskStore {
         // Each batch touches its own nodes only, so two writers never wait on each other's locks.
         var pool = Executors.newFixedThreadPool(WRITERS);
         try {
-            var pending = new ArrayList<Future<?>>();
+            var pending = new ArrayList<Future<Integer>>();
             for (int from = 0; from < items.size(); from += BATCH) {
                 var batch = items.subList(from, Math.min(items.size(), from + BATCH));
                 pending.add(pool.submit(() -> writeBatch(kind, cypher, batch, model, scoredAt, compare)));
             }
-            pending.forEach(RiskStore::await);
+            int written = 0;
+            for (var write : pending) {
+                written += await(write);
+            }
+            if (written > 0) {
+                ScoreVersions.raise(graph, kind.label.cypher());
+            }
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** Waits for a write; one that failed fails the caller with its cause. */
-    private static void await(Future<?> write) {
+    /** Waits for a write and gives its result; one that failed fails the caller with its cause. */
+    private static <T> T await(Future<T> write) {
         try {
-            write.get();
+            return write.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while storing scores", e);
@@ -299,7 +309,8 @@ public final class RiskStore {
         }
     }
 
-    private void writeBatch(
+    /** Stores one batch; returns how many items were written. */
+    private int writeBatch(
             Kind kind, String cypher, List<ScoredItem> batch, String model, String scoredAt, boolean compare) {
         var rows = new ArrayList<Map<String, Object>>(batch.size());
         for (ScoredItem item : batch) {
@@ -320,11 +331,12 @@ public final class RiskStore {
             rows = changed(rows);
         }
         if (rows.isEmpty()) {
-            return;
+            return 0;
         }
         var changedRows = rows;
         graph.update(tx -> tx.run(new Query(cypher, Map.of("rows", changedRows, "model", model, "scoredAt", scoredAt)))
                 .consume());
+        return rows.size();
     }
 
     /**
@@ -429,8 +441,26 @@ public final class RiskStore {
                 .getFirst();
     }
 
-    /** How many scored items fall in each of {@code bins} equal score bands from 0 to 1. */
+    /**
+     * How many scored items fall in each of {@code bins} equal score bands from 0 to 1. Counting reads
+     * every score (about a second at ten million declarations), so the chart is counted again only
+     * when the scores of its kind changed since ({@link ScoreVersions}).
+     */
     public long[] histogram(Kind kind, int bins) {
+        // Read before counting: a change during the count leaves a chart tagged older, counted again next time.
+        long version = ScoreVersions.current(graph, kind.label.cypher());
+        var chart = charts.get(kind);
+        if (chart == null || chart.version() != version || chart.counts().length != bins) {
+            chart = new Chart(version, countBins(kind, bins));
+            charts.put(kind, chart);
+        }
+        return chart.counts().clone();
+    }
+
+    /** A score chart as counted at one version of the scores. */
+    private record Chart(long version, long[] counts) {}
+
+    private long[] countBins(Kind kind, int bins) {
         long[] counts = new long[bins];
         graph.query(
                         "MATCH (n:" + kind.label.cypher() + ") WHERE n.riskScore >= 0.0"

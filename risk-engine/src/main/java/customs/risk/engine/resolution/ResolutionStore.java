@@ -1,6 +1,8 @@
 package customs.risk.engine.resolution;
 
+import customs.risk.graph.NodeLabel;
 import customs.risk.graph.store.Graph;
+import customs.risk.graph.store.ScoreVersions;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -225,6 +227,9 @@ final class ResolutionStore {
                     WITH c WHERE c.id <> c.party
                     REMOVE c.riskScore, c.riskLane, c.riskReasons, c.riskStructure, c.riskStructureReason
                     """, Map.of("parties", batch))).consume());
+        }
+        if (!parties.isEmpty()) {
+            ScoreVersions.raise(graph, NodeLabel.COMPANY.cypher());
         }
         var gone = List.copyOf(leaving);
         for (int from = 0; from < gone.size(); from += BATCH) {

@@ -106,6 +106,9 @@ class RiskStoreTest {
         assertThat(TestNeo4j.count("MATCH (d:Declaration {riskScoredAt: '2030-01-01T00:00:00Z'}) RETURN count(d)"))
                 .isZero();
         var dxScore = store.find(RiskStore.Kind.DECLARATIONS, "DX").orElseThrow();
+        long[] chart = store.histogram(RiskStore.Kind.DECLARATIONS, 20);
+        assertThat(java.util.Arrays.stream(chart).sum()).isEqualTo(10);
+        assertThat(chart[Math.min(19, (int) Math.floor(dxScore.score() * 20))]).isPositive();
         store.saveDeclarations(
                 List.of(new ScoredItem("DX", dxScore.score() / 2, dxScore.lane(), dxScore.reasons())),
                 assessment.model(),
@@ -114,6 +117,26 @@ class RiskStoreTest {
                 .isOne();
         assertThat(store.find(RiskStore.Kind.DECLARATIONS, "DX").orElseThrow().score())
                 .isEqualTo(dxScore.score() / 2);
+        // The score chart follows: a score moved to the top band is counted there, the total stays.
+        long[] halved = store.histogram(RiskStore.Kind.DECLARATIONS, 20);
+        assertThat(java.util.Arrays.stream(halved).sum()).isEqualTo(10);
+        store.saveDeclarations(
+                List.of(new ScoredItem("DX", 0.99, Lane.RED, dxScore.reasons())),
+                assessment.model(),
+                "2030-01-03T00:00:00Z");
+        long[] raised = store.histogram(RiskStore.Kind.DECLARATIONS, 20);
+        assertThat(raised[19]).isEqualTo(halved[19] + 1);
+        assertThat(java.util.Arrays.stream(raised).sum()).isEqualTo(10);
+        // A declaration that loses its score (a correction) leaves the chart.
+        try (var session = TestNeo4j.driver().session()) {
+            session.run("MATCH (d:Declaration {id: 'DX'}) REMOVE d.riskScore SET d:Unscored")
+                    .consume();
+        }
+        customs.risk.graph.store.ScoreVersions.raise(
+                new customs.risk.graph.store.Graph(TestNeo4j.driver()), "Declaration");
+        assertThat(java.util.Arrays.stream(store.histogram(RiskStore.Kind.DECLARATIONS, 20))
+                        .sum())
+                .isEqualTo(9);
     }
 
     @Test
