@@ -217,7 +217,11 @@ public class NetworkService {
             case COMPANY -> """
                             MATCH (n:Company {id: $key})
                             CALL (n) {
-                              MATCH (c:Company) WHERE c = n OR (n.party IS NOT NULL AND c.party = n.party)
+                              CALL (n) {
+                                RETURN n AS c
+                                UNION
+                                MATCH (c:Company {party: n.party}) RETURN c
+                              }
                               MATCH (c)<-[:SOLD_BY|BOUGHT_BY]-(:Declaration)-[:SOLD_BY|BOUGHT_BY]->(o:Company)
                               WITH n, coalesce(o.party, o.id) AS partner WHERE partner <> coalesce(n.party, n.id)
                               RETURN count(DISTINCT partner) AS partners
@@ -261,7 +265,12 @@ public class NetworkService {
         }
         var rows = graph.query("""
                 MATCH (focus:Company {id: $key})
-                MATCH (c:Company) WHERE c = focus OR (focus.party IS NOT NULL AND c.party = focus.party)
+                // The focus and its party's other records, by the party index (an OR here scans every company).
+                CALL (focus) {
+                  RETURN focus AS c
+                  UNION
+                  MATCH (c:Company {party: focus.party}) RETURN c
+                }
                 CALL (c) {
                   MATCH (c)<-[:SOLD_BY]-(d:Declaration)-[:BOUGHT_BY]->(o:Company) WHERE o <> c RETURN o, true AS out, d
                   UNION ALL

@@ -143,6 +143,33 @@ class EvidenceServiceTest {
     }
 
     @Test
+    void aCompanyInAPartyTradesWithThePartnersOfEveryRecordOfIt() {
+        try (var session = TestNeo4j.driver().session()) {
+            session.run("""
+                    CREATE (q:Company {id: 'Q', name: 'Company Q', party: 'Q'}),
+                           (q2:Company {id: 'Q2', name: 'Company Q (2)', party: 'Q'}),
+                           (r:Company {id: 'R', name: 'Company R'}), (t:Company {id: 'T', name: 'Company T'})
+                    CREATE (q)<-[:SOLD_BY]-(:Declaration {id: 'DQR', filedOn: date('2024-01-01'), hsCode: '847130',
+                            quantity: 1.0, valueUsd: 10.0})-[:BOUGHT_BY]->(r)
+                    CREATE (t)<-[:SOLD_BY]-(:Declaration {id: 'DTQ2', filedOn: date('2024-01-02'), hsCode: '847130',
+                            quantity: 1.0, valueUsd: 20.0})-[:BOUGHT_BY]->(q2)
+                    """).consume();
+        }
+        try {
+            var q = new NodeRef(NodeLabel.COMPANY, "Q");
+            assertThat(network.entityDegrees(VIEWER, q).partners()).isEqualTo(2);
+            assertThat(network.partners(VIEWER, q, 0, 50).nodes())
+                    .extracting(GraphNode::caption)
+                    .containsExactlyInAnyOrder("Company R", "Company T");
+        } finally {
+            try (var session = TestNeo4j.driver().session()) {
+                session.run("MATCH (n) WHERE n.id IN ['Q', 'Q2', 'R', 'T', 'DQR', 'DTQ2'] DETACH DELETE n")
+                        .consume();
+            }
+        }
+    }
+
+    @Test
     void tradePartnersAreOneAggregatedEdgePerDirection() {
         var degrees = network.entityDegrees(VIEWER, A);
         assertThat(degrees.partners()).isEqualTo(3);
