@@ -85,11 +85,7 @@ public final class PriceEvidence {
      */
     public static PriceEvidence of(Collection<Shipment> shipments, PeerPriceBaseline baseline, double zThreshold) {
         var rows = List.copyOf(shipments);
-        var deviations = new PriceDeviation[rows.size()];
-        for (int row = 0; row < deviations.length; row++) {
-            deviations[row] = baseline.deviation(rows.get(row)).orElse(null);
-        }
-        return of(rows, deviations, zThreshold, PriceLineModes.Settings.DEFAULTS);
+        return of(rows, baseline.deviations(rows), zThreshold, PriceLineModes.Settings.DEFAULTS);
     }
 
     /**

@@ -63,11 +63,7 @@ public final class PriceModel {
 
     /** The deviation of each item by row of {@code shipments}, null where it has no peers: nothing held per id. */
     public PriceDeviation[] deviationsByRow(List<Shipment> shipments) {
-        var result = new PriceDeviation[shipments.size()];
-        for (int row = 0; row < result.length; row++) {
-            result[row] = features.baseline().deviation(shipments.get(row)).orElse(null);
-        }
-        return result;
+        return features.baseline().deviations(shipments);
     }
 
     /** Writes the model into {@code dir} (created if needed). */

@@ -83,7 +83,7 @@ public final class RiskStore {
 
     /**
      * Stores what a full scoring found: the scores of the declarations it kept (none when they were
-     * stored page by page with {@link #saveDeclarations(List, String, String)}), of the companies,
+     * stored page by page with a {@link #pageWriter}), of the companies,
      * what their networks say, and the loops and clusters.
      *
      * @param scoredAt when the scoring ran, as stored with each score
@@ -233,16 +233,11 @@ public final class RiskStore {
         }
     }
 
-    /** A writer of the pages of a full scoring, each stored with {@code model} and {@code scoredAt}. */
-    public PageWriter pageWriter(String model, String scoredAt) {
-        return new PageWriter(model, scoredAt, null);
-    }
-
     /**
-     * As {@link #pageWriter(String, String)}, for pages that come in the order of the declarations
-     * whose stored digests {@code storedDigests} holds (as the projection read them, {@link
-     * GraphProjection#NO_DIGEST} for none): a score whose digest equals the stored one is not
-     * written, and the store is not asked again.
+     * A writer of the pages of a full scoring, each stored with {@code model} and {@code scoredAt},
+     * for pages that come in the order of the declarations whose stored digests {@code storedDigests}
+     * holds (as the projection read them, {@link GraphProjection#NO_DIGEST} for none): a score whose
+     * digest equals the stored one is not written, and the store is not asked again.
      */
     public PageWriter pageWriter(String model, String scoredAt, long[] storedDigests) {
         return new PageWriter(model, scoredAt, storedDigests);
@@ -270,10 +265,6 @@ public final class RiskStore {
         @Override
         public void accept(List<ScoredItem> page) {
             await(writing);
-            if (storedDigests == null) {
-                writing = thread.submit(() -> saveDeclarations(page, model, scoredAt));
-                return;
-            }
             int first = nextRow;
             nextRow += page.size();
             writing = thread.submit(() -> write(Kind.DECLARATIONS, changedSince(page, first), model, scoredAt, false));
