@@ -22,12 +22,15 @@ import customs.risk.graph.files.Folders;
 import customs.risk.graph.store.Graph;
 import customs.risk.ingest.BundleIngester;
 import customs.risk.ingest.IngestListener;
+import customs.risk.ingest.IngestProgress;
 import customs.risk.ingest.IngestResult;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.neo4j.driver.Driver;
@@ -205,9 +208,10 @@ public final class BenchCommand implements Callable<Integer> {
                     heap.peakAndReset());
 
             long before = entities;
+            var files = new FileClock();
             started = System.nanoTime();
             var filled = context.getBean(BundleIngester.class)
-                    .ingest(secondBundle, data.reports().resolve("second.csv"), IngestListener.NONE);
+                    .ingest(secondBundle, data.reports().resolve("second.csv"), files);
             seconds = (System.nanoTime() - started) / 1e9;
             print(
                     "filled store, transactions",
@@ -215,6 +219,7 @@ public final class BenchCommand implements Callable<Integer> {
                     seconds,
                     nodesAndRelationships(driver) - before,
                     heap.peakAndReset());
+            System.out.println("  by file: " + files.summary(started));
         } finally {
             heap.stop();
         }
@@ -691,6 +696,30 @@ public final class BenchCommand implements Callable<Integer> {
                 .getFirst()
                 .get(0)
                 .asLong();
+    }
+
+    /**
+     * When each file of a load was done: a file's last progress report comes once its rows are
+     * written, before the next file starts.
+     */
+    static final class FileClock implements IngestListener {
+        private final Map<String, Long> doneAt = new LinkedHashMap<>();
+
+        @Override
+        public void onProgress(IngestProgress progress) {
+            doneAt.put(progress.file(), System.nanoTime());
+        }
+
+        /** Seconds per file, {@code started} being when the load began. */
+        String summary(long started) {
+            var parts = new ArrayList<String>();
+            long previous = started;
+            for (var entry : doneAt.entrySet()) {
+                parts.add(String.format("%s %.1f s", entry.getKey(), (entry.getValue() - previous) / 1e9));
+                previous = entry.getValue();
+            }
+            return String.join(", ", parts);
+        }
     }
 
     /** Samples used heap in the background; the highest sample since the last reset. */

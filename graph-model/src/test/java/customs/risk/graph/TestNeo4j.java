@@ -5,6 +5,7 @@ import customs.risk.graph.store.GraphSchema;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.graphdb.GraphDatabaseService;
 
 /**
  * One real embedded Neo4j per test JVM, reached over Bolt like in production, with the schema
@@ -29,6 +30,12 @@ public final class TestNeo4j {
             }));
         }
         return driver;
+    }
+
+    /** The same store's Java API, in this process. */
+    public static GraphDatabaseService database() {
+        driver();
+        return neo4j.database();
     }
 
     /** Empties the graph (the schema stays). */

@@ -299,16 +299,28 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
             nodeFiles.put(label.cypher() + "-placeholders", file);
         }
         var args = new ArrayList<String>();
+        var multiline = new ArrayList<String>();
         for (NodeFile file : nodeFiles.values()) {
             file.close();
             args.add("--nodes=" + file.labels() + "=" + file.header + "," + file.data);
+            if (file.multiline) {
+                multiline.add(file.data.toString());
+            }
         }
         for (RelationshipFile file : relationshipFiles.values()) {
             file.close();
             args.add("--relationships=" + file.type + "=" + file.header + "," + file.data);
+            if (file.multiline) {
+                multiline.add(file.data.toString());
+            }
         }
         args.add("--id-type=actual");
-        args.add("--multiline-fields=true");
+        // Only files with a value that spans lines are read as such: that reading cannot be split
+        // between threads, and the importer's own help warns it "can severely degrade" its speed.
+        if (!multiline.isEmpty()) {
+            args.add("--multiline-fields-format=v2");
+            args.add("--multiline-fields=" + String.join(",", multiline));
+        }
         args.add("--report-file=" + work.resolve("import.report"));
         args.add("--threads=2");
         args.add("neo4j");
@@ -361,6 +373,8 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
         final String[] types;
         private final CSVPrinter printer;
         private boolean closed;
+        // Whether a value spans lines: the importer then has to read the file in one piece.
+        boolean multiline;
 
         ImportFile(Path work, String name, List<String> properties) {
             this.header = work.resolve(name + "-header.csv");
@@ -381,6 +395,9 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
                 Object value = props.get(properties.get(i));
                 if (value != null && types[i] == null) {
                     types[i] = typeOf(value);
+                }
+                if (value instanceof String text && !multiline) {
+                    multiline = text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
                 }
                 record.add(value);
             }

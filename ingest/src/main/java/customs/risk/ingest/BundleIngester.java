@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.graphdb.GraphDatabaseService;
 
 /**
  * Loads a bundle (a folder of contract CSV files) into the graph: the one code path behind
@@ -44,6 +45,7 @@ public final class BundleIngester {
     private static final int BATCHES_IN_FLIGHT = 2;
 
     private final Driver driver;
+    private final InProcessDeclarations inProcess;
     private final FileStore fileStore;
     private final int batchSize;
 
@@ -52,10 +54,21 @@ public final class BundleIngester {
     }
 
     public BundleIngester(Driver driver, FileStore fileStore, int batchSize) {
+        this(driver, null, fileStore, batchSize);
+    }
+
+    /**
+     * An ingester that writes new declarations through the Java API of a store in this process
+     * (several times faster than over Bolt) and everything else through {@code driver}.
+     *
+     * @param inProcess the embedded store {@code driver} reaches, or null when it is an external server
+     */
+    public BundleIngester(Driver driver, GraphDatabaseService inProcess, FileStore fileStore, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
         }
         this.driver = driver;
+        this.inProcess = inProcess == null ? null : new InProcessDeclarations(inProcess);
         this.fileStore = fileStore;
         this.batchSize = batchSize;
     }
@@ -67,7 +80,13 @@ public final class BundleIngester {
      * @throws StoreUnavailableException when the graph store cannot be reached
      */
     public IngestResult ingest(Path bundleDir, Path reportFile, IngestListener listener) throws BundleException {
-        return load(bundleDir, reportFile, listener, fileStore, batchSize, report -> new GraphWriter(driver, report));
+        return load(
+                bundleDir,
+                reportFile,
+                listener,
+                fileStore,
+                batchSize,
+                report -> new GraphWriter(driver, inProcess, report));
     }
 
     /**

@@ -195,7 +195,7 @@ final class GraphWriter implements RowSink {
             """;
 
     private final Driver driver;
-
+    private final InProcessDeclarations inProcess;
     private final Graph graph;
     private final IngestReport report;
     private final Map<Referenced, Set<String>> known = new LinkedHashMap<>();
@@ -203,8 +203,13 @@ final class GraphWriter implements RowSink {
     private final Set<String> knownCountries = new HashSet<>();
     private final Set<String> reportedPlaceholders = new HashSet<>();
 
-    GraphWriter(Driver driver, IngestReport report) {
+    /**
+     * @param inProcess creates new declarations through the embedded store's Java API; null for a
+     *     store reached only over Bolt, where the Cypher below does it
+     */
+    GraphWriter(Driver driver, InProcessDeclarations inProcess, IngestReport report) {
         this.driver = driver;
+        this.inProcess = inProcess;
         this.graph = new Graph(driver);
         this.report = report;
         for (Referenced kind : Referenced.values()) {
@@ -244,13 +249,19 @@ final class GraphWriter implements RowSink {
         ensure(file, rows, Referenced.OFFICE, "office_code", "officeCode");
         ensureHsCodes(rows);
         ensureCountries(rows, "originCountry");
-        var stored = existingDeclarations(rows.stream().map(PreparedRow::key).toList());
-        var fresh = new ArrayList<PreparedRow>(rows.size());
-        var replacing = new ArrayList<PreparedRow>();
-        for (PreparedRow row : rows) {
-            (stored.contains(row.key()) ? replacing : fresh).add(row);
+        List<PreparedRow> replacing;
+        if (inProcess != null) {
+            replacing = inProcess.createNew(rows);
+        } else {
+            var stored =
+                    existingDeclarations(rows.stream().map(PreparedRow::key).toList());
+            var fresh = new ArrayList<PreparedRow>(rows.size());
+            replacing = new ArrayList<>();
+            for (PreparedRow row : rows) {
+                (stored.contains(row.key()) ? replacing : fresh).add(row);
+            }
+            run(DECLARATIONS_CREATE, fresh, 0);
         }
-        run(DECLARATIONS_CREATE, fresh, 0);
         return run(DECLARATIONS_REPLACE, replacing, 0);
     }
 

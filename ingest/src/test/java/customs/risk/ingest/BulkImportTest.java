@@ -15,7 +15,10 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
-/** The offline import into a new store builds the very graph the transactional load builds. */
+/**
+ * The offline import into a new store, and new declarations written in process, build the very graph
+ * the transactional load over Bolt builds.
+ */
 class BulkImportTest {
 
     @TempDir
@@ -23,26 +26,7 @@ class BulkImportTest {
 
     @Test
     void bothWaysOfLoadingBuildTheSameGraphAndReport() throws Exception {
-        var bundle = TestBundle.standard(tmp.resolve("b"))
-                .file("people.csv", "person_id,name,nationality\nP1,Kim Min-jun,KR\nP2,Park,KR\n")
-                .file(
-                        "officers.csv",
-                        "company_id,person_id,role,since,until\nC1,P1,DIRECTOR,2012-01-01,\n"
-                                + "C3,P1,DIRECTOR,,\nC9,P2,SHAREHOLDER,2020-01-01,2019-01-01\nC8,P2,SHAREHOLDER,,\n")
-                .file(
-                        "inspections.csv",
-                        "declaration_id,inspected_on,outcome,violation_type,revenue_recovered\n"
-                                + "D1:1,2024-01-05,VIOLATION,UNDERVALUATION,1200\nNOPE,2024-01-05,COMPLIANT,,\n")
-                .file("docs/inv1.txt", "Commercial invoice 1")
-                .file(
-                        "documents.csv",
-                        "document_id,file,doc_type,declaration_id,company_id,filed_on\n"
-                                + "DOC1,docs/inv1.txt,INVOICE,D1:1,C2,2024-01-02\nDOC2,docs/inv1.txt,OTHER,,X7,\n")
-                .file(
-                        "declarations.csv",
-                        TestBundle.DECLARATIONS
-                                + "D3,2024-03-01,IMPORT,KRXX,UNKNOWN-SELLER,C1,,940360,chairs,VN,VN,KR,SEA,5,PCS,,800,USD,\n"
-                                + "D4,2024-03-01,IMPORT,KRPUS,C2,C1,,940360,chairs,VN,,,,-5,PCS,,800,USD,\n");
+        var bundle = mixedBundle();
 
         TestNeo4j.clear();
         var live = new BundleIngester(TestNeo4j.driver(), new FileStore(tmp.resolve("files-live")))
@@ -72,6 +56,35 @@ class BulkImportTest {
     }
 
     @Test
+    void newDeclarationsWrittenInProcessMakeTheGraphCypherMakesAndLoadTheSameAgain() throws Exception {
+        var bundle = mixedBundle();
+        TestNeo4j.clear();
+        var overBolt = new BundleIngester(TestNeo4j.driver(), new FileStore(tmp.resolve("files-bolt")))
+                .ingest(bundle.dir(), tmp.resolve("bolt.csv"), IngestListener.NONE);
+        var boltGraph = snapshot(TestNeo4j.driver());
+
+        TestNeo4j.clear();
+        var ingester = new BundleIngester(
+                TestNeo4j.driver(),
+                TestNeo4j.database(),
+                new FileStore(tmp.resolve("files-in-process")),
+                BundleIngester.BATCH_SIZE_DEFAULT);
+        var inProcess = ingester.ingest(bundle.dir(), tmp.resolve("in-process.csv"), IngestListener.NONE);
+
+        assertThat(inProcess.files()).isEqualTo(overBolt.files());
+        assertThat(snapshot(TestNeo4j.driver())).isEqualTo(boltGraph);
+        assertThat(TestNeo4j.count("""
+                        MATCH (d:Declaration:Unscored)
+                        WHERE valueType(d.loadedAt) = 'ZONED DATETIME NOT NULL' AND d.loadedAt <= datetime()
+                        RETURN count(d)"""))
+                .isEqualTo(TestNeo4j.count("MATCH (d:Declaration) RETURN count(d)"))
+                .isPositive();
+
+        ingester.ingest(bundle.dir(), tmp.resolve("again.csv"), IngestListener.NONE);
+        assertThat(snapshot(TestNeo4j.driver())).isEqualTo(boltGraph);
+    }
+
+    @Test
     void anExistingStoreIsNeverOverwritten() throws Exception {
         Path home = tmp.resolve("store");
         EmbeddedNeo4j.start(home, 0).close();
@@ -83,11 +96,35 @@ class BulkImportTest {
                 .hasMessageContaining("already exists");
     }
 
+    /** Every kind of row, with placeholders, rejects, a document and a description spanning two lines. */
+    private TestBundle mixedBundle() {
+        return TestBundle.standard(tmp.resolve("b"))
+                .file("people.csv", "person_id,name,nationality\nP1,Kim Min-jun,KR\nP2,Park,KR\n")
+                .file(
+                        "officers.csv",
+                        "company_id,person_id,role,since,until\nC1,P1,DIRECTOR,2012-01-01,\n"
+                                + "C3,P1,DIRECTOR,,\nC9,P2,SHAREHOLDER,2020-01-01,2019-01-01\nC8,P2,SHAREHOLDER,,\n")
+                .file(
+                        "inspections.csv",
+                        "declaration_id,inspected_on,outcome,violation_type,revenue_recovered\n"
+                                + "D1:1,2024-01-05,VIOLATION,UNDERVALUATION,1200\nNOPE,2024-01-05,COMPLIANT,,\n")
+                .file("docs/inv1.txt", "Commercial invoice 1")
+                .file(
+                        "documents.csv",
+                        "document_id,file,doc_type,declaration_id,company_id,filed_on\n"
+                                + "DOC1,docs/inv1.txt,INVOICE,D1:1,C2,2024-01-02\nDOC2,docs/inv1.txt,OTHER,,X7,\n")
+                .file(
+                        "declarations.csv",
+                        TestBundle.DECLARATIONS
+                                + "D3,2024-03-01,IMPORT,KRXX,UNKNOWN-SELLER,C1,,940360,\"chairs,\nstacked\",VN,VN,KR,SEA,5,PCS,,800,USD,\n"
+                                + "D4,2024-03-01,IMPORT,KRPUS,C2,C1,,940360,chairs,VN,,,,-5,PCS,,800,USD,\n");
+    }
+
     /**
      * Every node with its labels and properties (but the schema's own bookkeeping), every relationship
      * with its ends' keys, sorted.
      */
-    private static List<String> snapshot(Driver driver) {
+    static List<String> snapshot(Driver driver) {
         try (var session = driver.session()) {
             var nodes = session.run("""
                     MATCH (n) WHERE NOT n:SchemaStep RETURN [l IN labels(n) | l] AS labels,

@@ -13,6 +13,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -72,7 +73,13 @@ class GraphStoreConfiguration {
     }
 
     @Bean
-    BundleIngester bundleIngester(Driver driver, FileStore fileStore, RiskProperties properties) {
-        return new BundleIngester(driver, fileStore, properties.ingest().batchSize());
+    BundleIngester bundleIngester(
+            Driver driver, ObjectProvider<EmbeddedNeo4j> embedded, FileStore fileStore, RiskProperties properties) {
+        var inProcess = embedded.getIfAvailable();
+        return new BundleIngester(
+                driver,
+                inProcess == null ? null : inProcess.database(),
+                fileStore,
+                properties.ingest().batchSize());
     }
 }

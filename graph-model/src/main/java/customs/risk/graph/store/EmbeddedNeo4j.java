@@ -11,6 +11,7 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
@@ -84,6 +85,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     /** The loopback Bolt address of this instance, e.g. {@code bolt://127.0.0.1:40123}. */
     public URI boltUri() {
         return boltUri;
+    }
+
+    /**
+     * The store's own Java API, in this process: for bulk writes where carrying rows over Bolt and
+     * interpreting Cypher cost more than the writing itself. Everything else goes through the driver.
+     */
+    public GraphDatabaseService database() {
+        return service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     }
 
     @Override
