@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
     private final Path neo4jHome;
     private final Path work;
     private final Map<String, NodeFile> nodeFiles = new LinkedHashMap<>();
-    private final Map<String, RelationshipFile> relationshipFiles = new LinkedHashMap<>();
+    private final Map<RelationshipKey, RelationshipFile> relationshipFiles = new LinkedHashMap<>();
     private final Map<NodeLabel, Map<String, Long>> nodeIds = new HashMap<>();
     // Keys referenced but not (yet) written, with the first line that referenced them.
     private final Map<NodeLabel, Map<String, Long>> placeholders = new LinkedHashMap<>();
@@ -282,9 +283,11 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
 
     private RelationshipFile relationship(String type, NodeLabel from, NodeLabel to, Map<String, Object> firstProps) {
         return relationshipFiles.computeIfAbsent(
-                type + ":" + from.cypher() + ":" + to.cypher(),
-                t -> new RelationshipFile(work, type, from.cypher(), to.cypher(), List.copyOf(firstProps.keySet())));
+                new RelationshipKey(type, from, to),
+                k -> new RelationshipFile(work, type, from.cypher(), to.cypher(), List.copyOf(firstProps.keySet())));
     }
+
+    private record RelationshipKey(String type, NodeLabel from, NodeLabel to) {}
 
     /** Writes the placeholders, closes the files and runs Neo4j's importer into the (new) store. */
     void runImport() throws IOException {
@@ -371,7 +374,8 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
         final Path data;
         final List<String> properties;
         final String[] types;
-        private final CSVPrinter printer;
+        private final Writer out;
+        private final StringBuilder line = new StringBuilder(512);
         private boolean closed;
         // Whether a value spans lines: the importer then has to read the file in one piece.
         boolean multiline;
@@ -382,30 +386,74 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
             this.properties = properties;
             this.types = new String[properties.size()];
             try {
-                this.printer = new CSVPrinter(Files.newBufferedWriter(data, StandardCharsets.UTF_8), FORMAT);
+                this.out = Files.newBufferedWriter(data, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
-        void print(List<Object> leading, Map<String, Object> props) {
-            var record = new ArrayList<Object>(leading.size() + properties.size());
-            record.addAll(leading);
+        /** Writes one line: the two leading numbers (node id and key, or both ends), then the properties. */
+        void print(long first, Object second, Map<String, Object> props) {
+            line.setLength(0);
+            line.append(first).append(',');
+            append(second);
             for (int i = 0; i < properties.size(); i++) {
                 Object value = props.get(properties.get(i));
                 if (value != null && types[i] == null) {
                     types[i] = typeOf(value);
                 }
-                if (value instanceof String text && !multiline) {
-                    multiline = text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
-                }
-                record.add(value);
+                line.append(',');
+                append(value);
             }
+            line.append('\n');
             try {
-                printer.printRecord(record);
+                out.append(line);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** A value as RFC 4180 writes it, quoted only when it has to be; nothing for null. */
+        private void append(Object value) {
+            if (value == null) {
+                return;
+            }
+            if (value instanceof Long number) {
+                line.append(number.longValue());
+                return;
+            }
+            String text = value.toString();
+            if (!needsQuotes(text)) {
+                line.append(text);
+                return;
+            }
+            if (!multiline) {
+                multiline = text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
+            }
+            line.append('"');
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '"') {
+                    line.append('"');
+                }
+                line.append(c);
+            }
+            line.append('"');
+        }
+
+        private static boolean needsQuotes(String text) {
+            if (text.isEmpty()
+                    || Character.isWhitespace(text.charAt(0))
+                    || Character.isWhitespace(text.charAt(text.length() - 1))) {
+                return true;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                    return true;
+                }
+            }
+            return false;
         }
 
         abstract List<String> leadingHeader();
@@ -415,7 +463,7 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
                 return;
             }
             closed = true;
-            printer.close();
+            out.close();
             var columns = new ArrayList<>(leadingHeader());
             for (int i = 0; i < properties.size(); i++) {
                 columns.add(properties.get(i) + (types[i] == null ? "" : types[i]));
@@ -438,7 +486,7 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
         }
 
         void add(long id, String key, Map<String, Object> props) {
-            print(List.of(id, key), props);
+            print(id, key, props);
         }
 
         String labels() {
@@ -460,7 +508,7 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
         }
 
         void add(long start, long end, Map<String, Object> props) {
-            print(List.of(start, end), props);
+            print(start, end, props);
         }
 
         @Override

@@ -19,15 +19,14 @@ final class RecordLimitReader extends FilterReader {
         }
     }
 
-    private enum State {
-        FIELD_START,
-        UNQUOTED,
-        QUOTED,
-        QUOTE_IN_QUOTED
-    }
+    // Where the reader stands in the CSV grammar (plain ints: this runs for every character of a load).
+    private static final int FIELD_START = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    private static final int QUOTE_IN_QUOTED = 3;
 
     private final long maxChars;
-    private State state = State.FIELD_START;
+    private int state = FIELD_START;
     private long rowChars;
     private long line = 1;
     private long rowStartLine = 1;
@@ -61,13 +60,12 @@ final class RecordLimitReader extends FilterReader {
             line++;
         }
         state = switch (state) {
-            case FIELD_START -> c == '"' ? State.QUOTED : c == ',' || c == '\n' ? State.FIELD_START : State.UNQUOTED;
-            case UNQUOTED -> c == ',' || c == '\n' ? State.FIELD_START : State.UNQUOTED;
-            case QUOTED -> c == '"' ? State.QUOTE_IN_QUOTED : State.QUOTED;
-            case QUOTE_IN_QUOTED ->
-                c == '"' ? State.QUOTED : c == ',' || c == '\n' ? State.FIELD_START : State.UNQUOTED;
+            case FIELD_START -> c == '"' ? QUOTED : c == ',' || c == '\n' ? FIELD_START : UNQUOTED;
+            case UNQUOTED -> c == ',' || c == '\n' ? FIELD_START : UNQUOTED;
+            case QUOTED -> c == '"' ? QUOTE_IN_QUOTED : QUOTED;
+            default -> c == '"' ? QUOTED : c == ',' || c == '\n' ? FIELD_START : UNQUOTED;
         };
-        if (c == '\n' && state == State.FIELD_START) {
+        if (c == '\n' && state == FIELD_START) {
             rowChars = 0;
             rowStartLine = line;
         } else if (++rowChars > maxChars) {

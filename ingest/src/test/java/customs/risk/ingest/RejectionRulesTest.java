@@ -71,6 +71,17 @@ class RejectionRulesTest {
                         "D2,2024-01-02,IMPORT,KRPUS,C2,C1,847130,China,10,100,USD,SEA", "origin_country", "ISO-3166"),
                 Arguments.of("D2,2024-01-02,IMPORT,KRPUS,C2,C1,847130,CN,10,100,DOLLAR,SEA", "currency", "ISO-4217"),
                 Arguments.of("D2,2024-01-02,IMPORT,KRPUS,C2,C1,8471,CN,10,100,USD,SEA", "hs_code", "6 to 10 digits"),
+                Arguments.of("D2,2024-01-02,IMPORT,KRPUS,C2,C1,84713O,CN,10,100,USD,SEA", "hs_code", "6 to 10 digits"),
+                Arguments.of(
+                        "D2,2024-01-02,IMPORT,KRPUS,C2,C1,84713000001,CN,10,100,USD,SEA", "hs_code", "6 to 10 digits"),
+                Arguments.of("D2,2024-1-02,IMPORT,KRPUS,C2,C1,847130,CN,10,100,USD,SEA", "filed_on", "ISO-8601"),
+                Arguments.of(
+                        "D2,2024-01-02,IMPORT,KRPUS,C2,C1,847130,CN,10,1e5,USD,SEA", "declared_value", "not a decimal"),
+                Arguments.of(
+                        "D2,2024-01-02,IMPORT,KRPUS,C2,C1,847130,CN,10,100.,USD,SEA",
+                        "declared_value",
+                        "not a decimal"),
+                Arguments.of("D2,2024-01-02,IMPORT,KRPUS,C2,C1,847130,CN,+,100,USD,SEA", "quantity", "not a decimal"),
                 Arguments.of("D2,2024-01-02,IMPORT,KRPUS,C2,C1,847130,CN,10,100,USD", "", "expected 12 fields"),
                 Arguments.of("D1,2024-01-03,IMPORT,KRPUS,C2,C1,847130,CN,5,50,USD,SEA", "", "duplicate"),
                 Arguments.of(
