@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,9 +48,9 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
     private final Path work;
     private final Map<String, NodeFile> nodeFiles = new LinkedHashMap<>();
     private final Map<RelationshipKey, RelationshipFile> relationshipFiles = new LinkedHashMap<>();
-    private final Map<NodeLabel, Map<String, Long>> nodeIds = new HashMap<>();
+    private final Map<NodeLabel, Map<String, Long>> nodeIds = new EnumMap<>(NodeLabel.class);
     // Keys referenced but not (yet) written, with the first line that referenced them.
-    private final Map<NodeLabel, Map<String, Long>> placeholders = new LinkedHashMap<>();
+    private final Map<NodeLabel, Map<String, Long>> placeholders = new EnumMap<>(NodeLabel.class);
     private long nextNodeId;
     private final Map<String, TreeMap<LocalDate, Double>> rates = new HashMap<>();
     private IngestReport report;
@@ -161,15 +162,16 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
         String office = reference(file, row, NodeLabel.OFFICE, "office", "office_code", "officeCode");
         String hs = hsCode((String) p.get("hsCode"));
         String origin = country((String) p.get("originCountry"));
-        node(NodeLabel.DECLARATION, row.key(), p);
-        link("SOLD_BY", NodeLabel.DECLARATION, row.key(), NodeLabel.COMPANY, seller);
-        link("BOUGHT_BY", NodeLabel.DECLARATION, row.key(), NodeLabel.COMPANY, buyer);
+        long declaration = node(NodeLabel.DECLARATION, row.key(), p);
+        var d = NodeLabel.DECLARATION;
+        link("SOLD_BY", d, declaration, NodeLabel.COMPANY, nodeId(NodeLabel.COMPANY, seller));
+        link("BOUGHT_BY", d, declaration, NodeLabel.COMPANY, nodeId(NodeLabel.COMPANY, buyer));
         if (declarant != null) {
-            link("DECLARED_BY", NodeLabel.DECLARATION, row.key(), NodeLabel.COMPANY, declarant);
+            link("DECLARED_BY", d, declaration, NodeLabel.COMPANY, nodeId(NodeLabel.COMPANY, declarant));
         }
-        link("LODGED_AT", NodeLabel.DECLARATION, row.key(), NodeLabel.OFFICE, office);
-        link("CLASSIFIED_AS", NodeLabel.DECLARATION, row.key(), NodeLabel.HS_CODE, hs);
-        link("ORIGINATES_IN", NodeLabel.DECLARATION, row.key(), NodeLabel.COUNTRY, origin);
+        link("LODGED_AT", d, declaration, NodeLabel.OFFICE, nodeId(NodeLabel.OFFICE, office));
+        link("CLASSIFIED_AS", d, declaration, NodeLabel.HS_CODE, nodeId(NodeLabel.HS_CODE, hs));
+        link("ORIGINATES_IN", d, declaration, NodeLabel.COUNTRY, nodeId(NodeLabel.COUNTRY, origin));
     }
 
     private boolean knownDeclaration(BundleFile file, PreparedRow row, String id, boolean required) {
@@ -241,16 +243,23 @@ final class BulkImportWriter implements RowSink, AutoCloseable {
         link(type, NodeLabel.COMPANY, company, label, key);
     }
 
-    private void node(NodeLabel label, String key, Map<String, Object> props) {
+    /** Writes a node described by a row; returns its number. */
+    private long node(NodeLabel label, String key, Map<String, Object> props) {
         var pending = placeholders.get(label);
         if (pending != null) {
             pending.remove(key);
         }
-        nodeFile(label, props).add(nodeId(label, key), key, props);
+        long id = nodeId(label, key);
+        nodeFile(label, props).add(id, key, props);
+        return id;
     }
 
     private void link(String type, NodeLabel fromLabel, String from, NodeLabel toLabel, String to) {
-        relationship(type, fromLabel, toLabel, Map.of()).add(nodeId(fromLabel, from), nodeId(toLabel, to), Map.of());
+        link(type, fromLabel, nodeId(fromLabel, from), toLabel, nodeId(toLabel, to));
+    }
+
+    private void link(String type, NodeLabel fromLabel, long from, NodeLabel toLabel, long to) {
+        relationship(type, fromLabel, toLabel, Map.of()).add(from, to, Map.of());
     }
 
     private Map<String, Long> nodeIds(NodeLabel label) {

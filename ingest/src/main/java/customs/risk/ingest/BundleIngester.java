@@ -310,7 +310,8 @@ public final class BundleIngester {
         /** Turns validated values into node properties; null when the row is rejected here. */
         private PreparedRow prepare(
                 BundleFile file, long line, String key, Map<String, Object> values, Map<String, String> extras) {
-            var props = new LinkedHashMap<String, Object>();
+            // Room for the columns and the few properties derived from them, without growing.
+            var props = LinkedHashMap.<String, Object>newLinkedHashMap(values.size() + extras.size() + 6);
             values.forEach((column, value) -> {
                 if (!column.equals(file.idColumn())) {
                     props.put(camelCase(column), value);

@@ -72,12 +72,13 @@ enum ColumnType {
                 require(raw, value > 0, "must be greater than 0");
                 yield value;
             }
-            case ENUM ->
-                require(
-                        raw,
-                        allowed.contains(raw),
-                        "unknown value; expected one of "
-                                + String.join(", ", allowed.stream().sorted().toList()));
+            case ENUM -> {
+                if (!allowed.contains(raw)) {
+                    throw new IllegalArgumentException("unknown value; expected one of "
+                            + String.join(", ", allowed.stream().sorted().toList()));
+                }
+                yield raw;
+            }
         };
     }
 

@@ -201,8 +201,8 @@ final class CsvTable implements AutoCloseable {
     }
 
     private void validate(long line, CSVRecord record, RowHandler handler) {
-        var values = new LinkedHashMap<String, Object>();
         var columns = spec.columns();
+        var values = LinkedHashMap.<String, Object>newLinkedHashMap(columns.size());
         for (int c = 0; c < columns.size(); c++) {
             Column column = columns.get(c);
             int index = positions[c];
