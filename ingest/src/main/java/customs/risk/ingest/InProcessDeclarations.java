@@ -16,9 +16,10 @@ import org.neo4j.graphdb.TransientFailureException;
 
 /**
  * Creates new declarations through the embedded store's Java API: the same nodes, labels, properties
- * and links as the Cypher that {@link GraphWriter} sends over Bolt to an external server, at a fraction
- * of the cost (carrying each row over Bolt and interpreting Cypher took most of a load's time). Each
- * linked company, office, code and country is looked up once per batch.
+ * and links as the Cypher that {@link GraphWriter} sends over Bolt to an external server. Packing each
+ * row for Bolt and interpreting the Cypher took the larger part of a load into a filled store; without
+ * them it loads about 1.6 times as many declarations a second. Each linked company, office, code and
+ * country is looked up once per batch.
  */
 final class InProcessDeclarations {
 
