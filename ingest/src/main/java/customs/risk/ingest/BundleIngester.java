@@ -59,7 +59,7 @@ public final class BundleIngester {
 
     /**
      * An ingester that writes new declarations through the Java API of a store in this process
-     * (several times faster than over Bolt) and everything else through {@code driver}.
+     * (no packing for Bolt, no Cypher to interpret) and everything else through {@code driver}.
      *
      * @param inProcess the embedded store {@code driver} reaches, or null when it is an external server
      */
