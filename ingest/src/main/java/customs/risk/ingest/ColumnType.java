@@ -90,7 +90,7 @@ enum ColumnType {
     }
 
     /** Whether {@code raw} is an id: 1 to 64 of A-Z a-z 0-9 . _ : - */
-    static boolean isId(String raw) {
+    private static boolean isId(String raw) {
         if (raw.isEmpty() || raw.length() > 64) {
             return false;
         }
