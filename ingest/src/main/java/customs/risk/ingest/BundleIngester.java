@@ -389,6 +389,10 @@ public final class BundleIngester {
             while (!inFlight.isEmpty()) {
                 await(inFlight.removeFirst());
             }
+            await(writerThread.submit(() -> {
+                sink.finish();
+                return 0L;
+            }));
         }
 
         private void await(Future<Long> future) {

@@ -4,12 +4,15 @@ import customs.risk.graph.NodeLabel;
 import customs.risk.graph.identity.Identifiers;
 import customs.risk.graph.store.Graph;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Query;
 import org.neo4j.driver.TransactionContext;
@@ -202,6 +205,9 @@ final class GraphWriter implements RowSink {
     private final Set<String> knownHsCodes = new HashSet<>();
     private final Set<String> knownCountries = new HashSet<>();
     private final Set<String> reportedPlaceholders = new HashSet<>();
+    // The links of the last batch of new declarations, written on a thread of their own.
+    private FutureTask<Void> linking;
+    private final Map<NodeLabel, Map<String, Long>> linkEnds = new EnumMap<>(NodeLabel.class);
 
     /**
      * @param inProcess creates new declarations through the embedded store's Java API; null for a
@@ -237,6 +243,27 @@ final class GraphWriter implements RowSink {
     }
 
     @Override
+    public void finish() {
+        awaitLinking();
+    }
+
+    private void awaitLinking() {
+        if (linking == null) {
+            return;
+        }
+        try {
+            linking.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ingest interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            linking = null;
+        }
+    }
+
+    @Override
     public ExchangeRates rates() {
         return ExchangeRates.load(driver);
     }
@@ -251,7 +278,14 @@ final class GraphWriter implements RowSink {
         ensureCountries(rows, "originCountry");
         List<PreparedRow> replacing;
         if (inProcess != null) {
-            replacing = inProcess.createNew(rows);
+            var created = inProcess.createNew(rows);
+            awaitLinking();
+            linking = new FutureTask<>(() -> {
+                inProcess.link(created, linkEnds);
+                return null;
+            });
+            Thread.ofPlatform().name("ingest-linker").daemon().start(linking);
+            replacing = created.stored();
         } else {
             var stored =
                     existingDeclarations(rows.stream().map(PreparedRow::key).toList());
