@@ -4,13 +4,13 @@ import customs.risk.graph.NodeLabel;
 import customs.risk.graph.identity.Identifiers;
 import customs.risk.graph.store.Graph;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.neo4j.driver.Driver;
@@ -33,11 +33,13 @@ final class GraphWriter implements RowSink {
         PERSON(NodeLabel.PERSON, "person"),
         OFFICE(NodeLabel.OFFICE, "office");
 
+        final NodeLabel label;
         final String findQuery;
         final String ensureQuery;
         final String noun;
 
         Referenced(NodeLabel label, String noun) {
+            this.label = label;
             this.noun = noun;
             this.findQuery = """
                     UNWIND $ids AS id
@@ -207,7 +209,8 @@ final class GraphWriter implements RowSink {
     private final Set<String> reportedPlaceholders = new HashSet<>();
     // The links of the last batch of new declarations, written on a thread of their own.
     private FutureTask<Void> linking;
-    private final Map<NodeLabel, Map<String, Long>> linkEnds = new EnumMap<>(NodeLabel.class);
+    // Node numbers of the companies, people and offices found in this load, for the links to them.
+    private final Map<NodeLabel, Map<String, Long>> linkEnds = new ConcurrentHashMap<>();
 
     /**
      * @param inProcess creates new declarations through the embedded store's Java API; null for a
@@ -393,11 +396,11 @@ final class GraphWriter implements RowSink {
      * reports each placeholder once per load with the first line that referenced it.
      */
     private void ensure(BundleFile file, List<PreparedRow> rows, Referenced kind, String column, String property) {
-        var ids = known.get(kind);
+        var knownIds = known.get(kind);
         var firstLine = new LinkedHashMap<String, Long>();
         for (PreparedRow row : rows) {
             String id = (String) row.props().get(property);
-            if (id != null && !ids.contains(id)) {
+            if (id != null && !knownIds.contains(id)) {
                 firstLine.putIfAbsent(id, row.line());
             }
         }
@@ -405,29 +408,42 @@ final class GraphWriter implements RowSink {
             return;
         }
         // Most references are to nodes already stored: a read finds them without the write locks of MERGE.
-        var found = graph.query(kind.findQuery, Map.of("ids", List.copyOf(firstLine.keySet())));
-        remember(kind, file, column, firstLine, found);
+        var ids = List.copyOf(firstLine.keySet());
+        remember(
+                kind,
+                file,
+                column,
+                firstLine,
+                inProcess != null
+                        ? inProcess.find(
+                                kind.label, ids, linkEnds.computeIfAbsent(kind.label, l -> new ConcurrentHashMap<>()))
+                        : placeholders(graph.query(kind.findQuery, Map.of("ids", ids))));
         var missing =
-                firstLine.keySet().stream().filter(id -> !ids.contains(id)).toList();
+                firstLine.keySet().stream().filter(id -> !knownIds.contains(id)).toList();
         if (!missing.isEmpty()) {
-            remember(kind, file, column, firstLine, read(kind.ensureQuery, Map.of("ids", missing)));
+            remember(kind, file, column, firstLine, placeholders(read(kind.ensureQuery, Map.of("ids", missing))));
         }
+    }
+
+    /** Whether each node a query returned (id, placeholder) is a placeholder. */
+    private static Map<String, Boolean> placeholders(List<org.neo4j.driver.Record> records) {
+        var placeholder = new HashMap<String, Boolean>();
+        for (var record : records) {
+            placeholder.put(
+                    record.get("id").asString(), record.get("placeholder").asBoolean());
+        }
+        return placeholder;
     }
 
     /** Notes the ids found or created as known, reporting each placeholder once per load. */
     private void remember(
-            Referenced kind,
-            BundleFile file,
-            String column,
-            Map<String, Long> firstLine,
-            List<org.neo4j.driver.Record> records) {
-        for (var record : records) {
-            String id = record.get("id").asString();
+            Referenced kind, BundleFile file, String column, Map<String, Long> firstLine, Map<String, Boolean> found) {
+        found.forEach((id, placeholder) -> {
             known.get(kind).add(id);
-            if (record.get("placeholder").asBoolean() && reportedPlaceholders.add(kind.noun + ":" + id)) {
+            if (placeholder && reportedPlaceholders.add(kind.noun + ":" + id)) {
                 report.placeholder(file.fileName(), firstLine.get(id), column, kind.noun, id);
             }
-        }
+        });
     }
 
     private void ensureHsCodes(List<PreparedRow> rows) {

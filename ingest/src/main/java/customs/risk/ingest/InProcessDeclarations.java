@@ -40,6 +40,7 @@ final class InProcessDeclarations {
 
     private static final int ATTEMPTS = 3;
     private static final long NONE = -1;
+    private static final Label PLACEHOLDER = Label.label("Placeholder");
 
     /** A link of a new declaration: its type, the property naming the other end, and that end's label. */
     private record Link(String type, String property, NodeLabel label) {}
@@ -79,8 +80,9 @@ final class InProcessDeclarations {
      * to exist (the writer made sure of it before); a declaration whose link is missing after all is
      * deleted, as the Cypher's MATCH would not have created it.
      *
-     * @param found the nodes found so far in this load, by label and key, added to here: companies,
-     *     offices, codes and countries are never deleted, so each is looked up once per load
+     * @param found the nodes found so far in this load, by label and key, added to here (also from
+     *     another thread): companies, offices, codes and countries are never deleted, so each is
+     *     looked up once per load
      */
     void link(Created created, Map<NodeLabel, Map<String, Long>> found) {
         retried(tx -> {
@@ -116,6 +118,24 @@ final class InProcessDeclarations {
             }
             return null;
         });
+    }
+
+    /**
+     * Finds which of {@code keys} are stored as {@code label} nodes, and whether each is a placeholder;
+     * notes their node numbers in {@code found}.
+     */
+    Map<String, Boolean> find(NodeLabel label, List<String> keys, Map<String, Long> found) {
+        var placeholder = new HashMap<String, Boolean>();
+        try (Transaction tx = database.beginTx()) {
+            for (String key : keys) {
+                Node node = tx.findNode(label(label), label.key(), key);
+                if (node != null) {
+                    found.put(key, node.getId());
+                    placeholder.put(key, node.hasLabel(PLACEHOLDER));
+                }
+            }
+        }
+        return placeholder;
     }
 
     private interface Work<T> {
@@ -190,7 +210,7 @@ final class InProcessDeclarations {
         if (key == null) {
             return NONE;
         }
-        var ofLabel = found.computeIfAbsent(link.label(), l -> new HashMap<>());
+        var ofLabel = found.computeIfAbsent(link.label(), l -> new ConcurrentHashMap<>());
         Long id = ofLabel.get(key);
         if (id == null) {
             Node node = tx.findNode(label(link.label()), link.label().key(), key);
