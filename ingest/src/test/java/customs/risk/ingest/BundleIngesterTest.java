@@ -33,7 +33,12 @@ class BundleIngesterTest {
         driver = TestNeo4j.driver();
         TestNeo4j.clear();
         files = new FileStore(tmp.resolve("files"));
-        ingester = new BundleIngester(driver, files, 2);
+        ingester = ingester(driver, files, 2);
+    }
+
+    /** Over Bolt only, as against an external server. */
+    BundleIngester ingester(Driver driver, FileStore files, int batchSize) {
+        return new BundleIngester(driver, files, batchSize);
     }
 
     @Test
