@@ -45,7 +45,7 @@ public final class BundleIngester {
     private static final int BATCHES_IN_FLIGHT = 2;
 
     private final Driver driver;
-    private final InProcessWriter inProcess;
+    private final InProcessDeclarations inProcess;
     private final FileStore fileStore;
     private final int batchSize;
 
@@ -68,7 +68,7 @@ public final class BundleIngester {
             throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
         }
         this.driver = driver;
-        this.inProcess = inProcess == null ? null : new InProcessWriter(inProcess);
+        this.inProcess = inProcess == null ? null : new InProcessDeclarations(inProcess);
         this.fileStore = fileStore;
         this.batchSize = batchSize;
     }

@@ -200,7 +200,7 @@ final class GraphWriter implements RowSink {
             """;
 
     private final Driver driver;
-    private final InProcessWriter inProcess;
+    private final InProcessDeclarations inProcess;
     private final Graph graph;
     private final IngestReport report;
     private final Map<Referenced, Set<String>> known = new LinkedHashMap<>();
@@ -209,14 +209,14 @@ final class GraphWriter implements RowSink {
     private final Set<String> reportedPlaceholders = new HashSet<>();
     // The links of the last batch of new declarations, written on a thread of their own.
     private FutureTask<Void> linking;
-    // Node numbers of the companies, offices, codes and countries found in this load, for links to them.
+    // Node numbers of the companies, people and offices found in this load, for the links to them.
     private final Map<NodeLabel, Map<String, Long>> linkEnds = new ConcurrentHashMap<>();
 
     /**
-     * @param inProcess writes new declarations and companies through the embedded store's Java API;
-     *     null for a store reached only over Bolt, where the Cypher below does it
+     * @param inProcess creates new declarations through the embedded store's Java API; null for a
+     *     store reached only over Bolt, where the Cypher below does it
      */
-    GraphWriter(Driver driver, InProcessWriter inProcess, IngestReport report) {
+    GraphWriter(Driver driver, InProcessDeclarations inProcess, IngestReport report) {
         this.driver = driver;
         this.inProcess = inProcess;
         this.graph = new Graph(driver);
@@ -232,13 +232,7 @@ final class GraphWriter implements RowSink {
         return switch (file) {
             case EXCHANGE_RATES -> run(EXCHANGE_RATES, rows, 0);
             case OFFICES -> run(OFFICES, rows, knowAll(Referenced.OFFICE, rows));
-            case COMPANIES -> {
-                if (inProcess != null) {
-                    inProcess.writeCompanies(rows);
-                    yield knowAll(Referenced.COMPANY, rows);
-                }
-                yield run(COMPANIES, companyParameters(rows), knowAll(Referenced.COMPANY, rows));
-            }
+            case COMPANIES -> run(COMPANIES, companyParameters(rows), knowAll(Referenced.COMPANY, rows));
             case PEOPLE -> run(PEOPLE, rows, knowAll(Referenced.PERSON, rows));
             case OFFICERS -> {
                 ensure(file, rows, Referenced.COMPANY, "company_id", "companyId");

@@ -1,7 +1,6 @@
 package customs.risk.ingest;
 
 import customs.risk.graph.NodeLabel;
-import customs.risk.graph.identity.Identifiers;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -14,11 +13,9 @@ import org.eclipse.collections.api.factory.primitive.IntObjectMaps;
 import org.eclipse.collections.api.factory.primitive.IntSets;
 import org.eclipse.collections.api.set.primitive.IntSet;
 import org.neo4j.exceptions.KernelException;
-import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.graphdb.TransientFailureException;
 import org.neo4j.internal.kernel.api.TokenWrite;
@@ -30,26 +27,20 @@ import org.neo4j.values.storable.Value;
 import org.neo4j.values.storable.Values;
 
 /**
- * Writes new declarations, and companies, through the embedded store's own API: the same nodes,
- * labels, properties and links as the Cypher that {@link GraphWriter} sends over Bolt to an external
- * server, without packing each row for Bolt and interpreting Cypher. A batch's declarations and
- * their links are written in two transactions, so that a load can write the links of one batch on
- * one core while it writes the declarations of the next on the other. (Each commit keeps one core
- * busy; two transactions that both link to the same offices, codes and countries were measured no
- * faster than one.) A load that stops between the two leaves that batch's declarations without
- * links until the bundle is loaded again, which replaces their links as for any declaration already
- * stored.
+ * Creates new declarations through the embedded store's kernel: the same nodes, labels, properties
+ * and links as the Cypher that {@link GraphWriter} sends over Bolt to an external server, without
+ * packing each row for Bolt and interpreting Cypher. A batch's nodes and their links are written in
+ * two transactions, so that a load can write the links of one batch on one core while it writes the
+ * nodes of the next on the other. (Each commit keeps one core busy; two transactions that both link
+ * to the same offices, codes and countries were measured no faster than one.) A load that stops
+ * between the two leaves that batch's declarations without links until the bundle is loaded again,
+ * which replaces their links as for any declaration already stored.
  */
-final class InProcessWriter {
+final class InProcessDeclarations {
 
     private static final int ATTEMPTS = 3;
     private static final long NONE = -1;
     private static final Label PLACEHOLDER = Label.label("Placeholder");
-    private static final RelationshipType REGISTERED_IN = RelationshipType.withName("REGISTERED_IN");
-    private static final RelationshipType HAS_ADDRESS = RelationshipType.withName("HAS_ADDRESS");
-    private static final RelationshipType HAS_PHONE = RelationshipType.withName("HAS_PHONE");
-    private static final RelationshipType HAS_EMAIL = RelationshipType.withName("HAS_EMAIL");
-    private static final RelationshipType[] COMPANY_LINKS = {REGISTERED_IN, HAS_ADDRESS, HAS_PHONE, HAS_EMAIL};
 
     /** A link of a new declaration: its type, the property naming the other end, and that end's label. */
     private record Link(String type, String property, NodeLabel label) {}
@@ -71,7 +62,7 @@ final class InProcessWriter {
     private final GraphDatabaseService database;
     private final Map<String, Integer> propertyKeys = new ConcurrentHashMap<>();
 
-    InProcessWriter(GraphDatabaseService database) {
+    InProcessDeclarations(GraphDatabaseService database) {
         this.database = database;
     }
 
@@ -145,60 +136,6 @@ final class InProcessWriter {
             }
         }
         return placeholder;
-    }
-
-    /**
-     * Writes companies as the Cypher over Bolt does: a row replaces the company's properties (an
-     * empty value removes one), ends its being a placeholder, and replaces its country, address,
-     * phone and e-mail, whose nodes are shared by every company that gives the same one.
-     */
-    void writeCompanies(List<PreparedRow> rows) {
-        retried(tx -> {
-            for (PreparedRow row : rows) {
-                var props = row.props();
-                Node company = merge(tx, NodeLabel.COMPANY, row.key(), null);
-                props.forEach((name, value) -> {
-                    if (value == null) {
-                        company.removeProperty(name);
-                    } else {
-                        company.setProperty(name, value);
-                    }
-                });
-                company.removeLabel(PLACEHOLDER);
-                for (var old : company.getRelationships(Direction.OUTGOING, COMPANY_LINKS)) {
-                    old.delete();
-                }
-                String country = (String) props.get("country");
-                company.createRelationshipTo(merge(tx, NodeLabel.COUNTRY, country, null), REGISTERED_IN);
-                String address = (String) props.get("address");
-                String phone = (String) props.get("phone");
-                String email = (String) props.get("email");
-                link(tx, company, HAS_ADDRESS, NodeLabel.ADDRESS, Identifiers.addressKey(address), address);
-                link(tx, company, HAS_PHONE, NodeLabel.PHONE, Identifiers.phoneKey(phone, country), phone);
-                link(tx, company, HAS_EMAIL, NodeLabel.EMAIL, Identifiers.emailKey(email), email);
-            }
-            return null;
-        });
-    }
-
-    private static void link(
-            Transaction tx, Node company, RelationshipType type, NodeLabel label, String key, String value) {
-        if (key != null) {
-            company.createRelationshipTo(merge(tx, label, key, value), type);
-        }
-    }
-
-    /** The node of {@code label} with {@code key}, created (with {@code value}, when given) if missing. */
-    private static Node merge(Transaction tx, NodeLabel label, String key, String value) {
-        Node node = tx.findNode(label(label), label.key(), key);
-        if (node == null) {
-            node = tx.createNode(label(label));
-            node.setProperty(label.key(), key);
-            if (value != null) {
-                node.setProperty("value", value);
-            }
-        }
-        return node;
     }
 
     private interface Work<T> {

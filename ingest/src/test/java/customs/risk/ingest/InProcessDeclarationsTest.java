@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Declarations written in two steps: the nodes, then their links, from another thread in a load. */
-class InProcessWriterTest {
+class InProcessDeclarationsTest {
 
-    private final InProcessWriter declarations = new InProcessWriter(TestNeo4j.database());
+    private final InProcessDeclarations declarations = new InProcessDeclarations(TestNeo4j.database());
 
     @BeforeEach
     void twoCompaniesAnOfficeACodeAndACountry() {
