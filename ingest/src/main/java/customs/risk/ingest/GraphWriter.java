@@ -23,7 +23,8 @@ import org.neo4j.driver.TransactionContext;
  * and outgoing links of its kind, so a corrected row re-submitted wins over the old one.
  *
  * <p>Not thread-safe: the ingester calls it from one writer thread. (A second writer was measured
- * slower: both contend for the locks of the same dense nodes, offices, countries and HS codes.)
+ * slower: both contend for the locks of the same dense nodes, offices, countries and HS codes.) In
+ * process, the links of new declarations are written on a thread of their own, one batch behind.
  */
 final class GraphWriter implements RowSink {
 
@@ -209,7 +210,7 @@ final class GraphWriter implements RowSink {
     private final Set<String> reportedPlaceholders = new HashSet<>();
     // The links of the last batch of new declarations, written on a thread of their own.
     private FutureTask<Void> linking;
-    // Node numbers of the companies, people and offices found in this load, for the links to them.
+    // Node numbers of the companies, people, offices, codes and countries found in this load.
     private final Map<NodeLabel, Map<String, Long>> linkEnds = new ConcurrentHashMap<>();
 
     /**
@@ -415,7 +416,7 @@ final class GraphWriter implements RowSink {
                 column,
                 firstLine,
                 inProcess != null
-                        ? inProcess.find(
+                        ? inProcess.findStored(
                                 kind.label, ids, linkEnds.computeIfAbsent(kind.label, l -> new ConcurrentHashMap<>()))
                         : placeholders(graph.query(kind.findQuery, Map.of("ids", ids))));
         var missing =

@@ -124,7 +124,7 @@ final class InProcessDeclarations {
      * Finds which of {@code keys} are stored as {@code label} nodes, and whether each is a placeholder;
      * notes their node numbers in {@code found}.
      */
-    Map<String, Boolean> find(NodeLabel label, List<String> keys, Map<String, Long> found) {
+    Map<String, Boolean> findStored(NodeLabel label, List<String> keys, Map<String, Long> found) {
         var placeholder = new HashMap<String, Boolean>();
         try (Transaction tx = database.beginTx()) {
             for (String key : keys) {
