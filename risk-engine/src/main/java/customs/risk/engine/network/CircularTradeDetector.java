@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -140,18 +139,34 @@ public final class CircularTradeDetector {
      * {@link TradeLoop#pValue()}, then most rounds beyond chance, then most rounds).
      */
     public List<TradeLoop> detect(Collection<Shipment> shipments, ControlGroups control) {
-        var byHeading = new TreeMap<String, List<Shipment>>();
+        // Two passes, so that what is held grows with trading pairs, not declarations: the first
+        // gathers each heading's company-level trade graph and finds its cycles, the second picks
+        // out the shipments on the legs of those cycles.
+        var parties = new Parties();
+        var edgesByHeading = new TreeMap<String, LinkedHashSet<Long>>();
         for (Shipment s : shipments) {
-            byHeading.computeIfAbsent(s.hs4(), h -> new ArrayList<>()).add(s);
+            int from = parties.code(control.partyOf(s.sellerId()));
+            int to = parties.code(control.partyOf(s.buyerId()));
+            if (from != to) {
+                edgesByHeading
+                        .computeIfAbsent(s.hs4(), h -> new LinkedHashSet<>())
+                        .add(leg(from, to));
+            }
         }
-        var loops = new ArrayList<TradeLoop>();
+        var cyclesByHeading = new TreeMap<String, List<List<String>>>();
         // Strong connectivity recurses as deep as the graph is long: give it a deep stack (see docs/STACK.md).
         var failure = new AtomicReference<Throwable>();
         var worker = new Thread(
                 null,
                 () -> {
                     try {
-                        byHeading.forEach((heading, list) -> loops.addAll(detectInHeading(heading, list, control)));
+                        while (!edgesByHeading.isEmpty()) {
+                            var heading = edgesByHeading.pollFirstEntry();
+                            var cycles = cyclesIn(heading.getValue(), parties);
+                            if (!cycles.isEmpty()) {
+                                cyclesByHeading.put(heading.getKey(), cycles);
+                            }
+                        }
                     } catch (Throwable t) {
                         failure.set(t);
                     }
@@ -168,6 +183,35 @@ public final class CircularTradeDetector {
         if (failure.get() != null) {
             throw new IllegalStateException("circular trade detection failed", failure.get());
         }
+        var wanted = new HashMap<String, Map<Long, List<Shipment>>>();
+        cyclesByHeading.forEach((heading, cycles) -> {
+            var legs = new HashMap<Long, List<Shipment>>();
+            for (List<String> cycle : cycles) {
+                for (int i = 0; i < cycle.size(); i++) {
+                    legs.put(leg(parties, cycle, i), new ArrayList<>());
+                }
+            }
+            wanted.put(heading, legs);
+        });
+        for (Shipment s : shipments) {
+            var legs = wanted.get(s.hs4());
+            if (legs != null) {
+                var onLeg = legs.get(
+                        leg(parties.code(control.partyOf(s.sellerId())), parties.code(control.partyOf(s.buyerId()))));
+                if (onLeg != null) {
+                    onLeg.add(s);
+                }
+            }
+        }
+        var loops = new ArrayList<TradeLoop>();
+        cyclesByHeading.forEach((heading, cycles) -> {
+            for (List<String> cycle : cycles) {
+                var loop = loop(heading, cycle, wanted.get(heading), parties);
+                if (loop != null) {
+                    loops.add(loop);
+                }
+            }
+        });
         loops.sort(Comparator.comparingDouble(TradeLoop::pValue)
                 .thenComparing(
                         Comparator.comparingDouble(TradeLoop::excessRounds).reversed())
@@ -177,30 +221,50 @@ public final class CircularTradeDetector {
         return loops;
     }
 
-    private List<TradeLoop> detectInHeading(String heading, List<Shipment> shipments, ControlGroups control) {
-        Map<List<String>, List<Shipment>> legs = new LinkedHashMap<>();
-        Graph<String, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
-        for (Shipment s : shipments) {
-            String from = control.partyOf(s.sellerId());
-            String to = control.partyOf(s.buyerId());
-            if (from.equals(to)) {
-                continue;
+    /** Parties numbered in the order first seen. */
+    private static final class Parties {
+        private final Map<String, Integer> codes = new HashMap<>();
+        private final List<String> names = new ArrayList<>();
+
+        int code(String party) {
+            Integer code = codes.get(party);
+            if (code == null) {
+                code = names.size();
+                codes.put(party, code);
+                names.add(party);
             }
-            legs.computeIfAbsent(List.of(from, to), k -> new ArrayList<>()).add(s);
+            return code;
+        }
+
+        String name(int code) {
+            return names.get(code);
+        }
+    }
+
+    /** A trade leg from one party to another, as one number. */
+    private static long leg(int from, int to) {
+        return ((long) from << 32) | (to & 0xFFFFFFFFL);
+    }
+
+    /** The leg from the {@code i}-th party of {@code cycle} to the next. */
+    private static long leg(Parties parties, List<String> cycle, int i) {
+        return leg(parties.code(cycle.get(i)), parties.code(cycle.get((i + 1) % cycle.size())));
+    }
+
+    /** The cycles of one heading's trade graph ({@code edges} in the order first traded), component by component. */
+    private List<List<String>> cyclesIn(Set<Long> edges, Parties parties) {
+        Graph<String, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
+        for (long edge : edges) {
+            String from = parties.name((int) (edge >>> 32));
+            String to = parties.name((int) edge);
             graph.addVertex(from);
             graph.addVertex(to);
             graph.addEdge(from, to);
         }
-        var found = new ArrayList<TradeLoop>();
+        var found = new ArrayList<List<String>>();
         for (Set<String> component : new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets()) {
-            if (component.size() < 2) {
-                continue;
-            }
-            for (List<String> cycle : cycles(graph, component)) {
-                var loop = loop(heading, cycle, legs);
-                if (loop != null) {
-                    found.add(loop);
-                }
+            if (component.size() >= 2) {
+                found.addAll(cycles(graph, component));
             }
         }
         return found;
@@ -250,11 +314,11 @@ public final class CircularTradeDetector {
      * rounds are read from each party in turn as the one the goods leave first; the reading with
      * most rounds counts, on the real dates and on every shuffle alike.
      */
-    private TradeLoop loop(String heading, List<String> cycle, Map<List<String>, List<Shipment>> byLeg) {
+    private TradeLoop loop(String heading, List<String> cycle, Map<Long, List<Shipment>> byLeg, Parties parties) {
         int k = cycle.size();
         var shipments = new Shipment[k][];
         for (int i = 0; i < k; i++) {
-            shipments[i] = byLeg.get(List.of(cycle.get(i), cycle.get((i + 1) % k))).stream()
+            shipments[i] = byLeg.get(leg(parties, cycle, i)).stream()
                     .sorted(Comparator.comparing(Shipment::filedOn).thenComparing(Shipment::declarationId))
                     .toArray(Shipment[]::new);
         }

@@ -4,12 +4,12 @@ import customs.risk.engine.network.ShellClusterDetector.SharedIdentifier;
 import customs.risk.engine.network.ShellClusterDetector.Tie;
 import customs.risk.engine.trade.CompanyFacts;
 import customs.risk.engine.trade.Shipment;
+import customs.risk.engine.trade.ShipmentTable;
 import customs.risk.engine.trade.TradeData;
 import customs.risk.graph.store.CypherFiles;
 import customs.risk.graph.store.Graph;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntToLongFunction;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 
@@ -76,39 +77,41 @@ public final class GraphProjection {
 
     /**
      * Every declaration, read in ranges of node ids side by side (one per core: the store works on one
-     * range while this process turns the rows of another into shipments), in node id order, with the
-     * digest of the score each holds.
+     * range while this process turns the rows of another into shipments), in node id order, each
+     * tagged with the digest of the score it holds.
      */
-    private static Part allShipments(Driver driver, Graph graph, ShipmentReader reader) {
+    private static ShipmentTable allShipments(Driver driver, Graph graph, ShipmentReader reader) {
+        var values = ShipmentTable.values();
         var span = graph.query(DECLARATION_IDS, Map.of()).getFirst();
         if (span.get("low").isNull()) {
-            return new Part();
+            return ShipmentTable.of(values, List.of());
         }
         long low = span.get("low").asLong();
         long high = span.get("high").asLong() + 1;
         int parts = (int) Math.min(READERS, Math.max(1, (high - low) / MIN_RANGE));
         long step = (high - low + parts - 1) / parts;
         var pool = Executors.newFixedThreadPool(parts);
+        var builders = new ArrayList<ShipmentTable.Builder>();
         try {
-            var ranges = new ArrayList<Future<Part>>();
+            var ranges = new ArrayList<Future<?>>();
             for (long from = low; from < high; from += step) {
                 var params = Map.<String, Object>of(
                         "from", from, "to", Math.min(high, from + step), "extraKeys", reader.extraKeys);
-                ranges.add(pool.submit(() -> {
-                    var part = new Part();
-                    new Graph(driver).stream(SHIPMENTS, params, r -> part.add(reader.shipment(r), digest(r)));
-                    return part;
-                }));
+                var builder = ShipmentTable.builder(values);
+                builders.add(builder);
+                ranges.add(pool.submit(() ->
+                        new Graph(driver).stream(SHIPMENTS, params, r -> builder.add(reader.shipment(r), digest(r)))));
             }
-            var read = new ArrayList<Part>();
             for (var range : ranges) {
-                read.add(range.get());
+                range.get();
             }
-            return Part.joined(read);
+            return ShipmentTable.of(values, builders);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            ShipmentTable.discard(builders);
             throw new IllegalStateException("reading the declarations was interrupted", e);
         } catch (ExecutionException e) {
+            ShipmentTable.discard(builders);
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
@@ -121,34 +124,6 @@ public final class GraphProjection {
     private static long digest(org.neo4j.driver.Record r) {
         var digest = r.get("digest");
         return digest.isNull() ? NO_DIGEST : digest.asLong();
-    }
-
-    /** Shipments read from one range of ids, with the digests of their stored scores alongside. */
-    private static final class Part {
-        final ArrayList<Shipment> shipments = new ArrayList<>();
-        long[] digests = new long[1024];
-
-        void add(Shipment shipment, long digest) {
-            if (shipments.size() == digests.length) {
-                digests = Arrays.copyOf(digests, digests.length * 2);
-            }
-            digests[shipments.size()] = digest;
-            shipments.add(shipment);
-        }
-
-        static Part joined(List<Part> parts) {
-            var all = new Part();
-            int n = parts.stream().mapToInt(p -> p.shipments.size()).sum();
-            all.shipments.ensureCapacity(n);
-            all.digests = new long[n];
-            for (var part : parts) {
-                System.arraycopy(part.digests, 0, all.digests, all.shipments.size(), part.shipments.size());
-                all.shipments.addAll(part.shipments);
-                part.shipments.clear();
-                part.digests = null;
-            }
-            return all;
-        }
     }
 
     /** Turns rows of the shipment queries into shipments, sharing repeated values; safe across threads. */
@@ -252,7 +227,7 @@ public final class GraphProjection {
      * ({@link #NO_DIGEST} when none): what a full scoring compares its scores with to store only
      * those that changed.
      */
-    public record Loaded(TradeData data, long[] storedDigests) {}
+    public record Loaded(TradeData data, IntToLongFunction storedDigests) {}
 
     public static TradeData load(Driver driver) {
         return loadWithStoredDigests(driver).data();
@@ -262,8 +237,7 @@ public final class GraphProjection {
         var firstDeclared = new HashMap<String, LocalDate>();
         var traded = new HashMap<String, Double>();
         var graph = new Graph(driver);
-        var read = allShipments(driver, graph, new ShipmentReader(extraKeys(graph), parties(graph)));
-        var shipments = read.shipments;
+        var shipments = allShipments(driver, graph, new ShipmentReader(extraKeys(graph), parties(graph)));
         for (Shipment s : shipments) {
             for (String company : List.of(s.sellerId(), s.buyerId())) {
                 firstDeclared.merge(company, s.filedOn(), (a, b) -> a.isBefore(b) ? a : b);
@@ -303,7 +277,7 @@ public final class GraphProjection {
                 Map.of(),
                 r -> violations.put(r.get("id").asString(), r.get("violation").asInt() == 1));
         return new Loaded(
-                new TradeData(shipments, List.copyOf(companies.values()), identifiers, violations), read.digests);
+                new TradeData(shipments, List.copyOf(companies.values()), identifiers, violations), shipments::tag);
     }
 
     private static CompanyFacts sameParty(CompanyFacts a, CompanyFacts b) {

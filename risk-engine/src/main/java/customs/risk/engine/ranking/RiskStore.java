@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.IntToLongFunction;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Query;
 import org.neo4j.driver.Value;
@@ -239,7 +240,7 @@ public final class RiskStore {
      * holds (as the projection read them, {@link GraphProjection#NO_DIGEST} for none): a score whose
      * digest equals the stored one is not written, and the store is not asked again.
      */
-    public PageWriter pageWriter(String model, String scoredAt, long[] storedDigests) {
+    public PageWriter pageWriter(String model, String scoredAt, IntToLongFunction storedDigests) {
         return new PageWriter(model, scoredAt, storedDigests);
     }
 
@@ -250,13 +251,13 @@ public final class RiskStore {
     public final class PageWriter implements Consumer<List<ScoredItem>>, AutoCloseable {
         private final String model;
         private final String scoredAt;
-        private final long[] storedDigests;
+        private final IntToLongFunction storedDigests;
         private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "score-writer"));
         private Future<?> writing = CompletableFuture.completedFuture(null);
         private int nextRow;
         private Duration lastPage = Duration.ZERO;
 
-        private PageWriter(String model, String scoredAt, long[] storedDigests) {
+        private PageWriter(String model, String scoredAt, IntToLongFunction storedDigests) {
             this.model = model;
             this.scoredAt = scoredAt;
             this.storedDigests = storedDigests;
@@ -274,7 +275,7 @@ public final class RiskStore {
         private List<ScoredItem> changedSince(List<ScoredItem> page, int first) {
             var changed = new ArrayList<ScoredItem>();
             for (int k = 0; k < page.size(); k++) {
-                long stored = storedDigests[first + k];
+                long stored = storedDigests.applyAsLong(first + k);
                 if (stored == GraphProjection.NO_DIGEST || stored != digest(page.get(k), model)) {
                     changed.add(page.get(k));
                 }

@@ -17,7 +17,8 @@ public record TradeData(
         Map<String, Boolean> violations) {
 
     public TradeData {
-        shipments = List.copyOf(shipments);
+        // A table is unchangeable already, and copying it would bring every row onto the heap.
+        shipments = shipments instanceof ShipmentTable ? shipments : List.copyOf(shipments);
         companies = List.copyOf(companies);
         identifiers = List.copyOf(identifiers);
         violations = Map.copyOf(violations);
