@@ -29,6 +29,9 @@ public final class DeclarationAnomaly {
     /** Items whose errors set the scale (an even sample beyond that). */
     static final int CALIBRATION_ROWS = 100_000;
 
+    /** Rows scored at a time. */
+    private static final int PAGE = 50_000;
+
     private static final String FILE = "declaration-anomaly.json";
     private static final String NETWORK = "declaration-autoencoder.zip";
 
@@ -89,15 +92,33 @@ public final class DeclarationAnomaly {
      * @param price the price model's columns of the shipment at an index, null when it has no peers
      */
     public double[] scores(List<Shipment> shipments, IntFunction<double[]> price) {
-        double[][] rows = new double[shipments.size()][];
-        java.util.stream.IntStream.range(0, rows.length)
-                .parallel()
-                .forEach(i -> rows[i] = profile.row(shipments.get(i), price.apply(i)));
-        double[] errors = rootErrors(autoencoder, rows);
-        for (int i = 0; i < errors.length; i++) {
-            errors[i] = Math.max(0, (errors[i] - errorMedian) / errorSpread);
+        double[] scores = new double[shipments.size()];
+        scores(shipments, price, (i, score) -> scores[i] = score);
+        return scores;
+    }
+
+    /** Scores of one row, each handed to a receiver as soon as it is known. */
+    @FunctionalInterface
+    public interface Receiver {
+        void accept(int row, double score);
+    }
+
+    /**
+     * As {@link #scores(List, IntFunction)}, handing each row's score to {@code receiver}: the rows
+     * the network reads are built one page at a time, so they take no memory per shipment.
+     */
+    public void scores(List<Shipment> shipments, IntFunction<double[]> price, Receiver receiver) {
+        for (int from = 0; from < shipments.size(); from += PAGE) {
+            int first = from;
+            double[][] rows = new double[Math.min(PAGE, shipments.size() - from)][];
+            java.util.stream.IntStream.range(0, rows.length)
+                    .parallel()
+                    .forEach(j -> rows[j] = profile.row(shipments.get(first + j), price.apply(first + j)));
+            double[] errors = rootErrors(autoencoder, rows);
+            for (int j = 0; j < errors.length; j++) {
+                receiver.accept(first + j, Math.max(0, (errors[j] - errorMedian) / errorSpread));
+            }
         }
-        return errors;
     }
 
     public void save(Path dir) throws IOException {

@@ -3,6 +3,7 @@ package customs.risk.engine.ranking;
 import customs.risk.engine.learning.FeatureTable;
 import customs.risk.engine.learning.LearnedScore;
 import customs.risk.engine.learning.TargetEncoder;
+import customs.risk.engine.trade.DoubleColumn;
 import customs.risk.engine.trade.Shipment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,10 +84,10 @@ final class DeclarationScoring {
     }
 
     /**
-     * The rows of {@code shipments}: {@code signals[s.ordinal()][i]} the detectors' signals of row
-     * i, {@code prior[i]} its rule prior.
+     * The rows of {@code shipments}: {@code signals[s.ordinal()].get(i)} the detectors' signals of
+     * row i, {@code prior.get(i)} its rule prior.
      */
-    static FeatureTable table(List<Shipment> shipments, double[][] signals, double[] prior) {
+    static FeatureTable table(List<Shipment> shipments, DoubleColumn[] signals, DoubleColumn prior) {
         var table = FeatureTable.builder(shipments.size());
         var all = new LinkedHashMap<String, Function<Shipment, String>>(PROFILES);
         all.putAll(PAIRS);
@@ -108,10 +109,10 @@ final class DeclarationScoring {
                 i -> logOrNaN(shipments.get(i).netMassKg() / shipments.get(i).quantity()));
         table.numeric("duty rate", "duty", i -> shipments.get(i).dutyRate());
         for (Signal s : Signal.values()) {
-            double[] column = signals[s.ordinal()];
-            table.numeric(s.name().toLowerCase().replace('_', ' '), s.group, i -> column[i]);
+            var column = signals[s.ordinal()];
+            table.numeric(s.name().toLowerCase().replace('_', ' '), s.group, column::get);
         }
-        return table.prior(i -> prior[i]).build();
+        return table.prior(prior::get).build();
     }
 
     /** The names of the other columns the shipments carry, sorted. */

@@ -18,6 +18,7 @@ import customs.risk.engine.ranking.EntityScoring.Evidence;
 import customs.risk.engine.ranking.EntityScoring.History;
 import customs.risk.engine.stats.Poisson;
 import customs.risk.engine.trade.CompanyFacts;
+import customs.risk.engine.trade.DoubleColumn;
 import customs.risk.engine.trade.Shipment;
 import customs.risk.engine.trade.TradeData;
 import java.time.Duration;
@@ -138,8 +139,8 @@ public final class RiskScorer {
     private record Rules(
             List<Shipment> shipments,
             Map<String, Signals> declarationSignals,
-            double[][] declarationColumns,
-            double[] declarationPrior,
+            DoubleColumn[] declarationColumns,
+            DoubleColumn declarationPrior,
             List<CompanyFacts> companies,
             Map<String, Integer> companyIndex,
             Map<String, Signals> entitySignals,
@@ -261,14 +262,14 @@ public final class RiskScorer {
             List<Shipment> fresh, Map<String, PartyContext> parties, RiskModel model, LaneCut cut) {
         int n = fresh.size();
         var signals = new HashMap<String, Signals>();
-        double[][] columns = new double[Signal.values().length][n];
+        DoubleColumn[] columns = DoubleColumn.zeros(Signal.values().length, n);
         priceSignals(fresh, model.price(), signals, columns);
         anomalyColumn(fresh, model.anomaly(), columns);
-        double[] prior = new double[n];
+        var prior = DoubleColumn.of(n, 0);
         for (int i = 0; i < n; i++) {
-            addPartyContext(fresh.get(i), i, parties, signals, columns);
-            var own = signals.get(fresh.get(i).declarationId());
-            prior[i] = own == null ? 0 : own.prior();
+            addPartyColumns(fresh.get(i), i, parties, columns);
+            var own = withPartyContext(fresh.get(i), signals, parties);
+            prior.set(i, own == null ? 0 : own.prior());
         }
         var collected = new ArrayList<ScoredItem>(n);
         scoreDeclarations(
@@ -293,7 +294,7 @@ public final class RiskScorer {
         double[][] evidence = new double[Evidence.values().length][companies.size()];
         var declarationSignals = new HashMap<String, Signals>();
         var entitySignals = new HashMap<String, Signals>();
-        double[][] columns = new double[Signal.values().length][n];
+        DoubleColumn[] columns = DoubleColumn.zeros(Signal.values().length, n);
         // Rows of loop legs only: a map of every declaration would grow with the declarations.
         var legs = new HashSet<String>();
         graph.loops().forEach(loop -> legs.addAll(loop.declarationIds()));
@@ -313,10 +314,10 @@ public final class RiskScorer {
                 signals(declarationSignals, id).add("loop", LEG_WEIGHT * strength, loop.describe());
                 Integer row = rowOf.get(id);
                 if (row != null) {
-                    columns[Signal.LOOP_STRENGTH.ordinal()][row] =
-                            Math.max(columns[Signal.LOOP_STRENGTH.ordinal()][row], strength);
-                    columns[Signal.LOOP_EXCESS.ordinal()][row] =
-                            Math.max(columns[Signal.LOOP_EXCESS.ordinal()][row], excess);
+                    var loopStrength = columns[Signal.LOOP_STRENGTH.ordinal()];
+                    loopStrength.set(row, Math.max(loopStrength.get(row), strength));
+                    var loopExcess = columns[Signal.LOOP_EXCESS.ordinal()];
+                    loopExcess.set(row, Math.max(loopExcess.get(row), excess));
                 }
             }
             for (String company : loop.companies()) {
@@ -363,11 +364,12 @@ public final class RiskScorer {
                             : new PartyContext(own.prior(), own.reasons().getFirst()));
         }
         partnerEvidence(shipments, parties, companyIndex, evidence);
-        double[] prior = new double[n];
+        var prior = DoubleColumn.of(n, 0);
         for (int i = 0; i < n; i++) {
-            addPartyContext(shipments.get(i), i, parties, declarationSignals, columns);
-            var own = declarationSignals.get(shipments.get(i).declarationId());
-            prior[i] = own == null ? 0 : own.prior();
+            Shipment s = shipments.get(i);
+            addPartyColumns(s, i, parties, columns);
+            var own = withPartyContext(s, declarationSignals, parties);
+            prior.set(i, own == null ? 0 : own.prior());
         }
         stages.lap("combining signals");
         return new Rules(
@@ -421,7 +423,7 @@ public final class RiskScorer {
      * {@code flagged} given, also collects strong price signals per trader.
      */
     private PriceEvidence priceSignals(
-            List<Shipment> shipments, PriceModel price, Map<String, Signals> signals, double[][] columns) {
+            List<Shipment> shipments, PriceModel price, Map<String, Signals> signals, DoubleColumn[] columns) {
         var deviations = price.deviationsByRow(shipments);
         var evidence =
                 PriceEvidence.of(shipments, deviations, settings.priceZThreshold(), PriceLineModes.Settings.DEFAULTS);
@@ -432,27 +434,27 @@ public final class RiskScorer {
                 Signal.PRICE_Z_HS4,
                 Signal.LOT_Z,
                 Signal.PRICE_DRIFT)) {
-            Arrays.fill(columns[column.ordinal()], Double.NaN);
+            columns[column.ordinal()].fill(Double.NaN);
         }
         for (int i = 0; i < shipments.size(); i++) {
             Shipment s = shipments.get(i);
             var deviation = deviations[i];
             if (deviation != null) {
-                columns[Signal.PRICE_Z.ordinal()][i] = deviation.robustZ();
+                columns[Signal.PRICE_Z.ordinal()].set(i, deviation.robustZ());
             }
             double[] row = price.features(s);
             if (row != null) {
-                columns[Signal.PRICE_Z_ORIGIN.ordinal()][i] = row[0];
-                columns[Signal.PRICE_Z_HS6.ordinal()][i] = row[1];
-                columns[Signal.PRICE_Z_HS4.ordinal()][i] = row[2];
-                columns[Signal.LOT_Z.ordinal()][i] = row[3];
-                columns[Signal.PRICE_DRIFT.ordinal()][i] = row[4];
+                columns[Signal.PRICE_Z_ORIGIN.ordinal()].set(i, row[0]);
+                columns[Signal.PRICE_Z_HS6.ordinal()].set(i, row[1]);
+                columns[Signal.PRICE_Z_HS4.ordinal()].set(i, row[2]);
+                columns[Signal.LOT_Z.ordinal()].set(i, row[3]);
+                columns[Signal.PRICE_DRIFT.ordinal()].set(i, row[4]);
             }
-            columns[Signal.LINE_SHIFT.ordinal()][i] = evidence.lineShiftAt(i);
-            columns[Signal.LINE_MISPRICING.ordinal()][i] = evidence.lineMispricingAt(i);
+            columns[Signal.LINE_SHIFT.ordinal()].set(i, evidence.lineShiftAt(i));
+            columns[Signal.LINE_MISPRICING.ordinal()].set(i, evidence.lineMispricingAt(i));
             var signal = evidence.signalAt(i);
             if (signal != null) {
-                columns[Signal.PRICE_EVIDENCE.ordinal()][i] = signal.strength();
+                columns[Signal.PRICE_EVIDENCE.ordinal()].set(i, signal.strength());
                 signals(signals, s.declarationId()).add("price", signal.strength(), signal.reason());
             }
         }
@@ -461,27 +463,26 @@ public final class RiskScorer {
 
     /** How unusual each declaration is as a whole, NaN without the autoencoder. */
     private static void anomalyColumn(
-            List<Shipment> shipments, Optional<DeclarationAnomaly> anomaly, double[][] columns) {
-        double[] column =
-                anomaly.map(a -> a.scores(shipments, i -> priceRow(columns, i))).orElse(null);
-        if (column == null) {
-            Arrays.fill(columns[Signal.ANOMALY.ordinal()], Double.NaN);
+            List<Shipment> shipments, Optional<DeclarationAnomaly> anomaly, DoubleColumn[] columns) {
+        var column = columns[Signal.ANOMALY.ordinal()];
+        if (anomaly.isEmpty()) {
+            column.fill(Double.NaN);
         } else {
-            columns[Signal.ANOMALY.ordinal()] = column;
+            anomaly.get().scores(shipments, i -> priceRow(columns, i), column::set);
         }
     }
 
     /** The price model's columns of row i as the price features gave them, null when it had no peers. */
-    private static double[] priceRow(double[][] columns, int i) {
-        if (Double.isNaN(columns[Signal.PRICE_Z_ORIGIN.ordinal()][i])) {
+    private static double[] priceRow(DoubleColumn[] columns, int i) {
+        if (Double.isNaN(columns[Signal.PRICE_Z_ORIGIN.ordinal()].get(i))) {
             return null;
         }
         return new double[] {
-            columns[Signal.PRICE_Z_ORIGIN.ordinal()][i],
-            columns[Signal.PRICE_Z_HS6.ordinal()][i],
-            columns[Signal.PRICE_Z_HS4.ordinal()][i],
-            columns[Signal.LOT_Z.ordinal()][i],
-            columns[Signal.PRICE_DRIFT.ordinal()][i]
+            columns[Signal.PRICE_Z_ORIGIN.ordinal()].get(i),
+            columns[Signal.PRICE_Z_HS6.ordinal()].get(i),
+            columns[Signal.PRICE_Z_HS4.ordinal()].get(i),
+            columns[Signal.LOT_Z.ordinal()].get(i),
+            columns[Signal.PRICE_DRIFT.ordinal()].get(i)
         };
     }
 
@@ -493,7 +494,7 @@ public final class RiskScorer {
      */
     private static void mispricingSignals(
             List<Shipment> shipments,
-            double[][] columns,
+            DoubleColumn[] columns,
             Map<String, Integer> companyIndex,
             Map<String, Signals> entitySignals,
             double[][] evidence) {
@@ -502,10 +503,10 @@ public final class RiskScorer {
         double[] deviating = new double[m];
         double totalItems = 0;
         double totalDeviating = 0;
-        double[] mispricing = columns[Signal.LINE_MISPRICING.ordinal()];
+        var mispricing = columns[Signal.LINE_MISPRICING.ordinal()];
         for (int i = 0; i < shipments.size(); i++) {
             Shipment s = shipments.get(i);
-            boolean flagged = mispricing[i] >= PriceEvidence.DEVIATING_PROBABILITY;
+            boolean flagged = mispricing.get(i) >= PriceEvidence.DEVIATING_PROBABILITY;
             for (String party : declaringParties(s)) {
                 Integer c = companyIndex.get(party);
                 if (c != null) {
@@ -603,31 +604,47 @@ public final class RiskScorer {
         }
     }
 
-    /** A declaration carries part of the network score of a seller or buyer that has one worth naming. */
-    private static void addPartyContext(
-            Shipment s, int row, Map<String, PartyContext> parties, Map<String, Signals> signals, double[][] columns) {
+    /** The network scores of a declaration's seller and buyer, as its columns. */
+    private static void addPartyColumns(
+            Shipment s, int row, Map<String, PartyContext> parties, DoubleColumn[] columns) {
+        columns[Signal.SELLER_STRUCTURE.ordinal()].set(
+                row, parties.getOrDefault(s.sellerId(), PartyContext.NONE).structure());
+        columns[Signal.BUYER_STRUCTURE.ordinal()].set(
+                row, parties.getOrDefault(s.buyerId(), PartyContext.NONE).structure());
+    }
+
+    /**
+     * A declaration's own signals ({@code stored}, by declaration id) and part of the network score of
+     * a seller or buyer that has one worth naming. Added when asked for, not stored: most
+     * declarations of a risky trader would otherwise each hold a copy of its reason. Null when it
+     * has neither.
+     */
+    private static Signals withPartyContext(
+            Shipment s, Map<String, Signals> stored, Map<String, PartyContext> parties) {
+        var own = stored.get(s.declarationId());
         var seller = parties.getOrDefault(s.sellerId(), PartyContext.NONE);
         var buyer = parties.getOrDefault(s.buyerId(), PartyContext.NONE);
-        columns[Signal.SELLER_STRUCTURE.ordinal()][row] = seller.structure();
-        columns[Signal.BUYER_STRUCTURE.ordinal()][row] = buyer.structure();
-        if (seller.structure() >= CONTEXT_MIN && seller.reason() != null) {
-            signals(signals, s.declarationId())
-                    .add(
-                            "seller network",
-                            CONTEXT_WEIGHT * seller.structure(),
-                            String.format(
-                                    "seller %s (network %.2f): %s", s.sellerId(), seller.structure(), seller.reason()));
-        }
-        if (buyer.structure() >= CONTEXT_MIN
+        boolean fromSeller = seller.structure() >= CONTEXT_MIN && seller.reason() != null;
+        boolean fromBuyer = buyer.structure() >= CONTEXT_MIN
                 && buyer.reason() != null
-                && !s.buyerId().equals(s.sellerId())) {
-            signals(signals, s.declarationId())
-                    .add(
-                            "buyer network",
-                            CONTEXT_WEIGHT * buyer.structure(),
-                            String.format(
-                                    "buyer %s (network %.2f): %s", s.buyerId(), buyer.structure(), buyer.reason()));
+                && !s.buyerId().equals(s.sellerId());
+        if (!fromSeller && !fromBuyer) {
+            return own;
         }
+        var signals = copyOf(own);
+        if (fromSeller) {
+            signals.add(
+                    "seller network",
+                    CONTEXT_WEIGHT * seller.structure(),
+                    String.format("seller %s (network %.2f): %s", s.sellerId(), seller.structure(), seller.reason()));
+        }
+        if (fromBuyer) {
+            signals.add(
+                    "buyer network",
+                    CONTEXT_WEIGHT * buyer.structure(),
+                    String.format("buyer %s (network %.2f): %s", s.buyerId(), buyer.structure(), buyer.reason()));
+        }
+        return signals;
     }
 
     private Optional<DeclarationModel> fitDeclarations(TradeData data, Rules rules) {
@@ -832,8 +849,8 @@ public final class RiskScorer {
     private Map<Lane, Long> scoreDeclarations(
             List<Shipment> shipments,
             Map<String, Signals> signals,
-            double[][] columns,
-            double[] prior,
+            DoubleColumn[] columns,
+            DoubleColumn prior,
             Map<String, PartyContext> parties,
             RiskModel model,
             Function<double[], LaneCut> cutOf,
@@ -847,7 +864,10 @@ public final class RiskScorer {
                         .model()
                         .explainAll(DeclarationScoring.table(shipments, columns, prior), REASONS, SMALLEST_EFFECT)
                 : null;
-        double[] scores = learned.isPresent() ? explained.probabilities() : prior.clone();
+        double[] scores = new double[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = learned.isPresent() ? explained.probability(i) : prior.get(i);
+        }
         learned.ifPresent(m -> {
             for (int i = 0; i < n; i++) {
                 Double held = m.heldOut().get(shipments.get(i).declarationId());
@@ -877,7 +897,7 @@ public final class RiskScorer {
             IntStream.range(0, rows.length).parallel().forEach(j -> {
                 int i = rows[j];
                 Shipment s = shipments.get(i);
-                var own = signals.get(s.declarationId());
+                var own = withPartyContext(s, signals, parties);
                 List<String> reasons;
                 if (learned.isEmpty()) {
                     reasons = own == null ? List.of() : own.reasons();

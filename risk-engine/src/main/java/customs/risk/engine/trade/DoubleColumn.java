@@ -1,0 +1,90 @@
+package customs.risk.engine.trade;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A number per row (of a {@link ShipmentTable}, say) kept outside the Java heap, in a temporary
+ * file mapped into memory and deleted at once: a column over ten million declarations costs the
+ * heap nothing, and the operating system pages it out when memory is short. Rows start at 0; rows
+ * may be set from several threads as long as each row is set by one.
+ */
+public final class DoubleColumn {
+
+    /** Rows per mapping (a mapping holds at most 2 GB). */
+    private static final int ROWS_PER_MAPPING = 1 << 27;
+
+    private final MappedByteBuffer[] mappings;
+    private final int length;
+
+    private DoubleColumn(MappedByteBuffer[] mappings, int length) {
+        this.mappings = mappings;
+        this.length = length;
+    }
+
+    /** A column of {@code length} rows, each {@code initial}. */
+    public static DoubleColumn of(int length, double initial) {
+        try {
+            var file = Files.createTempFile("column-", ".doubles");
+            try (var channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                int count = Math.max(1, (length + ROWS_PER_MAPPING - 1) / ROWS_PER_MAPPING);
+                var mappings = new MappedByteBuffer[count];
+                for (int m = 0; m < count; m++) {
+                    long first = (long) m * ROWS_PER_MAPPING;
+                    long rows = Math.max(0, Math.min(length - first, ROWS_PER_MAPPING));
+                    mappings[m] =
+                            channel.map(FileChannel.MapMode.READ_WRITE, first * Double.BYTES, rows * Double.BYTES);
+                }
+                var column = new DoubleColumn(mappings, length);
+                if (Double.doubleToRawLongBits(initial) != 0) {
+                    column.fill(initial);
+                }
+                return column;
+            } finally {
+                // The mapping stays valid without the file's name; nothing is left on disk.
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary file for " + length + " numbers", e);
+        }
+    }
+
+    /** {@code columns} columns of {@code length} rows, each 0. */
+    public static DoubleColumn[] zeros(int columns, int length) {
+        var all = new DoubleColumn[columns];
+        for (int c = 0; c < columns; c++) {
+            all[c] = of(length, 0);
+        }
+        return all;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public double get(int row) {
+        check(row);
+        return mappings[row / ROWS_PER_MAPPING].getDouble((row % ROWS_PER_MAPPING) * Double.BYTES);
+    }
+
+    public void set(int row, double value) {
+        check(row);
+        mappings[row / ROWS_PER_MAPPING].putDouble((row % ROWS_PER_MAPPING) * Double.BYTES, value);
+    }
+
+    public void fill(double value) {
+        for (int row = 0; row < length; row++) {
+            set(row, value);
+        }
+    }
+
+    private void check(int row) {
+        if (row < 0 || row >= length) {
+            throw new IndexOutOfBoundsException("row " + row + " of " + length);
+        }
+    }
+}
