@@ -99,10 +99,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--companies",
-            defaultValue = "1000000",
             paramLabel = "N",
-            description = "Company records for 'bench resolve' (default: ${DEFAULT-VALUE}).")
-    int companies;
+            description = "Company records for 'bench resolve' (default: 1,000,000); the company universe of the"
+                    + " declarations 'bench score' generates (default: one company per 20 declarations).")
+    Integer companies;
 
     @Option(
             names = "--watches",
@@ -241,7 +241,8 @@ public final class BenchCommand implements Callable<Integer> {
      */
     private int runScore(Path dir, Path bundles) throws Exception {
         int secondSize = second != null ? second : 10_000;
-        var first = generate(seed, declarations, bundles.resolve("first"));
+        var settings = GeneratorSettings.defaults(seed, declarations);
+        var first = generate(companies == null ? settings : settings.withCompanies(companies), bundles.resolve("first"));
         var secondBundle = generate(seed + 1, secondSize, bundles.resolve("second"));
         var data = new DataDirectory(dir);
         BundleIngester.importIntoNewStore(
@@ -499,6 +500,7 @@ public final class BenchCommand implements Callable<Integer> {
      * heap and its pairwise figures against the planted truth, then an incremental run for 1% more.
      */
     private int runResolve(Path dir, Path bundles) throws Exception {
+        int companies = this.companies == null ? 1_000_000 : this.companies;
         var first = companiesOnly(seed, companies, bundles.resolve("first"));
         int more = Math.max(200, companies / 100);
         var second = companiesOnly(seed + 1, more, bundles.resolve("second"));
@@ -660,8 +662,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     static Path generate(long seed, int n, Path out) {
+        return generate(GeneratorSettings.defaults(seed, n), out);
+    }
+
+    static Path generate(GeneratorSettings settings, Path out) {
         long started = System.nanoTime();
-        var summary = BundleGenerator.generate(GeneratorSettings.defaults(seed, n), out);
+        var summary = BundleGenerator.generate(settings, out);
         System.out.printf(
                 "generated %,d declarations in %.1f s (not counted)%n",
                 summary.declarations(), (System.nanoTime() - started) / 1e9);

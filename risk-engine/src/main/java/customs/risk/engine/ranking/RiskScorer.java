@@ -20,6 +20,7 @@ import customs.risk.engine.stats.Poisson;
 import customs.risk.engine.trade.CompanyFacts;
 import customs.risk.engine.trade.DoubleColumn;
 import customs.risk.engine.trade.Shipment;
+import customs.risk.engine.trade.TextColumn;
 import customs.risk.engine.trade.TradeData;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,7 +139,7 @@ public final class RiskScorer {
      */
     private record Rules(
             List<Shipment> shipments,
-            Map<String, Signals> declarationSignals,
+            DeclarationSignals declarationSignals,
             DoubleColumn[] declarationColumns,
             DoubleColumn declarationPrior,
             List<CompanyFacts> companies,
@@ -261,14 +262,14 @@ public final class RiskScorer {
     public List<ScoredItem> scoreNew(
             List<Shipment> fresh, Map<String, PartyContext> parties, RiskModel model, LaneCut cut) {
         int n = fresh.size();
-        var signals = new HashMap<String, Signals>();
         DoubleColumn[] columns = DoubleColumn.zeros(Signal.values().length, n);
-        priceSignals(fresh, model.price(), signals, columns);
+        var signals = new DeclarationSignals(Map.of(), TextColumn.of(n), columns[Signal.PRICE_EVIDENCE.ordinal()]);
+        priceSignals(fresh, model.price(), signals.priceReasons(), columns);
         anomalyColumn(fresh, model.anomaly(), columns);
         var prior = DoubleColumn.of(n, 0);
         for (int i = 0; i < n; i++) {
             addPartyColumns(fresh.get(i), i, parties, columns);
-            var own = withPartyContext(fresh.get(i), signals, parties);
+            var own = signals.of(i, fresh.get(i), parties);
             prior.set(i, own == null ? 0 : own.prior());
         }
         var collected = new ArrayList<ScoredItem>(n);
@@ -292,7 +293,7 @@ public final class RiskScorer {
         var companies = data.companies();
         var companyIndex = EntityScoring.index(companies);
         double[][] evidence = new double[Evidence.values().length][companies.size()];
-        var declarationSignals = new HashMap<String, Signals>();
+        var loopSignals = new HashMap<String, Signals>();
         var entitySignals = new HashMap<String, Signals>();
         DoubleColumn[] columns = DoubleColumn.zeros(Signal.values().length, n);
         // Rows of loop legs only: a map of every declaration would grow with the declarations.
@@ -311,7 +312,7 @@ public final class RiskScorer {
             double strength = loopStrength(loop, facts);
             double excess = loop.excessRounds();
             for (String id : loop.declarationIds()) {
-                signals(declarationSignals, id).add("loop", LEG_WEIGHT * strength, loop.describe());
+                signals(loopSignals, id).add("loop", LEG_WEIGHT * strength, loop.describe());
                 Integer row = rowOf.get(id);
                 if (row != null) {
                     var loopStrength = columns[Signal.LOOP_STRENGTH.ordinal()];
@@ -349,7 +350,9 @@ public final class RiskScorer {
                 }
             }
         }
-        priceSignals(shipments, price, declarationSignals, columns);
+        var declarationSignals =
+                new DeclarationSignals(loopSignals, TextColumn.of(n), columns[Signal.PRICE_EVIDENCE.ordinal()]);
+        priceSignals(shipments, price, declarationSignals.priceReasons(), columns);
         stages.lap("price scoring");
         mispricingSignals(shipments, columns, companyIndex, entitySignals, evidence);
         profileEvidence(companies, shipments, evidence);
@@ -368,7 +371,7 @@ public final class RiskScorer {
         for (int i = 0; i < n; i++) {
             Shipment s = shipments.get(i);
             addPartyColumns(s, i, parties, columns);
-            var own = withPartyContext(s, declarationSignals, parties);
+            var own = declarationSignals.of(i, s, parties);
             prior.set(i, own == null ? 0 : own.prior());
         }
         stages.lap("combining signals");
@@ -423,7 +426,7 @@ public final class RiskScorer {
      * {@code flagged} given, also collects strong price signals per trader.
      */
     private PriceEvidence priceSignals(
-            List<Shipment> shipments, PriceModel price, Map<String, Signals> signals, DoubleColumn[] columns) {
+            List<Shipment> shipments, PriceModel price, TextColumn reasons, DoubleColumn[] columns) {
         var deviations = price.deviationsByRow(shipments);
         var evidence =
                 PriceEvidence.of(shipments, deviations, settings.priceZThreshold(), PriceLineModes.Settings.DEFAULTS);
@@ -455,7 +458,7 @@ public final class RiskScorer {
             var signal = evidence.signalAt(i);
             if (signal != null) {
                 columns[Signal.PRICE_EVIDENCE.ordinal()].set(i, signal.strength());
-                signals(signals, s.declarationId()).add("price", signal.strength(), signal.reason());
+                reasons.set(i, signal.reason());
             }
         }
         return evidence;
@@ -614,37 +617,46 @@ public final class RiskScorer {
     }
 
     /**
-     * A declaration's own signals ({@code stored}, by declaration id) and part of the network score of
-     * a seller or buyer that has one worth naming. Added when asked for, not stored: most
-     * declarations of a risky trader would otherwise each hold a copy of its reason. Null when it
-     * has neither.
+     * The rule signals of declarations by row: those of trade loops by declaration id (legs of loops
+     * are few), and of prices (reasons and strengths kept outside the heap, by row). {@link #of} adds
+     * part of the network score of a seller or buyer that has one worth naming when asked, rather
+     * than storing it: most declarations of a risky trader would each hold a copy of its reason.
      */
-    private static Signals withPartyContext(
-            Shipment s, Map<String, Signals> stored, Map<String, PartyContext> parties) {
-        var own = stored.get(s.declarationId());
-        var seller = parties.getOrDefault(s.sellerId(), PartyContext.NONE);
-        var buyer = parties.getOrDefault(s.buyerId(), PartyContext.NONE);
-        boolean fromSeller = seller.structure() >= CONTEXT_MIN && seller.reason() != null;
-        boolean fromBuyer = buyer.structure() >= CONTEXT_MIN
-                && buyer.reason() != null
-                && !s.buyerId().equals(s.sellerId());
-        if (!fromSeller && !fromBuyer) {
-            return own;
+    private record DeclarationSignals(
+            Map<String, Signals> loops, TextColumn priceReasons, DoubleColumn priceStrengths) {
+
+        /** The signals of the declaration at {@code row}, null when it has none. */
+        Signals of(int row, Shipment s, Map<String, PartyContext> parties) {
+            var own = loops.get(s.declarationId());
+            String price = priceReasons.get(row);
+            var seller = parties.getOrDefault(s.sellerId(), PartyContext.NONE);
+            var buyer = parties.getOrDefault(s.buyerId(), PartyContext.NONE);
+            boolean fromSeller = seller.structure() >= CONTEXT_MIN && seller.reason() != null;
+            boolean fromBuyer = buyer.structure() >= CONTEXT_MIN
+                    && buyer.reason() != null
+                    && !s.buyerId().equals(s.sellerId());
+            if (price == null && !fromSeller && !fromBuyer) {
+                return own;
+            }
+            var signals = copyOf(own);
+            if (price != null) {
+                signals.add("price", priceStrengths.get(row), price);
+            }
+            if (fromSeller) {
+                signals.add(
+                        "seller network",
+                        CONTEXT_WEIGHT * seller.structure(),
+                        String.format(
+                                "seller %s (network %.2f): %s", s.sellerId(), seller.structure(), seller.reason()));
+            }
+            if (fromBuyer) {
+                signals.add(
+                        "buyer network",
+                        CONTEXT_WEIGHT * buyer.structure(),
+                        String.format("buyer %s (network %.2f): %s", s.buyerId(), buyer.structure(), buyer.reason()));
+            }
+            return signals;
         }
-        var signals = copyOf(own);
-        if (fromSeller) {
-            signals.add(
-                    "seller network",
-                    CONTEXT_WEIGHT * seller.structure(),
-                    String.format("seller %s (network %.2f): %s", s.sellerId(), seller.structure(), seller.reason()));
-        }
-        if (fromBuyer) {
-            signals.add(
-                    "buyer network",
-                    CONTEXT_WEIGHT * buyer.structure(),
-                    String.format("buyer %s (network %.2f): %s", s.buyerId(), buyer.structure(), buyer.reason()));
-        }
-        return signals;
     }
 
     private Optional<DeclarationModel> fitDeclarations(TradeData data, Rules rules) {
@@ -848,7 +860,7 @@ public final class RiskScorer {
      */
     private Map<Lane, Long> scoreDeclarations(
             List<Shipment> shipments,
-            Map<String, Signals> signals,
+            DeclarationSignals signals,
             DoubleColumn[] columns,
             DoubleColumn prior,
             Map<String, PartyContext> parties,
@@ -897,7 +909,7 @@ public final class RiskScorer {
             IntStream.range(0, rows.length).parallel().forEach(j -> {
                 int i = rows[j];
                 Shipment s = shipments.get(i);
-                var own = withPartyContext(s, signals, parties);
+                var own = signals.of(i, s, parties);
                 List<String> reasons;
                 if (learned.isEmpty()) {
                     reasons = own == null ? List.of() : own.reasons();
