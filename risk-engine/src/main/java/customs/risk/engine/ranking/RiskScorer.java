@@ -799,7 +799,8 @@ public final class RiskScorer {
                 rules.parties(),
                 model,
                 scores -> settings.byCapacity()
-                        ? LaneCut.byCapacity(riskiestFirst(scores), settings.redShare(), settings.yellowShare())
+                        ? LaneCut.byCapacity(
+                                scores.length(), scores::largest, settings.redShare(), settings.yellowShare())
                         : settings.thresholds(),
                 sink,
                 stages);
@@ -865,29 +866,26 @@ public final class RiskScorer {
             DoubleColumn prior,
             Map<String, PartyContext> parties,
             RiskModel model,
-            Function<double[], LaneCut> cutOf,
+            Function<DoubleColumn, LaneCut> cutOf,
             Consumer<List<ScoredItem>> sink,
             Stopwatch stages) {
         int n = shipments.size();
         var learned = model.declarations();
-        // One walk of the trees gives every score (for the lanes) and its effects (for the reasons).
-        var explained = learned.isPresent()
-                ? learned.get()
-                        .model()
-                        .explainAll(DeclarationScoring.table(shipments, columns, prior), REASONS, SMALLEST_EFFECT)
-                : null;
-        double[] scores = new double[n];
-        for (int i = 0; i < n; i++) {
-            scores[i] = learned.isPresent() ? explained.probability(i) : prior.get(i);
-        }
-        learned.ifPresent(m -> {
-            for (int i = 0; i < n; i++) {
-                Double held = m.heldOut().get(shipments.get(i).declarationId());
-                if (held != null) {
-                    scores[i] = held;
-                }
+        var table = learned.isPresent() ? DeclarationScoring.table(shipments, columns, prior) : null;
+        // Every score first, for the lanes, page by page; the reasons are explained a page at a time below.
+        var scores = DoubleColumn.of(n, 0);
+        for (int from = 0; from < n; from += pageSize) {
+            int[] rows = IntStream.range(from, Math.min(n, from + pageSize)).toArray();
+            double[] page = learned.isPresent()
+                    ? learned.get().model().probabilities(table.rows(rows))
+                    : Arrays.stream(rows).mapToDouble(prior::get).toArray();
+            for (int j = 0; j < rows.length; j++) {
+                Double held = learned.isPresent()
+                        ? learned.get().heldOut().get(shipments.get(rows[j]).declarationId())
+                        : null;
+                scores.set(rows[j], held != null ? held : page[j]);
             }
-        });
+        }
         var cut = cutOf.apply(scores);
         var partyReasons = new HashMap<String, String>();
         parties.forEach((id, party) -> {
@@ -906,6 +904,9 @@ public final class RiskScorer {
         for (int from = 0; from < n; from += pageSize) {
             int[] rows = IntStream.range(from, Math.min(n, from + pageSize)).toArray();
             var page = new ScoredItem[rows.length];
+            var explained = learned.isPresent()
+                    ? learned.get().model().explainAll(table.rows(rows), REASONS, SMALLEST_EFFECT)
+                    : null;
             IntStream.range(0, rows.length).parallel().forEach(j -> {
                 int i = rows[j];
                 Shipment s = shipments.get(i);
@@ -915,14 +916,14 @@ public final class RiskScorer {
                     reasons = own == null ? List.of() : own.reasons();
                 } else {
                     var words = DeclarationScoring.reasons(
-                            learned.get().model(), explained.effects(i), s, own, partyReasons);
+                            learned.get().model(), explained.effects(j), s, own, partyReasons);
                     if (learned.get().heldOut().containsKey(s.declarationId())) {
                         words.add(HELD_OUT);
                     }
                     reasons = words;
                 }
                 page[j] = explored(
-                        new ScoredItem(s.declarationId(), scores[i], cut.laneOf(scores[i]), reasons),
+                        new ScoredItem(s.declarationId(), scores.get(i), cut.laneOf(scores.get(i)), reasons),
                         model.version(),
                         exploration);
             });
@@ -934,18 +935,6 @@ public final class RiskScorer {
             stages.lap("write-back");
         }
         return lanes;
-    }
-
-    /** Scores sorted riskiest first. */
-    private static double[] riskiestFirst(double[] scores) {
-        double[] sorted = scores.clone();
-        Arrays.sort(sorted);
-        for (int i = 0, j = sorted.length - 1; i < j; i++, j--) {
-            double t = sorted[i];
-            sorted[i] = sorted[j];
-            sorted[j] = t;
-        }
-        return sorted;
     }
 
     /**

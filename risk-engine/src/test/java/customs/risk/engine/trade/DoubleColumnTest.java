@@ -20,6 +20,27 @@ class DoubleColumnTest {
     }
 
     @Test
+    void theLargestValuesByRankAreThoseOfTheSortedColumn() {
+        var random = new java.util.Random(7);
+        double[] values = new double[5_000];
+        for (int i = 0; i < values.length; i++) {
+            // Ties, zeros, negatives and tiny differences, as scores and signals have.
+            values[i] = i % 10 == 0 ? 0 : i % 7 == 0 ? 0.25 : random.nextDouble() * (i % 3 == 0 ? -1 : 1e-3);
+        }
+        var column = DoubleColumn.of(values.length, 0);
+        for (int i = 0; i < values.length; i++) {
+            column.set(i, values[i]);
+        }
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+
+        for (int rank : new int[] {1, 2, 50, 714, 715, 1_000, 2_500, 4_999, 5_000}) {
+            assertThat(column.largest(rank)).as("rank %d", rank).isEqualTo(sorted[sorted.length - rank]);
+        }
+        assertThatThrownBy(() -> column.largest(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aRowOutsideTheColumnIsRefused() {
         var column = DoubleColumn.of(3, 0);
 
