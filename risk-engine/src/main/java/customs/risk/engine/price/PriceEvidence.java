@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Turns prices into evidence of mis-invoicing, reading each item within its trading line (same
@@ -85,7 +86,8 @@ public final class PriceEvidence {
      */
     public static PriceEvidence of(Collection<Shipment> shipments, PeerPriceBaseline baseline, double zThreshold) {
         var rows = List.copyOf(shipments);
-        return of(rows, baseline.deviations(rows), zThreshold, PriceLineModes.Settings.DEFAULTS);
+        var byRow = baseline.deviations(rows);
+        return of(rows, row -> byRow[row], zThreshold, PriceLineModes.Settings.DEFAULTS);
     }
 
     /**
@@ -113,24 +115,21 @@ public final class PriceEvidence {
         for (int row = 0; row < byRow.length; row++) {
             byRow[row] = deviations.get(rows.get(row).declarationId());
         }
-        return of(rows, byRow, zThreshold, settings);
+        return of(rows, row -> byRow[row], zThreshold, settings);
     }
 
     /**
-     * As {@link #of(Collection, Map, double, PriceLineModes.Settings)} with the deviations by row of
-     * {@code shipments} (null for none): holds nothing per declaration id, and the look-ups by row
-     * count in the same rows.
+     * As {@link #of(Collection, Map, double, PriceLineModes.Settings)} with the deviation of each row
+     * of {@code shipments} (null for none) asked for when needed: holds nothing per declaration id,
+     * and the look-ups by row count in the same rows.
      */
     public static PriceEvidence of(
             List<Shipment> shipments,
-            PriceDeviation[] deviations,
+            IntFunction<PriceDeviation> deviations,
             double zThreshold,
             PriceLineModes.Settings settings) {
         if (shipments == null || deviations == null || settings == null) {
             throw new IllegalArgumentException("shipments, deviations and settings are required");
-        }
-        if (deviations.length != shipments.size()) {
-            throw new IllegalArgumentException("one deviation (or null) per shipment is required");
         }
         if (!(zThreshold > 0)) {
             throw new IllegalArgumentException("zThreshold must be positive: " + zThreshold);
@@ -138,7 +137,7 @@ public final class PriceEvidence {
         double[] peerMedians = new double[shipments.size()];
         for (int row = 0; row < peerMedians.length; row++) {
             Shipment s = shipments.get(row);
-            var d = deviations[row];
+            var d = deviations.apply(row);
             peerMedians[row] = d != null && s.unitValueUsd() > 0 && d.ratioToMedian() > 0
                     ? Math.log(s.unitValueUsd()) - Math.log(d.ratioToMedian())
                     : Double.NaN;
@@ -154,8 +153,8 @@ public final class PriceEvidence {
             }
             Shipment s = shipments.get(row);
             double p = modes.mispricingAt(row);
-            signals[row] =
-                    signal(modes.ratioToLineAt(row), p, line.get(), deviations[row], modes.laneSpread(), zThreshold);
+            signals[row] = signal(
+                    modes.ratioToLineAt(row), p, line.get(), deviations.apply(row), modes.laneSpread(), zThreshold);
             for (String company : s.sellerId().equals(s.buyerId())
                     ? new String[] {s.sellerId()}
                     : new String[] {s.sellerId(), s.buyerId()}) {

@@ -61,9 +61,9 @@ public final class PriceModel {
         return result;
     }
 
-    /** The deviation of each item by row of {@code shipments}, null where it has no peers: nothing held per id. */
-    public PriceDeviation[] deviationsByRow(List<Shipment> shipments) {
-        return features.baseline().deviations(shipments);
+    /** The item's deviation from its peers, null where it has none. */
+    public PriceDeviation deviation(Shipment shipment) {
+        return features.baseline().deviation(shipment).orElse(null);
     }
 
     /** Writes the model into {@code dir} (created if needed). */

@@ -10,6 +10,7 @@ import customs.risk.engine.network.ShellCluster;
 import customs.risk.engine.network.ShellClusterDetector;
 import customs.risk.engine.network.TradeLoop;
 import customs.risk.engine.price.DenseAutoencoder;
+import customs.risk.engine.price.PriceDeviation;
 import customs.risk.engine.price.PriceEvidence;
 import customs.risk.engine.price.PriceLineModes;
 import customs.risk.engine.price.PriceModel;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -427,7 +429,8 @@ public final class RiskScorer {
      */
     private PriceEvidence priceSignals(
             List<Shipment> shipments, PriceModel price, TextColumn reasons, DoubleColumn[] columns) {
-        var deviations = price.deviationsByRow(shipments);
+        // Deviations are looked up when needed rather than held: one per declaration would grow with them.
+        IntFunction<PriceDeviation> deviations = row -> price.deviation(shipments.get(row));
         var evidence =
                 PriceEvidence.of(shipments, deviations, settings.priceZThreshold(), PriceLineModes.Settings.DEFAULTS);
         for (Signal column : List.of(
@@ -441,7 +444,7 @@ public final class RiskScorer {
         }
         for (int i = 0; i < shipments.size(); i++) {
             Shipment s = shipments.get(i);
-            var deviation = deviations[i];
+            var deviation = price.deviation(s);
             if (deviation != null) {
                 columns[Signal.PRICE_Z.ordinal()].set(i, deviation.robustZ());
             }
