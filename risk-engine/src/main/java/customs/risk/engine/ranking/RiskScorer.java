@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -875,18 +876,23 @@ public final class RiskScorer {
         int n = shipments.size();
         var learned = model.declarations();
         var table = learned.isPresent() ? DeclarationScoring.table(shipments, columns, prior) : null;
-        // Every score first, for the lanes, page by page; the reasons are explained a page at a time below.
+        // Every score first, for the lanes: one walk of the trees per page gives the scores and the
+        // effects the reasons are worded from below, both kept outside the heap in between.
         var scores = DoubleColumn.of(n, 0);
+        var effects = learned.isPresent() ? new Effects(n) : null;
         for (int from = 0; from < n; from += pageSize) {
             int[] rows = IntStream.range(from, Math.min(n, from + pageSize)).toArray();
-            double[] page = learned.isPresent()
-                    ? learned.get().model().probabilities(table.rows(rows))
-                    : Arrays.stream(rows).mapToDouble(prior::get).toArray();
+            if (learned.isEmpty()) {
+                for (int i : rows) {
+                    scores.set(i, prior.get(i));
+                }
+                continue;
+            }
+            var explained = learned.get().model().explainAll(table.rows(rows), REASONS, SMALLEST_EFFECT);
             for (int j = 0; j < rows.length; j++) {
-                Double held = learned.isPresent()
-                        ? learned.get().heldOut().get(shipments.get(rows[j]).declarationId())
-                        : null;
-                scores.set(rows[j], held != null ? held : page[j]);
+                Double held = learned.get().heldOut().get(shipments.get(rows[j]).declarationId());
+                scores.set(rows[j], held != null ? held : explained.probability(j));
+                effects.set(rows[j], explained.effects(j));
             }
         }
         var cut = cutOf.apply(scores);
@@ -907,9 +913,6 @@ public final class RiskScorer {
         for (int from = 0; from < n; from += pageSize) {
             int[] rows = IntStream.range(from, Math.min(n, from + pageSize)).toArray();
             var page = new ScoredItem[rows.length];
-            var explained = learned.isPresent()
-                    ? learned.get().model().explainAll(table.rows(rows), REASONS, SMALLEST_EFFECT)
-                    : null;
             IntStream.range(0, rows.length).parallel().forEach(j -> {
                 int i = rows[j];
                 Shipment s = shipments.get(i);
@@ -918,8 +921,7 @@ public final class RiskScorer {
                 if (learned.isEmpty()) {
                     reasons = own == null ? List.of() : own.reasons();
                 } else {
-                    var words = DeclarationScoring.reasons(
-                            learned.get().model(), explained.effects(j), s, own, partyReasons);
+                    var words = DeclarationScoring.reasons(learned.get().model(), effects.get(i), s, own, partyReasons);
                     if (learned.get().heldOut().containsKey(s.declarationId())) {
                         words.add(HELD_OUT);
                     }
@@ -938,6 +940,49 @@ public final class RiskScorer {
             stages.lap("write-back");
         }
         return lanes;
+    }
+
+    /** Each declaration's strongest effects (at most {@link #REASONS}), kept outside the heap. */
+    private static final class Effects {
+        private final DoubleColumn[] groups = new DoubleColumn[REASONS];
+        private final DoubleColumn[] sizes = new DoubleColumn[REASONS];
+        /** Names of the signal groups: a handful, set while scoring, read freely while explaining. */
+        private final List<String> names = new CopyOnWriteArrayList<>();
+
+        Effects(int rows) {
+            for (int k = 0; k < REASONS; k++) {
+                groups[k] = DoubleColumn.of(rows, -1);
+                sizes[k] = DoubleColumn.of(rows, 0);
+            }
+        }
+
+        void set(int row, List<LearnedScore.Contribution> effects) {
+            for (int k = 0; k < effects.size(); k++) {
+                groups[k].set(row, indexOf(effects.get(k).group()));
+                sizes[k].set(row, effects.get(k).probability());
+            }
+        }
+
+        List<LearnedScore.Contribution> get(int row) {
+            var effects = new ArrayList<LearnedScore.Contribution>(REASONS);
+            for (int k = 0; k < REASONS && groups[k].get(row) >= 0; k++) {
+                effects.add(new LearnedScore.Contribution(name((int) groups[k].get(row)), sizes[k].get(row)));
+            }
+            return effects;
+        }
+
+        private synchronized int indexOf(String group) {
+            int index = names.indexOf(group);
+            if (index < 0) {
+                names.add(group);
+                index = names.size() - 1;
+            }
+            return index;
+        }
+
+        private String name(int index) {
+            return names.get(index);
+        }
     }
 
     /**
