@@ -63,21 +63,19 @@ public final class DeclarationAnomaly {
             int minPeers,
             DenseAutoencoder.Settings settings) {
         var profile = DeclarationProfile.fit(history, minPeers);
-        var training = new ArrayList<double[]>();
-        for (int i = 0; i < history.size(); i++) {
-            Shipment s = history.get(i);
-            if (!Boolean.TRUE.equals(violations.get(s.declarationId()))) {
-                training.add(profile.row(s, price.apply(i)));
-            }
-        }
-        if (training.isEmpty()) {
+        // Rows are built only for the declarations a sample takes: one per declaration would grow with them.
+        int[] training = java.util.stream.IntStream.range(0, history.size())
+                .filter(i -> !Boolean.TRUE.equals(violations.get(history.get(i).declarationId())))
+                .toArray();
+        if (training.length == 0) {
             throw new IllegalArgumentException("no declarations to learn from");
         }
-        var autoencoder = DenseAutoencoder.fit(training.toArray(double[][]::new), settings);
-        int stride = Math.max(1, training.size() / CALIBRATION_ROWS);
+        IntFunction<double[]> row = t -> profile.row(history.get(training[t]), price.apply(training[t]));
+        var autoencoder = DenseAutoencoder.fit(training.length, row, settings);
+        int stride = Math.max(1, training.length / CALIBRATION_ROWS);
         var sample = new ArrayList<double[]>();
-        for (int i = 0; i < training.size(); i += stride) {
-            sample.add(training.get(i));
+        for (int t = 0; t < training.length; t += stride) {
+            sample.add(row.apply(t));
         }
         double[] errors = rootErrors(autoencoder, sample.toArray(double[][]::new));
         double median = median(errors.clone());

@@ -3,6 +3,7 @@ package customs.risk.engine.price;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -73,10 +74,18 @@ public final class DenseAutoencoder implements ReconstructionModel {
     }
 
     public static DenseAutoencoder fit(double[][] rows, Settings settings) {
-        if (rows.length == 0) {
+        return fit(rows.length, i -> rows[i], settings);
+    }
+
+    /**
+     * As {@link #fit(double[][], Settings)} on {@code count} rows, each built by {@code row} when
+     * the sample takes it: only the rows learnt from are ever held.
+     */
+    public static DenseAutoencoder fit(int count, IntFunction<double[]> row, Settings settings) {
+        if (count == 0) {
             throw new IllegalArgumentException("no rows to learn from");
         }
-        int width = rows[0].length;
+        int width = row.apply(0).length;
         var conf = new NeuralNetConfiguration.Builder()
                 .seed(settings.seed())
                 .dataType(DataType.FLOAT)
@@ -107,7 +116,7 @@ public final class DenseAutoencoder implements ReconstructionModel {
         var network = new MultiLayerNetwork(conf);
         network.init();
         var random = new SplittableRandom(settings.seed());
-        float[][] sample = sample(rows, settings.maxRows(), random);
+        float[][] sample = sample(count, row, settings.maxRows(), random);
         int n = sample.length;
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             // Shuffle in Java and copy each batch once: ND4J's getRows over all rows cost more than the fit.
@@ -196,12 +205,12 @@ public final class DenseAutoencoder implements ReconstructionModel {
         return result;
     }
 
-    private static float[][] sample(double[][] rows, int max, SplittableRandom random) {
-        int n = Math.min(rows.length, max);
-        int[] order = permutation(rows.length, random);
+    private static float[][] sample(int count, IntFunction<double[]> row, int max, SplittableRandom random) {
+        int n = Math.min(count, max);
+        int[] order = permutation(count, random);
         float[][] sample = new float[n][];
         for (int i = 0; i < n; i++) {
-            sample[i] = toFloat(rows[order[i]]);
+            sample[i] = toFloat(row.apply(order[i]));
         }
         return sample;
     }
