@@ -25,7 +25,8 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 
 /**
- * Loads the in-memory projection the detectors work on from the graph: one streaming read per kind
+ * Loads the projection the detectors work on from the graph (its declarations in a
+ * {@link ShipmentTable}, outside the heap; the rest in memory): one streaming read per kind
  * (declarations with their seller and buyer, companies, shared identifiers, officers; the queries
  * are the files under {@code cypher/projection/}). Analytics run
  * on this projection, not in Cypher: docs/STACK.md measured bounded cycle search in memory about 50 times

@@ -425,8 +425,8 @@ public final class RiskScorer {
     }
 
     /**
-     * Adds each priced item's evidence to {@code signals} and its price columns; with
-     * {@code flagged} given, also collects strong price signals per trader.
+     * Writes each priced item's price columns and, where its price is evidence, the reason to
+     * {@code reasons} (its strength goes to the price evidence column).
      */
     private PriceEvidence priceSignals(
             List<Shipment> shipments, PriceModel price, TextColumn reasons, DoubleColumn[] columns) {

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the detectors read, held in memory: the goods flows, the companies, the identifiers
- * they share, and what inspections found. Loaded from the graph once per scoring run.
+ * Everything the detectors read: the goods flows (outside the heap in a {@link ShipmentTable} when
+ * loaded from the graph), the companies, the identifiers they share, and what inspections found.
+ * Loaded from the graph once per scoring run.
  *
  * @param violations per inspected declaration id: true when an inspection found a violation
  */
