@@ -242,7 +242,8 @@ public final class BenchCommand implements Callable<Integer> {
     private int runScore(Path dir, Path bundles) throws Exception {
         int secondSize = second != null ? second : 10_000;
         var settings = GeneratorSettings.defaults(seed, declarations);
-        var first = generate(companies == null ? settings : settings.withCompanies(companies), bundles.resolve("first"));
+        var first =
+                generate(companies == null ? settings : settings.withCompanies(companies), bundles.resolve("first"));
         var secondBundle = generate(seed + 1, secondSize, bundles.resolve("second"));
         var data = new DataDirectory(dir);
         BundleIngester.importIntoNewStore(
