@@ -155,20 +155,11 @@ public final class PeerPriceBaseline {
         return Optional.empty();
     }
 
-    /**
-     * The deviation of each item by row of {@code shipments}, null where {@link #deviation} is empty;
-     * the items of one peer group share the words that name it.
-     */
+    /** The deviation of each item by row of {@code shipments}, null where {@link #deviation} is empty. */
     public PriceDeviation[] deviations(List<Shipment> shipments) {
         var result = new PriceDeviation[shipments.size()];
-        var groups = new HashMap<String, String>();
         for (int row = 0; row < result.length; row++) {
-            var d = deviation(shipments.get(row)).orElse(null);
-            if (d != null) {
-                String group = groups.computeIfAbsent(d.peerGroup(), g -> g);
-                d = new PriceDeviation(d.robustZ(), d.ratioToMedian(), group, d.peers(), d.detail());
-            }
-            result[row] = d;
+            result[row] = deviation(shipments.get(row)).orElse(null);
         }
         return result;
     }
