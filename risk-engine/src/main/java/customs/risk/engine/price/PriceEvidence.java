@@ -178,7 +178,6 @@ public final class PriceEvidence {
             PriceDeviation deviation,
             double laneSpread,
             double zThreshold) {
-        String peers = deviation == null ? "" : "; " + deviation.describe();
         double consistent = 0;
         double absZ = deviation == null ? 0 : Math.abs(deviation.robustZ());
         if (line.readable() && p < DEVIATING_PROBABILITY && absZ >= zThreshold) {
@@ -204,6 +203,7 @@ public final class PriceEvidence {
                     : String.format("unit price %.2gx the market (%s)", ratio, direction);
             return new Signal(strength, reason);
         }
+        String peers = deviation == null ? "" : "; " + deviation.describe();
         String rest = marketWords(line, laneSpread);
         String scope = line.sellerWide() ? "this seller's sales of the goods" : "this seller-buyer line";
         String reason;

@@ -272,8 +272,7 @@ public final class RiskScorer {
         var prior = DoubleColumn.of(n, 0);
         for (int i = 0; i < n; i++) {
             addPartyColumns(fresh.get(i), i, parties, columns);
-            var own = signals.of(i, fresh.get(i), parties);
-            prior.set(i, own == null ? 0 : own.prior());
+            prior.set(i, signals.prior(i, fresh.get(i), parties));
         }
         var collected = new ArrayList<ScoredItem>(n);
         scoreDeclarations(
@@ -374,8 +373,7 @@ public final class RiskScorer {
         for (int i = 0; i < n; i++) {
             Shipment s = shipments.get(i);
             addPartyColumns(s, i, parties, columns);
-            var own = declarationSignals.of(i, s, parties);
-            prior.set(i, own == null ? 0 : own.prior());
+            prior.set(i, declarationSignals.prior(i, s, parties));
         }
         stages.lap("combining signals");
         return new Rules(
@@ -629,16 +627,50 @@ public final class RiskScorer {
     private record DeclarationSignals(
             Map<String, Signals> loops, TextColumn priceReasons, DoubleColumn priceStrengths) {
 
+        /**
+         * The noisy-or of the signals {@link #of} gives, without wording them: the prior of every
+         * declaration is asked for, and most reasons would be worded for nothing.
+         */
+        double prior(int row, Shipment s, Map<String, PartyContext> parties) {
+            var own = loops.get(s.declarationId());
+            double keep = own == null ? 1 : own.keep();
+            // In the order of, and under the same conditions as, the signals of() adds.
+            if (priceReasons.get(row) != null) {
+                keep = keeping(keep, priceStrengths.get(row));
+            }
+            var seller = parties.getOrDefault(s.sellerId(), PartyContext.NONE);
+            var buyer = parties.getOrDefault(s.buyerId(), PartyContext.NONE);
+            if (fromSeller(seller)) {
+                keep = keeping(keep, CONTEXT_WEIGHT * seller.structure());
+            }
+            if (fromBuyer(s, buyer)) {
+                keep = keeping(keep, CONTEXT_WEIGHT * buyer.structure());
+            }
+            return 1 - keep;
+        }
+
+        private static double keeping(double keep, double strength) {
+            return strength > 0 ? keep * (1 - Math.min(1, strength)) : keep;
+        }
+
+        private static boolean fromSeller(PartyContext seller) {
+            return seller.structure() >= CONTEXT_MIN && seller.reason() != null;
+        }
+
+        private static boolean fromBuyer(Shipment s, PartyContext buyer) {
+            return buyer.structure() >= CONTEXT_MIN
+                    && buyer.reason() != null
+                    && !s.buyerId().equals(s.sellerId());
+        }
+
         /** The signals of the declaration at {@code row}, null when it has none. */
         Signals of(int row, Shipment s, Map<String, PartyContext> parties) {
             var own = loops.get(s.declarationId());
             String price = priceReasons.get(row);
             var seller = parties.getOrDefault(s.sellerId(), PartyContext.NONE);
             var buyer = parties.getOrDefault(s.buyerId(), PartyContext.NONE);
-            boolean fromSeller = seller.structure() >= CONTEXT_MIN && seller.reason() != null;
-            boolean fromBuyer = buyer.structure() >= CONTEXT_MIN
-                    && buyer.reason() != null
-                    && !s.buyerId().equals(s.sellerId());
+            boolean fromSeller = fromSeller(seller);
+            boolean fromBuyer = fromBuyer(s, buyer);
             if (price == null && !fromSeller && !fromBuyer) {
                 return own;
             }

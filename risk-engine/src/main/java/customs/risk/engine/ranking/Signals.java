@@ -25,11 +25,16 @@ final class Signals {
 
     /** Noisy-or of the strengths; 0 without any signal. */
     double prior() {
+        return 1 - keep();
+    }
+
+    /** The chance that none of the signals is right: one minus the prior. */
+    double keep() {
         double keep = 1;
         for (double s : strengths) {
             keep *= 1 - s;
         }
-        return 1 - keep;
+        return keep;
     }
 
     /** Noisy-or of the strengths of one signal. */

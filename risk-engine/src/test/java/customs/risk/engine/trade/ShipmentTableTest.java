@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class ShipmentTableTest {
@@ -46,6 +47,21 @@ class ShipmentTableTest {
         // Repeated values are held once, so rows share them.
         assertThat(table.get(0).sellerId()).isSameAs(table.get(2).sellerId());
         assertThat(table.get(0).attributes()).isSameAs(table.get(2).attributes());
+    }
+
+    @Test
+    void threadsReadingRowsInTurnEachGetTheRowTheyAskFor() throws Exception {
+        var values = ShipmentTable.values();
+        var builder = ShipmentTable.builder(values);
+        builder.add(FULL, 0);
+        builder.add(BARE, 0);
+        var table = ShipmentTable.of(values, List.of(builder));
+
+        assertThat(List.of(table.get(0), table.get(0), table.get(1), table.get(0)))
+                .containsExactly(FULL, FULL, BARE, FULL);
+        var other = CompletableFuture.supplyAsync(() -> table.get(1)).get();
+        assertThat(other).isEqualTo(BARE);
+        assertThat(table.get(0)).isEqualTo(FULL);
     }
 
     @Test
