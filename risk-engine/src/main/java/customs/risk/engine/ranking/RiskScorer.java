@@ -636,21 +636,17 @@ public final class RiskScorer {
             double keep = own == null ? 1 : own.keep();
             // In the order of, and under the same conditions as, the signals of() adds.
             if (priceReasons.get(row) != null) {
-                keep = keeping(keep, priceStrengths.get(row));
+                keep = Signals.keeping(keep, priceStrengths.get(row));
             }
             var seller = parties.getOrDefault(s.sellerId(), PartyContext.NONE);
             var buyer = parties.getOrDefault(s.buyerId(), PartyContext.NONE);
             if (fromSeller(seller)) {
-                keep = keeping(keep, CONTEXT_WEIGHT * seller.structure());
+                keep = Signals.keeping(keep, CONTEXT_WEIGHT * seller.structure());
             }
             if (fromBuyer(s, buyer)) {
-                keep = keeping(keep, CONTEXT_WEIGHT * buyer.structure());
+                keep = Signals.keeping(keep, CONTEXT_WEIGHT * buyer.structure());
             }
             return 1 - keep;
-        }
-
-        private static double keeping(double keep, double strength) {
-            return strength > 0 ? keep * (1 - Math.min(1, strength)) : keep;
         }
 
         private static boolean fromSeller(PartyContext seller) {

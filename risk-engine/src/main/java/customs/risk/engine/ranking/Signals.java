@@ -28,6 +28,14 @@ final class Signals {
         return 1 - keep();
     }
 
+    /**
+     * {@code keep} times the chance that one more signal of {@code strength} is wrong, counted as
+     * {@link #add} counts it: capped at 1, nothing when not positive.
+     */
+    static double keeping(double keep, double strength) {
+        return strength > 0 ? keep * (1 - Math.min(1, strength)) : keep;
+    }
+
     /** The chance that none of the signals is right: one minus the prior. */
     double keep() {
         double keep = 1;

@@ -349,7 +349,8 @@ public final class ShipmentTable extends AbstractList<Shipment> implements Rando
         private static String readText(MappedByteBuffer buffer, int[] position) {
             int length = buffer.getShort(position[0]);
             byte[] bytes = new byte[length];
-            // Byte by byte: the bulk copy was a hot spot of rescoring's profile, for ids of a few bytes.
+            // Byte by byte: the bulk copy was a hot spot of rescoring's profile; for an id's few bytes
+            // the loop is as fast once compiled, and faster before.
             for (int k = 0, from = position[0] + 2; k < length; k++) {
                 bytes[k] = buffer.get(from + k);
             }
