@@ -31,7 +31,8 @@ import java.util.function.IntFunction;
  * <p>Lines are read from {@code shipments} alone: to read new declarations in their lines, pass them
  * together with the earlier trade (the deviations may cover the new ones only).
  *
- * <p>O(n log n) over the items (see {@link PriceLineModes}); memory is linear. Immutable.
+ * <p>O(n log n) over the items (see {@link PriceLineModes}); an item's signal and its words are made
+ * when asked for, so the heap holds nothing per item. Immutable.
  */
 public final class PriceEvidence {
 
@@ -70,14 +71,20 @@ public final class PriceEvidence {
     }
 
     private final PriceLineModes modes;
-    /** By row of the shipments read, null where the price is unremarkable or unknown. */
-    private final Signal[] signals;
+    /** By row of the shipments read, the deviation from peers, null for none. */
+    private final IntFunction<PriceDeviation> deviations;
 
+    private final double zThreshold;
     private final Map<String, CompanyPricing> companies;
 
-    private PriceEvidence(PriceLineModes modes, Signal[] signals, Map<String, CompanyPricing> companies) {
+    private PriceEvidence(
+            PriceLineModes modes,
+            IntFunction<PriceDeviation> deviations,
+            double zThreshold,
+            Map<String, CompanyPricing> companies) {
         this.modes = modes;
-        this.signals = signals;
+        this.deviations = deviations;
+        this.zThreshold = zThreshold;
         this.companies = companies;
     }
 
@@ -86,8 +93,11 @@ public final class PriceEvidence {
      */
     public static PriceEvidence of(Collection<Shipment> shipments, PeerPriceBaseline baseline, double zThreshold) {
         var rows = List.copyOf(shipments);
-        var byRow = baseline.deviations(rows);
-        return of(rows, row -> byRow[row], zThreshold, PriceLineModes.Settings.DEFAULTS);
+        return of(
+                rows,
+                row -> baseline.deviation(rows.get(row)).orElse(null),
+                zThreshold,
+                PriceLineModes.Settings.DEFAULTS);
     }
 
     /**
@@ -111,17 +121,13 @@ public final class PriceEvidence {
             throw new IllegalArgumentException("shipments, deviations and settings are required");
         }
         var rows = List.copyOf(shipments);
-        var byRow = new PriceDeviation[rows.size()];
-        for (int row = 0; row < byRow.length; row++) {
-            byRow[row] = deviations.get(rows.get(row).declarationId());
-        }
-        return of(rows, row -> byRow[row], zThreshold, settings);
+        return of(rows, row -> deviations.get(rows.get(row).declarationId()), zThreshold, settings);
     }
 
     /**
      * As {@link #of(Collection, Map, double, PriceLineModes.Settings)} with the deviation of each row
-     * of {@code shipments} (null for none) asked for when needed: holds nothing per declaration id,
-     * and the look-ups by row count in the same rows.
+     * of {@code shipments} (null for none) asked for when needed, and again for a signal's words:
+     * holds nothing per declaration id, and the look-ups by row count in the same rows.
      */
     public static PriceEvidence of(
             List<Shipment> shipments,
@@ -134,27 +140,24 @@ public final class PriceEvidence {
         if (!(zThreshold > 0)) {
             throw new IllegalArgumentException("zThreshold must be positive: " + zThreshold);
         }
-        double[] peerMedians = new double[shipments.size()];
-        for (int row = 0; row < peerMedians.length; row++) {
-            Shipment s = shipments.get(row);
-            var d = deviations.apply(row);
-            peerMedians[row] = d != null && s.unitValueUsd() > 0 && d.ratioToMedian() > 0
-                    ? Math.log(s.unitValueUsd()) - Math.log(d.ratioToMedian())
-                    : Double.NaN;
-        }
-        var modes = PriceLineModes.fit(shipments, peerMedians, settings);
-        var signals = new Signal[shipments.size()];
+        var modes = PriceLineModes.fit(
+                shipments,
+                row -> {
+                    Shipment s = shipments.get(row);
+                    var d = deviations.apply(row);
+                    return d != null && s.unitValueUsd() > 0 && d.ratioToMedian() > 0
+                            ? Math.log(s.unitValueUsd()) - Math.log(d.ratioToMedian())
+                            : Double.NaN;
+                },
+                settings);
         var counts = new HashMap<String, int[]>();
         var expected = new HashMap<String, Double>();
-        for (int row = 0; row < signals.length; row++) {
-            var line = modes.lineAt(row);
-            if (line.isEmpty()) {
+        for (int row = 0; row < shipments.size(); row++) {
+            if (modes.lineAt(row).isEmpty()) {
                 continue;
             }
             Shipment s = shipments.get(row);
             double p = modes.mispricingAt(row);
-            signals[row] = signal(
-                    modes.ratioToLineAt(row), p, line.get(), deviations.apply(row), modes.laneSpread(), zThreshold);
             for (String company : s.sellerId().equals(s.buyerId())
                     ? new String[] {s.sellerId()}
                     : new String[] {s.sellerId(), s.buyerId()}) {
@@ -168,7 +171,7 @@ public final class PriceEvidence {
         }
         var companies = new HashMap<String, CompanyPricing>();
         counts.forEach((company, c) -> companies.put(company, new CompanyPricing(c[0], c[1], expected.get(company))));
-        return new PriceEvidence(modes, signals, companies);
+        return new PriceEvidence(modes, deviations, zThreshold, companies);
     }
 
     private static Signal signal(
@@ -233,7 +236,17 @@ public final class PriceEvidence {
 
     /** As {@link #signal(String)} for the shipment at {@code row} of those read. */
     public Signal signalAt(int row) {
-        return row < 0 ? null : signals[row];
+        var line = modes.lineAt(row);
+        if (line.isEmpty()) {
+            return null;
+        }
+        return signal(
+                modes.ratioToLineAt(row),
+                modes.mispricingAt(row),
+                line.get(),
+                deviations.apply(row),
+                modes.laneSpread(),
+                zThreshold);
     }
 
     /**

@@ -1,15 +1,19 @@
 package customs.risk.engine.price;
 
+import customs.risk.engine.trade.DoubleColumn;
+import customs.risk.engine.trade.IntColumn;
 import customs.risk.engine.trade.Shipment;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
+import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Price modes within trading lines: for every line (same seller, buyer, HS6 and unit) whether its
@@ -55,7 +59,9 @@ import java.util.stream.IntStream;
  * stray-item model, with the goods' and the lane spread combined, and a NaN shift).
  *
  * <p>Fitting is O(n log n) in the number of items (one sort per line and per market group, then at
- * most {@code iterations} EM steps per line and model); memory is linear. The result is immutable.
+ * most {@code iterations} EM steps per line and model). What is kept per item (price, line,
+ * mispricing, shift) lives in columns outside the heap; the heap holds what is kept per line. The
+ * result is immutable.
  */
 public final class PriceLineModes {
 
@@ -216,7 +222,6 @@ public final class PriceLineModes {
     }
 
     /** A trading line; the buyer is null for a seller's trade in the goods with all its buyers. */
-    /** A trading line; the buyer is null for a seller's trade in the goods with all its buyers. */
     private record LineKey(String seller, String buyer, String hs6, String unit) {}
 
     private record GoodsKey(String hs6, String unit) {}
@@ -226,26 +231,26 @@ public final class PriceLineModes {
     private final Settings settings;
     /** The shipments read, by row: what the row-based look-ups count in. */
     private final List<Shipment> shipments;
-    /** By row of {@link #shipments}, the item's place in the arrays below, -1 when it was not read. */
-    private final int[] readOf;
+    /** By row of {@link #shipments}, the item's place in the columns below, -1 when it was not read. */
+    private final IntColumn readOf;
     /** Declaration id to row, built at the first look-up by id: at ten million rows it would weigh a gigabyte. */
     private Map<String, Integer> rowOfId;
 
-    private final double[] mispricing;
-    private final double[] shift;
-    private final double[] fromHonest;
-    private final int[] lineOf;
+    private final DoubleColumn mispricing;
+    private final DoubleColumn shift;
+    private final DoubleColumn fromHonest;
+    private final IntColumn lineOf;
     private final Line[] lines;
     private final double laneSpread;
 
     private PriceLineModes(
             Settings settings,
             List<Shipment> shipments,
-            int[] readOf,
-            double[] mispricing,
-            double[] shift,
-            double[] fromHonest,
-            int[] lineOf,
+            IntColumn readOf,
+            DoubleColumn mispricing,
+            DoubleColumn shift,
+            DoubleColumn fromHonest,
+            IntColumn lineOf,
             Line[] lines,
             double laneSpread) {
         this.settings = settings;
@@ -272,30 +277,21 @@ public final class PriceLineModes {
             throw new IllegalArgumentException("shipments, peerMedians and settings are required");
         }
         var rows = List.copyOf(shipments);
-        double[] medians = new double[rows.size()];
-        for (int row = 0; row < medians.length; row++) {
-            medians[row] = peerMedians.getOrDefault(rows.get(row).declarationId(), Double.NaN);
-        }
-        return fit(rows, medians, settings);
+        return fit(rows, row -> peerMedians.getOrDefault(rows.get(row).declarationId(), Double.NaN), settings);
     }
 
     /**
-     * As {@link #fit(Collection, Map, Settings)} with the peer medians by row of {@code shipments}
-     * (NaN for none); look-ups by row then count in the same rows.
+     * As {@link #fit(Collection, Map, Settings)} with the peer median of a row of {@code shipments}
+     * (NaN for none) asked for when a line needs it; look-ups by row then count in the same rows.
      */
-    public static PriceLineModes fit(List<Shipment> shipments, double[] peerMedians, Settings settings) {
+    public static PriceLineModes fit(List<Shipment> shipments, IntToDoubleFunction peerMedians, Settings settings) {
         if (shipments == null || peerMedians == null || settings == null) {
             throw new IllegalArgumentException("shipments, peerMedians and settings are required");
         }
-        if (peerMedians.length != shipments.size()) {
-            throw new IllegalArgumentException("one peer median per shipment is required");
-        }
-        int[] priced = IntStream.range(0, shipments.size())
-                .filter(row -> {
-                    double unit = shipments.get(row).unitValueUsd();
-                    return unit > 0 && Double.isFinite(unit);
-                })
-                .toArray();
+        var priced = rowsWhere(shipments.size(), row -> {
+            double unit = shipments.get(row).unitValueUsd();
+            return unit > 0 && Double.isFinite(unit);
+        });
         var pairs = new Fitter(shipments, priced, peerMedians, settings, false);
         var goods = pairs.goods();
         var result = pairs.read(goods);
@@ -309,55 +305,83 @@ public final class PriceLineModes {
         if (small.isEmpty()) {
             return result;
         }
-        int[] ofThoseSellers = Arrays.stream(priced)
-                .filter(row -> {
-                    Shipment s = shipments.get(row);
-                    return small.contains(new LineKey(s.sellerId(), null, s.hs6(), s.quantityUnit()));
-                })
-                .toArray();
-        return result.backedOffTo(new Fitter(shipments, ofThoseSellers, peerMedians, settings, true).read(goods));
+        var ofThoseSellers = rowsWhere(pairs.n, i -> {
+            Shipment s = shipments.get(priced.get(i));
+            return small.contains(new LineKey(s.sellerId(), null, s.hs6(), s.quantityUnit()));
+        });
+        for (int k = 0; k < ofThoseSellers.length(); k++) {
+            ofThoseSellers.set(k, priced.get(ofThoseSellers.get(k)));
+        }
+        return result.backOffTo(new Fitter(shipments, ofThoseSellers, peerMedians, settings, true).read(goods));
+    }
+
+    /** The numbers from 0 to {@code count} that pass {@code test}, in order. */
+    private static IntColumn rowsWhere(int count, IntPredicate test) {
+        int passing = 0;
+        var passed = new BitSet(count);
+        for (int row = 0; row < count; row++) {
+            if (test.test(row)) {
+                passed.set(row);
+                passing++;
+            }
+        }
+        var rows = IntColumn.of(passing, 0);
+        for (int row = passed.nextSetBit(0), k = 0; row >= 0; row = passed.nextSetBit(row + 1)) {
+            rows.set(k++, row);
+        }
+        return rows;
     }
 
     /** As {@link #fit(Collection, Map, Settings)} with the peer medians of {@code baseline}. */
     public static PriceLineModes fit(Collection<Shipment> shipments, PeerPriceBaseline baseline, Settings settings) {
         var rows = List.copyOf(shipments);
-        double[] medians = new double[rows.size()];
-        for (int row = 0; row < medians.length; row++) {
-            Shipment s = rows.get(row);
-            medians[row] = baseline.deviation(s)
-                    .map(d -> Math.log(s.unitValueUsd()) - Math.log(d.ratioToMedian()))
-                    .orElse(Double.NaN);
-        }
-        return fit(rows, medians, settings);
+        return fit(
+                rows,
+                row -> {
+                    Shipment s = rows.get(row);
+                    return baseline.deviation(s)
+                            .map(d -> Math.log(s.unitValueUsd()) - Math.log(d.ratioToMedian()))
+                            .orElse(Double.NaN);
+                },
+                settings);
     }
 
-    /** This reading, with items of unreadable lines read in {@code sellers} where their seller's line is readable. */
-    private PriceLineModes backedOffTo(PriceLineModes sellers) {
-        double[] p = mispricing.clone();
-        double[] sh = shift.clone();
-        double[] from = fromHonest.clone();
-        int[] of = lineOf.clone();
+    /**
+     * This reading, with items of unreadable lines read in {@code sellers} where their seller's line
+     * is readable. Rewrites this reading's columns rather than copying them: it is called once, on
+     * the reading that {@link #fit} is about to replace by the result.
+     */
+    private PriceLineModes backOffTo(PriceLineModes sellers) {
         var all = new ArrayList<>(Arrays.asList(lines));
         var added = new HashMap<Integer, Integer>();
-        for (int row = 0; row < readOf.length; row++) {
-            int j = sellers.readOf[row];
+        for (int row = 0; row < readOf.length(); row++) {
+            int j = sellers.readOf.get(row);
             if (j < 0) {
                 continue;
             }
-            int i = readOf[row];
-            int sellerLine = sellers.lineOf[j];
-            if (lines[lineOf[i]].readable() || !sellers.lines[sellerLine].readable()) {
+            int i = readOf.get(row);
+            int sellerLine = sellers.lineOf.get(j);
+            if (lines[lineOf.get(i)].readable() || !sellers.lines[sellerLine].readable()) {
                 continue;
             }
-            p[i] = sellers.mispricing[j];
-            sh[i] = sellers.shift[j];
-            from[i] = sellers.fromHonest[j];
-            of[i] = added.computeIfAbsent(sellerLine, l -> {
+            mispricing.set(i, sellers.mispricing.get(j));
+            shift.set(i, sellers.shift.get(j));
+            fromHonest.set(i, sellers.fromHonest.get(j));
+            lineOf.set(i, added.computeIfAbsent(sellerLine, l -> {
                 all.add(sellers.lines[l]);
                 return all.size() - 1;
-            });
+            }));
         }
-        return new PriceLineModes(settings, shipments, readOf, p, sh, from, of, all.toArray(Line[]::new), laneSpread);
+        return new PriceLineModes(
+                settings,
+                shipments,
+                readOf,
+                mispricing,
+                shift,
+                fromHonest,
+                lineOf,
+                all.toArray(Line[]::new),
+                laneSpread);
     }
 
     public Settings settings() {
@@ -385,7 +409,7 @@ public final class PriceLineModes {
     /** As {@link #mispricing(String)} for the shipment at {@code row} of those read. */
     public double mispricingAt(int row) {
         int i = readAt(row);
-        return i < 0 ? Double.NaN : mispricing[i];
+        return i < 0 ? Double.NaN : mispricing.get(i);
     }
 
     /**
@@ -400,7 +424,7 @@ public final class PriceLineModes {
     /** As {@link #shift(String)} for the shipment at {@code row} of those read. */
     public double shiftAt(int row) {
         int i = readAt(row);
-        return i < 0 ? Double.NaN : shift[i];
+        return i < 0 ? Double.NaN : shift.get(i);
     }
 
     /**
@@ -414,7 +438,7 @@ public final class PriceLineModes {
     /** As {@link #ratioToLine(String)} for the shipment at {@code row} of those read. */
     public double ratioToLineAt(int row) {
         int i = readAt(row);
-        return i < 0 ? Double.NaN : Math.exp(fromHonest[i]);
+        return i < 0 ? Double.NaN : Math.exp(fromHonest.get(i));
     }
 
     /** The reading of the item's line. */
@@ -425,7 +449,7 @@ public final class PriceLineModes {
     /** As {@link #line(String)} for the shipment at {@code row} of those read. */
     public Optional<Line> lineAt(int row) {
         int i = readAt(row);
-        return i < 0 ? Optional.empty() : Optional.of(lines[lineOf[i]]);
+        return i < 0 ? Optional.empty() : Optional.of(lines[lineOf.get(i)]);
     }
 
     /** The row of the shipment with this declaration id among those read, -1 when none. */
@@ -440,7 +464,7 @@ public final class PriceLineModes {
     }
 
     private int readAt(int row) {
-        return row < 0 || row >= readOf.length ? -1 : readOf[row];
+        return row < 0 || row >= readOf.length() ? -1 : readOf.get(row);
     }
 
     /**
@@ -465,34 +489,44 @@ public final class PriceLineModes {
         private final int n;
         private final List<Shipment> shipments;
         /** The row in {@link #shipments} of each item of this pass. */
-        private final int[] rows;
+        private final IntColumn rows;
 
-        private final double[] price;
-        private final double[] peerMedian;
-        private final int[] lineOf;
+        private final IntToDoubleFunction peerMedians;
+        /** By item, its log unit price. */
+        private final DoubleColumn price;
+        /** By item, its line. */
+        private final IntColumn lineOf;
+
         private final List<LineKey> keys = new ArrayList<>();
         private final List<String> origins = new ArrayList<>();
+        /** Where each line's items start in {@link #members}. */
         private final int[] start;
-        private final int[] members;
+        /** The items, line by line, each line's in ascending order of price. */
+        private final IntColumn members;
+
         private final double[] median;
 
-        Fitter(List<Shipment> shipments, int[] rows, double[] peerMedians, Settings settings, boolean sellerWide) {
+        Fitter(
+                List<Shipment> shipments,
+                IntColumn rows,
+                IntToDoubleFunction peerMedians,
+                Settings settings,
+                boolean sellerWide) {
             this.settings = settings;
             this.sellerWide = sellerWide;
             this.logStray = Math.log(settings.outlierRate()) - Math.log(2 * settings.outlierSpan());
             this.logKeep = Math.log(1 - settings.outlierRate());
             this.shipments = shipments;
             this.rows = rows;
-            n = rows.length;
-            price = new double[n];
-            peerMedian = new double[n];
-            lineOf = new int[n];
+            this.peerMedians = peerMedians;
+            n = rows.length();
+            price = DoubleColumn.of(n, 0);
+            lineOf = IntColumn.of(n, 0);
             var lineIds = new HashMap<LineKey, Integer>();
             var originCounts = new ArrayList<Map<String, Integer>>();
             for (int i = 0; i < n; i++) {
-                Shipment s = shipments.get(rows[i]);
-                price[i] = Math.log(s.unitValueUsd());
-                peerMedian[i] = peerMedians[rows[i]];
+                Shipment s = shipments.get(rows.get(i));
+                price.set(i, Math.log(s.unitValueUsd()));
                 var key = new LineKey(s.sellerId(), sellerWide ? null : s.buyerId(), s.hs6(), s.quantityUnit());
                 Integer line = lineIds.get(key);
                 if (line == null) {
@@ -501,7 +535,7 @@ public final class PriceLineModes {
                     keys.add(key);
                     originCounts.add(new HashMap<>(2));
                 }
-                lineOf[i] = line;
+                lineOf.set(i, line);
                 originCounts.get(line).merge(s.originCountry(), 1, Integer::sum);
             }
             for (var counts : originCounts) {
@@ -519,7 +553,7 @@ public final class PriceLineModes {
             }
             int lineCount = keys.size();
             start = new int[lineCount + 1];
-            members = new int[n];
+            members = IntColumn.of(n, 0);
             groupByLine();
             median = new double[lineCount];
             for (int l = 0; l < lineCount; l++) {
@@ -531,14 +565,14 @@ public final class PriceLineModes {
         private void groupByLine() {
             int lineCount = keys.size();
             for (int i = 0; i < n; i++) {
-                start[lineOf[i] + 1]++;
+                start[lineOf.get(i) + 1]++;
             }
             for (int l = 0; l < lineCount; l++) {
                 start[l + 1] += start[l];
             }
             int[] next = Arrays.copyOf(start, lineCount);
             for (int i = 0; i < n; i++) {
-                members[next[lineOf[i]]++] = i;
+                members.set(next[lineOf.get(i)]++, i);
             }
             for (int l = 0; l < lineCount; l++) {
                 int from = start[l];
@@ -548,11 +582,11 @@ public final class PriceLineModes {
                 }
                 Integer[] boxed = new Integer[to - from];
                 for (int j = from; j < to; j++) {
-                    boxed[j - from] = members[j];
+                    boxed[j - from] = members.get(j);
                 }
-                Arrays.sort(boxed, (a, b) -> Double.compare(price[a], price[b]));
+                Arrays.sort(boxed, (a, b) -> Double.compare(price.get(a), price.get(b)));
                 for (int j = from; j < to; j++) {
-                    members[j] = boxed[j - from];
+                    members.set(j, boxed[j - from]);
                 }
             }
         }
@@ -565,7 +599,7 @@ public final class PriceLineModes {
         private double[] values(int line, double level) {
             double[] x = new double[size(line)];
             for (int j = 0; j < x.length; j++) {
-                x[j] = price[members[start[line] + j]] - level;
+                x[j] = price.get(members.get(start[line] + j)) - level;
             }
             return x;
         }
@@ -630,7 +664,7 @@ public final class PriceLineModes {
             double[] known = new double[size(line)];
             int k = 0;
             for (int j = start[line]; j < start[line + 1]; j++) {
-                double m = peerMedian[members[j]];
+                double m = peerMedians.applyAsDouble(rows.get(members.get(j)));
                 if (!Double.isNaN(m)) {
                     known[k++] = m;
                 }
@@ -695,10 +729,9 @@ public final class PriceLineModes {
 
         /** Reads every line of this pass against {@code goods}. */
         PriceLineModes read(Goods goods) {
-            double[] mispricing = new double[n];
-            double[] shift = new double[n];
-            double[] fromHonest = new double[n];
-            Arrays.fill(shift, Double.NaN);
+            var mispricing = DoubleColumn.of(n, 0);
+            var shift = DoubleColumn.of(n, Double.NaN);
+            var fromHonest = DoubleColumn.of(n, 0);
             Line[] lines = new Line[keys.size()];
             for (int l = 0; l < keys.size(); l++) {
                 var key = keys.get(l);
@@ -711,10 +744,9 @@ public final class PriceLineModes {
                         ? againstMarket(l, x, spread, goods.laneSpread(), median[l] - market, mispricing, fromHonest)
                         : readLine(l, x, spread, goods.laneSpread(), mispricing, shift, fromHonest);
             }
-            int[] readOf = new int[shipments.size()];
-            Arrays.fill(readOf, -1);
+            var readOf = IntColumn.of(shipments.size(), -1);
             for (int i = 0; i < n; i++) {
-                readOf[rows[i]] = i;
+                readOf.set(rows.get(i), i);
             }
             return new PriceLineModes(
                     settings, shipments, readOf, mispricing, shift, fromHonest, lineOf, lines, goods.laneSpread());
@@ -727,17 +759,18 @@ public final class PriceLineModes {
                 double spread,
                 double laneSpread,
                 double level,
-                double[] mispricing,
-                double[] fromHonest) {
+                DoubleColumn mispricing,
+                DoubleColumn fromHonest) {
             double s = Math.sqrt(spread * spread + laneSpread * laneSpread);
             double logS = Math.log(s);
             int deviating = 0;
             for (int j = 0; j < x.length; j++) {
-                int i = members[start[line] + j];
+                int i = members.get(start[line] + j);
                 double keep = logKeep + logNormal(x[j] / s, logS);
-                mispricing[i] = sigmoid(logStray - keep);
-                fromHonest[i] = x[j];
-                if (mispricing[i] >= 0.5) {
+                double p = sigmoid(logStray - keep);
+                mispricing.set(i, p);
+                fromHonest.set(i, x[j]);
+                if (p >= 0.5) {
                     deviating++;
                 }
             }
@@ -749,9 +782,9 @@ public final class PriceLineModes {
                 double[] x,
                 double spread,
                 double laneSpread,
-                double[] mispricing,
-                double[] shift,
-                double[] fromHonest) {
+                DoubleColumn mispricing,
+                DoubleColumn shift,
+                DoubleColumn fromHonest) {
             int size = x.length;
             var one = new OneLevel(x, spread);
             var two = new TwoLevels(x, spread);
@@ -773,13 +806,14 @@ public final class PriceLineModes {
             double lineSpread = twoLevels ? two.spread : one.spread;
             int deviating = 0;
             for (int j = 0; j < size; j++) {
-                int i = members[start[line] + j];
+                int i = members.get(start[line] + j);
                 double inDeviating =
                         firstHonest * two.highWeight[j] + (1 - firstHonest) * two.lowWeight[j] + two.strayWeight[j];
-                mispricing[i] = Math.min(1, second * inDeviating + (1 - second) * one.strayWeight[j]);
-                shift[i] = (x[j] - honest) / lineSpread;
-                fromHonest[i] = x[j] - honest;
-                if (mispricing[i] >= 0.5) {
+                double p = Math.min(1, second * inDeviating + (1 - second) * one.strayWeight[j]);
+                mispricing.set(i, p);
+                shift.set(i, (x[j] - honest) / lineSpread);
+                fromHonest.set(i, x[j] - honest);
+                if (p >= 0.5) {
                     deviating++;
                 }
             }

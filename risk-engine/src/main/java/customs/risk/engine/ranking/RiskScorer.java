@@ -429,7 +429,7 @@ public final class RiskScorer {
     private PriceEvidence priceSignals(
             List<Shipment> shipments, PriceModel price, TextColumn reasons, DoubleColumn[] columns) {
         // Deviations are looked up when needed rather than held: one per declaration would grow with them.
-        IntFunction<PriceDeviation> deviations = row -> price.deviation(shipments.get(row));
+        var deviations = new LastDeviation(row -> price.deviation(shipments.get(row)));
         var evidence =
                 PriceEvidence.of(shipments, deviations, settings.priceZThreshold(), PriceLineModes.Settings.DEFAULTS);
         for (Signal column : List.of(
@@ -442,12 +442,11 @@ public final class RiskScorer {
             columns[column.ordinal()].fill(Double.NaN);
         }
         for (int i = 0; i < shipments.size(); i++) {
-            Shipment s = shipments.get(i);
-            var deviation = price.deviation(s);
+            var deviation = deviations.apply(i);
             if (deviation != null) {
                 columns[Signal.PRICE_Z.ordinal()].set(i, deviation.robustZ());
             }
-            double[] row = price.features(s);
+            double[] row = price.features(shipments.get(i));
             if (row != null) {
                 columns[Signal.PRICE_Z_ORIGIN.ordinal()].set(i, row[0]);
                 columns[Signal.PRICE_Z_HS6.ordinal()].set(i, row[1]);
@@ -464,6 +463,26 @@ public final class RiskScorer {
             }
         }
         return evidence;
+    }
+
+    /** A row's deviation from its peers, kept for the next call: a row's price columns and its signal ask in turn. */
+    private static final class LastDeviation implements IntFunction<PriceDeviation> {
+        private final IntFunction<PriceDeviation> lookUp;
+        private int row = -1;
+        private PriceDeviation deviation;
+
+        LastDeviation(IntFunction<PriceDeviation> lookUp) {
+            this.lookUp = lookUp;
+        }
+
+        @Override
+        public PriceDeviation apply(int row) {
+            if (row != this.row) {
+                deviation = lookUp.apply(row);
+                this.row = row;
+            }
+            return deviation;
+        }
     }
 
     /** How unusual each declaration is as a whole, NaN without the autoencoder. */

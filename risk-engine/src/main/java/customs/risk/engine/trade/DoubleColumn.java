@@ -1,11 +1,6 @@
 package customs.risk.engine.trade;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 
 /**
  * A number per row (of a {@link ShipmentTable}, say) kept outside the Java heap, in a temporary
@@ -28,29 +23,11 @@ public final class DoubleColumn {
 
     /** A column of {@code length} rows, each {@code initial}. */
     public static DoubleColumn of(int length, double initial) {
-        try {
-            var file = Files.createTempFile("column-", ".doubles");
-            try (var channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                int count = Math.max(1, (length + ROWS_PER_MAPPING - 1) / ROWS_PER_MAPPING);
-                var mappings = new MappedByteBuffer[count];
-                for (int m = 0; m < count; m++) {
-                    long first = (long) m * ROWS_PER_MAPPING;
-                    long rows = Math.max(0, Math.min(length - first, ROWS_PER_MAPPING));
-                    mappings[m] =
-                            channel.map(FileChannel.MapMode.READ_WRITE, first * Double.BYTES, rows * Double.BYTES);
-                }
-                var column = new DoubleColumn(mappings, length);
-                if (Double.doubleToRawLongBits(initial) != 0) {
-                    column.fill(initial);
-                }
-                return column;
-            } finally {
-                // The mapping stays valid without the file's name; nothing is left on disk.
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary file for " + length + " numbers", e);
+        var column = new DoubleColumn(MappedRows.map(length, Double.BYTES, ROWS_PER_MAPPING), length);
+        if (Double.doubleToRawLongBits(initial) != 0) {
+            column.fill(initial);
         }
+        return column;
     }
 
     /** {@code columns} columns of {@code length} rows, each 0. */
