@@ -65,28 +65,16 @@ public final class PeerPriceBaseline {
         }
         var baseline = new PeerPriceBaseline(minPeers);
         for (Level level : Level.values()) {
-            var groups = new HashMap<String, double[]>();
-            var sizes = new HashMap<String, Integer>();
-            for (Shipment s : shipments) {
-                if (priced(s)) {
-                    sizes.merge(level.key.apply(s), 1, Integer::sum);
-                }
-            }
-            sizes.forEach((key, n) -> groups.put(key, new double[n]));
-            var filled = new HashMap<String, Integer>();
-            for (Shipment s : shipments) {
-                if (priced(s)) {
-                    String key = level.key.apply(s);
-                    int i = filled.merge(key, 1, Integer::sum) - 1;
-                    groups.get(key)[i] = Math.log(s.unitValueUsd());
-                }
-            }
             var levelStats = new HashMap<String, Stats>();
-            groups.forEach((key, values) -> {
-                if (values.length >= minPeers) {
-                    levelStats.put(key, statsOf(values));
-                }
-            });
+            GroupedNumbers.forEach(
+                    shipments,
+                    s -> priced(s) ? level.key.apply(s) : null,
+                    s -> Math.log(s.unitValueUsd()),
+                    (key, values) -> {
+                        if (values.length >= minPeers) {
+                            levelStats.put(key, statsOf(values));
+                        }
+                    });
             baseline.stats.put(level, levelStats);
         }
         return baseline;

@@ -1,10 +1,8 @@
 package customs.risk.engine.price;
 
 import customs.risk.engine.trade.Shipment;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,38 +42,37 @@ public final class PriceFeatures {
     }
 
     public static PriceFeatures fit(Collection<Shipment> shipments, PeerPriceBaseline baseline) {
-        var quantities = new HashMap<String, List<Double>>();
-        var prices = new HashMap<String, List<Double>>();
-        var quarterPrices = new HashMap<String, List<Double>>();
-        for (Shipment s : shipments) {
-            if (!(s.unitValueUsd() > 0)) {
-                continue;
-            }
-            String goods = goods(s);
-            double logPrice = Math.log(s.unitValueUsd());
-            quantities.computeIfAbsent(goods, k -> new ArrayList<>()).add(Math.log(s.quantity()));
-            prices.computeIfAbsent(goods, k -> new ArrayList<>()).add(logPrice);
-            quarterPrices.computeIfAbsent(quarter(s), k -> new ArrayList<>()).add(logPrice);
-        }
         var lots = new HashMap<String, Spread>();
-        quantities.forEach((goods, values) -> {
-            if (values.size() >= baseline.minPeers()) {
-                lots.put(goods, spreadOf(values));
-            }
-        });
+        GroupedNumbers.forEach(
+                shipments,
+                s -> s.unitValueUsd() > 0 ? goods(s) : null,
+                s -> Math.log(s.quantity()),
+                (goods, values) -> {
+                    if (values.length >= baseline.minPeers()) {
+                        lots.put(goods, spreadOf(values));
+                    }
+                });
         var overall = new HashMap<String, Spread>();
-        prices.forEach((goods, values) -> {
-            if (values.size() >= baseline.minPeers()) {
-                overall.put(goods, spreadOf(values));
-            }
-        });
+        GroupedNumbers.forEach(
+                shipments,
+                s -> s.unitValueUsd() > 0 ? goods(s) : null,
+                s -> Math.log(s.unitValueUsd()),
+                (goods, values) -> {
+                    if (values.length >= baseline.minPeers()) {
+                        overall.put(goods, spreadOf(values));
+                    }
+                });
         var drift = new HashMap<String, Double>();
-        quarterPrices.forEach((key, values) -> {
-            var goods = overall.get(key.substring(0, key.lastIndexOf('|')));
-            if (goods != null && values.size() >= MIN_QUARTER_ITEMS) {
-                drift.put(key, (median(values) - goods.median) / goods.spread);
-            }
-        });
+        GroupedNumbers.forEach(
+                shipments,
+                s -> s.unitValueUsd() > 0 ? quarter(s) : null,
+                s -> Math.log(s.unitValueUsd()),
+                (key, values) -> {
+                    var goods = overall.get(key.substring(0, key.lastIndexOf('|')));
+                    if (goods != null && values.length >= MIN_QUARTER_ITEMS) {
+                        drift.put(key, (PeerPriceBaseline.median(values) - goods.median) / goods.spread);
+                    }
+                });
         return new PriceFeatures(baseline, lots, drift);
     }
 
@@ -132,19 +129,14 @@ public final class PriceFeatures {
         return goods(s) + "|" + s.filedOn().getYear() + "Q" + ((s.filedOn().getMonthValue() - 1) / 3 + 1);
     }
 
-    private static Spread spreadOf(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-        double median = PeerPriceBaseline.median(v);
+    private static Spread spreadOf(double[] values) {
+        double median = PeerPriceBaseline.median(values);
+        double[] v = new double[values.length];
         for (int i = 0; i < v.length; i++) {
-            v[i] = Math.abs(v[i] - median);
+            v[i] = Math.abs(values[i] - median);
         }
         return new Spread(
                 median,
                 Math.max(PeerPriceBaseline.MIN_SPREAD, PeerPriceBaseline.MAD_TO_SIGMA * PeerPriceBaseline.median(v)));
-    }
-
-    private static double median(List<Double> values) {
-        return PeerPriceBaseline.median(
-                values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }
