@@ -4,7 +4,6 @@ import customs.risk.engine.trade.Shipment;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -141,15 +140,6 @@ public final class PeerPriceBaseline {
             }
         }
         return Optional.empty();
-    }
-
-    /** The deviation of each item by row of {@code shipments}, null where {@link #deviation} is empty. */
-    public PriceDeviation[] deviations(List<Shipment> shipments) {
-        var result = new PriceDeviation[shipments.size()];
-        for (int row = 0; row < result.length; row++) {
-            result[row] = deviation(shipments.get(row)).orElse(null);
-        }
-        return result;
     }
 
     public int minPeers() {
