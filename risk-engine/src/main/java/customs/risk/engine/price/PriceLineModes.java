@@ -288,10 +288,7 @@ public final class PriceLineModes {
         if (shipments == null || peerMedians == null || settings == null) {
             throw new IllegalArgumentException("shipments, peerMedians and settings are required");
         }
-        var priced = rowsWhere(shipments.size(), row -> {
-            double unit = shipments.get(row).unitValueUsd();
-            return unit > 0 && Double.isFinite(unit);
-        });
+        var priced = rowsWhere(shipments.size(), row -> priced(shipments.get(row)));
         var pairs = new Fitter(shipments, priced, peerMedians, settings, false);
         var goods = pairs.goods();
         var result = pairs.read(goods);
@@ -305,14 +302,16 @@ public final class PriceLineModes {
         if (small.isEmpty()) {
             return result;
         }
-        var ofThoseSellers = rowsWhere(pairs.n, i -> {
-            Shipment s = shipments.get(priced.get(i));
-            return small.contains(new LineKey(s.sellerId(), null, s.hs6(), s.quantityUnit()));
+        var ofThoseSellers = rowsWhere(shipments.size(), row -> {
+            Shipment s = shipments.get(row);
+            return priced(s) && small.contains(new LineKey(s.sellerId(), null, s.hs6(), s.quantityUnit()));
         });
-        for (int k = 0; k < ofThoseSellers.length(); k++) {
-            ofThoseSellers.set(k, priced.get(ofThoseSellers.get(k)));
-        }
         return result.backOffTo(new Fitter(shipments, ofThoseSellers, peerMedians, settings, true).read(goods));
+    }
+
+    private static boolean priced(Shipment s) {
+        double unit = s.unitValueUsd();
+        return unit > 0 && Double.isFinite(unit);
     }
 
     /** The numbers from 0 to {@code count} that pass {@code test}, in order. */
